@@ -1,0 +1,66 @@
+//! Fetching the schedule file.
+
+use std::fmt;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::model::schedule::{parse_schedule, Schedule, ScheduleError};
+
+/// The schedule the app opens by default (absolute: views live at `/track/…` etc.).
+pub const DEFAULT_SCHEDULE_URL: &str = "/schedule.json";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The request itself failed (offline, blocked by CORS, bad URL).
+    Network { url: String },
+    /// The server answered with an error status.
+    Http { url: String, status: u16 },
+    /// The file arrived but is not a usable schedule.
+    Schedule { url: String, error: ScheduleError },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Network { url } => write!(
+                f,
+                "The schedule at {url} could not be fetched. Check the connection (or, for another site, that it allows cross-origin requests)."
+            ),
+            Self::Http { url, status } => {
+                write!(f, "The server answered {status} for the schedule at {url}.")
+            }
+            Self::Schedule { url, error } => write!(f, "In {url}: {error}."),
+        }
+    }
+}
+
+/// Fetch and parse a schedule.
+pub async fn load_schedule(url: &str) -> Result<Schedule, LoadError> {
+    let text = fetch_text(url).await?;
+    parse_schedule(&text).map_err(|error| LoadError::Schedule {
+        url: url.to_string(),
+        error,
+    })
+}
+
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let network = || LoadError::Network {
+        url: url.to_string(),
+    };
+    let window = web_sys::window().ok_or_else(network)?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| network())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| network())?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            url: url.to_string(),
+            status: response.status(),
+        });
+    }
+    let text = JsFuture::from(response.text().map_err(|_| network())?)
+        .await
+        .map_err(|_| network())?;
+    text.as_string().ok_or_else(network)
+}

@@ -1,0 +1,68 @@
+//! schedule-viewer: a conference schedule viewer that runs entirely in the browser.
+//!
+//! `model` is the pure core; `browser` the thin layer over web APIs; `state`
+//! the shared signals; `views` the UI, one file per view or widget.
+
+pub mod browser;
+pub mod model;
+pub mod state;
+pub mod views;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use browser::loader::{load_schedule, LoadError, DEFAULT_SCHEDULE_URL};
+use model::schedule::Schedule;
+use state::{AgendaStore, ScheduleCtx};
+use views::agenda_page::AgendaPage;
+use views::error_page::{LoadErrorPage, NotFound};
+use views::layout::{Header, Notices};
+use views::programme::{ProgrammePage, TrackPage};
+use views::session_page::SessionPage;
+use views::speakers::{SpeakerPage, SpeakersPage};
+
+/// The root: loads the schedule, then provides it and the agenda to the views.
+#[component]
+pub fn App() -> impl IntoView {
+    let loaded: RwSignal<Option<Result<Arc<Schedule>, LoadError>>> = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        let result = load_schedule(DEFAULT_SCHEDULE_URL).await.map(Arc::new);
+        loaded.set(Some(result));
+    });
+    move || match loaded.get() {
+        None => view! {
+            <main id="main" class="loading" aria-busy="true">
+                <p role="status">"Loading schedule…"</p>
+            </main>
+        }
+        .into_any(),
+        Some(Err(error)) => view! { <LoadErrorPage error /> }.into_any(),
+        Some(Ok(schedule)) => view! { <Loaded schedule /> }.into_any(),
+    }
+}
+
+#[component]
+fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
+    provide_context(AgendaStore::new(&schedule.conference.id));
+    provide_context(ScheduleCtx(schedule));
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <Header />
+            <Notices />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=ProgrammePage />
+                    <Route path=path!("/track/:slug") view=TrackPage />
+                    <Route path=path!("/session/:id") view=SessionPage />
+                    <Route path=path!("/agenda") view=AgendaPage />
+                    <Route path=path!("/speakers") view=SpeakersPage />
+                    <Route path=path!("/speaker/:slug") view=SpeakerPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

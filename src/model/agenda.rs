@@ -1,0 +1,296 @@
+//! The personal agenda: starred session ids with the last known facts about
+//! each, and its stored form (`schedule-viewer/agenda/<conference id>`,
+//! `{"v": 1, "entries": {"<id>": {...}}}`, see DECISIONS.md).
+//!
+//! The id is the key; title, times and room are kept beside it so that a
+//! session that moved or vanished from a later schedule can still be named.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::schedule::{Schedule, Session};
+
+/// Current version of the stored agenda.
+pub const AGENDA_VERSION: u64 = 1;
+
+pub fn agenda_key(conference_id: &str) -> String {
+    format!("schedule-viewer/agenda/{conference_id}")
+}
+
+pub fn backup_key(conference_id: &str, timestamp: &str) -> String {
+    format!("schedule-viewer/backup/{conference_id}/{timestamp}")
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    #[default]
+    Must,
+    Maybe,
+}
+
+/// What we remember about a starred session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaEntry {
+    #[serde(default)]
+    pub level: Level,
+    #[serde(default)]
+    pub title: String,
+    /// RFC 3339, as in the schedule.
+    #[serde(default)]
+    pub start: String,
+    #[serde(default)]
+    pub end: String,
+    #[serde(default)]
+    pub room: String,
+    /// When it was starred (RFC 3339, UTC).
+    #[serde(default)]
+    pub added: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Agenda {
+    entries: BTreeMap<String, AgendaEntry>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredAgenda {
+    v: u64,
+    entries: BTreeMap<String, AgendaEntry>,
+}
+
+/// Why a stored agenda could not be read. The value is then kept aside, never overwritten.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredAgendaError {
+    /// Not JSON, or not an agenda.
+    Corrupt(String),
+    /// Written by a newer version of the app.
+    FutureVersion(u64),
+}
+
+impl fmt::Display for StoredAgendaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Corrupt(why) => write!(f, "the saved agenda could not be read ({why})"),
+            Self::FutureVersion(v) => write!(
+                f,
+                "the saved agenda was written by a newer version of this app (format {v})"
+            ),
+        }
+    }
+}
+
+impl Agenda {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.entries.contains_key(id)
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&AgendaEntry> {
+        self.entries.get(id)
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.entries.keys().map(String::as_str)
+    }
+
+    /// Star a session (as "must"), remembering its current facts. Returns false if it was already starred.
+    pub fn add(&mut self, schedule: &Schedule, session: &Session, added: &str) -> bool {
+        if self.contains(&session.id) {
+            return false;
+        }
+        self.entries.insert(
+            session.id.clone(),
+            AgendaEntry {
+                level: Level::Must,
+                title: session.title.clone(),
+                start: session.start.to_rfc3339(),
+                end: session.end.to_rfc3339(),
+                room: schedule.room_name(session).to_string(),
+                added: added.to_string(),
+            },
+        );
+        true
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<AgendaEntry> {
+        self.entries.remove(id)
+    }
+
+    /// Put back an entry exactly as it was (for "Undo" after an unstar).
+    pub fn restore(&mut self, id: String, entry: AgendaEntry) {
+        self.entries.insert(id, entry);
+    }
+
+    /// Starred sessions present in the schedule, as schedule indices in time order.
+    pub fn scheduled(&self, schedule: &Schedule) -> Vec<usize> {
+        let mut found: Vec<usize> = self
+            .ids()
+            .filter_map(|id| schedule.session_position(id))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    /// Starred ids the schedule no longer has, with what we last knew, by last known start.
+    pub fn missing<'a>(&'a self, schedule: &Schedule) -> Vec<(&'a str, &'a AgendaEntry)> {
+        let mut gone: Vec<(&str, &AgendaEntry)> = self
+            .entries
+            .iter()
+            .filter(|(id, _)| schedule.session(id).is_none())
+            .map(|(id, e)| (id.as_str(), e))
+            .collect();
+        gone.sort_by(|a, b| (&a.1.start, a.0).cmp(&(&b.1.start, b.0)));
+        gone
+    }
+
+    pub fn to_json(&self) -> String {
+        let stored = StoredAgenda {
+            v: AGENDA_VERSION,
+            entries: self.entries.clone(),
+        };
+        serde_json::to_string(&stored).unwrap_or_default()
+    }
+
+    /// Read a stored agenda. Only a well-formed value of a version we know is accepted.
+    pub fn from_json(text: &str) -> Result<Agenda, StoredAgendaError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| StoredAgendaError::Corrupt(e.to_string()))?;
+        let version = value
+            .get("v")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(|| StoredAgendaError::Corrupt("no format version".into()))?;
+        if version > AGENDA_VERSION {
+            return Err(StoredAgendaError::FutureVersion(version));
+        }
+        if version != AGENDA_VERSION {
+            return Err(StoredAgendaError::Corrupt(format!(
+                "unknown format version {version}"
+            )));
+        }
+        let stored: StoredAgenda =
+            serde_json::from_value(value).map_err(|e| StoredAgendaError::Corrupt(e.to_string()))?;
+        Ok(Agenda {
+            entries: stored.entries,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::schedule::tests::small;
+
+    fn starred(ids: &[&str]) -> Agenda {
+        let s = small();
+        let mut a = Agenda::default();
+        for id in ids {
+            assert!(a.add(&s, s.session(id).unwrap(), "2017-10-26T08:00:00Z"));
+        }
+        a
+    }
+
+    #[test]
+    fn add_remove_and_order() {
+        let s = small();
+        let mut a = starred(&["s3", "s1"]);
+        assert_eq!(a.len(), 2);
+        assert!(a.contains("s1") && a.contains("s3") && !a.contains("s2"));
+        // Time order, whatever the order of starring.
+        let order: Vec<&str> = a
+            .scheduled(&s)
+            .into_iter()
+            .map(|i| s.sessions[i].id.as_str())
+            .collect();
+        assert_eq!(order, ["s1", "s3"]);
+        assert!(
+            !a.add(&s, s.session("s1").unwrap(), "later"),
+            "no duplicates"
+        );
+        let removed = a.remove("s1").unwrap();
+        assert_eq!(removed.title, "First");
+        assert!(!a.contains("s1"));
+        assert_eq!(a.remove("s1"), None);
+        a.restore("s1".into(), removed);
+        assert!(a.contains("s1"));
+    }
+
+    #[test]
+    fn keeps_last_known_facts() {
+        let a = starred(&["s2"]);
+        let e = a.entry("s2").unwrap();
+        assert_eq!(e.title, "Second");
+        assert_eq!(e.room, "Room A");
+        assert_eq!(e.start, "2017-10-26T11:00:00+02:00");
+        assert_eq!(e.level, Level::Must);
+    }
+
+    #[test]
+    fn stored_form_round_trips() {
+        let a = starred(&["s1", "s2"]);
+        let json = a.to_json();
+        assert!(
+            json.starts_with(r#"{"v":1,"entries":{"s1":{"level":"must""#),
+            "{json}"
+        );
+        assert_eq!(Agenda::from_json(&json).unwrap(), a);
+    }
+
+    #[test]
+    fn rejects_corrupt_and_future_values() {
+        for bad in [
+            "",
+            "not json",
+            "[]",
+            "{}",
+            r#"{"v":"1"}"#,
+            r#"{"v":1}"#,
+            r#"{"v":1,"entries":[1]}"#,
+            r#"{"v":0,"entries":{}}"#,
+        ] {
+            assert!(
+                matches!(Agenda::from_json(bad), Err(StoredAgendaError::Corrupt(_))),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            Agenda::from_json(r#"{"v":2,"entries":{}}"#),
+            Err(StoredAgendaError::FutureVersion(2))
+        );
+    }
+
+    #[test]
+    fn missing_sessions_are_listed_with_last_known_title() {
+        let s = small();
+        let json = r#"{"v":1,"entries":{"s1":{"level":"must","title":"First","start":"2017-10-26T09:00:00+02:00","end":"","room":"","added":""},
+            "gone":{"level":"maybe","title":"Vanished talk","start":"2017-10-26T15:00:00+02:00","end":"","room":"Room Z","added":""}}}"#;
+        let a = Agenda::from_json(json).unwrap();
+        assert_eq!(a.scheduled(&s), vec![0]);
+        let missing = a.missing(&s);
+        assert_eq!(missing.len(), 1);
+        assert_eq!(missing[0].0, "gone");
+        assert_eq!(missing[0].1.title, "Vanished talk");
+        assert_eq!(missing[0].1.level, Level::Maybe);
+    }
+
+    #[test]
+    fn keys_are_per_conference() {
+        assert_eq!(
+            agenda_key("mesoscon-eu-2017"),
+            "schedule-viewer/agenda/mesoscon-eu-2017"
+        );
+        assert_eq!(
+            backup_key("c", "2017-10-26T08:00:00Z"),
+            "schedule-viewer/backup/c/2017-10-26T08:00:00Z"
+        );
+    }
+}

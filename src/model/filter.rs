@@ -1,0 +1,323 @@
+//! Filtering and search, and the filter's URL query form
+//! (`?q=…&track=a,b&speaker=…&day=YYYY-MM-DD`, see DECISIONS.md).
+
+use chrono::NaiveDate;
+
+use super::schedule::Schedule;
+use super::text::fold_for_search;
+
+/// What the user narrowed the programme to. Empty means "everything".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Free text as typed; matched word by word (all words must occur).
+    pub text: String,
+    /// Track ids; a session matches if it is in any of them.
+    pub tracks: Vec<String>,
+    pub speaker: Option<String>,
+    pub day: Option<NaiveDate>,
+}
+
+/// The filter keys this app owns in the URL query.
+pub const FILTER_KEYS: [&str; 4] = ["q", "track", "speaker", "day"];
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+            && self.tracks.is_empty()
+            && self.speaker.is_none()
+            && self.day.is_none()
+    }
+
+    /// Read a filter from URL query pairs, checking each value against the
+    /// schedule. Unknown values are dropped and described in the returned notices.
+    pub fn from_query<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        schedule: &Schedule,
+    ) -> (Filter, Vec<String>) {
+        let mut filter = Filter::default();
+        let mut notices = Vec::new();
+        for (key, value) in pairs {
+            match key {
+                "q" => filter.text = value.to_string(),
+                "track" => {
+                    for slug in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                        if schedule.track_by_id(slug).is_none() {
+                            notices.push(format!("No track \"{slug}\" in this schedule."));
+                        } else if !filter.tracks.iter().any(|t| t == slug) {
+                            filter.tracks.push(slug.to_string());
+                        }
+                    }
+                }
+                "speaker" if !value.is_empty() => {
+                    if schedule.speaker_by_id(value).is_some() {
+                        filter.speaker = Some(value.to_string());
+                    } else {
+                        notices.push(format!("No speaker \"{value}\" in this schedule."));
+                    }
+                }
+                "day" if !value.is_empty() => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+                    Ok(d) if schedule.days.contains(&d) => filter.day = Some(d),
+                    _ => notices.push(format!("No day \"{value}\" in this schedule.")),
+                },
+                _ => {}
+            }
+        }
+        (filter, notices)
+    }
+
+    /// The query string for this filter, with a leading `?`, or "" when empty.
+    /// Keys appear in a fixed order so equal filters give equal URLs.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.text.is_empty() {
+            parts.push(format!("q={}", encode_query_value(&self.text)));
+        }
+        if !self.tracks.is_empty() {
+            let joined: Vec<String> = self.tracks.iter().map(|t| encode_query_value(t)).collect();
+            parts.push(format!("track={}", joined.join(",")));
+        }
+        if let Some(s) = &self.speaker {
+            parts.push(format!("speaker={}", encode_query_value(s)));
+        }
+        if let Some(d) = self.day {
+            parts.push(format!("day={}", d.format("%Y-%m-%d")));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+
+    /// The indices of matching sessions, in schedule (time) order.
+    pub fn apply(&self, schedule: &Schedule) -> Vec<usize> {
+        let words = search_words(&self.text);
+        let tracks: Vec<usize> = self
+            .tracks
+            .iter()
+            .filter_map(|t| schedule.track_by_id(t))
+            .collect();
+        let speaker = self
+            .speaker
+            .as_deref()
+            .and_then(|s| schedule.speaker_by_id(s));
+        if self.speaker.is_some() && speaker.is_none() {
+            return Vec::new();
+        }
+        schedule
+            .sessions
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| {
+                (tracks.is_empty() || s.track.is_some_and(|t| tracks.contains(&t)))
+                    && speaker.is_none_or(|p| s.speakers.contains(&p))
+                    && self.day.is_none_or(|d| s.day() == d)
+                    && matches_words(schedule.search_text(*i), &words)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// Split a query into folded words; an empty query has no words and matches everything.
+pub fn search_words(text: &str) -> Vec<String> {
+    fold_for_search(text)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Does the (already folded) haystack contain every word?
+pub fn matches_words(haystack: &str, words: &[String]) -> bool {
+    words.iter().all(|w| haystack.contains(w.as_str()))
+}
+
+/// Percent-encode a query value: everything but RFC 3986 unreserved characters.
+pub fn encode_query_value(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Decode a percent-encoded query value (`+` is a space). Invalid escapes are kept as written.
+pub fn decode_query_value(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Split a query string (with or without the leading `?`) into decoded pairs.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode_query_value(k), decode_query_value(v))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::schedule::tests::small;
+
+    fn ids(schedule: &Schedule, found: &[usize]) -> Vec<String> {
+        found
+            .iter()
+            .map(|&i| schedule.sessions[i].id.clone())
+            .collect()
+    }
+
+    fn run(filter: &Filter) -> Vec<String> {
+        let s = small();
+        ids(&s, &filter.apply(&s))
+    }
+
+    #[test]
+    fn empty_filter_matches_everything() {
+        assert!(Filter::default().is_empty());
+        assert_eq!(run(&Filter::default()), ["s1", "s2", "s3"]);
+    }
+
+    #[test]
+    fn filters_by_one_or_several_tracks() {
+        let one = Filter {
+            tracks: vec!["ops".into()],
+            ..Filter::default()
+        };
+        assert_eq!(run(&one), ["s2"]);
+        let two = Filter {
+            tracks: vec!["ops".into(), "dev".into()],
+            ..Filter::default()
+        };
+        assert_eq!(run(&two), ["s1", "s2", "s3"]);
+    }
+
+    #[test]
+    fn filters_by_speaker_and_day() {
+        let bob = Filter {
+            speaker: Some("bob".into()),
+            ..Filter::default()
+        };
+        assert_eq!(run(&bob), ["s1", "s2"]);
+        let day2 = Filter {
+            day: NaiveDate::from_ymd_opt(2017, 10, 27),
+            ..Filter::default()
+        };
+        assert_eq!(run(&day2), ["s3"]);
+        let ghost = Filter {
+            speaker: Some("ghost".into()),
+            ..Filter::default()
+        };
+        assert!(run(&ghost).is_empty());
+    }
+
+    #[test]
+    fn text_matches_title_abstract_and_speakers_word_by_word() {
+        let by = |q: &str| {
+            run(&Filter {
+                text: q.into(),
+                ..Filter::default()
+            })
+        };
+        assert_eq!(by("SECURITY"), ["s2"]);
+        assert_eq!(by("third"), ["s3"]);
+        assert_eq!(by("sándor"), ["s1"]);
+        assert_eq!(by("sandor knee"), ["s1"]);
+        assert_eq!(by("sandor security"), Vec::<String>::new());
+        assert_eq!(by("  "), ["s1", "s2", "s3"]);
+    }
+
+    #[test]
+    fn filters_combine() {
+        let f = Filter {
+            text: "bob".into(),
+            tracks: vec!["dev".into()],
+            speaker: Some("bob".into()),
+            day: NaiveDate::from_ymd_opt(2017, 10, 26),
+        };
+        assert_eq!(run(&f), ["s1"]);
+        let none = Filter {
+            day: NaiveDate::from_ymd_opt(2017, 10, 27),
+            ..f
+        };
+        assert!(run(&none).is_empty());
+    }
+
+    #[test]
+    fn query_round_trip() {
+        let s = small();
+        let f = Filter {
+            text: "mesos & more?=#".into(),
+            tracks: vec!["ops".into(), "dev".into()],
+            speaker: Some("ada".into()),
+            day: NaiveDate::from_ymd_opt(2017, 10, 27),
+        };
+        let q = f.to_query();
+        assert_eq!(
+            q,
+            "?q=mesos%20%26%20more%3F%3D%23&track=ops,dev&speaker=ada&day=2017-10-27"
+        );
+        let pairs = parse_query(&q);
+        let (back, notices) =
+            Filter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &s);
+        assert_eq!(back, f);
+        assert!(notices.is_empty());
+        assert_eq!(Filter::default().to_query(), "");
+    }
+
+    #[test]
+    fn unknown_query_values_are_ignored_with_a_notice() {
+        let s = small();
+        let pairs = parse_query("?track=ops,nope&speaker=ghost&day=2017-13-01&utm=x");
+        let (f, notices) =
+            Filter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &s);
+        assert_eq!(
+            f,
+            Filter {
+                tracks: vec!["ops".into()],
+                ..Filter::default()
+            }
+        );
+        assert_eq!(notices.len(), 3, "{notices:?}");
+    }
+
+    #[test]
+    fn decoding_tolerates_bad_escapes() {
+        assert_eq!(decode_query_value("a+b%20c"), "a b c");
+        assert_eq!(decode_query_value("100%"), "100%");
+        assert_eq!(decode_query_value("%zz%4"), "%zz%4");
+        assert_eq!(decode_query_value("%C3%A1"), "á");
+    }
+}

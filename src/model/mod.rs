@@ -1,0 +1,8 @@
+//! The pure core: no `web-sys`, no Leptos. Everything here is plain data and
+//! functions, unit-tested natively with `cargo test`.
+
+pub mod agenda;
+pub mod filter;
+pub mod schedule;
+pub mod text;
+pub mod time;

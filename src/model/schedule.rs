@@ -1,0 +1,716 @@
+//! The schedule: our versioned file format (`docs/schedule-format.md`), its
+//! validation, and the validated in-memory model every view reads.
+//!
+//! Parsing is two-step on purpose: the file is first read into permissive
+//! "raw" types (every field optional), then each session is checked on its
+//! own. A broken session is skipped and reported with its place; it never
+//! takes the rest of the schedule down with it.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Deserialize;
+
+use super::text::fold_for_search;
+
+/// The highest file-format version this build understands.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// Largest schedule file we try to parse. Far above any real conference
+/// (the 39C3 export, 895 sessions, is 2.6 MB) and small enough that a
+/// hostile file cannot exhaust a phone's memory.
+pub const MAX_SCHEDULE_BYTES: usize = 20 * 1024 * 1024;
+
+/// Why a schedule could not be used at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScheduleError {
+    Empty,
+    TooLarge {
+        bytes: usize,
+    },
+    /// Not JSON, or JSON of the wrong shape; carries serde's message with line and column.
+    Syntax(String),
+    UnsupportedVersion(u64),
+    MissingConference,
+    NoSessions {
+        skipped: usize,
+    },
+}
+
+impl fmt::Display for ScheduleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("the schedule file is empty"),
+            Self::TooLarge { bytes } => write!(
+                f,
+                "the schedule file is {bytes} bytes, more than the {MAX_SCHEDULE_BYTES} bytes this viewer accepts"
+            ),
+            Self::Syntax(msg) => write!(f, "the schedule file is not valid: {msg}"),
+            Self::UnsupportedVersion(v) => write!(
+                f,
+                "the schedule file has format version {v}; this viewer reads version {FORMAT_VERSION}"
+            ),
+            Self::MissingConference => {
+                f.write_str("the schedule file has no conference id or title")
+            }
+            Self::NoSessions { skipped: 0 } => f.write_str("the schedule file lists no sessions"),
+            Self::NoSessions { skipped } => write!(
+                f,
+                "none of the schedule's sessions is valid ({skipped} skipped)"
+            ),
+        }
+    }
+}
+
+/// One problem found while validating; `place` is a session id or a JSON path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub place: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SessionKind {
+    Keynote,
+    Talk,
+    Panel,
+    TownHall,
+    Social,
+    Break,
+    Other,
+}
+
+impl SessionKind {
+    fn parse(s: &str) -> Self {
+        match s {
+            "keynote" => Self::Keynote,
+            "talk" => Self::Talk,
+            "panel" => Self::Panel,
+            "town hall" | "town-hall" => Self::TownHall,
+            "social" => Self::Social,
+            "break" => Self::Break,
+            _ => Self::Other,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Keynote => "Keynote",
+            Self::Talk => "Talk",
+            Self::Panel => "Panel",
+            Self::TownHall => "Town hall",
+            Self::Social => "Social",
+            Self::Break => "Break",
+            Self::Other => "Session",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conference {
+    pub id: String,
+    pub title: String,
+    pub location: String,
+    /// IANA name, e.g. "Europe/Prague"; times carry their own offsets.
+    pub time_zone: String,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Track {
+    /// Stable id, also the URL slug (`/track/<id>`).
+    pub id: String,
+    pub name: String,
+    pub color: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Room {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// Stable id, also the URL slug (`/speaker/<id>`).
+    pub id: String,
+    pub name: String,
+    pub affiliation: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    pub id: String,
+    pub title: String,
+    pub kind: SessionKind,
+    pub start: DateTime<FixedOffset>,
+    pub end: DateTime<FixedOffset>,
+    /// Index into [`Schedule::rooms`].
+    pub room: Option<usize>,
+    /// Index into [`Schedule::tracks`].
+    pub track: Option<usize>,
+    /// Indices into [`Schedule::speakers`].
+    pub speakers: Vec<usize>,
+    pub abstract_text: String,
+    /// Only http(s) links survive validation.
+    pub url: Option<String>,
+}
+
+impl Session {
+    /// The conference day the session belongs to, in the session's own offset.
+    pub fn day(&self) -> NaiveDate {
+        self.start.date_naive()
+    }
+
+    pub fn duration_minutes(&self) -> i64 {
+        (self.end - self.start).num_minutes()
+    }
+
+    pub fn overlaps(&self, other: &Session) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// A validated schedule. Sessions are sorted by (start, room, title), and
+/// each has a precomputed, accent-folded, lower-case search text.
+#[derive(Clone)]
+pub struct Schedule {
+    pub conference: Conference,
+    pub tracks: Vec<Track>,
+    pub rooms: Vec<Room>,
+    pub speakers: Vec<Speaker>,
+    pub sessions: Vec<Session>,
+    /// Distinct days with at least one session, ascending.
+    pub days: Vec<NaiveDate>,
+    /// Sessions skipped (or fields dropped) during validation, with their place.
+    pub problems: Vec<Problem>,
+    /// Number of sessions skipped as invalid.
+    pub skipped: usize,
+    search_text: Vec<String>,
+    session_index: HashMap<String, usize>,
+}
+
+impl Schedule {
+    pub fn session(&self, id: &str) -> Option<&Session> {
+        self.session_index.get(id).map(|&i| &self.sessions[i])
+    }
+
+    pub fn session_position(&self, id: &str) -> Option<usize> {
+        self.session_index.get(id).copied()
+    }
+
+    pub fn track_by_id(&self, id: &str) -> Option<usize> {
+        self.tracks.iter().position(|t| t.id == id)
+    }
+
+    pub fn speaker_by_id(&self, id: &str) -> Option<usize> {
+        self.speakers.iter().position(|s| s.id == id)
+    }
+
+    pub fn room_name(&self, session: &Session) -> &str {
+        session.room.map_or("", |r| self.rooms[r].name.as_str())
+    }
+
+    pub fn track_of(&self, session: &Session) -> Option<&Track> {
+        session.track.map(|t| &self.tracks[t])
+    }
+
+    /// Folded lower-case text of title, abstract and speaker names and affiliations.
+    pub fn search_text(&self, index: usize) -> &str {
+        &self.search_text[index]
+    }
+
+    /// Speakers ordered by name (for the directory and the Speaker select).
+    pub fn speakers_by_name(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.speakers.len()).collect();
+        order.sort_by_cached_key(|&i| fold_for_search(&self.speakers[i].name));
+        order
+    }
+
+    /// Indices of the sessions a speaker gives, in time order.
+    pub fn sessions_of_speaker(&self, speaker: usize) -> Vec<usize> {
+        (0..self.sessions.len())
+            .filter(|&i| self.sessions[i].speakers.contains(&speaker))
+            .collect()
+    }
+
+    /// Build a schedule from already-checked parts (used by importers).
+    /// Sorts sessions, computes days and the search index.
+    pub fn assemble(
+        conference: Conference,
+        tracks: Vec<Track>,
+        rooms: Vec<Room>,
+        speakers: Vec<Speaker>,
+        mut sessions: Vec<Session>,
+        problems: Vec<Problem>,
+        skipped: usize,
+    ) -> Result<Schedule, ScheduleError> {
+        if sessions.is_empty() {
+            return Err(ScheduleError::NoSessions { skipped });
+        }
+        sessions.sort_by(|a, b| {
+            (a.start, a.room, &a.title, &a.id).cmp(&(b.start, b.room, &b.title, &b.id))
+        });
+        let mut days: Vec<NaiveDate> = sessions.iter().map(Session::day).collect();
+        days.dedup();
+        days.sort();
+        days.dedup();
+        let search_text = sessions
+            .iter()
+            .map(|s| {
+                let mut text = String::with_capacity(s.title.len() + s.abstract_text.len() + 32);
+                text.push_str(&s.title);
+                text.push('\n');
+                text.push_str(&s.abstract_text);
+                for &p in &s.speakers {
+                    text.push('\n');
+                    text.push_str(&speakers[p].name);
+                    if let Some(a) = &speakers[p].affiliation {
+                        text.push(' ');
+                        text.push_str(a);
+                    }
+                }
+                fold_for_search(&text)
+            })
+            .collect();
+        let session_index = sessions
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        Ok(Schedule {
+            conference,
+            tracks,
+            rooms,
+            speakers,
+            sessions,
+            days,
+            problems,
+            skipped,
+            search_text,
+            session_index,
+        })
+    }
+}
+
+// ---- The raw file format -------------------------------------------------
+
+#[derive(Deserialize)]
+struct RawFile {
+    version: Option<u64>,
+    conference: Option<RawConference>,
+    #[serde(default)]
+    tracks: Vec<RawTrack>,
+    #[serde(default)]
+    rooms: Vec<RawRoom>,
+    #[serde(default)]
+    speakers: Vec<RawSpeaker>,
+    #[serde(default)]
+    sessions: Vec<RawSession>,
+}
+
+#[derive(Deserialize)]
+struct RawConference {
+    id: Option<String>,
+    title: Option<String>,
+    location: Option<String>,
+    time_zone: Option<String>,
+    url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawTrack {
+    id: Option<String>,
+    name: Option<String>,
+    color: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawRoom {
+    id: Option<String>,
+    name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawSpeaker {
+    id: Option<String>,
+    name: Option<String>,
+    affiliation: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawSession {
+    id: Option<String>,
+    title: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    room: Option<String>,
+    track: Option<String>,
+    #[serde(default)]
+    speakers: Vec<String>,
+    #[serde(rename = "abstract")]
+    abstract_text: Option<String>,
+    url: Option<String>,
+}
+
+/// Does the text look like our own format (rather than frab's)?
+pub fn is_native_format(value: &serde_json::Value) -> bool {
+    value.get("version").is_some_and(|v| v.is_u64()) && value.get("sessions").is_some()
+}
+
+/// Parse and validate a schedule file in our own format.
+pub fn parse_schedule(text: &str) -> Result<Schedule, ScheduleError> {
+    if text.len() > MAX_SCHEDULE_BYTES {
+        return Err(ScheduleError::TooLarge { bytes: text.len() });
+    }
+    if text.trim().is_empty() {
+        return Err(ScheduleError::Empty);
+    }
+    let raw: RawFile =
+        serde_json::from_str(text).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
+    validate(raw)
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+/// Keep a link only if it is http(s): a `javascript:` URL in a schedule must never be followed.
+pub fn safe_link(url: Option<String>) -> Option<String> {
+    let url = non_empty(url)?;
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
+}
+
+/// Parse an RFC 3339 time that must carry an explicit offset.
+pub fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(s.trim())
+        .map_err(|_| format!("\"{s}\" is not an RFC 3339 time with an offset"))
+}
+
+fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
+    let version = raw.version.unwrap_or(0);
+    if version != FORMAT_VERSION {
+        return Err(ScheduleError::UnsupportedVersion(version));
+    }
+    let raw_conf = raw.conference.ok_or(ScheduleError::MissingConference)?;
+    let (Some(id), Some(title)) = (non_empty(raw_conf.id), non_empty(raw_conf.title)) else {
+        return Err(ScheduleError::MissingConference);
+    };
+    let conference = Conference {
+        id,
+        title,
+        location: non_empty(raw_conf.location).unwrap_or_default(),
+        time_zone: non_empty(raw_conf.time_zone).unwrap_or_default(),
+        url: safe_link(raw_conf.url),
+    };
+    let mut problems = Vec::new();
+
+    let mut tracks = Vec::new();
+    for (i, t) in raw.tracks.into_iter().enumerate() {
+        match (non_empty(t.id), non_empty(t.name)) {
+            (Some(id), Some(name)) if !tracks.iter().any(|x: &Track| x.id == id) => {
+                tracks.push(Track {
+                    id,
+                    name,
+                    color: t.color.filter(|c| is_hex_colour(c)),
+                })
+            }
+            (Some(id), Some(_)) => problems.push(Problem {
+                place: format!("tracks[{i}]"),
+                message: format!("duplicate track id \"{id}\""),
+            }),
+            _ => problems.push(Problem {
+                place: format!("tracks[{i}]"),
+                message: "track without id or name".into(),
+            }),
+        }
+    }
+    let mut rooms = Vec::new();
+    for (i, r) in raw.rooms.into_iter().enumerate() {
+        match (non_empty(r.id), non_empty(r.name)) {
+            (Some(id), Some(name)) if !rooms.iter().any(|x: &Room| x.id == id) => {
+                rooms.push(Room { id, name })
+            }
+            _ => problems.push(Problem {
+                place: format!("rooms[{i}]"),
+                message: "room without id or name, or with a duplicate id".into(),
+            }),
+        }
+    }
+    let mut speakers = Vec::new();
+    for (i, s) in raw.speakers.into_iter().enumerate() {
+        match (non_empty(s.id), non_empty(s.name)) {
+            (Some(id), Some(name)) if !speakers.iter().any(|x: &Speaker| x.id == id) => speakers
+                .push(Speaker {
+                    id,
+                    name,
+                    affiliation: non_empty(s.affiliation),
+                }),
+            _ => problems.push(Problem {
+                place: format!("speakers[{i}]"),
+                message: "speaker without id or name, or with a duplicate id".into(),
+            }),
+        }
+    }
+    let track_ix: HashMap<&str, usize> = tracks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let room_ix: HashMap<&str, usize> = rooms
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let speaker_ix: HashMap<&str, usize> = speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+
+    let mut sessions = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut skipped = 0;
+    for (i, s) in raw.sessions.into_iter().enumerate() {
+        let place =
+            s.id.as_deref()
+                .map(|id| format!("session \"{id}\""))
+                .unwrap_or_else(|| format!("sessions[{i}]"));
+        match validate_session(s, &seen, &track_ix, &room_ix, &speaker_ix) {
+            Ok(session) => {
+                seen.insert(session.id.clone());
+                sessions.push(session);
+            }
+            Err(message) => {
+                skipped += 1;
+                problems.push(Problem { place, message });
+            }
+        }
+    }
+    Schedule::assemble(
+        conference, tracks, rooms, speakers, sessions, problems, skipped,
+    )
+}
+
+fn validate_session(
+    s: RawSession,
+    seen: &HashSet<String>,
+    track_ix: &HashMap<&str, usize>,
+    room_ix: &HashMap<&str, usize>,
+    speaker_ix: &HashMap<&str, usize>,
+) -> Result<Session, String> {
+    let id = non_empty(s.id).ok_or("session without an id")?;
+    if seen.contains(&id) {
+        return Err(format!("duplicate session id \"{id}\""));
+    }
+    let title = non_empty(s.title).ok_or("empty title")?;
+    let start = parse_time(s.start.as_deref().ok_or("no start time")?)?;
+    let end = parse_time(s.end.as_deref().ok_or("no end time")?)?;
+    if end < start {
+        return Err("ends before it starts".into());
+    }
+    let room = match non_empty(s.room) {
+        None => None,
+        Some(r) => Some(
+            *room_ix
+                .get(r.as_str())
+                .ok_or_else(|| format!("unknown room \"{r}\""))?,
+        ),
+    };
+    let track = match non_empty(s.track) {
+        None => None,
+        Some(t) => Some(
+            *track_ix
+                .get(t.as_str())
+                .ok_or_else(|| format!("unknown track \"{t}\""))?,
+        ),
+    };
+    let mut speakers = Vec::with_capacity(s.speakers.len());
+    for p in &s.speakers {
+        let ix = *speaker_ix
+            .get(p.as_str())
+            .ok_or_else(|| format!("unknown speaker \"{p}\""))?;
+        if !speakers.contains(&ix) {
+            speakers.push(ix);
+        }
+    }
+    Ok(Session {
+        id,
+        title,
+        kind: SessionKind::parse(s.kind.as_deref().unwrap_or("")),
+        start,
+        end,
+        room,
+        track,
+        speakers,
+        abstract_text: s.abstract_text.unwrap_or_default().trim().to_string(),
+        url: safe_link(s.url),
+    })
+}
+
+fn is_hex_colour(c: &str) -> bool {
+    let b = c.as_bytes();
+    (b.len() == 7 || b.len() == 4) && b[0] == b'#' && b[1..].iter().all(u8::is_ascii_hexdigit)
+}
+
+/// Sessions grouped by day, preserving the given (time) order.
+pub fn group_by_day(schedule: &Schedule, indices: &[usize]) -> Vec<(NaiveDate, Vec<usize>)> {
+    let mut groups: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    for &i in indices {
+        groups
+            .entry(schedule.sessions[i].day())
+            .or_default()
+            .push(i);
+    }
+    groups.into_iter().collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub const SMALL: &str = r##"{
+      "version": 1,
+      "conference": {"id": "conf", "title": "Conf", "location": "Prague", "time_zone": "Europe/Prague"},
+      "tracks": [{"id": "ops", "name": "Ops", "color": "#123456"}, {"id": "dev", "name": "Dev"}],
+      "rooms": [{"id": "a", "name": "Room A"}, {"id": "b", "name": "Room B"}],
+      "speakers": [{"id": "ada", "name": "Ádám Sándor", "affiliation": "Container Solutions"},
+                   {"id": "bob", "name": "Bob", "affiliation": null}],
+      "sessions": [
+        {"id": "s2", "title": "Second", "type": "talk", "start": "2017-10-26T11:00:00+02:00",
+         "end": "2017-10-26T11:40:00+02:00", "room": "a", "track": "ops", "speakers": ["bob"],
+         "abstract": "About security."},
+        {"id": "s1", "title": "First", "type": "keynote", "start": "2017-10-26T09:00:00+02:00",
+         "end": "2017-10-26T09:30:00+02:00", "room": "b", "track": "dev", "speakers": ["ada", "bob"],
+         "abstract": "Knee deep."},
+        {"id": "s3", "title": "Third", "type": "talk", "start": "2017-10-27T10:00:00+02:00",
+         "end": "2017-10-27T10:40:00+02:00", "room": "a", "track": "dev", "speakers": [],
+         "abstract": "", "url": "javascript:alert(1)"}
+      ]
+    }"##;
+
+    pub fn small() -> Schedule {
+        parse_schedule(SMALL).expect("small schedule parses")
+    }
+
+    #[test]
+    fn parses_and_sorts_sessions_by_start() {
+        let s = small();
+        let ids: Vec<&str> = s.sessions.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["s1", "s2", "s3"]);
+        assert_eq!(s.days.len(), 2);
+        assert_eq!(s.conference.title, "Conf");
+        assert_eq!(s.session("s2").unwrap().duration_minutes(), 40);
+        assert_eq!(s.room_name(s.session("s1").unwrap()), "Room B");
+        assert!(s.problems.is_empty(), "{:?}", s.problems);
+    }
+
+    #[test]
+    fn drops_non_http_links() {
+        let s = small();
+        assert_eq!(s.session("s3").unwrap().url, None);
+        assert_eq!(
+            safe_link(Some(" https://example.org/x ".into())).as_deref(),
+            Some("https://example.org/x")
+        );
+        assert_eq!(safe_link(Some("JavaScript:alert(1)".into())), None);
+        assert_eq!(safe_link(Some("data:text/html,hi".into())), None);
+    }
+
+    #[test]
+    fn search_text_is_folded_and_includes_speakers() {
+        let s = small();
+        let i = s.session_position("s1").unwrap();
+        assert!(s.search_text(i).contains("adam sandor"));
+        assert!(s.search_text(i).contains("container solutions"));
+        assert!(s.search_text(i).contains("knee deep"));
+    }
+
+    #[test]
+    fn rejects_unusable_files_with_clear_errors() {
+        assert_eq!(parse_schedule("").err(), Some(ScheduleError::Empty));
+        assert_eq!(parse_schedule("  \n").err(), Some(ScheduleError::Empty));
+        let err = parse_schedule("{\"version\": 1,").err().unwrap();
+        assert!(
+            matches!(err, ScheduleError::Syntax(ref m) if m.contains("line 1")),
+            "{err}"
+        );
+        assert_eq!(
+            parse_schedule(r#"{"version": 7, "sessions": []}"#).err(),
+            Some(ScheduleError::UnsupportedVersion(7))
+        );
+        assert_eq!(
+            parse_schedule(r#"{"version": 1, "sessions": []}"#).err(),
+            Some(ScheduleError::MissingConference)
+        );
+        assert_eq!(
+            parse_schedule(r#"{"version":1,"conference":{"id":"c","title":"C"},"sessions":[]}"#)
+                .err(),
+            Some(ScheduleError::NoSessions { skipped: 0 })
+        );
+        assert!(matches!(
+            parse_schedule("[1,2,3]").err(),
+            Some(ScheduleError::Syntax(_))
+        ));
+    }
+
+    #[test]
+    fn deeply_nested_input_is_an_error_not_a_stack_overflow() {
+        let text = "[".repeat(100_000);
+        assert!(matches!(
+            parse_schedule(&text).err(),
+            Some(ScheduleError::Syntax(_))
+        ));
+    }
+
+    #[test]
+    fn skips_invalid_sessions_and_names_each_problem() {
+        let text = r#"{"version":1,"conference":{"id":"c","title":"C"},
+          "tracks":[{"id":"t","name":"T"}], "rooms":[{"id":"r","name":"R"}], "speakers":[],
+          "sessions":[
+            {"id":"ok","title":"Fine","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00","room":"r","track":"t"},
+            {"id":"ok","title":"Dup","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00"},
+            {"id":"back","title":"Backwards","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T09:00:00+01:00"},
+            {"id":"naive","title":"No offset","start":"2020-01-01T10:00:00","end":"2020-01-01T11:00:00"},
+            {"id":"empty","title":"  ","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00"},
+            {"id":"room","title":"Bad room","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00","room":"nope"},
+            {"id":"track","title":"Bad track","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00","track":"nope"},
+            {"id":"who","title":"Bad speaker","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00","speakers":["ghost"]},
+            {"title":"No id","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00"}
+          ]}"#;
+        let s = parse_schedule(text).unwrap();
+        assert_eq!(s.sessions.len(), 1);
+        assert_eq!(s.skipped, 8);
+        let messages: Vec<String> = s.problems.iter().map(|p| p.to_string()).collect();
+        let expected = [
+            "session \"ok\": duplicate session id \"ok\"",
+            "session \"back\": ends before it starts",
+            "session \"naive\": \"2020-01-01T10:00:00\" is not an RFC 3339 time with an offset",
+            "session \"empty\": empty title",
+            "session \"room\": unknown room \"nope\"",
+            "session \"track\": unknown track \"nope\"",
+            "session \"who\": unknown speaker \"ghost\"",
+            "sessions[8]: session without an id",
+        ];
+        assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn group_by_day_keeps_order_within_days() {
+        let s = small();
+        let groups = group_by_day(&s, &[2, 0, 1]);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].1, vec![0, 1]);
+        assert_eq!(groups[1].1, vec![2]);
+    }
+}

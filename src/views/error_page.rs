@@ -1,0 +1,32 @@
+//! What the page shows when the schedule cannot be loaded, or a path is unknown.
+
+use leptos::prelude::*;
+
+use crate::browser::loader::LoadError;
+use crate::browser::page::set_title;
+
+#[component]
+pub fn LoadErrorPage(error: LoadError) -> impl IntoView {
+    set_title("Schedule unavailable · schedule-viewer");
+    view! {
+        <main id="main" class="error-page">
+            <h1>"The schedule could not be loaded"</h1>
+            <p class="error-message">{error.to_string()}</p>
+            <p>"Your starred sessions are safe: nothing was changed."</p>
+            <p>
+                <a href="/">"Try again"</a>
+            </p>
+        </main>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    set_title("Not found · schedule-viewer");
+    view! {
+        <h1>"Page not found"</h1>
+        <p>
+            "There is nothing at this address. " <a href="/">"See the whole programme"</a> "."
+        </p>
+    }
+}

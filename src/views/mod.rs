@@ -1,0 +1,12 @@
+//! The UI: one file per view or widget. Views read signals and call the core.
+
+pub mod agenda_page;
+pub mod error_page;
+pub mod filter_bar;
+pub mod layout;
+pub mod programme;
+pub mod session_card;
+pub mod session_list;
+pub mod session_page;
+pub mod speakers;
+pub mod star;

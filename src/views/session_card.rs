@@ -1,0 +1,75 @@
+//! One session in a list: an `article` named by its title heading.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::model::filter::encode_query_value;
+use crate::model::time::clock_range;
+use crate::state::use_schedule;
+use crate::views::star::StarButton;
+
+/// The URL of a session's detail page.
+pub fn session_href(id: &str) -> String {
+    format!("/session/{}", encode_query_value(id))
+}
+
+#[component]
+pub fn SessionCard(
+    /// Index into the schedule's sessions.
+    index: usize,
+) -> impl IntoView {
+    let schedule = use_schedule();
+    let s = &schedule.sessions[index];
+    let heading = format!("session-{index}");
+    let heading_id = heading.clone();
+    let href = session_href(&s.id);
+    let title = s.title.clone();
+    let track = schedule.track_of(s).map(|t| {
+        let name = t.name.clone();
+        view! { <A href=format!("/track/{}", t.id)>{name}</A> }
+    });
+    let colour = schedule
+        .track_of(s)
+        .and_then(|t| t.color.clone())
+        .unwrap_or_else(|| "transparent".into());
+    let speakers = (!s.speakers.is_empty()).then(|| {
+        let names = s
+            .speakers
+            .iter()
+            .map(|&p| {
+                let sp = &schedule.speakers[p];
+                let affiliation = sp.affiliation.as_ref().map(|a| format!(" ({a})"));
+                let name = sp.name.clone();
+                view! {
+                    <li>
+                        <A href=format!("/speaker/{}", encode_query_value(&sp.id))>{name}</A>
+                        {affiliation}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="speakers" aria-label="Speakers">{names}</ul> }
+    });
+    let room = schedule.room_name(s).to_string();
+    view! {
+        <article class="session" aria-labelledby=heading.clone() style:--track-colour=colour>
+            <p class="session-time">
+                <time datetime=s.start.to_rfc3339()>{clock_range(&s.start, &s.end)}</time>
+            </p>
+            <div class="session-body">
+                <h3 id=heading_id>
+                    <A href=href>{title}</A>
+                </h3>
+                <p class="session-meta">
+                    <span class="kind">{s.kind.label()}</span>
+                    {(!room.is_empty()).then(|| view! { <span class="room">{room}</span> })}
+                    {track.map(|t| view! { <span class="track">{t}</span> })}
+                </p>
+                {speakers}
+                {(!s.abstract_text.is_empty())
+                    .then(|| view! { <p class="abstract">{s.abstract_text.clone()}</p> })}
+            </div>
+            <StarButton session_id=s.id.clone() title=s.title.clone() />
+        </article>
+    }
+}

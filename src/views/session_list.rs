@@ -1,0 +1,50 @@
+//! A list of sessions grouped under day headings, keyed so that filtering only
+//! adds and removes cards instead of re-rendering the list.
+
+use leptos::prelude::*;
+
+use crate::model::schedule::group_by_day;
+use crate::model::time::long_day;
+use crate::state::use_schedule;
+use crate::views::session_card::SessionCard;
+
+#[component]
+pub fn DayGroupedList(
+    /// Schedule indices of the sessions to show, in time order.
+    sessions: Signal<Vec<usize>>,
+) -> impl IntoView {
+    let schedule = use_schedule();
+    let groups = Memo::new(move |_| sessions.with(|ids| group_by_day(&schedule, ids)));
+    let days = Memo::new(move |_| groups.with(|g| g.iter().map(|(d, _)| *d).collect::<Vec<_>>()));
+    view! {
+        <div class="day-list">
+            <For
+                each=move || days.get()
+                key=|day| *day
+                children=move |day| {
+                    let in_day = Memo::new(move |_| {
+                        groups
+                            .with(|g| {
+                                g.iter()
+                                    .find(|(d, _)| *d == day)
+                                    .map(|(_, ids)| ids.clone())
+                                    .unwrap_or_default()
+                            })
+                    });
+                    let heading = format!("day-{day}");
+                    let heading_id = heading.clone();
+                    view! {
+                        <section class="day" aria-labelledby=heading.clone()>
+                            <h2 id=heading_id>{long_day(day)}</h2>
+                            <For
+                                each=move || in_day.get()
+                                key=|i| *i
+                                children=move |i| view! { <SessionCard index=i /> }
+                            />
+                        </section>
+                    }
+                }
+            />
+        </div>
+    }
+}

@@ -1,0 +1,36 @@
+//! The star: adds a session to, or removes it from, the personal agenda.
+//! Its name says what pressing it does ("Add to agenda: …"), so per
+//! DECISIONS.md it carries no `aria-pressed`.
+
+use leptos::prelude::*;
+
+use crate::state::{use_agenda, use_schedule};
+
+#[component]
+pub fn StarButton(session_id: String, title: String) -> impl IntoView {
+    let schedule = use_schedule();
+    let agenda = use_agenda();
+    let starred = {
+        let id = session_id.clone();
+        Memo::new(move |_| agenda.agenda.with(|a| a.contains(&id)))
+    };
+    let label = move || {
+        if starred.get() {
+            format!("Remove from agenda: {title}")
+        } else {
+            format!("Add to agenda: {title}")
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="star"
+            class:starred=move || starred.get()
+            aria-label=label
+            title=move || if starred.get() { "Remove from agenda" } else { "Add to agenda" }
+            on:click=move |_| agenda.toggle(&schedule, &session_id)
+        >
+            <span aria-hidden="true">{move || if starred.get() { "★" } else { "☆" }}</span>
+        </button>
+    }
+}
