@@ -1,0 +1,154 @@
+// The personal agenda: starring, persistence, and every way storage can fail.
+import { test, expect } from '@playwright/test';
+import { AGENDA_KEY, ProgrammePage } from './fixtures';
+
+const A = 'Knee Deep in Microservices';
+const B = 'The Future of Apache Mesos and DC/OS';
+
+test('starring two sessions survives a reload; unstarring removes one', async ({ page }) => {
+  const p = new ProgrammePage(page);
+  await p.goto();
+  await p.star(B).click();
+  await p.star(A).click();
+  await expect(p.star(A)).toHaveAccessibleName(`Remove from agenda: ${A}`);
+  await expect(p.star(A)).not.toHaveAttribute('aria-pressed');
+  const stored = await p.storedAgenda();
+  expect(stored.v).toBe(1);
+  expect(Object.keys(stored.entries).sort()).toEqual(['fri-keynote-future', 'thu-devops-knee-deep']);
+  expect(stored.entries['thu-devops-knee-deep']).toMatchObject({
+    level: 'must',
+    title: A,
+    start: '2017-10-26T11:50:00+02:00',
+    room: 'Club A',
+  });
+
+  await page.reload();
+  await page.getByRole('link', { name: 'My agenda' }).click();
+  await expect(page).toHaveURL(/\/agenda$/);
+  await expect(page).toHaveTitle('My agenda · MesosCon Europe 2017');
+  // Time order, grouped by day, whatever the order of starring.
+  expect(await p.titles()).toEqual([A, B]);
+  await expect(page.getByRole('heading', { level: 2, name: 'Thursday 26 October 2017' })).toBeVisible();
+
+  await p.star(A).click();
+  expect(await p.titles()).toEqual([B]);
+  await expect(page.getByText(`Removed “${A}” from your agenda.`)).toBeVisible();
+  await page.reload();
+  expect(await p.titles()).toEqual([B]);
+  await page.getByRole('button', { name: 'Remove from agenda' }).click();
+  await expect(page.getByText('Nothing starred yet.')).toBeVisible();
+});
+
+test('unstar can be undone', async ({ page }) => {
+  const p = new ProgrammePage(page);
+  await p.goto();
+  await p.star(A).click();
+  await p.star(A).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(p.star(A)).toHaveAccessibleName(`Remove from agenda: ${A}`);
+  expect(Object.keys((await p.storedAgenda()).entries)).toEqual(['thu-devops-knee-deep']);
+});
+
+test('the star works from the keyboard with Enter and Space', async ({ page }) => {
+  const p = new ProgrammePage(page);
+  await p.goto();
+  await p.star(A).focus();
+  await page.keyboard.press('Enter');
+  await expect(p.star(A)).toHaveAccessibleName(`Remove from agenda: ${A}`);
+  await p.star(B).focus();
+  await page.keyboard.press('Space');
+  await expect(p.star(B)).toHaveAccessibleName(`Remove from agenda: ${B}`);
+  await page.keyboard.press('Space');
+  await expect(p.star(B)).toHaveAccessibleName(`Add to agenda: ${B}`);
+  expect(Object.keys((await p.storedAgenda()).entries)).toEqual(['thu-devops-knee-deep']);
+});
+
+test('a corrupt stored agenda is kept aside, reported, and the app works', async ({ page }) => {
+  const corrupt = '{"v":1,"entries":{"oops"';
+  await page.addInitScript(([k, v]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(k, v);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [AGENDA_KEY, corrupt]);
+  const p = new ProgrammePage(page);
+  await p.goto();
+  await expect(page.getByRole('alert')).toContainText('Your saved agenda could not be used');
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('schedule-viewer/backup/mesoscon-eu-2017/'))
+      .map((k) => localStorage.getItem(k)),
+  );
+  expect(backups).toEqual([corrupt]);
+  await p.star(A).click();
+  expect(Object.keys((await p.storedAgenda()).entries)).toEqual(['thu-devops-knee-deep']);
+});
+
+test('an agenda from a newer app version is never overwritten', async ({ page }) => {
+  const future = '{"v":9,"entries":{},"more":"stuff"}';
+  await page.addInitScript(([k, v]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(k, v);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [AGENDA_KEY, future]);
+  const p = new ProgrammePage(page);
+  await p.goto();
+  await expect(page.getByRole('alert')).toContainText('written by a newer version of this app');
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('/backup/')));
+  expect(keys).toHaveLength(1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), keys[0])).toBe(future);
+});
+
+test('with storage disabled the agenda works in memory, with a notice', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const p = new ProgrammePage(page);
+  await p.goto();
+  await expect(page.getByRole('alert')).toContainText('does not let the page store data');
+  await p.star(A).click();
+  await expect(p.star(A)).toHaveAccessibleName(`Remove from agenda: ${A}`);
+  await page.getByRole('link', { name: 'My agenda' }).click();
+  expect(await p.titles()).toEqual([A]);
+  expect(errors).toEqual([]);
+});
+
+test('a full storage keeps the star in memory, says so, and saves on the next success', async ({ page }) => {
+  await page.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if ((window as any).__full) throw new DOMException('quota', 'QuotaExceededError');
+      return real.call(this, k, v);
+    };
+  });
+  const p = new ProgrammePage(page);
+  await p.goto();
+  await page.evaluate(() => ((window as any).__full = true));
+  await p.star(A).click();
+  await expect(p.star(A)).toHaveAccessibleName(`Remove from agenda: ${A}`);
+  await expect(page.getByRole('alert')).toContainText('storage is full');
+  expect(await p.storedAgenda()).toBeNull();
+  await page.evaluate(() => ((window as any).__full = false));
+  await p.star(B).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(Object.keys((await p.storedAgenda()).entries).sort()).toEqual(['fri-keynote-future', 'thu-devops-knee-deep']);
+});
+
+test('a star in one tab appears in another', async ({ context }) => {
+  const one = new ProgrammePage(await context.newPage());
+  const two = new ProgrammePage(await context.newPage());
+  await one.goto();
+  await two.goto();
+  await one.star(A).click();
+  await expect(two.star(A)).toHaveAccessibleName(`Remove from agenda: ${A}`);
+  await two.star(B).click();
+  await expect(one.star(B)).toHaveAccessibleName(`Remove from agenda: ${B}`);
+  expect(Object.keys((await one.storedAgenda()).entries).sort()).toEqual(['fri-keynote-future', 'thu-devops-knee-deep']);
+});

@@ -1,0 +1,56 @@
+// Shared helpers for the end-to-end suite: a page object for the programme,
+// and the facts of the demo schedule the tests check against.
+import { expect, type Page, type Locator } from '@playwright/test';
+
+export const AGENDA_KEY = 'schedule-viewer/agenda/mesoscon-eu-2017';
+export const TOTAL_SESSIONS = 28;
+
+export class ProgrammePage {
+  constructor(readonly page: Page) {}
+
+  async goto(path = '/') {
+    await this.page.goto(path);
+    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+
+  get sessions(): Locator {
+    return this.page.getByRole('article');
+  }
+
+  get search(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search sessions' });
+  }
+
+  track(name: string): Locator {
+    return this.page.getByRole('group', { name: 'Track' }).getByRole('checkbox', { name });
+  }
+
+  get speaker(): Locator {
+    return this.page.getByLabel('Speaker', { exact: true });
+  }
+
+  get day(): Locator {
+    return this.page.getByLabel('Day', { exact: true });
+  }
+
+  get count(): Locator {
+    return this.page.locator('.result-count');
+  }
+
+  session(title: string): Locator {
+    return this.page.getByRole('article', { name: title, exact: true });
+  }
+
+  star(title: string): Locator {
+    return this.session(title).getByRole('button', { name: /^(Add to|Remove from) agenda/ });
+  }
+
+  async titles(): Promise<string[]> {
+    return this.page.getByRole('article').getByRole('heading', { level: 3 }).allInnerTexts();
+  }
+
+  async storedAgenda(): Promise<any> {
+    const raw = await this.page.evaluate((k) => localStorage.getItem(k), AGENDA_KEY);
+    return raw === null ? null : JSON.parse(raw);
+  }
+}
