@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-exec trunk serve --release --offline --port "${PORT:-8080}"
+exec trunk serve --release --offline --no-autoreload --port "${PORT:-8080}"

@@ -15,11 +15,12 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use browser::loader::{load_schedule, LoadError, DEFAULT_SCHEDULE_URL};
+use browser::offline;
 use model::schedule::Schedule;
-use state::{AgendaStore, ScheduleCtx};
+use state::{AgendaStore, AppStatus, ScheduleCtx};
 use views::agenda_page::AgendaPage;
 use views::error_page::{LoadErrorPage, NotFound};
-use views::layout::{Header, Notices};
+use views::layout::{Header, Notices, UpdateBanner};
 use views::programme::{ProgrammePage, TrackPage};
 use views::session_page::SessionPage;
 use views::speakers::{SpeakerPage, SpeakersPage};
@@ -27,12 +28,21 @@ use views::speakers::{SpeakerPage, SpeakersPage};
 /// The root: loads the schedule, then provides it and the agenda to the views.
 #[component]
 pub fn App() -> impl IntoView {
+    let status = AppStatus {
+        update_ready: RwSignal::new(false),
+        offline_as_of: RwSignal::new(None),
+    };
+    provide_context(status);
+    offline::register(move || status.update_ready.set(true));
     let loaded: RwSignal<Option<Result<Arc<Schedule>, LoadError>>> = RwSignal::new(None);
     leptos::task::spawn_local(async move {
-        let result = load_schedule(DEFAULT_SCHEDULE_URL).await.map(Arc::new);
+        let result = load_schedule(DEFAULT_SCHEDULE_URL).await.map(|l| {
+            status.offline_as_of.set(l.offline_as_of);
+            Arc::new(l.schedule)
+        });
         loaded.set(Some(result));
     });
-    move || match loaded.get() {
+    let page = move || match loaded.get() {
         None => view! {
             <main id="main" class="loading" aria-busy="true">
                 <p role="status">"Loading schedule…"</p>
@@ -41,6 +51,10 @@ pub fn App() -> impl IntoView {
         .into_any(),
         Some(Err(error)) => view! { <LoadErrorPage error /> }.into_any(),
         Some(Ok(schedule)) => view! { <Loaded schedule /> }.into_any(),
+    };
+    view! {
+        <UpdateBanner />
+        {page}
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::{page::now_iso, storage};
-use crate::model::agenda::{Agenda, AgendaEntry};
+use crate::model::agenda::{Agenda, AgendaChange, AgendaEntry};
 use crate::model::schedule::Schedule;
 
 /// The schedule every view reads. Cheap to clone.
@@ -15,6 +15,15 @@ pub struct ScheduleCtx(pub Arc<Schedule>);
 
 pub fn use_schedule() -> Arc<Schedule> {
     expect_context::<ScheduleCtx>().0
+}
+
+/// App-wide facts about this page load, for the banners.
+#[derive(Clone, Copy)]
+pub struct AppStatus {
+    /// A new deployment is installed and waits for "Reload".
+    pub update_ready: RwSignal<bool>,
+    /// The schedule came from the offline cache, fetched at this time (RFC 3339).
+    pub offline_as_of: RwSignal<Option<String>>,
 }
 
 /// The personal agenda of the loaded conference: one owner, many readers.
@@ -27,8 +36,12 @@ pub struct AgendaStore {
     pub write_error: RwSignal<Option<String>>,
     /// The last unstarred entry, for "Removed — Undo".
     pub last_removed: RwSignal<Option<(String, AgendaEntry)>>,
+    /// Changes not yet written (storage full or failing); retried with the next change.
+    pending: StoredValue<Vec<AgendaChange>>,
     writable: StoredValue<bool>,
     conference_id: StoredValue<String>,
+    /// Whether the browser promised not to evict the agenda; None until asked.
+    pub persistent: RwSignal<Option<bool>>,
 }
 
 impl AgendaStore {
@@ -40,15 +53,20 @@ impl AgendaStore {
             load_notice: RwSignal::new(loaded.notice),
             write_error: RwSignal::new(None),
             last_removed: RwSignal::new(None),
+            pending: StoredValue::new(Vec::new()),
+            persistent: RwSignal::new(None),
             writable: StoredValue::new(loaded.writable),
             conference_id: StoredValue::new(conference_id.to_string()),
         };
         let key = crate::model::agenda::agenda_key(conference_id);
-        // Another tab changed the agenda: take its value (it was written from
-        // the same in-memory state plus that tab's change).
+        // Another tab changed the agenda: take its value, plus our own changes
+        // that are not written yet.
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             if ev.key().as_deref() == Some(key.as_str()) {
-                if let Some(agenda) = storage::parse_external(ev.new_value()) {
+                if let Some(mut agenda) = storage::parse_external(ev.new_value()) {
+                    store
+                        .pending
+                        .with_value(|p| p.iter().for_each(|c| agenda.apply(c)));
                     store.agenda.set(agenda);
                 }
             }
@@ -66,36 +84,54 @@ impl AgendaStore {
         let Some(session) = schedule.session(id) else {
             return;
         };
-        let mut removed = None;
-        self.agenda.update(|a| {
-            if a.contains(id) {
-                removed = a.remove(id).map(|e| (id.to_string(), e));
-            } else {
-                a.add(schedule, session, &now_iso());
-            }
-        });
-        if removed.is_some() {
-            self.last_removed.set(removed);
-        } else {
-            self.last_removed.set(None);
+        let change = self
+            .agenda
+            .with_untracked(|a| a.toggle_change(schedule, session, &now_iso()));
+        let removed = match &change {
+            AgendaChange::Remove { id } => self
+                .agenda
+                .with_untracked(|a| a.entry(id).cloned())
+                .map(|e| (id.clone(), e)),
+            AgendaChange::Put { .. } => None,
+        };
+        let first_star =
+            matches!(change, AgendaChange::Put { .. }) && self.persistent.get_untracked().is_none();
+        self.last_removed.set(removed);
+        self.apply(change);
+        if first_star && self.writable.get_value() {
+            self.ask_for_persistence();
         }
-        self.persist();
     }
 
     /// Remove an id outright (a session no longer in the schedule, dismissed by the user).
     pub fn dismiss(&self, id: &str) {
-        self.agenda.update(|a| {
-            a.remove(id);
-        });
-        self.persist();
+        self.apply(AgendaChange::Remove { id: id.to_string() });
+    }
+
+    /// Take in the new time, room or title of a starred session that changed.
+    pub fn acknowledge(&self, schedule: &Schedule, id: &str) {
+        let Some(session) = schedule.session(id) else {
+            return;
+        };
+        if let Some(change) = self
+            .agenda
+            .with_untracked(|a| a.acknowledge_change(schedule, session))
+        {
+            self.apply(change);
+        }
     }
 
     pub fn undo_remove(&self) {
         if let Some((id, entry)) = self.last_removed.get_untracked() {
-            self.agenda.update(|a| a.restore(id, entry));
             self.last_removed.set(None);
-            self.persist();
+            self.apply(AgendaChange::Put { id, entry });
         }
+    }
+
+    fn apply(&self, change: AgendaChange) {
+        self.agenda.update(|a| a.apply(&change));
+        self.pending.update_value(|p| p.push(change));
+        self.persist();
     }
 
     fn persist(&self) {
@@ -103,18 +139,33 @@ impl AgendaStore {
             return;
         }
         let result = self.conference_id.with_value(|conf| {
-            self.agenda
-                .with_untracked(|a| storage::save_agenda(conf, a))
+            self.pending.with_value(|pending| {
+                self.agenda
+                    .with_untracked(|a| storage::save_changes(conf, pending, a))
+            })
         });
         match result {
-            Ok(()) => {
-                // A write that succeeds after a failed one clears the warning.
+            Ok(merged) => {
+                self.pending.update_value(Vec::clear);
+                if self.agenda.with_untracked(|a| *a != merged) {
+                    self.agenda.set(merged);
+                }
                 if self.write_error.get_untracked().is_some() {
                     self.write_error.set(None);
                 }
             }
             Err(message) => self.write_error.set(Some(message)),
         }
+    }
+
+    fn ask_for_persistence(&self) {
+        let persistent = self.persistent;
+        persistent.set(Some(false));
+        leptos::task::spawn_local(async move {
+            if let Some(granted) = crate::browser::offline::request_persistence().await {
+                persistent.set(Some(granted));
+            }
+        });
     }
 }
 

@@ -35,16 +35,28 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// A schedule as loaded, and where it came from.
+pub struct LoadedSchedule {
+    pub schedule: Schedule,
+    /// Set when the network failed and the service worker answered with its
+    /// cached copy: when that copy was fetched (RFC 3339).
+    pub offline_as_of: Option<String>,
+}
+
 /// Fetch and parse a schedule.
-pub async fn load_schedule(url: &str) -> Result<Schedule, LoadError> {
-    let text = fetch_text(url).await?;
-    parse_schedule(&text).map_err(|error| LoadError::Schedule {
+pub async fn load_schedule(url: &str) -> Result<LoadedSchedule, LoadError> {
+    let (text, offline_as_of) = fetch_text(url).await?;
+    let schedule = parse_schedule(&text).map_err(|error| LoadError::Schedule {
         url: url.to_string(),
         error,
+    })?;
+    Ok(LoadedSchedule {
+        schedule,
+        offline_as_of,
     })
 }
 
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
+async fn fetch_text(url: &str) -> Result<(String, Option<String>), LoadError> {
     let network = || LoadError::Network {
         url: url.to_string(),
     };
@@ -59,8 +71,20 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
             status: response.status(),
         });
     }
+    // Headers the service worker sets on a cached copy (public/sw.js).
+    let headers = response.headers();
+    let offline_as_of = match headers.get("x-sw-offline") {
+        Ok(Some(_)) => Some(
+            headers
+                .get("x-sw-fetched-at")
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+        ),
+        _ => None,
+    };
     let text = JsFuture::from(response.text().map_err(|_| network())?)
         .await
         .map_err(|_| network())?;
-    text.as_string().ok_or_else(network)
+    Ok((text.as_string().ok_or_else(network)?, offline_as_of))
 }

@@ -1,5 +1,6 @@
 //! The thin browser layer: the only code that touches `web-sys`.
 
 pub mod loader;
+pub mod offline;
 pub mod page;
 pub mod storage;

@@ -11,3 +11,22 @@ pub fn set_title(title: &str) {
         doc.set_title(title);
     }
 }
+
+/// An RFC 3339 time in the viewer's local zone, short: "24 Oct 10:12".
+pub fn local_short_datetime(rfc3339: &str) -> Option<String> {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
+    let ms = date.get_time();
+    if ms.is_nan() {
+        return None;
+    }
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    Some(format!(
+        "{} {} {:02}:{:02}",
+        date.get_date(),
+        MONTHS[date.get_month() as usize % 12],
+        date.get_hours(),
+        date.get_minutes()
+    ))
+}

@@ -7,7 +7,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::model::agenda::{agenda_key, backup_key, Agenda};
+use crate::model::agenda::{agenda_key, backup_key, Agenda, AgendaChange};
 
 /// The agenda as found in storage, and whether we may write it back.
 pub struct LoadedAgenda {
@@ -63,9 +63,8 @@ pub fn load_agenda(conference_id: &str) -> LoadedAgenda {
             notice: None,
         },
         Err(error) => {
-            let backup = backup_key(conference_id, &super::page::now_iso());
-            match storage.set_item(&backup, &text) {
-                Ok(()) => LoadedAgenda {
+            match keep_aside(conference_id, &text) {
+                Ok(backup) => LoadedAgenda {
                     agenda: Agenda::default(),
                     writable: true,
                     notice: Some(format!(
@@ -84,17 +83,60 @@ pub fn load_agenda(conference_id: &str) -> LoadedAgenda {
     }
 }
 
-/// Write the agenda. On failure (quota exceeded, storage gone) the caller keeps
-/// the agenda in memory and tells the user; the next successful write persists it.
-pub fn save_agenda(conference_id: &str, agenda: &Agenda) -> Result<(), String> {
+const WRITE_FAILED: &str = "Your browser's storage is full or refused the change: it is kept for this visit only, and saved with your next change once there is room.";
+
+/// Apply `pending` changes to the agenda stored now (which another tab may
+/// have changed) and write the result; returns the merged agenda. On failure
+/// (quota exceeded, storage gone) nothing is lost: the caller keeps the
+/// changes pending and retries with the next one.
+pub fn save_changes(
+    conference_id: &str,
+    pending: &[AgendaChange],
+    in_memory: &Agenda,
+) -> Result<Agenda, String> {
     if !storage_available() {
         return Err(UNAVAILABLE.into());
     }
-    LocalStorage::raw()
-        .set_item(&agenda_key(conference_id), &agenda.to_json())
-        .map_err(|_| {
-            "Your browser's storage is full or refused the change: this star is kept for this visit only. It will be saved with your next change once there is room.".to_string()
-        })
+    let storage = LocalStorage::raw();
+    let key = agenda_key(conference_id);
+    let mut merged = match storage.get_item(&key) {
+        Ok(None) => Agenda::default(),
+        Ok(Some(text)) => match Agenda::from_json(&text) {
+            Ok(stored) => stored,
+            Err(_) => {
+                // Unreadable: keep it aside before writing over it.
+                keep_aside(conference_id, &text).map_err(|_| WRITE_FAILED.to_string())?;
+                in_memory.clone()
+            }
+        },
+        Err(_) => return Err(UNAVAILABLE.into()),
+    };
+    for change in pending {
+        merged.apply(change);
+    }
+    storage
+        .set_item(&key, &merged.to_json())
+        .map_err(|_| WRITE_FAILED.to_string())?;
+    Ok(merged)
+}
+
+/// Copy an unreadable value to a backup key, unless an identical copy is already kept.
+fn keep_aside(conference_id: &str, text: &str) -> Result<String, ()> {
+    let storage = LocalStorage::raw();
+    let prefix = backup_key(conference_id, "");
+    let len = storage.length().map_err(|_| ())?;
+    for i in 0..len {
+        if let Ok(Some(k)) = storage.key(i) {
+            if k.starts_with(&prefix)
+                && storage.get_item(&k).ok().flatten().as_deref() == Some(text)
+            {
+                return Ok(k);
+            }
+        }
+    }
+    let key = backup_key(conference_id, &super::page::now_iso());
+    storage.set_item(&key, text).map_err(|_| ())?;
+    Ok(key)
 }
 
 /// Parse a value another tab wrote (from a `storage` event).

@@ -50,6 +50,28 @@ pub struct AgendaEntry {
     pub added: String,
 }
 
+/// One change to an agenda. Changes, not whole agendas, are what a tab
+/// writes: applied to the value another tab stored meanwhile, they merge
+/// instead of overwriting it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AgendaChange {
+    /// Star, or refresh the remembered facts of, a session.
+    Put {
+        id: String,
+        entry: AgendaEntry,
+    },
+    Remove {
+        id: String,
+    },
+}
+
+/// A starred session whose time, room or title changed since it was starred.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangedSession {
+    pub index: usize,
+    pub was: AgendaEntry,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Agenda {
     entries: BTreeMap<String, AgendaEntry>,
@@ -103,23 +125,91 @@ impl Agenda {
         self.entries.keys().map(String::as_str)
     }
 
+    /// The facts to remember about a session starred now.
+    pub fn entry_for(schedule: &Schedule, session: &Session, added: &str) -> AgendaEntry {
+        AgendaEntry {
+            level: Level::Must,
+            title: session.title.clone(),
+            start: session.start.to_rfc3339(),
+            end: session.end.to_rfc3339(),
+            room: schedule.room_name(session).to_string(),
+            added: added.to_string(),
+        }
+    }
+
     /// Star a session (as "must"), remembering its current facts. Returns false if it was already starred.
     pub fn add(&mut self, schedule: &Schedule, session: &Session, added: &str) -> bool {
         if self.contains(&session.id) {
             return false;
         }
-        self.entries.insert(
-            session.id.clone(),
-            AgendaEntry {
-                level: Level::Must,
-                title: session.title.clone(),
-                start: session.start.to_rfc3339(),
-                end: session.end.to_rfc3339(),
-                room: schedule.room_name(session).to_string(),
-                added: added.to_string(),
-            },
-        );
+        let entry = Self::entry_for(schedule, session, added);
+        self.entries.insert(session.id.clone(), entry);
         true
+    }
+
+    /// The change that stars or unstars `session`.
+    pub fn toggle_change(&self, schedule: &Schedule, session: &Session, now: &str) -> AgendaChange {
+        if self.contains(&session.id) {
+            AgendaChange::Remove {
+                id: session.id.clone(),
+            }
+        } else {
+            AgendaChange::Put {
+                id: session.id.clone(),
+                entry: Self::entry_for(schedule, session, now),
+            }
+        }
+    }
+
+    /// The change that takes in a session's new facts, keeping level and star time.
+    pub fn acknowledge_change(
+        &self,
+        schedule: &Schedule,
+        session: &Session,
+    ) -> Option<AgendaChange> {
+        let old = self.entry(&session.id)?;
+        let mut entry = Self::entry_for(schedule, session, &old.added);
+        entry.level = old.level;
+        Some(AgendaChange::Put {
+            id: session.id.clone(),
+            entry,
+        })
+    }
+
+    pub fn apply(&mut self, change: &AgendaChange) {
+        match change {
+            AgendaChange::Put { id, entry } => {
+                self.entries.insert(id.clone(), entry.clone());
+            }
+            AgendaChange::Remove { id } => {
+                self.entries.remove(id);
+            }
+        }
+    }
+
+    /// Starred sessions whose start, end, room or title differ from what was remembered.
+    pub fn changed(&self, schedule: &Schedule) -> Vec<ChangedSession> {
+        let mut out: Vec<ChangedSession> = self
+            .entries
+            .iter()
+            .filter_map(|(id, was)| {
+                let index = schedule.session_position(id)?;
+                let now = &schedule.sessions[index];
+                let same_time = |stored: &str, t: &chrono::DateTime<chrono::FixedOffset>| {
+                    chrono::DateTime::parse_from_rfc3339(stored).is_ok_and(|s| s == *t)
+                };
+                let same = same_time(&was.start, &now.start)
+                    && same_time(&was.end, &now.end)
+                    && was.title == now.title
+                    && was.room == schedule.room_name(now);
+                (!same).then(|| ChangedSession {
+                    index,
+                    was: was.clone(),
+                })
+            })
+            .collect();
+        out.sort_by_key(|c| c.index);
+        out
     }
 
     pub fn remove(&mut self, id: &str) -> Option<AgendaEntry> {
@@ -280,6 +370,53 @@ mod tests {
         assert_eq!(missing[0].0, "gone");
         assert_eq!(missing[0].1.title, "Vanished talk");
         assert_eq!(missing[0].1.level, Level::Maybe);
+    }
+
+    #[test]
+    fn concurrent_changes_from_two_tabs_merge() {
+        let s = small();
+        let stored = starred(&["s1"]);
+        // Tab A stars s2, tab B stars s3 and unstars s1, both from the same stored value.
+        let mut tab_a = stored.clone();
+        let a_change = tab_a.toggle_change(&s, s.session("s2").unwrap(), "t");
+        tab_a.apply(&a_change);
+        let mut tab_b = stored.clone();
+        let b_changes = [
+            tab_b.toggle_change(&s, s.session("s3").unwrap(), "t"),
+            tab_b.toggle_change(&s, s.session("s1").unwrap(), "t"),
+        ];
+        for c in &b_changes {
+            tab_b.apply(c);
+        }
+        // B writes first; A then applies its change to what B stored.
+        let mut merged = Agenda::from_json(&tab_b.to_json()).unwrap();
+        merged.apply(&a_change);
+        let ids: Vec<&str> = merged.ids().collect();
+        assert_eq!(ids, ["s2", "s3"]);
+    }
+
+    #[test]
+    fn detects_moved_and_renamed_sessions_and_acknowledges_them() {
+        let s = small();
+        let json = r#"{"v":1,"entries":{
+            "s1":{"level":"maybe","title":"First","start":"2017-10-26T08:00:00+01:00","end":"2017-10-26T08:30:00+01:00","room":"Room B","added":"x"},
+            "s2":{"level":"must","title":"Old name","start":"2017-10-26T11:00:00+02:00","end":"2017-10-26T11:40:00+02:00","room":"Room A","added":"y"},
+            "s3":{"level":"must","title":"Third","start":"2017-10-27T09:00:00+02:00","end":"2017-10-27T10:40:00+02:00","room":"Room A","added":"z"}}}"#;
+        let mut a = Agenda::from_json(json).unwrap();
+        // s1 is the same instant written in another offset: not a change.
+        let changed: Vec<&str> = a
+            .changed(&s)
+            .iter()
+            .map(|c| s.sessions[c.index].id.as_str())
+            .collect();
+        assert_eq!(changed, ["s2", "s3"]);
+        let c = a.changed(&s).remove(1);
+        assert_eq!(c.was.start, "2017-10-27T09:00:00+02:00");
+        let ack = a.acknowledge_change(&s, s.session("s3").unwrap()).unwrap();
+        a.apply(&ack);
+        assert_eq!(a.changed(&s).len(), 1);
+        assert_eq!(a.entry("s3").unwrap().added, "z", "star time kept");
+        assert_eq!(a.entry("s3").unwrap().start, "2017-10-27T10:00:00+02:00");
     }
 
     #[test]

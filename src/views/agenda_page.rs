@@ -28,6 +28,76 @@ pub fn AgendaPage() -> impl IntoView {
             })
         })
     };
+    let changed = {
+        let schedule = schedule.clone();
+        Memo::new(move |_| agenda.agenda.with(|a| a.changed(&schedule)))
+    };
+    let changed_items = {
+        let schedule = schedule.clone();
+        move || {
+            changed
+                .get()
+                .into_iter()
+                .map(|c| {
+                    let now = &schedule.sessions[c.index];
+                    let was = chrono::DateTime::parse_from_rfc3339(&c.was.start)
+                        .map(|t| {
+                            format!(
+                                "{} {}",
+                                crate::model::time::short_day(t.date_naive()),
+                                crate::model::time::clock(&t)
+                            )
+                        })
+                        .unwrap_or_default();
+                    let text = format!(
+                        "“{}” changed: now {} {}{} (was {}{}{}).",
+                        now.title,
+                        crate::model::time::short_day(now.day()),
+                        crate::model::time::clock(&now.start),
+                        match schedule.room_name(now) {
+                            "" => String::new(),
+                            r => format!(", {r}"),
+                        },
+                        if c.was.title != now.title {
+                            format!("“{}”, ", c.was.title)
+                        } else {
+                            String::new()
+                        },
+                        was,
+                        if c.was.room.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {}", c.was.room)
+                        },
+                    );
+                    let id = now.id.clone();
+                    let schedule = schedule.clone();
+                    let label = format!("OK, noted: {}", now.title);
+                    view! {
+                        <li>
+                            {text} " "
+                            <button
+                                type="button"
+                                aria-label=label
+                                on:click=move |_| agenda.acknowledge(&schedule, &id)
+                            >
+                                "OK"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let persistence = move || {
+        agenda.persistent.get().map(|granted| {
+            if granted {
+                "Your browser has agreed to keep this agenda even when it runs short of space."
+            } else {
+                "Your browser has not promised to keep this site's data: it may clear this agenda if it runs short of space, or after weeks without a visit."
+            }
+        })
+    };
     let empty = move || agenda.agenda.with(|a| a.is_empty());
     view! {
         <h1>"My agenda"</h1>
@@ -36,6 +106,13 @@ pub fn AgendaPage() -> impl IntoView {
                 "Nothing starred yet. Press ☆ on any session of the "
                 <A href="/">"programme"</A> " to add it here."
             </p>
+        </Show>
+        <p class="persistence">{persistence}</p>
+        <Show when=move || !changed.with(Vec::is_empty)>
+            <section class="changed" aria-labelledby="changed-heading">
+                <h2 id="changed-heading">"Changed since you starred them"</h2>
+                <ul>{changed_items.clone()}</ul>
+            </section>
         </Show>
         <Show when=move || !missing.with(Vec::is_empty)>
             <section class="missing" aria-labelledby="missing-heading">

@@ -3,7 +3,24 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::state::{use_agenda, use_schedule};
+use crate::browser::{offline, page::local_short_datetime};
+use crate::state::{use_agenda, use_schedule, AppStatus};
+
+/// "A new version is available — Reload", shown on every page.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let status = expect_context::<AppStatus>();
+    view! {
+        <Show when=move || status.update_ready.get()>
+            <div class="notice update" role="status">
+                <p>"A new version of this app is available."</p>
+                <button type="button" on:click=|_| offline::activate_update()>
+                    "Reload"
+                </button>
+            </div>
+        </Show>
+    }
+}
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -99,8 +116,22 @@ pub fn Notices() -> impl IntoView {
             </div>
         }
     });
+    let status = expect_context::<AppStatus>();
+    let offline_view = move || {
+        status.offline_as_of.get().map(|at| {
+            let when = local_short_datetime(&at)
+                .map(|t| format!(" as of {t}"))
+                .unwrap_or_default();
+            view! {
+                <div class="notice offline" role="status">
+                    <p>"Offline — showing the saved schedule" {when} "."</p>
+                </div>
+            }
+        })
+    };
     view! {
         <div class="notices">
+            {offline_view}
             {problems_view}
             {move || {
                 agenda

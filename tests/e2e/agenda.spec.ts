@@ -27,14 +27,14 @@ test('starring two sessions survives a reload; unstarring removes one', async ({
   await expect(page).toHaveURL(/\/agenda$/);
   await expect(page).toHaveTitle('My agenda · MesosCon Europe 2017');
   // Time order, grouped by day, whatever the order of starring.
-  expect(await p.titles()).toEqual([A, B]);
+  await expect(p.titles).toHaveText([A, B]);
   await expect(page.getByRole('heading', { level: 2, name: 'Thursday 26 October 2017' })).toBeVisible();
 
   await p.star(A).click();
-  expect(await p.titles()).toEqual([B]);
+  await expect(p.titles).toHaveText([B]);
   await expect(page.getByText(`Removed “${A}” from your agenda.`)).toBeVisible();
   await page.reload();
-  expect(await p.titles()).toEqual([B]);
+  await expect(p.titles).toHaveText([B]);
   await page.getByRole('button', { name: 'Remove from agenda' }).click();
   await expect(page.getByText('Nothing starred yet.')).toBeVisible();
 });
@@ -116,7 +116,7 @@ test('with storage disabled the agenda works in memory, with a notice', async ({
   await p.star(A).click();
   await expect(p.star(A)).toHaveAccessibleName(`Remove from agenda: ${A}`);
   await page.getByRole('link', { name: 'My agenda' }).click();
-  expect(await p.titles()).toEqual([A]);
+  await expect(p.titles).toHaveText([A]);
   expect(errors).toEqual([]);
 });
 
@@ -151,4 +151,70 @@ test('a star in one tab appears in another', async ({ context }) => {
   await two.star(B).click();
   await expect(one.star(B)).toHaveAccessibleName(`Remove from agenda: ${B}`);
   expect(Object.keys((await one.storedAgenda()).entries).sort()).toEqual(['fri-keynote-future', 'thu-devops-knee-deep']);
+});
+
+test('concurrent changes in two tabs merge: no lost update', async ({ context }) => {
+  // Tab two does not hear tab one's storage events (as when both change at once).
+  await context.addInitScript(() => {
+    window.addEventListener(
+      'storage',
+      (e) => {
+        if ((window as any).__deaf) e.stopImmediatePropagation();
+      },
+      true,
+    );
+  });
+  const one = new ProgrammePage(await context.newPage());
+  const two = new ProgrammePage(await context.newPage());
+  await one.goto();
+  await two.goto();
+  await two.page.evaluate(() => ((window as any).__deaf = true));
+  await one.star(A).click();
+  await expect(two.star(A)).toHaveAccessibleName(`Add to agenda: ${A}`);
+  await two.star(B).click();
+  // Tab two merged its change into what tab one had stored, and now knows both.
+  expect(Object.keys((await two.storedAgenda()).entries).sort()).toEqual(['fri-keynote-future', 'thu-devops-knee-deep']);
+  await expect(two.star(A)).toHaveAccessibleName(`Remove from agenda: ${A}`);
+  await expect(one.star(B)).toHaveAccessibleName(`Remove from agenda: ${B}`);
+});
+
+test('a starred session that moved or vanished is named, and can be acknowledged', async ({ page }) => {
+  const stored = {
+    v: 1,
+    entries: {
+      'thu-devops-knee-deep': { level: 'must', title: A, start: '2017-10-26T10:00:00+02:00', end: '2017-10-26T10:40:00+02:00', room: 'Club B', added: '2017-10-01T00:00:00Z' },
+      'thu-old-talk': { level: 'must', title: 'A Talk That Was Cancelled', start: '2017-10-26T16:00:00+02:00', end: '2017-10-26T16:40:00+02:00', room: 'Club A', added: '2017-10-01T00:00:00Z' },
+    },
+  };
+  await page.addInitScript(([k, v]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(k, v);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [AGENDA_KEY, JSON.stringify(stored)]);
+  const p = new ProgrammePage(page);
+  await p.goto('/agenda');
+  await expect(page.getByText(`“${A}” changed: now Thu 26 Oct 11:50, Club A (was Thu 26 Oct 10:00, Club B).`)).toBeVisible();
+  const gone = page.getByRole('region', { name: 'No longer in the schedule' });
+  await expect(gone).toContainText('A Talk That Was Cancelled (was Thu 26 Oct 16:00, Club A)');
+  // Nothing is dropped silently: both ids are still stored.
+  expect(Object.keys((await p.storedAgenda()).entries).sort()).toEqual(['thu-devops-knee-deep', 'thu-old-talk']);
+  await page.getByRole('button', { name: `OK, noted: ${A}` }).click();
+  await expect(page.getByText(`“${A}” changed`)).toHaveCount(0);
+  expect((await p.storedAgenda()).entries['thu-devops-knee-deep']).toMatchObject({ start: '2017-10-26T11:50:00+02:00', room: 'Club A', added: '2017-10-01T00:00:00Z' });
+  await gone.getByRole('button', { name: 'Dismiss A Talk That Was Cancelled' }).click();
+  await expect(gone).toHaveCount(0);
+  expect(Object.keys((await p.storedAgenda()).entries)).toEqual(['thu-devops-knee-deep']);
+  await page.reload();
+  await expect(page.getByText('changed: now')).toHaveCount(0);
+});
+
+test('after the first star the agenda says whether the browser keeps data persistently', async ({ page }) => {
+  const p = new ProgrammePage(page);
+  await p.goto();
+  await p.star(A).click();
+  await page.getByRole('link', { name: 'My agenda' }).click();
+  await expect(page.locator('.persistence')).toHaveText(
+    /^(Your browser has agreed to keep this agenda|Your browser has not promised to keep this site's data)/,
+  );
 });

@@ -45,8 +45,9 @@ export class ProgrammePage {
     return this.session(title).getByRole('button', { name: /^(Add to|Remove from) agenda/ });
   }
 
-  async titles(): Promise<string[]> {
-    return this.page.getByRole('article').getByRole('heading', { level: 3 }).allInnerTexts();
+  /** The session titles shown, for `expect(…).toHaveText([…])` (which waits). */
+  get titles(): Locator {
+    return this.page.getByRole('article').getByRole('heading', { level: 3 });
   }
 
   async storedAgenda(): Promise<any> {

@@ -38,7 +38,7 @@ test('filters by one and by several tracks, in the URL', async ({ page }) => {
   await p.track('DevOps and Ops').check();
   await expect(page).toHaveURL(/\?track=devops-and-ops$/);
   await expect(p.sessions).toHaveCount(5);
-  expect(await p.titles()).toEqual(DEVOPS);
+  await expect(p.titles).toHaveText(DEVOPS);
   await p.track('Town Halls and events').check();
   await expect(page).toHaveURL(/\?track=devops-and-ops,town-halls-and-events$/);
   await expect(p.sessions).toHaveCount(10);
@@ -65,7 +65,7 @@ test('filters by speaker', async ({ page }) => {
   await p.goto();
   await p.speaker.selectOption({ label: 'Julien Stroheker' });
   await expect(page).toHaveURL(/\?speaker=julien-stroheker$/);
-  expect(await p.titles()).toEqual(['Doing Real DevOps with DC/OS', 'An Autoscaler for DC/OS']);
+  await expect(p.titles).toHaveText(['Doing Real DevOps with DC/OS', 'An Autoscaler for DC/OS']);
 });
 
 test('filters by free text over titles, abstracts and speakers, accent-insensitively', async ({ page }) => {
@@ -73,13 +73,13 @@ test('filters by free text over titles, abstracts and speakers, accent-insensiti
   await p.goto();
   await p.search.fill('security');
   await expect(page).toHaveURL(/\?q=security$/);
-  expect(await p.titles()).toEqual(['Mesos Security Exposed!']);
+  await expect(p.titles).toHaveText(['Mesos Security Exposed!']);
   await p.search.fill('tensorflow');
-  expect(await p.titles()).toEqual(['The Future of Apache Mesos and DC/OS']);
+  await expect(p.titles).toHaveText(['The Future of Apache Mesos and DC/OS']);
   await p.search.fill('adam sandor');
-  expect(await p.titles()).toEqual(['Knee Deep in Microservices']);
+  await expect(p.titles).toHaveText(['Knee Deep in Microservices']);
   await p.search.fill('weaveworks');
-  expect(await p.titles()).toEqual(['Time Traveling in the Universe of Microservices and Orchestration']);
+  await expect(p.titles).toHaveText(['Time Traveling in the Universe of Microservices and Orchestration']);
 });
 
 test('filters combine; an empty result says so and offers to clear', async ({ page }) => {
@@ -102,7 +102,7 @@ test('filters combine; an empty result says so and offers to clear', async ({ pa
 test('a filtered link opened fresh shows the same view', async ({ page }) => {
   const p = new ProgrammePage(page);
   await p.goto('/?track=devops-and-ops&q=mesos');
-  expect(await p.titles()).toEqual([
+  await expect(p.titles).toHaveText([
     'Local or External Storage for Containers and Databases',
     'Mesos Security Exposed!',
     'mesos2iam: IAM Credentials for Containers Running Inside a Mesos Cluster',

@@ -1,12 +1,13 @@
-// A minimal static server for the built app: serves dist/ on 127.0.0.1 and
-// answers unknown paths with index.html (history routing), as a real static
-// host must be configured to. Usage: node tests/e2e/serve.mjs [dir] [port]
+// A minimal static server for the built app: serves a directory (dist/) on
+// 127.0.0.1 and answers unknown paths with index.html (history routing), as a
+// real static host must be configured to.
+//   CLI:    node tests/e2e/serve.mjs [dir] [port]
+//   module: const server = await serve(dir, 0); server.url; await server.close();
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const root = resolve(process.argv[2] ?? 'dist');
-const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -19,33 +20,61 @@ const types = {
   '.ics': 'text/calendar; charset=utf-8',
 };
 
-async function fileFor(urlPath) {
-  const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
-  const candidate = join(root, clean);
-  if (!candidate.startsWith(root)) return null;
-  try {
-    const s = await stat(candidate);
-    if (s.isFile()) return candidate;
-  } catch {}
-  return null;
+export function serve(dir, port = 0) {
+  const root = resolve(dir);
+  const fileFor = async (urlPath) => {
+    let clean;
+    try {
+      clean = normalize(decodeURIComponent(urlPath));
+    } catch {
+      return null;
+    }
+    const candidate = join(root, clean);
+    if (!candidate.startsWith(root)) return null;
+    try {
+      if ((await stat(candidate)).isFile()) return candidate;
+    } catch {}
+    return null;
+  };
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let file = await fileFor(url.pathname);
+    // Paths without a file extension are app routes: serve the shell.
+    if (!file && !extname(url.pathname)) file = join(root, 'index.html');
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
+    res.end(body);
+  });
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  return new Promise((resolvePromise) => {
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address();
+      resolvePromise({
+        url: `http://127.0.0.1:${actual}`,
+        close: () =>
+          new Promise((done) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
 }
 
-createServer(async (req, res) => {
-  const url = new URL(req.url, 'http://127.0.0.1');
-  let file = await fileFor(url.pathname);
-  // Unknown paths without a file extension are app routes: serve the shell.
-  if (!file && !extname(url.pathname)) file = join(root, 'index.html');
-  if (!file) {
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('not found');
-    return;
-  }
-  const body = await readFile(file);
-  res.writeHead(200, {
-    'content-type': types[extname(file)] ?? 'application/octet-stream',
-    'cache-control': 'no-cache',
-  });
-  res.end(body);
-}).listen(port, '127.0.0.1', () => {
-  console.log(`serving ${root} on http://127.0.0.1:${port}`);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const dir = process.argv[2] ?? 'dist';
+  const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
+  serve(dir, port).then((server) => console.log(`serving ${resolve(dir)} on ${server.url}`));
+}

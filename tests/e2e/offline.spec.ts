@@ -1,0 +1,94 @@
+// Offline first: the service worker, the cache, new deployments, installability.
+// Each test runs its own server on a copy of dist/, so it can stop the server
+// (a real network failure) or deploy a new version into it.
+import { test, expect, chromium } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// @ts-ignore: plain ES module
+import { serve } from './serve.mjs';
+
+async function ownServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'sv-dist-'));
+  cpSync('dist', dir, { recursive: true });
+  const server = await serve(dir, 0);
+  return { dir, ...server };
+}
+
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+}
+
+test('after one visit, the app and the schedule load with no network', async ({ page }) => {
+  const server = await ownServer();
+  await page.goto(server.url + '/');
+  await expect(page.getByRole('article')).toHaveCount(28);
+  await controlled(page);
+  await server.close();
+
+  const started = Date.now();
+  await page.reload();
+  await expect(page.getByRole('article')).toHaveCount(28);
+  const coldOfflineMs = Date.now() - started;
+  test.info().annotations.push({ type: 'offline reload', description: `${coldOfflineMs} ms` });
+  console.log(`offline reload to 28 sessions: ${coldOfflineMs} ms`);
+  await expect(page.getByText(/^Offline — showing the saved schedule as of \d+ \w{3} \d\d:\d\d\.$/)).toBeVisible();
+
+  // Deep links work offline too (history routing from the cached shell).
+  await page.goto(server.url + '/track/devops-and-ops');
+  await expect(page.getByRole('article')).toHaveCount(5);
+  await page.getByRole('button', { name: /^Add to agenda: Knee Deep/ }).click();
+  await page.goto(server.url + '/agenda');
+  await expect(page.getByRole('article')).toHaveCount(1);
+});
+
+test('a new deployment is offered, and taken over cleanly', async ({ page }) => {
+  const server = await ownServer();
+  await page.goto(server.url + '/');
+  await expect(page.getByRole('article')).toHaveCount(28);
+  await controlled(page);
+  const before = await page.evaluate(() => caches.keys());
+  expect(before.filter((k) => k.startsWith('shell-'))).toHaveLength(1);
+
+  // Deploy: a new build has a new cache version in sw.js.
+  const swPath = join(server.dir, 'sw.js');
+  const sw = readFileSync(swPath, 'utf8');
+  const newVersion = 'feedfacefeedface';
+  writeFileSync(swPath, sw.replace(/const VERSION = "[0-9a-f]+"/, `const VERSION = "${newVersion}"`));
+  expect(readFileSync(swPath, 'utf8')).toContain(newVersion);
+
+  await page.reload();
+  await expect(page.getByText('A new version of this app is available.')).toBeVisible({ timeout: 15_000 });
+  // Until the user agrees, the old version keeps serving.
+  await expect(page.getByRole('article')).toHaveCount(28);
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.waitForFunction(
+    (v) => caches.keys().then((keys) => keys.includes(`shell-${v}`) && keys.filter((k) => k.startsWith('shell-')).length === 1),
+    newVersion,
+    { timeout: 15_000 },
+  );
+  await expect(page.getByRole('article')).toHaveCount(28);
+  await expect(page.getByText('A new version of this app is available.')).toHaveCount(0);
+  await server.close();
+});
+
+test('the manifest makes the app installable (Chromium reports no installability errors)', async ({}, testInfo) => {
+  const server = await ownServer();
+  // Installability needs a real (non-incognito) profile.
+  const profile = mkdtempSync(join(tmpdir(), 'sv-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    headless: true,
+    ...(testInfo.project.use.launchOptions ?? {}),
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(server.url + '/');
+  await expect(page.getByRole('article')).toHaveCount(28);
+  await controlled(page);
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors).toEqual([]);
+  const manifest = await (await page.request.get(server.url + '/manifest.webmanifest')).json();
+  expect(manifest).toMatchObject({ display: 'standalone', start_url: '/' });
+  await context.close();
+  await server.close();
+});
