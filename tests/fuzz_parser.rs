@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use proptest::prelude::*;
 use schedule_viewer::model::agenda::Agenda;
 use schedule_viewer::model::filter::{parse_query, Filter};
-use schedule_viewer::model::schedule::parse_schedule;
+use schedule_viewer::model::import::parse_any as parse_schedule;
 use serde_json::{json, Value};
 
 fn arb_json() -> impl Strategy<Value = Value> {

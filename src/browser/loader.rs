@@ -5,7 +5,8 @@ use std::fmt;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::schedule::{parse_schedule, Schedule, ScheduleError};
+use crate::model::import::parse_any;
+use crate::model::schedule::{Schedule, ScheduleError};
 
 /// The schedule the app opens by default (absolute: views live at `/track/…` etc.).
 pub const DEFAULT_SCHEDULE_URL: &str = "/schedule.json";
@@ -46,7 +47,7 @@ pub struct LoadedSchedule {
 /// Fetch and parse a schedule.
 pub async fn load_schedule(url: &str) -> Result<LoadedSchedule, LoadError> {
     let (text, offline_as_of) = fetch_text(url).await?;
-    let schedule = parse_schedule(&text).map_err(|error| LoadError::Schedule {
+    let schedule = parse_any(&text).map_err(|error| LoadError::Schedule {
         url: url.to_string(),
         error,
     })?;

@@ -3,6 +3,8 @@
 
 pub mod agenda;
 pub mod filter;
+pub mod frab;
+pub mod import;
 pub mod schedule;
 pub mod text;
 pub mod time;

@@ -152,6 +152,9 @@ pub struct Session {
     pub kind: SessionKind,
     pub start: DateTime<FixedOffset>,
     pub end: DateTime<FixedOffset>,
+    /// The conference day it belongs to: its start date, except that frab
+    /// lists sessions after midnight under the previous day.
+    pub day: NaiveDate,
     /// Index into [`Schedule::rooms`].
     pub room: Option<usize>,
     /// Index into [`Schedule::tracks`].
@@ -164,9 +167,9 @@ pub struct Session {
 }
 
 impl Session {
-    /// The conference day the session belongs to, in the session's own offset.
+    /// The conference day the session belongs to.
     pub fn day(&self) -> NaiveDate {
-        self.start.date_naive()
+        self.day
     }
 
     pub fn duration_minutes(&self) -> i64 {
@@ -550,6 +553,7 @@ fn validate_session(
         kind: SessionKind::parse(s.kind.as_deref().unwrap_or("")),
         start,
         end,
+        day: start.date_naive(),
         room,
         track,
         speakers,

@@ -1,0 +1,542 @@
+//! Importer for the de-facto standard frab / pretalx / c3voc `schedule.json`
+//! (`schedule.conference.days[].rooms{room: [event]}`), converted into our model.
+//!
+//! Quirks handled (see `shared/schedules/SOURCES.md`): durations "0:45",
+//! "01:30", "1:00:00"; sessions after midnight listed under the previous
+//! conference day; ids as numbers or strings; a guid repeated on several days
+//! (a repeated session); persons with `public_name` or only `name`; links as
+//! objects or plain strings; null or missing track, persons, abstract; HTML in
+//! descriptions. Unknown fields are ignored.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::schedule::{
+    parse_time, safe_link, Conference, Problem, Room, Schedule, ScheduleError, Session,
+    SessionKind, Speaker, Track,
+};
+use super::text::slugify;
+
+#[derive(Deserialize)]
+pub(crate) struct FrabFile {
+    schedule: FrabSchedule,
+}
+
+#[derive(Deserialize)]
+struct FrabSchedule {
+    conference: FrabConference,
+    #[serde(default)]
+    base_url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct FrabConference {
+    #[serde(default)]
+    acronym: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    time_zone_name: Option<String>,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    tracks: Vec<FrabTrack>,
+    #[serde(default)]
+    days: Vec<FrabDay>,
+}
+
+#[derive(Deserialize)]
+struct FrabTrack {
+    name: Option<String>,
+    color: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct FrabDay {
+    date: Option<String>,
+    #[serde(default)]
+    rooms: HashMap<String, Vec<FrabEvent>>,
+}
+
+#[derive(Deserialize)]
+struct FrabEvent {
+    #[serde(default)]
+    guid: Option<String>,
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    duration: Option<String>,
+    #[serde(default)]
+    room: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    subtitle: Option<String>,
+    #[serde(default)]
+    track: Option<String>,
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
+    #[serde(default, rename = "abstract")]
+    abstract_text: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    persons: Option<Vec<FrabPerson>>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct FrabPerson {
+    #[serde(default)]
+    guid: Option<String>,
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    public_name: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+}
+
+fn id_text(v: &Option<Value>) -> Option<String> {
+    match v {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn clean(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// "0:45", "01:30", "1:00:00" → minutes.
+pub fn parse_duration(s: &str) -> Option<i64> {
+    let parts: Vec<&str> = s.trim().split(':').collect();
+    let num = |p: &str| -> Option<i64> {
+        (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [h, m] => {
+            let (h, m) = (num(h)?, num(m)?);
+            (m < 60).then_some(h * 60 + m)
+        }
+        [h, m, sec] => {
+            let (h, m, sec) = (num(h)?, num(m)?, num(sec)?);
+            (m < 60 && sec < 60).then_some(h * 60 + m + i64::from(sec >= 30))
+        }
+        _ => None,
+    }
+}
+
+/// Text of an HTML or Markdown description: tags dropped, common entities
+/// decoded, block ends turned into paragraph breaks. The result is shown as
+/// text, so nothing in it can run.
+pub fn html_to_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let after = &rest[lt..];
+        match after.find('>') {
+            Some(gt) => {
+                let tag = after[1..gt].trim_start_matches('/').to_ascii_lowercase();
+                let name: String = tag
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                if matches!(
+                    name.as_str(),
+                    "p" | "br" | "div" | "li" | "h1" | "h2" | "h3" | "h4"
+                ) {
+                    out.push('\n');
+                }
+                rest = &after[gt + 1..];
+            }
+            None => {
+                out.push_str(after);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    // Collapse runs of blank lines into one paragraph break.
+    let mut text = String::with_capacity(decoded.len());
+    let mut blank = 0;
+    for line in decoded.lines().map(str::trim_end) {
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        text.push_str(line);
+    }
+    text
+}
+
+/// Does the text look like a frab/pretalx schedule (rather than our format)?
+pub fn is_frab(value_head: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Probe {
+        schedule: Option<serde::de::IgnoredAny>,
+    }
+    serde_json::from_str::<Probe>(value_head).is_ok_and(|p| p.schedule.is_some())
+}
+
+/// Give each distinct name a stable slug id, suffixing collisions ("room", "room-2").
+struct Ids {
+    by_name: HashMap<String, usize>,
+    used: HashSet<String>,
+}
+
+impl Ids {
+    fn new() -> Self {
+        Ids {
+            by_name: HashMap::new(),
+            used: HashSet::new(),
+        }
+    }
+
+    fn unique(&mut self, base: &str) -> String {
+        let base = if base.is_empty() { "x" } else { base };
+        let mut id = base.to_string();
+        let mut n = 2;
+        while self.used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.used.insert(id.clone());
+        id
+    }
+}
+
+pub fn parse_frab(text: &str) -> Result<Schedule, ScheduleError> {
+    let file: FrabFile =
+        serde_json::from_str(text).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
+    convert(file)
+}
+
+fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
+    let conf = file.schedule.conference;
+    let title = clean(&conf.title)
+        .or_else(|| clean(&conf.acronym))
+        .ok_or(ScheduleError::MissingConference)?;
+    let id = slugify(clean(&conf.acronym).as_deref().unwrap_or(&title));
+    let conference = Conference {
+        id: if id.is_empty() {
+            "conference".into()
+        } else {
+            id
+        },
+        title,
+        location: String::new(),
+        time_zone: clean(&conf.time_zone_name).unwrap_or_default(),
+        url: safe_link(file.schedule.base_url.or(conf.base_url)),
+    };
+    let colours: HashMap<String, String> = conf
+        .tracks
+        .iter()
+        .filter_map(|t| Some((clean(&t.name)?, t.color.clone()?)))
+        .collect();
+
+    let mut problems = Vec::new();
+    let mut skipped = 0;
+    let mut tracks: Vec<Track> = Vec::new();
+    let mut track_ids = Ids::new();
+    let mut rooms: Vec<Room> = Vec::new();
+    let mut room_ids = Ids::new();
+    let mut speakers: Vec<Speaker> = Vec::new();
+    let mut speaker_ix: HashMap<String, usize> = HashMap::new();
+    let mut speaker_ids = Ids::new();
+    let mut sessions: Vec<Session> = Vec::new();
+    let mut session_ids: HashSet<String> = HashSet::new();
+
+    // Day and room order as in the file (HashMap order is not), for stable output.
+    let mut events: Vec<(Option<NaiveDate>, String, FrabEvent)> = Vec::new();
+    for day in conf.days {
+        let date = day
+            .date
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok());
+        let mut rooms_of_day: Vec<(String, Vec<FrabEvent>)> = day.rooms.into_iter().collect();
+        rooms_of_day.sort_by(|a, b| a.0.cmp(&b.0));
+        for (room, list) in rooms_of_day {
+            for e in list {
+                events.push((date, room.clone(), e));
+            }
+        }
+    }
+
+    for (n, (day, room_key, e)) in events.into_iter().enumerate() {
+        let raw_id = clean(&e.guid).or_else(|| id_text(&e.id));
+        let place = raw_id
+            .as_deref()
+            .map(|id| format!("event \"{id}\""))
+            .unwrap_or_else(|| format!("events[{n}]"));
+        let result = (|| -> Result<Session, String> {
+            let raw_id = raw_id.clone().ok_or("event without guid or id")?;
+            let title = clean(&e.title).ok_or("empty title")?;
+            let start: DateTime<FixedOffset> = parse_time(e.date.as_deref().ok_or("no date")?)?;
+            let minutes =
+                parse_duration(e.duration.as_deref().unwrap_or("0:00")).ok_or_else(|| {
+                    format!(
+                        "duration \"{}\" is not H:MM",
+                        e.duration.clone().unwrap_or_default()
+                    )
+                })?;
+            let end = start
+                .checked_add_signed(TimeDelta::minutes(minutes))
+                .ok_or("end out of range")?;
+            // A repeated session keeps its guid on every day: make occurrences distinct.
+            let mut id = raw_id.clone();
+            if session_ids.contains(&id) {
+                id = format!("{raw_id}-{}", start.date_naive());
+                let mut k = 2;
+                while session_ids.contains(&id) {
+                    id = format!("{raw_id}-{}-{k}", start.date_naive());
+                    k += 1;
+                }
+            }
+            let room_name = clean(&e.room).unwrap_or(room_key.clone());
+            let room = match room_ids.by_name.get(&room_name) {
+                Some(&i) => i,
+                None => {
+                    let rid = room_ids.unique(&slugify(&room_name));
+                    rooms.push(Room {
+                        id: rid,
+                        name: room_name.clone(),
+                    });
+                    room_ids.by_name.insert(room_name, rooms.len() - 1);
+                    rooms.len() - 1
+                }
+            };
+            let track = clean(&e.track).map(|name| match track_ids.by_name.get(&name) {
+                Some(&i) => i,
+                None => {
+                    let tid = track_ids.unique(&slugify(&name));
+                    tracks.push(Track {
+                        id: tid,
+                        color: colours
+                            .get(&name)
+                            .cloned()
+                            .filter(|c| c.len() == 7 && c.starts_with('#')),
+                        name: name.clone(),
+                    });
+                    track_ids.by_name.insert(name, tracks.len() - 1);
+                    tracks.len() - 1
+                }
+            });
+            let mut people = Vec::new();
+            for p in e.persons.iter().flatten() {
+                let Some(name) = clean(&p.public_name).or_else(|| clean(&p.name)) else {
+                    continue;
+                };
+                // Merged files reuse numeric person ids across sources, so an
+                // id alone does not identify a person; id plus name does.
+                let key = clean(&p.guid).unwrap_or_else(|| {
+                    format!("{}:{name}", id_text(&p.id).unwrap_or_default())
+                });
+                let ix = match speaker_ix.get(&key) {
+                    Some(&i) => i,
+                    None => {
+                        let sid = speaker_ids.unique(&slugify(&name));
+                        speakers.push(Speaker {
+                            id: sid,
+                            name,
+                            affiliation: None,
+                        });
+                        speaker_ix.insert(key, speakers.len() - 1);
+                        speakers.len() - 1
+                    }
+                };
+                if !people.contains(&ix) {
+                    people.push(ix);
+                }
+            }
+            let mut abstract_text = html_to_text(e.abstract_text.as_deref().unwrap_or(""));
+            let description = html_to_text(e.description.as_deref().unwrap_or(""));
+            if !description.is_empty() && description != abstract_text {
+                if !abstract_text.is_empty() {
+                    abstract_text.push_str("\n\n");
+                }
+                abstract_text.push_str(&description);
+            }
+            if let Some(sub) = clean(&e.subtitle) {
+                abstract_text = if abstract_text.is_empty() {
+                    sub
+                } else {
+                    format!("{sub}\n\n{abstract_text}")
+                };
+            }
+            Ok(Session {
+                id,
+                title,
+                kind: frab_kind(e.kind.as_deref().unwrap_or("")),
+                start,
+                end,
+                // Past-midnight sessions belong to the conference day they are listed under.
+                day: day
+                    .filter(|d| *d <= start.date_naive())
+                    .unwrap_or(start.date_naive()),
+                room: Some(room),
+                track,
+                speakers: people,
+                abstract_text,
+                url: safe_link(e.url.clone()),
+            })
+        })();
+        match result {
+            Ok(s) => {
+                session_ids.insert(s.id.clone());
+                sessions.push(s);
+            }
+            Err(message) => {
+                skipped += 1;
+                problems.push(Problem { place, message });
+            }
+        }
+    }
+    Schedule::assemble(
+        conference, tracks, rooms, speakers, sessions, problems, skipped,
+    )
+}
+
+fn frab_kind(kind: &str) -> SessionKind {
+    match kind.to_ascii_lowercase().as_str() {
+        "lecture" | "talk" | "lightning_talk" | "lightningtalk" => SessionKind::Talk,
+        "keynote" => SessionKind::Keynote,
+        "podium" | "panel" => SessionKind::Panel,
+        "meeting" | "town hall" => SessionKind::TownHall,
+        "party" | "concert" | "social" => SessionKind::Social,
+        "break" => SessionKind::Break,
+        _ => SessionKind::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_in_every_shape() {
+        assert_eq!(parse_duration("0:45"), Some(45));
+        assert_eq!(parse_duration("01:30"), Some(90));
+        assert_eq!(parse_duration("1:00:00"), Some(60));
+        assert_eq!(parse_duration("00:00"), Some(0));
+        assert_eq!(parse_duration("16:39"), Some(999));
+        assert_eq!(parse_duration("1:75"), None);
+        assert_eq!(parse_duration("abc"), None);
+        assert_eq!(parse_duration("-1:00"), None);
+        assert_eq!(parse_duration(""), None);
+    }
+
+    #[test]
+    fn html_becomes_text() {
+        assert_eq!(
+            html_to_text("<p>Hello &amp; <b>welcome</b></p><p>Second</p>"),
+            "Hello & welcome\n\nSecond"
+        );
+        assert_eq!(
+            html_to_text("a <script>alert(1)</script> b"),
+            "a alert(1) b"
+        );
+        assert_eq!(html_to_text("1 < 2 and **bold**"), "1 < 2 and **bold**");
+        assert_eq!(html_to_text("&lt;img onerror=x&gt;"), "<img onerror=x>");
+    }
+
+    const QUIRKY: &str = r##"{"schedule": {"version": "x", "conference": {
+        "acronym": "quirk19", "title": "Quirk Conf", "time_zone_name": "Europe/Berlin",
+        "tracks": [{"name": "Art", "color": "#aa0000"}],
+        "days": [
+          {"index": 1, "date": "2019-08-21", "rooms": {
+            "Stage A": [
+              {"guid": "g1", "id": 1, "date": "2019-08-21T23:30:00+02:00", "start": "23:30", "duration": "1:00:00",
+               "room": "Stage A", "title": "Midnight", "subtitle": "", "track": "Art", "type": "lecture",
+               "persons": [{"id": 7, "public_name": "Ann"}], "abstract": "<p>HTML</p>", "description": null,
+               "links": ["https://example.org"], "url": "https://example.org/g1", "extra": {"a": 1}},
+              {"guid": "rep", "id": 2, "date": "2019-08-21T12:00:00+02:00", "start": "12:00", "duration": "0:45",
+               "room": "Stage A", "title": "Repeated", "track": null, "type": "workshop",
+               "persons": [{"id": 8, "name": "Bob only name"}, {"id": 7, "public_name": "Ann"}]}
+            ],
+            "Empty": []
+          }},
+          {"index": 2, "date": "2019-08-22", "rooms": {
+            "Stage B": [
+              {"guid": "rep", "id": 2, "date": "2019-08-22T12:00:00+02:00", "start": "12:00", "duration": "00:45",
+               "title": "Repeated", "persons": null},
+              {"id": "n3", "date": "2019-08-22T13:00:00+02:00", "duration": "01:30", "title": "No guid, string id"},
+              {"guid": "bad", "date": "2019-08-22T13:00:00+02:00", "duration": "1h", "title": "Bad duration"}
+            ]
+          }}
+        ]}}}"##;
+
+    #[test]
+    fn imports_quirks() {
+        assert!(is_frab(QUIRKY));
+        let s = parse_frab(QUIRKY).unwrap();
+        assert_eq!(s.conference.id, "quirk19");
+        assert_eq!(s.conference.time_zone, "Europe/Berlin");
+        assert_eq!(s.sessions.len(), 4);
+        assert_eq!(s.skipped, 1);
+        assert_eq!(s.problems[0].place, "event \"bad\"");
+        let mid = s.session("g1").unwrap();
+        assert_eq!(mid.end.to_rfc3339(), "2019-08-22T00:30:00+02:00");
+        assert_eq!(mid.abstract_text, "HTML");
+        assert_eq!(s.track_of(mid).unwrap().color.as_deref(), Some("#aa0000"));
+        assert_eq!(mid.kind, SessionKind::Talk);
+        // The repeated session: two occurrences with distinct ids.
+        assert!(s.session("rep").is_some());
+        assert_eq!(
+            s.session("rep-2019-08-22")
+                .unwrap()
+                .room
+                .map(|r| s.rooms[r].name.as_str()),
+            Some("Stage B")
+        );
+        let rep = s.session("rep").unwrap();
+        let names: Vec<&str> = rep
+            .speakers
+            .iter()
+            .map(|&p| s.speakers[p].name.as_str())
+            .collect();
+        assert_eq!(names, ["Bob only name", "Ann"]);
+        assert_eq!(s.speakers.len(), 2, "Ann is one person in two sessions");
+        assert!(s.session("n3").is_some());
+        assert_eq!(s.session("n3").unwrap().duration_minutes(), 90);
+        // Empty rooms are not listed; rooms and tracks have slug ids.
+        let rooms: Vec<&str> = s.rooms.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(rooms.len(), 2);
+        assert!(rooms.contains(&"stage-a") && rooms.contains(&"stage-b"));
+        assert_eq!(s.tracks.len(), 1);
+    }
+
+    #[test]
+    fn after_midnight_sessions_stay_on_their_conference_day() {
+        let text = r#"{"schedule":{"conference":{"title":"N","days":[{"date":"2019-08-21","rooms":{"R":[
+            {"guid":"late","date":"2019-08-22T01:00:00+02:00","duration":"1:00","title":"Late"}]}}]}}}"#;
+        let s = parse_frab(text).unwrap();
+        assert_eq!(s.session("late").unwrap().day().to_string(), "2019-08-21");
+        assert_eq!(s.days.len(), 1);
+    }
+}
