@@ -44,4 +44,16 @@ if [ "${1:-}" = "--test" ]; then
     $SUDO apt-get update
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium fonts-dejavu-core
   fi
+  # An independent iCalendar parser for the .ics checks (tests/ics_check.py).
+  if ! .venv-tests/bin/python -c 'import icalendar' 2>/dev/null; then
+    say "installing Python icalendar into .venv-tests"
+    if ! python3 -m venv .venv-tests; then
+      SUDO=""
+      [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+      $SUDO apt-get update
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends python3-venv
+      python3 -m venv .venv-tests
+    fi
+    .venv-tests/bin/pip install --quiet icalendar==6.1.0
+  fi
 fi

@@ -14,29 +14,36 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use browser::loader::{load_schedule, LoadError, DEFAULT_SCHEDULE_URL};
+use browser::files;
+use browser::loader::{load_from_source, LoadError};
 use browser::offline;
 use model::schedule::Schedule;
 use state::{AgendaStore, AppStatus, ScheduleCtx};
 use views::agenda_page::AgendaPage;
 use views::error_page::{LoadErrorPage, NotFound};
 use views::layout::{Header, Notices, UpdateBanner};
+use views::open_schedule::use_file_drop;
 use views::programme::{ProgrammePage, TrackPage};
 use views::session_page::SessionPage;
+use views::shared_agenda::SharedAgendaPage;
 use views::speakers::{SpeakerPage, SpeakersPage};
 
 /// The root: loads the schedule, then provides it and the agenda to the views.
 #[component]
 pub fn App() -> impl IntoView {
+    let source = files::current_source();
     let status = AppStatus {
         update_ready: RwSignal::new(false),
         offline_as_of: RwSignal::new(None),
+        source: StoredValue::new(source.clone()),
     };
     provide_context(status);
     offline::register(move || status.update_ready.set(true));
     let loaded: RwSignal<Option<Result<Arc<Schedule>, LoadError>>> = RwSignal::new(None);
     leptos::task::spawn_local(async move {
-        let result = load_schedule(DEFAULT_SCHEDULE_URL).await.map(|l| {
+        let result = load_from_source(&source).await.map(|l| {
+            // A schedule that loaded is the one to open next time, offline too.
+            files::remember_source(&source);
             status.offline_as_of.set(l.offline_as_of);
             Arc::new(l.schedule)
         });
@@ -62,6 +69,7 @@ pub fn App() -> impl IntoView {
 fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
     provide_context(AgendaStore::new(&schedule.conference.id));
     provide_context(ScheduleCtx(schedule));
+    use_file_drop();
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -73,6 +81,7 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
                     <Route path=path!("/track/:slug") view=TrackPage />
                     <Route path=path!("/session/:id") view=SessionPage />
                     <Route path=path!("/agenda") view=AgendaPage />
+                    <Route path=path!("/agenda/shared") view=SharedAgendaPage />
                     <Route path=path!("/speakers") view=SpeakersPage />
                     <Route path=path!("/speaker/:slug") view=SpeakerPage />
                 </Routes>

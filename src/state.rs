@@ -24,6 +24,8 @@ pub struct AppStatus {
     pub update_ready: RwSignal<bool>,
     /// The schedule came from the offline cache, fetched at this time (RFC 3339).
     pub offline_as_of: RwSignal<Option<String>>,
+    /// Where the open schedule comes from.
+    pub source: StoredValue<crate::model::source::ScheduleSource>,
 }
 
 /// The personal agenda of the loaded conference: one owner, many readers.
@@ -119,6 +121,20 @@ impl AgendaStore {
         {
             self.apply(change);
         }
+    }
+
+    /// Add entries from an import or a shared agenda; never removes anything.
+    pub fn add_all(&self, other: &Agenda) -> usize {
+        let changes = self.agenda.with_untracked(|a| a.merge_changes(other));
+        let n = changes.len();
+        for change in changes {
+            self.agenda.update(|a| a.apply(&change));
+            self.pending.update_value(|p| p.push(change));
+        }
+        if n > 0 {
+            self.persist();
+        }
+        n
     }
 
     pub fn undo_remove(&self) {

@@ -7,6 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::model::import::parse_any;
 use crate::model::schedule::{Schedule, ScheduleError};
+use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 
 /// The schedule the app opens by default (absolute: views live at `/track/…` etc.).
 pub const DEFAULT_SCHEDULE_URL: &str = "/schedule.json";
@@ -19,6 +20,10 @@ pub enum LoadError {
     Http { url: String, status: u16 },
     /// The file arrived but is not a usable schedule.
     Schedule { url: String, error: ScheduleError },
+    /// `?schedule=` named something that is not an http(s) URL or a path on this site.
+    BadUrl { url: String },
+    /// A local file opened earlier is no longer in the browser's cache.
+    LocalMissing { name: String },
 }
 
 impl fmt::Display for LoadError {
@@ -32,6 +37,14 @@ impl fmt::Display for LoadError {
                 write!(f, "The server answered {status} for the schedule at {url}.")
             }
             Self::Schedule { url, error } => write!(f, "In {url}: {error}."),
+            Self::BadUrl { url } => write!(
+                f,
+                "\"{url}\" is not a schedule address this app can open: use an http(s) URL."
+            ),
+            Self::LocalMissing { name } => write!(
+                f,
+                "The local file {name} opened earlier is no longer stored in this browser. Open it again."
+            ),
         }
     }
 }
@@ -42,6 +55,30 @@ pub struct LoadedSchedule {
     /// Set when the network failed and the service worker answered with its
     /// cached copy: when that copy was fetched (RFC 3339).
     pub offline_as_of: Option<String>,
+}
+
+/// Load the schedule a source names.
+pub async fn load_from_source(source: &ScheduleSource) -> Result<LoadedSchedule, LoadError> {
+    match source {
+        ScheduleSource::Default => load_schedule(DEFAULT_SCHEDULE_URL).await,
+        ScheduleSource::Url { url } if !acceptable_schedule_url(url) => {
+            Err(LoadError::BadUrl { url: url.clone() })
+        }
+        ScheduleSource::Url { url } => load_schedule(url).await,
+        ScheduleSource::File { name, cache_url } => {
+            let text = super::files::cache_get(cache_url)
+                .await
+                .ok_or_else(|| LoadError::LocalMissing { name: name.clone() })?;
+            let schedule = parse_any(&text).map_err(|error| LoadError::Schedule {
+                url: name.clone(),
+                error,
+            })?;
+            Ok(LoadedSchedule {
+                schedule,
+                offline_as_of: None,
+            })
+        }
+    }
 }
 
 /// Fetch and parse a schedule.

@@ -1,5 +1,6 @@
 //! The thin browser layer: the only code that touches `web-sys`.
 
+pub mod files;
 pub mod loader;
 pub mod offline;
 pub mod page;

@@ -30,3 +30,8 @@ pub fn local_short_datetime(rfc3339: &str) -> Option<String> {
         date.get_minutes()
     ))
 }
+
+/// Now, from the browser's clock.
+pub fn now_utc() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}

@@ -243,6 +243,36 @@ impl Agenda {
         gone
     }
 
+    /// Starred sessions with their levels, in time order (scheduled ones first), for export and sharing.
+    pub fn levels(&self, schedule: &Schedule) -> Vec<(String, Level)> {
+        let mut out: Vec<(String, Level)> = self
+            .scheduled(schedule)
+            .into_iter()
+            .map(|i| {
+                let id = schedule.sessions[i].id.clone();
+                let level = self.entries[&id].level;
+                (id, level)
+            })
+            .collect();
+        for (id, e) in self.missing(schedule) {
+            out.push((id.to_string(), e.level));
+        }
+        out
+    }
+
+    /// Changes that add every entry of `other` not already here (an import never removes).
+    pub fn merge_changes(&self, other: &Agenda) -> Vec<AgendaChange> {
+        other
+            .entries
+            .iter()
+            .filter(|(id, _)| !self.contains(id))
+            .map(|(id, entry)| AgendaChange::Put {
+                id: id.clone(),
+                entry: entry.clone(),
+            })
+            .collect()
+    }
+
     pub fn to_json(&self) -> String {
         let stored = StoredAgenda {
             v: AGENDA_VERSION,
@@ -417,6 +447,25 @@ mod tests {
         assert_eq!(a.changed(&s).len(), 1);
         assert_eq!(a.entry("s3").unwrap().added, "z", "star time kept");
         assert_eq!(a.entry("s3").unwrap().start, "2017-10-27T10:00:00+02:00");
+    }
+
+    #[test]
+    fn import_merge_adds_and_never_removes() {
+        let s = small();
+        let mine = starred(&["s1"]);
+        let theirs = starred(&["s1", "s3"]);
+        let changes = mine.merge_changes(&theirs);
+        assert_eq!(changes.len(), 1);
+        let mut merged = mine.clone();
+        changes.iter().for_each(|c| merged.apply(c));
+        assert_eq!(merged.ids().collect::<Vec<_>>(), ["s1", "s3"]);
+        assert_eq!(
+            merged.levels(&s),
+            vec![
+                ("s1".to_string(), Level::Must),
+                ("s3".to_string(), Level::Must)
+            ]
+        );
     }
 
     #[test]

@@ -354,9 +354,8 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
                 };
                 // Merged files reuse numeric person ids across sources, so an
                 // id alone does not identify a person; id plus name does.
-                let key = clean(&p.guid).unwrap_or_else(|| {
-                    format!("{}:{name}", id_text(&p.id).unwrap_or_default())
-                });
+                let key = clean(&p.guid)
+                    .unwrap_or_else(|| format!("{}:{name}", id_text(&p.id).unwrap_or_default()));
                 let ix = match speaker_ix.get(&key) {
                     Some(&i) => i,
                     None => {

@@ -4,7 +4,10 @@
 pub mod agenda;
 pub mod filter;
 pub mod frab;
+pub mod ics;
 pub mod import;
 pub mod schedule;
+pub mod share;
+pub mod source;
 pub mod text;
 pub mod time;

@@ -4,7 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser::files;
 use crate::browser::page::set_title;
+use crate::model::agenda::Agenda;
+use crate::model::ics::{calendar, IcsOptions};
+use crate::model::share::{encode, SharedAgenda};
 use crate::state::{use_agenda, use_schedule};
 use crate::views::session_list::DayGroupedList;
 
@@ -99,6 +103,74 @@ pub fn AgendaPage() -> impl IntoView {
         })
     };
     let empty = move || agenda.agenda.with(|a| a.is_empty());
+    let action_error = RwSignal::new(None::<String>);
+    let share_link = {
+        let schedule = schedule.clone();
+        Memo::new(move |_| {
+            let shared = SharedAgenda {
+                conference: schedule.conference.id.clone(),
+                sessions: agenda.agenda.with(|a| a.levels(&schedule)),
+            };
+            format!("{}/agenda/shared#{}", files::origin(), encode(&shared))
+        })
+    };
+    let download_ics = {
+        let schedule = schedule.clone();
+        move |_| {
+            let ics = agenda.agenda.with_untracked(|a| {
+                let sessions = a.scheduled(&schedule).into_iter().map(|i| {
+                    let s = &schedule.sessions[i];
+                    (s, a.entry(&s.id).map(|e| e.level).unwrap_or_default())
+                });
+                calendar(
+                    &schedule,
+                    sessions,
+                    &IcsOptions {
+                        name: &format!("My agenda · {}", schedule.conference.title),
+                        stamp: crate::browser::page::now_utc(),
+                        alarm_minutes: Some(10),
+                    },
+                )
+            });
+            let name = format!("{}-agenda.ics", schedule.conference.id);
+            if let Err(e) = files::download(&name, "text/calendar", &ics) {
+                action_error.set(Some(e));
+            }
+        }
+    };
+    let export_json = {
+        let conference = schedule.conference.id.clone();
+        move |_| {
+            let json = agenda.agenda.with_untracked(Agenda::to_json);
+            if let Err(e) = files::download(
+                &format!("{conference}-agenda.json"),
+                "application/json",
+                &json,
+            ) {
+                action_error.set(Some(e));
+            }
+        }
+    };
+    let imported = RwSignal::new(None::<String>);
+    let import_json = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let result = files::read_file(&file).await.and_then(|text| {
+                Agenda::from_json(&text).map_err(|e| format!("{}: {e}.", file.name()))
+            });
+            match result {
+                Ok(other) => {
+                    let n = agenda.add_all(&other);
+                    imported.set(Some(format!("Imported {n} new session(s).")));
+                    action_error.set(None);
+                }
+                Err(e) => action_error.set(Some(e)),
+            }
+        });
+    };
     view! {
         <h1>"My agenda"</h1>
         <Show when=empty>
@@ -108,6 +180,27 @@ pub fn AgendaPage() -> impl IntoView {
             </p>
         </Show>
         <p class="persistence">{persistence}</p>
+        <Show when=move || !empty()>
+            <section class="agenda-actions" aria-label="Export and share">
+                <button type="button" on:click=download_ics.clone()>
+                    "Download calendar (.ics)"
+                </button>
+                <button type="button" on:click=export_json.clone()>
+                    "Export agenda (JSON)"
+                </button>
+                <div class="field share">
+                    <label for="share-link">"Share link"</label>
+                    <input id="share-link" type="text" readonly prop:value=move || share_link.get() />
+                </div>
+            </section>
+        </Show>
+        <p class="import">
+            <label for="import-agenda">"Import agenda (JSON)"</label>
+            " "
+            <input id="import-agenda" type="file" accept=".json,application/json" on:change=import_json />
+            <span role="status">{move || imported.get()}</span>
+        </p>
+        {move || action_error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
         <Show when=move || !changed.with(Vec::is_empty)>
             <section class="changed" aria-labelledby="changed-heading">
                 <h2 id="changed-heading">"Changed since you starred them"</h2>

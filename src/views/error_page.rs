@@ -2,12 +2,31 @@
 
 use leptos::prelude::*;
 
+use crate::browser::files;
 use crate::browser::loader::LoadError;
 use crate::browser::page::set_title;
+use crate::model::source::ScheduleSource;
+use crate::state::AppStatus;
 
 #[component]
 pub fn LoadErrorPage(error: LoadError) -> impl IntoView {
     set_title("Schedule unavailable · schedule-viewer");
+    let source = expect_context::<AppStatus>().source.get_value();
+    let back_to_demo = (source != ScheduleSource::Default).then(|| {
+        view! {
+            <p>
+                <button
+                    type="button"
+                    on:click=|_| {
+                        files::remember_source(&ScheduleSource::Default);
+                        files::reload_at("/");
+                    }
+                >
+                    "Open the demo schedule instead"
+                </button>
+            </p>
+        }
+    });
     view! {
         <main id="main" class="error-page">
             <h1>"The schedule could not be loaded"</h1>
@@ -16,6 +35,7 @@ pub fn LoadErrorPage(error: LoadError) -> impl IntoView {
             <p>
                 <a href="/">"Try again"</a>
             </p>
+            {back_to_demo}
         </main>
     }
 }

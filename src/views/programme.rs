@@ -8,6 +8,7 @@ use crate::browser::page::set_title;
 use crate::model::filter::Filter;
 use crate::state::use_schedule;
 use crate::views::filter_bar::{use_set_filter, use_url_filter, FilterBar};
+use crate::views::open_schedule::OpenSchedule;
 use crate::views::session_list::DayGroupedList;
 
 #[component]
@@ -24,6 +25,7 @@ pub fn ProgrammePage() -> impl IntoView {
         <FilterBar filter />
         <ResultCount matches filter />
         <DayGroupedList sessions=matches.into() />
+        <OpenSchedule />
     }
 }
 

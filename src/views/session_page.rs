@@ -5,8 +5,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::browser::files;
 use crate::browser::page::set_title;
+use crate::model::agenda::Level;
 use crate::model::filter::{decode_query_value, encode_query_value};
+use crate::model::ics::{calendar, IcsOptions};
 use crate::model::time::{clock_range, duration, long_day, offset_label};
 use crate::state::use_schedule;
 use crate::views::session_card::session_href;
@@ -126,11 +129,36 @@ fn SessionDetail(index: usize) -> impl IntoView {
             </section>
         }
     });
+    let add_to_calendar = {
+        let schedule = schedule.clone();
+        move |_| {
+            let s = &schedule.sessions[index];
+            let ics = calendar(
+                &schedule,
+                [(s, Level::Must)],
+                &IcsOptions {
+                    name: &schedule.conference.title,
+                    stamp: crate::browser::page::now_utc(),
+                    alarm_minutes: Some(10),
+                },
+            );
+            let _ = files::download(
+                &format!("{}.ics", crate::model::text::slugify(&s.title)),
+                "text/calendar",
+                &ics,
+            );
+        }
+    };
     view! {
         <article class="session-detail" aria-labelledby="session-title">
             <p class="kind">{s.kind.label()}</p>
             <h1 id="session-title">{s.title.clone()}</h1>
-            <StarButton session_id=s.id.clone() title=s.title.clone() />
+            <div class="detail-actions">
+                <StarButton session_id=s.id.clone() title=s.title.clone() />
+                <button type="button" on:click=add_to_calendar>
+                    "Add to calendar (.ics)"
+                </button>
+            </div>
             <dl class="facts">
                 <dt>"When"</dt>
                 <dd>

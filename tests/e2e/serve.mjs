@@ -20,9 +20,13 @@ const types = {
   '.ics': 'text/calendar; charset=utf-8',
 };
 
+// `/test-data/…` serves tests/data/ (schedules for the interop tests).
+const testData = resolve('tests/data');
+
 export function serve(dir, port = 0) {
   const root = resolve(dir);
-  const fileFor = async (urlPath) => {
+  const fileFor = (urlPath) => fileIn(root, urlPath);
+  const fileIn = async (root, urlPath) => {
     let clean;
     try {
       clean = normalize(decodeURIComponent(urlPath));
@@ -38,7 +42,9 @@ export function serve(dir, port = 0) {
   };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    let file = await fileFor(url.pathname);
+    let file = url.pathname.startsWith('/test-data/')
+      ? await fileIn(testData, url.pathname.slice('/test-data'.length))
+      : await fileFor(url.pathname);
     // Paths without a file extension are app routes: serve the shell.
     if (!file && !extname(url.pathname)) file = join(root, 'index.html');
     if (!file) {

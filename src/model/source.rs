@@ -1,0 +1,79 @@
+//! Where the open schedule comes from, remembered so that it opens (offline)
+//! next time: `schedule-viewer/current-schedule` in localStorage holds this as
+//! JSON; the schedule body itself lives in the Cache Storage.
+
+use serde::{Deserialize, Serialize};
+
+pub const CURRENT_SCHEDULE_KEY: &str = "schedule-viewer/current-schedule";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum ScheduleSource {
+    /// The demo shipped with the app.
+    Default,
+    /// `?schedule=<url>`: fetched (through the service worker, which keeps a copy).
+    Url { url: String },
+    /// A local file the user opened; its body is cached under `cache_url`.
+    File { name: String, cache_url: String },
+}
+
+impl ScheduleSource {
+    pub fn from_json(text: &str) -> Option<ScheduleSource> {
+        serde_json::from_str(text).ok()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Words for the page: "schedule.json (a local file)".
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Default => "the demo schedule".into(),
+            Self::Url { url } => url.clone(),
+            Self::File { name, .. } => format!("{name} (a local file)"),
+        }
+    }
+}
+
+/// Is this a URL we may fetch a schedule from? Only http(s), or a path on this site.
+pub fn acceptable_schedule_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (lower.starts_with('/') && !lower.starts_with("//"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_rejects_garbage() {
+        for s in [
+            ScheduleSource::Default,
+            ScheduleSource::Url {
+                url: "https://example.org/schedule.json".into(),
+            },
+            ScheduleSource::File {
+                name: "camp.json".into(),
+                cache_url: "/local-schedules/1".into(),
+            },
+        ] {
+            assert_eq!(ScheduleSource::from_json(&s.to_json()), Some(s));
+        }
+        assert_eq!(ScheduleSource::from_json("{\"kind\":\"ftp\"}"), None);
+        assert_eq!(ScheduleSource::from_json("nope"), None);
+    }
+
+    #[test]
+    fn only_http_or_same_site_urls() {
+        assert!(acceptable_schedule_url(
+            "https://pretalx.example/ev/schedule/export/schedule.json"
+        ));
+        assert!(acceptable_schedule_url("/data/camp.json"));
+        assert!(!acceptable_schedule_url("//evil.example/x.json"));
+        assert!(!acceptable_schedule_url("javascript:alert(1)"));
+        assert!(!acceptable_schedule_url("file:///etc/passwd"));
+    }
+}

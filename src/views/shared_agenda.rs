@@ -1,0 +1,96 @@
+//! A shared agenda (`/agenda/shared#<payload>`): read-only, with a star per
+//! session for the visitor's own agenda and "Add all to my agenda", which adds
+//! and never replaces.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::browser::page::{now_iso, set_title};
+use crate::model::share::decode;
+use crate::state::{use_agenda, use_schedule};
+use crate::views::session_list::DayGroupedList;
+
+#[component]
+pub fn SharedAgendaPage() -> impl IntoView {
+    let schedule = use_schedule();
+    let agenda = use_agenda();
+    set_title(&format!("Shared agenda · {}", schedule.conference.title));
+    let location = use_location();
+    let shared = Memo::new(move |_| decode(&location.hash.get()));
+    let sessions = {
+        let schedule = schedule.clone();
+        Memo::new(move |_| {
+            shared.with(|s| {
+                let mut found: Vec<usize> = s
+                    .iter()
+                    .flat_map(|s| s.sessions.iter())
+                    .filter_map(|(id, _)| schedule.session_position(id))
+                    .collect();
+                found.sort_unstable();
+                found.dedup();
+                found
+            })
+        })
+    };
+    let added = RwSignal::new(None::<usize>);
+    let add_all = {
+        let schedule = schedule.clone();
+        move |_| {
+            if let Some(s) = shared.get_untracked() {
+                let n = agenda.add_all(&s.to_agenda(&schedule, &now_iso()));
+                added.set(Some(n));
+            }
+        }
+    };
+    let conference_id = schedule.conference.id.clone();
+    let conference_title = schedule.conference.title.clone();
+    move || match shared.get() {
+        None => view! {
+            <h1>"Shared agenda"</h1>
+            <p>"This link does not carry an agenda this app can read."</p>
+        }
+        .into_any(),
+        Some(s) if s.conference != conference_id => view! {
+            <h1>"Shared agenda"</h1>
+            <p class="notice warning">
+                "This agenda was shared from another conference (“" {s.conference.clone()}
+                "”), not " {conference_title.clone()} ". Open that conference's schedule first."
+            </p>
+        }
+        .into_any(),
+        Some(s) => {
+            let unknown = s.sessions.len() - sessions.with(Vec::len);
+            view! {
+                <h1>"Shared agenda"</h1>
+                <p>
+                    {format!("{} session(s) shared with you. ", s.sessions.len())}
+                    "Your own agenda is not changed unless you say so. "
+                    <A href="/agenda">"My agenda"</A>
+                </p>
+                {(unknown > 0)
+                    .then(|| {
+                        view! {
+                            <p class="notice warning">
+                                {format!("{unknown} shared session(s) are not in this schedule.")}
+                            </p>
+                        }
+                    })}
+                <p>
+                    <button type="button" class="primary" on:click=add_all.clone()>
+                        "Add all to my agenda"
+                    </button>
+                    <span role="status">
+                        {move || {
+                            added
+                                .get()
+                                .map(|n| format!(" Added {n} session(s) to your agenda."))
+                        }}
+                    </span>
+                </p>
+                <DayGroupedList sessions=sessions.into() />
+            }
+            .into_any()
+        }
+    }
+}
