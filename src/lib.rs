@@ -22,11 +22,13 @@ use state::{AgendaStore, AppStatus, ScheduleCtx};
 use views::agenda_page::AgendaPage;
 use views::error_page::{LoadErrorPage, NotFound};
 use views::layout::{Header, Notices, UpdateBanner};
+use views::now_page::NowPage;
 use views::open_schedule::use_file_drop;
 use views::programme::{ProgrammePage, TrackPage};
 use views::session_page::SessionPage;
 use views::shared_agenda::SharedAgendaPage;
 use views::speakers::{SpeakerPage, SpeakersPage};
+use views::timetable::TimetablePage;
 
 /// The root: loads the schedule, then provides it and the agenda to the views.
 #[component]
@@ -38,6 +40,7 @@ pub fn App() -> impl IntoView {
         source: StoredValue::new(source.clone()),
     };
     provide_context(status);
+    provide_context(state::Display::new());
     offline::register(move || status.update_ready.set(true));
     let loaded: RwSignal<Option<Result<Arc<Schedule>, LoadError>>> = RwSignal::new(None);
     leptos::task::spawn_local(async move {
@@ -72,7 +75,9 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
     use_file_drop();
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=browser::page::skip_to_main>
+                "Skip to content"
+            </a>
             <Header />
             <Notices />
             <main id="main" tabindex="-1">
@@ -84,6 +89,9 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
                     <Route path=path!("/agenda/shared") view=SharedAgendaPage />
                     <Route path=path!("/speakers") view=SpeakersPage />
                     <Route path=path!("/speaker/:slug") view=SpeakerPage />
+                    <Route path=path!("/timetable/:date") view=TimetablePage />
+                    <Route path=path!("/timetable") view=TimetablePage />
+                    <Route path=path!("/now") view=NowPage />
                 </Routes>
             </main>
         </Router>

@@ -28,6 +28,50 @@ pub struct AppStatus {
     pub source: StoredValue<crate::model::source::ScheduleSource>,
 }
 
+/// Display preferences (zone, theme), persisted; provided once.
+#[derive(Clone, Copy)]
+pub struct Display {
+    pub settings: RwSignal<crate::model::settings::Settings>,
+}
+
+impl Display {
+    pub fn new() -> Self {
+        let settings = RwSignal::new(crate::browser::settings::load());
+        crate::browser::settings::apply_theme(settings.get_untracked().theme);
+        Display { settings }
+    }
+
+    pub fn update(&self, f: impl FnOnce(&mut crate::model::settings::Settings)) {
+        self.settings.update(f);
+        let s = self.settings.get_untracked();
+        crate::browser::settings::apply_theme(s.theme);
+        crate::browser::settings::save(&s);
+    }
+
+    /// A time as the viewer chose to see it (tracks the zone setting).
+    pub fn show(
+        &self,
+        t: chrono::DateTime<chrono::FixedOffset>,
+    ) -> chrono::DateTime<chrono::FixedOffset> {
+        match self.settings.with(|s| s.zone) {
+            crate::model::settings::Zone::Conference => t,
+            crate::model::settings::Zone::Local => {
+                t.with_timezone(&crate::browser::settings::local_offset_at(&t))
+            }
+        }
+    }
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_display() -> Display {
+    expect_context::<Display>()
+}
+
 /// The personal agenda of the loaded conference: one owner, many readers.
 #[derive(Clone, Copy)]
 pub struct AgendaStore {

@@ -4,4 +4,5 @@ pub mod files;
 pub mod loader;
 pub mod offline;
 pub mod page;
+pub mod settings;
 pub mod storage;

@@ -8,9 +8,13 @@ use crate::browser::files;
 use crate::browser::page::set_title;
 use crate::model::agenda::Agenda;
 use crate::model::ics::{calendar, IcsOptions};
+use crate::model::plan::{clash_groups, gaps, overlapping};
+use crate::model::schedule::group_by_day;
 use crate::model::share::{encode, SharedAgenda};
+use crate::model::time::{clock, clock_range, duration, long_day};
+use crate::state::use_display;
 use crate::state::{use_agenda, use_schedule};
-use crate::views::session_list::DayGroupedList;
+use crate::views::session_card::SessionCard;
 
 #[component]
 pub fn AgendaPage() -> impl IntoView {
@@ -249,6 +253,95 @@ pub fn AgendaPage() -> impl IntoView {
                 </ul>
             </section>
         </Show>
-        <DayGroupedList sessions=scheduled.into() />
+        <AgendaDays scheduled />
+    }
+}
+
+/// The starred sessions by day, with overlaps flagged and named, and free time shown.
+#[component]
+fn AgendaDays(scheduled: Memo<Vec<usize>>) -> impl IntoView {
+    let schedule = use_schedule();
+    let display = use_display();
+    move || {
+        let indices = scheduled.get();
+        let clashes = clash_groups(&schedule, &indices);
+        let summary = (!clashes.is_empty()).then(|| {
+            let items = clashes
+                .iter()
+                .map(|g| {
+                    let names: Vec<String> = g
+                        .iter()
+                        .map(|&i| format!("“{}”", schedule.sessions[i].title))
+                        .collect();
+                    view! { <li>{format!("{} overlap.", names.join(" and "))}</li> }
+                })
+                .collect_view();
+            view! {
+                <section class="clash-summary" aria-labelledby="clash-heading">
+                    <h2 id="clash-heading">
+                        {format!("{} clash(es) in your agenda", clashes.len())}
+                    </h2>
+                    <ul>{items}</ul>
+                </section>
+            }
+        });
+        let free = gaps(&schedule, &indices, 30);
+        let days = group_by_day(&schedule, &indices)
+            .into_iter()
+            .map(|(day, in_day)| {
+                let heading = format!("agenda-day-{day}");
+                let heading_id = heading.clone();
+                let items = in_day
+                    .iter()
+                    .map(|&i| {
+                        let others = overlapping(&schedule, &indices, i);
+                        let note = (!others.is_empty()).then(|| {
+                            let names: Vec<String> = others
+                                .iter()
+                                .map(|&j| {
+                                    let o = &schedule.sessions[j];
+                                    format!(
+                                        "“{}” ({})",
+                                        o.title,
+                                        clock_range(&display.show(o.start), &display.show(o.end))
+                                    )
+                                })
+                                .collect();
+                            format!("Overlaps with {}", names.join(", "))
+                        });
+                        let gap =
+                            free.iter()
+                                .find(|(before, _, _)| *before == i)
+                                .map(|(_, a, b)| {
+                                    format!(
+                                        "Free {}–{} ({})",
+                                        clock(&display.show(*a)),
+                                        clock(&display.show(*b)),
+                                        duration((*b - *a).num_minutes())
+                                    )
+                                });
+                        let clashing = note.is_some();
+                        view! {
+                            <div class="agenda-item" class:clashing=clashing>
+                                <SessionCard index=i>
+                                    {note.map(|n| view! { <p class="clash-note">{n}</p> })}
+                                </SessionCard>
+                                {gap.map(|g| view! { <p class="gap">{g}</p> })}
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="day" aria-labelledby=heading>
+                        <h2 id=heading_id>{long_day(day)}</h2>
+                        {items}
+                    </section>
+                }
+            })
+            .collect_view();
+        view! {
+            {summary}
+            <div class="day-list">{days}</div>
+        }
     }
 }

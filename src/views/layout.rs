@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::{offline, page::local_short_datetime};
-use crate::state::{use_agenda, use_schedule, AppStatus};
+use crate::model::settings::{Theme, Zone};
+use crate::state::{use_agenda, use_display, use_schedule, AppStatus};
 
 /// "A new version is available — Reload", shown on every page.
 #[component]
@@ -36,13 +37,28 @@ pub fn Header() -> impl IntoView {
         (Some(a), _) => crate::model::time::long_day(*a),
         _ => String::new(),
     };
-    let zone = match (&schedule.conference.time_zone, first) {
-        (z, Some(t)) if !z.is_empty() => {
-            format!("Times in {z} ({})", crate::model::time::offset_label(&t))
-        }
-        (_, Some(t)) => format!("Times in {}", crate::model::time::offset_label(&t)),
+    let display = use_display();
+    let conference_zone = schedule.conference.time_zone.clone();
+    let zone = move || match (display.settings.with(|s| s.zone), first) {
+        (Zone::Local, Some(t)) => format!(
+            "Times in your time zone ({}), 24-hour clock",
+            crate::model::time::offset_label(&display.show(t))
+        ),
+        (Zone::Conference, Some(t)) if !conference_zone.is_empty() => format!(
+            "Times in {conference_zone} ({}), 24-hour clock",
+            crate::model::time::offset_label(&t)
+        ),
+        (Zone::Conference, Some(t)) => format!(
+            "Times in the conference's zone ({}), 24-hour clock",
+            crate::model::time::offset_label(&t)
+        ),
         _ => String::new(),
     };
+    let first_day = schedule
+        .days
+        .first()
+        .map(|d| d.to_string())
+        .unwrap_or_default();
     let tracks = schedule.tracks.clone();
     let title = schedule.conference.title.clone();
     let location = (!schedule.conference.location.is_empty())
@@ -76,6 +92,12 @@ pub fn Header() -> impl IntoView {
                         })
                         .collect_view()}
                     <li>
+                        <A href=format!("/timetable/{first_day}")>"Timetable"</A>
+                    </li>
+                    <li>
+                        <A href="/now">"Now & next"</A>
+                    </li>
+                    <li>
                         <A href="/speakers">"Speakers"</A>
                     </li>
                     <li>
@@ -88,7 +110,73 @@ pub fn Header() -> impl IntoView {
                     </li>
                 </ul>
             </nav>
+            <DisplaySettings />
         </header>
+    }
+}
+
+/// Time zone and theme, persisted.
+#[component]
+fn DisplaySettings() -> impl IntoView {
+    let display = use_display();
+    view! {
+        <div class="display-settings">
+            <div class="field">
+                <label for="zone-setting">"Time zone"</label>
+                <select
+                    id="zone-setting"
+                    on:change=move |ev| {
+                        let local = event_target_value(&ev) == "local";
+                        display
+                            .update(|s| {
+                                s.zone = if local { Zone::Local } else { Zone::Conference };
+                            });
+                    }
+                >
+                    <option
+                        value="conference"
+                        prop:selected=move || display.settings.with(|s| s.zone == Zone::Conference)
+                    >
+                        "Conference's"
+                    </option>
+                    <option
+                        value="local"
+                        prop:selected=move || display.settings.with(|s| s.zone == Zone::Local)
+                    >
+                        "Mine"
+                    </option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="theme-setting">"Theme"</label>
+                <select
+                    id="theme-setting"
+                    on:change=move |ev| {
+                        let theme = Theme::parse(&event_target_value(&ev));
+                        display.update(|s| s.theme = theme);
+                    }
+                >
+                    {[Theme::System, Theme::Light, Theme::Dark]
+                        .into_iter()
+                        .map(|t| {
+                            let label = match t {
+                                Theme::System => "As the system",
+                                Theme::Light => "Light",
+                                Theme::Dark => "Dark",
+                            };
+                            view! {
+                                <option
+                                    value=t.as_str()
+                                    prop:selected=move || display.settings.with(|s| s.theme == t)
+                                >
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        </div>
     }
 }
 

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::model::filter::encode_query_value;
 use crate::model::time::clock_range;
-use crate::state::use_schedule;
+use crate::state::{use_display, use_schedule};
 use crate::views::star::StarButton;
 
 /// The URL of a session's detail page.
@@ -17,6 +17,9 @@ pub fn session_href(id: &str) -> String {
 pub fn SessionCard(
     /// Index into the schedule's sessions.
     index: usize,
+    /// Extra notes shown in the card (the agenda's overlap flags).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let schedule = use_schedule();
     let s = &schedule.sessions[index];
@@ -51,10 +54,13 @@ pub fn SessionCard(
         view! { <ul class="speakers" aria-label="Speakers">{names}</ul> }
     });
     let room = schedule.room_name(s).to_string();
+    let display = use_display();
+    let (start, end) = (s.start, s.end);
+    let times = move || clock_range(&display.show(start), &display.show(end));
     view! {
         <article class="session" aria-labelledby=heading.clone() style:--track-colour=colour>
             <p class="session-time">
-                <time datetime=s.start.to_rfc3339()>{clock_range(&s.start, &s.end)}</time>
+                <time datetime=s.start.to_rfc3339()>{times}</time>
             </p>
             <div class="session-body">
                 <h3 id=heading_id>
@@ -68,6 +74,7 @@ pub fn SessionCard(
                 {speakers}
                 {(!s.abstract_text.is_empty())
                     .then(|| view! { <p class="abstract">{s.abstract_text.clone()}</p> })}
+                {children.map(|c| c())}
             </div>
             <StarButton session_id=s.id.clone() title=s.title.clone() />
         </article>

@@ -11,7 +11,7 @@ use crate::model::agenda::Level;
 use crate::model::filter::{decode_query_value, encode_query_value};
 use crate::model::ics::{calendar, IcsOptions};
 use crate::model::time::{clock_range, duration, long_day, offset_label};
-use crate::state::use_schedule;
+use crate::state::{use_display, use_schedule};
 use crate::views::session_card::session_href;
 use crate::views::star::StarButton;
 
@@ -58,13 +58,18 @@ pub fn SessionPage() -> impl IntoView {
 fn SessionDetail(index: usize) -> impl IntoView {
     let schedule = use_schedule();
     let s = &schedule.sessions[index];
-    let when = format!(
-        "{}, {} ({}, {})",
-        long_day(s.day()),
-        clock_range(&s.start, &s.end),
-        duration(s.duration_minutes()),
-        offset_label(&s.start)
-    );
+    let display = use_display();
+    let (start, end, minutes) = (s.start, s.end, s.duration_minutes());
+    let when = move || {
+        let (a, b) = (display.show(start), display.show(end));
+        format!(
+            "{}, {} ({}, {})",
+            long_day(a.date_naive()),
+            clock_range(&a, &b),
+            duration(minutes),
+            offset_label(&a)
+        )
+    };
     let room = schedule.room_name(s).to_string();
     let track = schedule.track_of(s).map(|t| {
         let name = t.name.clone();
@@ -114,10 +119,12 @@ fn SessionDetail(index: usize) -> impl IntoView {
             .map(|&j| {
                 let o = &schedule.sessions[j];
                 let title = o.title.clone();
+                let (os, oe) = (o.start, o.end);
+                let room = schedule.room_name(o).to_string();
                 view! {
                     <li>
                         <A href=session_href(&o.id)>{title}</A>
-                        {format!(" · {} · {}", clock_range(&o.start, &o.end), schedule.room_name(o))}
+                        {move || format!(" · {} · {room}", clock_range(&display.show(os), &display.show(oe)))}
                     </li>
                 }
             })

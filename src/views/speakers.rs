@@ -13,6 +13,7 @@ use crate::views::session_list::DayGroupedList;
 pub fn SpeakersPage() -> impl IntoView {
     let schedule = use_schedule();
     set_title(&format!("Speakers · {}", schedule.conference.title));
+    let query = RwSignal::new(String::new());
     let items = schedule
         .speakers_by_name()
         .into_iter()
@@ -27,8 +28,17 @@ pub fn SpeakersPage() -> impl IntoView {
                     (None, n) => format!(" · {n} sessions"),
                 };
                 let name = sp.name.clone();
+                let haystack = crate::model::text::fold_for_search(&format!(
+                    "{} {}",
+                    sp.name,
+                    sp.affiliation.clone().unwrap_or_default()
+                ));
+                let visible = move || {
+                    let words = crate::model::filter::search_words(&query.get());
+                    crate::model::filter::matches_words(&haystack, &words)
+                };
                 view! {
-                    <li>
+                    <li class:hidden=move || !visible()>
                         <A href=format!("/speaker/{}", encode_query_value(&sp.id))>{name}</A>
                         {detail}
                     </li>
@@ -38,6 +48,16 @@ pub fn SpeakersPage() -> impl IntoView {
         .collect_view();
     view! {
         <h1>"Speakers"</h1>
+        <div class="field search">
+            <label for="speaker-search">"Search"</label>
+            <input
+                id="speaker-search"
+                type="search"
+                aria-label="Search speakers"
+                autocomplete="off"
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+        </div>
         <ul class="speaker-directory">{items}</ul>
     }
 }

@@ -2,6 +2,9 @@
 import { test, expect } from '@playwright/test';
 import { AGENDA_KEY } from './fixtures';
 
+// page.route() must see every schedule fetch, so no service worker in between.
+test.use({ serviceWorkers: 'block' });
+
 test('a malformed schedule.json shows an error page naming the problem', async ({ page }) => {
   await page.route('**/schedule.json', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"version": 1,\n "conference": {' }),

@@ -1,0 +1,211 @@
+//! Planning over a set of sessions: overlaps (clashes), gaps, and what is on
+//! now and next at a given instant (the clock is always passed in).
+
+use chrono::{DateTime, FixedOffset};
+
+use super::schedule::Schedule;
+
+/// Groups of mutually overlapping sessions (connected by overlap), each in
+/// time order; sessions that overlap nothing are in no group.
+pub fn clash_groups(schedule: &Schedule, indices: &[usize]) -> Vec<Vec<usize>> {
+    let mut sorted: Vec<usize> = indices.to_vec();
+    sorted.sort_unstable();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    let mut current_end: Option<DateTime<FixedOffset>> = None;
+    for i in sorted {
+        let s = &schedule.sessions[i];
+        // Zero-length sessions clash with nothing.
+        match current_end {
+            Some(end) if s.start < end && s.start < s.end => {
+                current.push(i);
+                current_end = Some(end.max(s.end));
+            }
+            _ => {
+                if current.len() > 1 {
+                    groups.push(std::mem::take(&mut current));
+                }
+                current = vec![i];
+                current_end = Some(s.end);
+            }
+        }
+    }
+    if current.len() > 1 {
+        groups.push(current);
+    }
+    groups
+}
+
+/// For one session of a set, the others of the set it overlaps.
+pub fn overlapping(schedule: &Schedule, indices: &[usize], index: usize) -> Vec<usize> {
+    let s = &schedule.sessions[index];
+    indices
+        .iter()
+        .copied()
+        .filter(|&j| j != index && schedule.sessions[j].overlaps(s))
+        .collect()
+}
+
+/// Free time between consecutive sessions of the same day, at least `min_minutes` long:
+/// (index of the session before the gap, gap start, gap end).
+pub fn gaps(
+    schedule: &Schedule,
+    indices: &[usize],
+    min_minutes: i64,
+) -> Vec<(usize, DateTime<FixedOffset>, DateTime<FixedOffset>)> {
+    let mut sorted: Vec<usize> = indices.to_vec();
+    sorted.sort_unstable();
+    let mut out = Vec::new();
+    let mut latest: Option<(usize, DateTime<FixedOffset>)> = None;
+    for i in sorted {
+        let s = &schedule.sessions[i];
+        if let Some((before, end)) = latest {
+            if schedule.sessions[before].day() == s.day()
+                && (s.start - end).num_minutes() >= min_minutes
+            {
+                out.push((before, end, s.start));
+            }
+        }
+        latest = match latest {
+            Some((b, end)) if end >= s.end => Some((b, end)),
+            _ => Some((i, s.end)),
+        };
+    }
+    out
+}
+
+/// Where the conference is relative to an instant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NowAndNext {
+    /// Before the first session: when it starts.
+    NotStarted {
+        first: DateTime<FixedOffset>,
+    },
+    /// Running now and starting next (all sessions at the next start time).
+    Running {
+        now: Vec<usize>,
+        next: Vec<usize>,
+    },
+    Over {
+        last_end: DateTime<FixedOffset>,
+    },
+}
+
+pub fn now_and_next(schedule: &Schedule, at: DateTime<FixedOffset>) -> NowAndNext {
+    let (Some(first), Some(last_end)) = (
+        schedule.sessions.first().map(|s| s.start),
+        schedule.sessions.iter().map(|s| s.end).max(),
+    ) else {
+        return NowAndNext::Over { last_end: at };
+    };
+    if at < first {
+        return NowAndNext::NotStarted { first };
+    }
+    if at >= last_end {
+        return NowAndNext::Over { last_end };
+    }
+    let now: Vec<usize> = (0..schedule.sessions.len())
+        .filter(|&i| {
+            let s = &schedule.sessions[i];
+            s.start <= at && at < s.end
+        })
+        .collect();
+    let next_start = schedule
+        .sessions
+        .iter()
+        .map(|s| s.start)
+        .filter(|&t| t > at)
+        .min();
+    let next = match next_start {
+        Some(t) => (0..schedule.sessions.len())
+            .filter(|&i| schedule.sessions[i].start == t)
+            .collect(),
+        None => Vec::new(),
+    };
+    NowAndNext::Running { now, next }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::schedule::parse_schedule;
+
+    fn sched() -> Schedule {
+        parse_schedule(
+            r#"{"version":1,"conference":{"id":"c","title":"C"},"sessions":[
+            {"id":"a","title":"A","start":"2017-10-26T09:00:00+02:00","end":"2017-10-26T10:00:00+02:00"},
+            {"id":"b","title":"B","start":"2017-10-26T09:30:00+02:00","end":"2017-10-26T10:30:00+02:00"},
+            {"id":"c","title":"C","start":"2017-10-26T10:15:00+02:00","end":"2017-10-26T11:00:00+02:00"},
+            {"id":"d","title":"D","start":"2017-10-26T11:00:00+02:00","end":"2017-10-26T11:30:00+02:00"},
+            {"id":"e","title":"E","start":"2017-10-26T13:00:00+02:00","end":"2017-10-26T14:00:00+02:00"},
+            {"id":"f","title":"F","start":"2017-10-27T09:00:00+02:00","end":"2017-10-27T10:00:00+02:00"}
+            ]}"#,
+        )
+        .unwrap()
+    }
+
+    fn ids(s: &Schedule, v: &[usize]) -> Vec<String> {
+        v.iter().map(|&i| s.sessions[i].id.clone()).collect()
+    }
+
+    #[test]
+    fn clashes_group_chains_of_overlaps_and_touching_is_not_a_clash() {
+        let s = sched();
+        let all: Vec<usize> = (0..s.sessions.len()).collect();
+        let groups = clash_groups(&s, &all);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(ids(&s, &groups[0]), ["a", "b", "c"]);
+        assert_eq!(ids(&s, &overlapping(&s, &all, 1)), ["a", "c"]);
+        assert_eq!(ids(&s, &overlapping(&s, &all, 0)), ["b"]);
+        assert!(overlapping(&s, &all, 3).is_empty(), "d starts when c ends");
+        assert!(clash_groups(&s, &[0, 3, 4]).is_empty());
+    }
+
+    #[test]
+    fn gaps_within_a_day_only() {
+        let s = sched();
+        let g = gaps(&s, &[0, 3, 4, 5], 30);
+        assert_eq!(g.len(), 2);
+        assert_eq!(s.sessions[g[0].0].id, "a");
+        assert_eq!((g[0].2 - g[0].1).num_minutes(), 60);
+        assert_eq!(s.sessions[g[1].0].id, "d");
+        assert_eq!((g[1].2 - g[1].1).num_minutes(), 90);
+        assert_eq!(gaps(&s, &[0, 3, 4, 5], 100).len(), 0);
+    }
+
+    #[test]
+    fn now_and_next_with_a_fixed_clock() {
+        let s = sched();
+        let t = |x: &str| DateTime::parse_from_rfc3339(x).unwrap();
+        assert_eq!(
+            now_and_next(&s, t("2017-10-26T08:00:00+02:00")),
+            NowAndNext::NotStarted {
+                first: t("2017-10-26T09:00:00+02:00")
+            }
+        );
+        match now_and_next(&s, t("2017-10-26T09:45:00+02:00")) {
+            NowAndNext::Running { now, next } => {
+                assert_eq!(ids(&s, &now), ["a", "b"]);
+                assert_eq!(ids(&s, &next), ["c"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Between days: nothing running, the next morning next.
+        match now_and_next(&s, t("2017-10-26T20:00:00+02:00")) {
+            NowAndNext::Running { now, next } => {
+                assert!(now.is_empty());
+                assert_eq!(ids(&s, &next), ["f"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        // The same instant written in UTC gives the same answer.
+        assert_eq!(
+            now_and_next(&s, t("2017-10-26T07:45:00Z")),
+            now_and_next(&s, t("2017-10-26T09:45:00+02:00"))
+        );
+        assert!(matches!(
+            now_and_next(&s, t("2017-10-27T10:00:00+02:00")),
+            NowAndNext::Over { .. }
+        ));
+    }
+}

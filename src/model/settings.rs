@@ -1,0 +1,87 @@
+//! Display preferences, kept in `schedule-viewer/settings`: the time zone
+//! times are shown in, and the colour theme. Unknown or broken values fall
+//! back to the defaults (they are preferences, nothing is lost).
+
+use serde::{Deserialize, Serialize};
+
+pub const SETTINGS_KEY: &str = "schedule-viewer/settings";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Zone {
+    /// The conference's own zone (the offsets in the schedule).
+    #[default]
+    Conference,
+    /// The viewer's zone, as the browser reports it for each instant.
+    Local,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(s: &str) -> Theme {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    pub zone: Zone,
+    #[serde(default)]
+    pub theme: Theme,
+}
+
+impl Settings {
+    pub fn from_json(text: &str) -> Settings {
+        serde_json::from_str(text).unwrap_or_default()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_fallbacks() {
+        let s = Settings {
+            zone: Zone::Local,
+            theme: Theme::Dark,
+        };
+        assert_eq!(s.to_json(), r#"{"zone":"local","theme":"dark"}"#);
+        assert_eq!(Settings::from_json(&s.to_json()), s);
+        assert_eq!(Settings::from_json("garbage"), Settings::default());
+        assert_eq!(
+            Settings::from_json(r#"{"theme":"light"}"#).theme,
+            Theme::Light
+        );
+        assert_eq!(
+            Settings::from_json(r#"{"zone":"mars"}"#),
+            Settings::default()
+        );
+    }
+}

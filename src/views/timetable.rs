@@ -1,0 +1,197 @@
+//! The timetable (`/timetable/<YYYY-MM-DD>`): one day, rooms as columns, time
+//! as rows of five minutes, each session a block as tall as it is long, with
+//! a "now" line on the current day. On narrow screens the same blocks, which
+//! are in time order in the document, become a list (style.css).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use chrono::{NaiveDate, Timelike};
+
+use crate::browser::page::set_title;
+use crate::browser::settings::now_for_views;
+use crate::model::time::{clock, clock_range, long_day, short_day};
+use crate::state::{use_display, use_schedule};
+use crate::views::session_card::session_href;
+use crate::views::star::StarButton;
+
+const SLOT_MINUTES: i64 = 5;
+
+#[component]
+pub fn TimetablePage() -> impl IntoView {
+    let schedule = use_schedule();
+    let params = use_params_map();
+    let day = {
+        let schedule = schedule.clone();
+        Memo::new(move |_| {
+            params.with(|p| match p.get_str("date") {
+                None => schedule.days.first().copied(),
+                Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .ok()
+                    .filter(|d| schedule.days.contains(d)),
+            })
+        })
+    };
+    let conference = schedule.conference.title.clone();
+    Effect::new(move || {
+        let label = day
+            .get()
+            .map(long_day)
+            .unwrap_or_else(|| "unknown day".into());
+        set_title(&format!("Timetable, {label} · {conference}"));
+    });
+    let day_links = schedule
+        .days
+        .iter()
+        .map(|&d| {
+            let label = short_day(d);
+            view! {
+                <li>
+                    <A href=format!("/timetable/{d}")>{label}</A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>
+            "Timetable"
+            {move || day.get().map(|d| format!(", {}", long_day(d)))}
+        </h1>
+        <nav aria-label="Days" class="day-nav">
+            <ul>{day_links}</ul>
+        </nav>
+        {move || match day.get() {
+            None => view! { <p>"This schedule has no such day."</p> }.into_any(),
+            Some(d) => view! { <DayGrid day=d /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn DayGrid(day: NaiveDate) -> impl IntoView {
+    let schedule = use_schedule();
+    let display = use_display();
+    let sessions: Vec<usize> = (0..schedule.sessions.len())
+        .filter(|&i| schedule.sessions[i].day() == day)
+        .collect();
+    let (Some(first), Some(last)) = (
+        sessions.iter().map(|&i| schedule.sessions[i].start).min(),
+        sessions.iter().map(|&i| schedule.sessions[i].end).max(),
+    ) else {
+        return view! { <p>"No sessions on this day."</p> }.into_any();
+    };
+    // Rows start on a whole half hour before the first session.
+    let origin = first - chrono::TimeDelta::minutes(i64::from(first.minute() % 30));
+    let row =
+        |t: chrono::DateTime<chrono::FixedOffset>| ((t - origin).num_minutes() / SLOT_MINUTES) + 2;
+    let rows = row(last).max(3);
+    let mut room_ids: Vec<usize> = sessions
+        .iter()
+        .filter_map(|&i| schedule.sessions[i].room)
+        .collect();
+    room_ids.sort_unstable();
+    room_ids.dedup();
+    let has_roomless = sessions
+        .iter()
+        .any(|&i| schedule.sessions[i].room.is_none());
+    let column_of = |room: Option<usize>| match room {
+        Some(r) => room_ids.iter().position(|&x| x == r).unwrap_or(0) + 2,
+        None => room_ids.len() + 2,
+    };
+    let columns = room_ids.len() + usize::from(has_roomless);
+
+    let headers = room_ids
+        .iter()
+        .enumerate()
+        .map(|(c, &r)| {
+            let name = schedule.rooms[r].name.clone();
+            view! {
+                <div class="tt-room" role="presentation" style:grid-column=(c + 2).to_string()>
+                    {name}
+                </div>
+            }
+        })
+        .collect_view();
+    // Half-hour labels down the side.
+    let mut labels = Vec::new();
+    let mut t = origin;
+    while t < last {
+        labels.push(t);
+        t += chrono::TimeDelta::minutes(30);
+    }
+    let labels = labels
+        .into_iter()
+        .map(|t| {
+            let r = row(t);
+            view! {
+                <div class="tt-time" aria-hidden="true" style:grid-row=format!("{r} / span 6")>
+                    {move || clock(&display.show(t))}
+                </div>
+            }
+        })
+        .collect_view();
+    let blocks = sessions
+        .iter()
+        .map(|&i| {
+            let s = &schedule.sessions[i];
+            let (r0, r1) = (row(s.start), row(s.end).max(row(s.start) + 1));
+            let colour = schedule
+                .track_of(s)
+                .and_then(|t| t.color.clone())
+                .unwrap_or_else(|| "transparent".into());
+            let heading = format!("tt-{i}");
+            let heading_id = heading.clone();
+            let title = s.title.clone();
+            let href = session_href(&s.id);
+            let room = schedule.room_name(s).to_string();
+            let (start, end) = (s.start, s.end);
+            view! {
+                <article
+                    class="tt-session"
+                    aria-labelledby=heading
+                    style:grid-column=column_of(s.room).to_string()
+                    style:grid-row=format!("{r0} / {r1}")
+                    style:--track-colour=colour
+                >
+                    <h3 id=heading_id>
+                        <A href=href>{title}</A>
+                    </h3>
+                    <p class="tt-meta">
+                        {move || clock_range(&display.show(start), &display.show(end))}
+                        <span class="tt-room-inline">{format!(" · {room}")}</span>
+                    </p>
+                    <StarButton session_id=s.id.clone() title=s.title.clone() />
+                </article>
+            }
+        })
+        .collect_view();
+    let now = now_for_views();
+    let now_line = (now >= origin && now < last).then(|| {
+        let r = row(now);
+        view! {
+            <div
+                class="tt-now"
+                role="note"
+                aria-label=format!("Now, {}", clock(&now))
+                style:grid-row=r.to_string()
+                style:grid-column=format!("1 / {}", columns + 2)
+            ></div>
+        }
+    });
+    view! {
+        <div class="timetable-scroll">
+            <div
+                class="timetable"
+                style:grid-template-columns=format!("4rem repeat({columns}, minmax(11rem, 1fr))")
+                style:grid-template-rows=format!("auto repeat({}, 0.7rem)", rows - 1)
+            >
+                {headers}
+                {labels}
+                {blocks}
+                {now_line}
+            </div>
+        </div>
+    }
+    .into_any()
+}

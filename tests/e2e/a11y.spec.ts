@@ -1,0 +1,50 @@
+// axe-core on every view, light and dark: no violation of serious or critical impact.
+import { test, expect } from '@playwright/test';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+// axe is injected as a script: let it past the page's CSP (the app itself runs under it elsewhere).
+test.use({ bypassCSP: true });
+
+const VIEWS = [
+  '/',
+  '/?track=devops-and-ops&q=mesos',
+  '/?q=nothing-matches-this',
+  '/track/users-and-ops',
+  '/timetable/2017-10-26?now=2017-10-26T11%3A20%3A00%2B02%3A00',
+  '/now?now=2017-10-26T11%3A20%3A00%2B02%3A00',
+  '/speakers',
+  '/speaker/julien-stroheker',
+  '/session/thu-town-hall-dcos',
+  '/agenda',
+  '/agenda/shared#1;mesoscon-eu-2017;thu-devops-knee-deep,!fri-users-wtf-shell',
+  '/no/such/page',
+];
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations (${scheme})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    // Star two clashing sessions so the agenda shows its flags.
+    await page.goto('/?track=town-halls-and-events');
+    await page.getByRole('button', { name: 'Add to agenda: Town Hall: Mesos' }).click();
+    await page.getByRole('button', { name: 'Add to agenda: Town Hall: DC/OS' }).click();
+    const report: string[] = [];
+    for (const view of VIEWS) {
+      await page.goto(view);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as any).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+        });
+        return result.violations
+          .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v: any) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(' | ')}`);
+      });
+      report.push(...violations.map((v: string) => `${view}: ${v}`));
+    }
+    expect(report).toEqual([]);
+  });
+}
