@@ -27,7 +27,10 @@ pub fn register(update_ready: impl Fn() + 'static) {
         let Ok(registration) = JsFuture::from(promise).await else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // Some environments (blocked workers, privacy modes) resolve without a registration.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         if registration.waiting().is_some() && container.controller().is_some() {
             update_ready();
         }
