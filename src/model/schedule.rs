@@ -198,6 +198,8 @@ pub struct Schedule {
     pub skipped: usize,
     search_text: Vec<String>,
     session_index: HashMap<String, usize>,
+    /// For each speaker, the sessions they give, in time order.
+    speaker_sessions: Vec<Vec<usize>>,
 }
 
 impl Schedule {
@@ -238,10 +240,10 @@ impl Schedule {
     }
 
     /// Indices of the sessions a speaker gives, in time order.
-    pub fn sessions_of_speaker(&self, speaker: usize) -> Vec<usize> {
-        (0..self.sessions.len())
-            .filter(|&i| self.sessions[i].speakers.contains(&speaker))
-            .collect()
+    pub fn sessions_of_speaker(&self, speaker: usize) -> &[usize] {
+        self.speaker_sessions
+            .get(speaker)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Build a schedule from already-checked parts (used by importers).
@@ -288,6 +290,12 @@ impl Schedule {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
+        let mut speaker_sessions = vec![Vec::new(); speakers.len()];
+        for (i, s) in sessions.iter().enumerate() {
+            for &p in &s.speakers {
+                speaker_sessions[p].push(i);
+            }
+        }
         Ok(Schedule {
             conference,
             tracks,
@@ -299,6 +307,7 @@ impl Schedule {
             skipped,
             search_text,
             session_index,
+            speaker_sessions,
         })
     }
 }
@@ -439,11 +448,10 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
         }
     }
     let mut rooms = Vec::new();
+    let mut room_seen: HashSet<String> = HashSet::new();
     for (i, r) in raw.rooms.into_iter().enumerate() {
         match (non_empty(r.id), non_empty(r.name)) {
-            (Some(id), Some(name)) if !rooms.iter().any(|x: &Room| x.id == id) => {
-                rooms.push(Room { id, name })
-            }
+            (Some(id), Some(name)) if room_seen.insert(id.clone()) => rooms.push(Room { id, name }),
             _ => problems.push(Problem {
                 place: format!("rooms[{i}]"),
                 message: "room without id or name, or with a duplicate id".into(),

@@ -2,7 +2,6 @@
 //! schedule no longer has, named by what we last knew of them.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser::files;
 use crate::browser::page::set_title;
@@ -180,7 +179,7 @@ pub fn AgendaPage() -> impl IntoView {
         <Show when=empty>
             <p class="empty-hint">
                 "Nothing starred yet. Press ☆ on any session of the "
-                <A href="/">"programme"</A> " to add it here."
+                <a href="/">"programme"</a> " to add it here."
             </p>
         </Show>
         <p class="persistence">{persistence}</p>

@@ -100,23 +100,24 @@ pub fn FilterBar(
         }
     });
 
+    // Options are static; the selection is set once per filter change on the
+    // <select> itself (not one reactive binding per option: thousands at scale).
     let speaker_options = schedule
         .speakers_by_name()
         .into_iter()
         .filter(|&i| !schedule.sessions_of_speaker(i).is_empty())
         .map(|i| {
             let id = schedule.speakers[i].id.clone();
-            let selected = {
-                let id = id.clone();
-                move || filter.with(|(f, _)| f.speaker.as_deref() == Some(id.as_str()))
-            };
-            view! {
-                <option value=id prop:selected=selected>
-                    {schedule.speakers[i].name.clone()}
-                </option>
-            }
+            view! { <option value=id>{schedule.speakers[i].name.clone()}</option> }
         })
         .collect_view();
+    let speaker_select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move || {
+        let value = filter.with(|(f, _)| f.speaker.clone().unwrap_or_default());
+        if let Some(select) = speaker_select.get() {
+            select.set_value(&value);
+        }
+    });
     let on_speaker = {
         let set_filter = set_filter.clone();
         move |ev| {
@@ -162,10 +163,8 @@ pub fn FilterBar(
             {track_boxes}
             <div class="field">
                 <label for="speaker-filter">"Speaker"</label>
-                <select id="speaker-filter" on:change=on_speaker>
-                    <option value="" prop:selected=move || filter.with(|(f, _)| f.speaker.is_none())>
-                        "All speakers"
-                    </option>
+                <select id="speaker-filter" node_ref=speaker_select on:change=on_speaker>
+                    <option value="">"All speakers"</option>
                     {speaker_options}
                 </select>
             </div>

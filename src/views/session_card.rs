@@ -1,7 +1,6 @@
 //! One session in a list: an `article` named by its title heading.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::model::filter::encode_query_value;
 use crate::model::time::clock_range;
@@ -29,7 +28,7 @@ pub fn SessionCard(
     let title = s.title.clone();
     let track = schedule.track_of(s).map(|t| {
         let name = t.name.clone();
-        view! { <A href=format!("/track/{}", t.id)>{name}</A> }
+        view! { <a href=format!("/track/{}", t.id)>{name}</a> }
     });
     let colour = schedule
         .track_of(s)
@@ -45,7 +44,7 @@ pub fn SessionCard(
                 let name = sp.name.clone();
                 view! {
                     <li>
-                        <A href=format!("/speaker/{}", encode_query_value(&sp.id))>{name}</A>
+                        <a href=format!("/speaker/{}", encode_query_value(&sp.id))>{name}</a>
                         {affiliation}
                     </li>
                 }
@@ -64,7 +63,7 @@ pub fn SessionCard(
             </p>
             <div class="session-body">
                 <h3 id=heading_id>
-                    <A href=href>{title}</A>
+                    <a href=href>{title}</a>
                 </h3>
                 <p class="session-meta">
                     <span class="kind">{s.kind.label()}</span>

@@ -8,13 +8,30 @@ use crate::model::time::long_day;
 use crate::state::use_schedule;
 use crate::views::session_card::SessionCard;
 
+/// Lists longer than this render in pages of this many cards ("Show more"):
+/// filtering then touches at most a page of cards, whatever the schedule's
+/// size, and the result count and search still cover every session.
+pub const PAGE: usize = 50;
+
 #[component]
 pub fn DayGroupedList(
     /// Schedule indices of the sessions to show, in time order.
     sessions: Signal<Vec<usize>>,
 ) -> impl IntoView {
     let schedule = use_schedule();
-    let groups = Memo::new(move |_| sessions.with(|ids| group_by_day(&schedule, ids)));
+    let shown = RwSignal::new(PAGE);
+    // A new result starts again from its first page.
+    Effect::new(move |prev: Option<()>| {
+        sessions.track();
+        if prev.is_some() {
+            shown.set(PAGE);
+        }
+    });
+    let total = move || sessions.with(Vec::len);
+    let groups = Memo::new(move |_| {
+        let limit = shown.get();
+        sessions.with(|ids| group_by_day(&schedule, &ids[..ids.len().min(limit)]))
+    });
     let days = Memo::new(move |_| groups.with(|g| g.iter().map(|(d, _)| *d).collect::<Vec<_>>()));
     view! {
         <div class="day-list">
@@ -45,6 +62,16 @@ pub fn DayGroupedList(
                     }
                 }
             />
+            <Show when=move || { total() > shown.get() }>
+                <p class="more">
+                    <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {move || {
+                            let left = total() - shown.get();
+                            format!("Show {} more ({left} not shown yet)", left.min(PAGE))
+                        }}
+                    </button>
+                </p>
+            </Show>
         </div>
     }
 }

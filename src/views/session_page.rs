@@ -2,7 +2,6 @@
 //! runs at the same time.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::files;
@@ -76,7 +75,7 @@ fn SessionDetail(index: usize) -> impl IntoView {
         view! {
             <dt>"Track"</dt>
             <dd>
-                <A href=format!("/track/{}", t.id)>{name}</A>
+                <a href=format!("/track/{}", t.id)>{name}</a>
             </dd>
         }
     });
@@ -88,7 +87,7 @@ fn SessionDetail(index: usize) -> impl IntoView {
             let name = sp.name.clone();
             view! {
                 <li>
-                    <A href=format!("/speaker/{}", encode_query_value(&sp.id))>{name}</A>
+                    <a href=format!("/speaker/{}", encode_query_value(&sp.id))>{name}</a>
                     {sp.affiliation.as_ref().map(|a| format!(", {a}"))}
                 </li>
             }
@@ -123,7 +122,7 @@ fn SessionDetail(index: usize) -> impl IntoView {
                 let room = schedule.room_name(o).to_string();
                 view! {
                     <li>
-                        <A href=session_href(&o.id)>{title}</A>
+                        <a href=session_href(&o.id)>{title}</a>
                         {move || format!(" · {} · {room}", clock_range(&display.show(os), &display.show(oe)))}
                     </li>
                 }

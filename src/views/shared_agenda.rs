@@ -3,7 +3,6 @@
 //! and never replaces.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::browser::page::{now_iso, set_title};
@@ -66,7 +65,7 @@ pub fn SharedAgendaPage() -> impl IntoView {
                 <p>
                     {format!("{} session(s) shared with you. ", s.sessions.len())}
                     "Your own agenda is not changed unless you say so. "
-                    <A href="/agenda">"My agenda"</A>
+                    <a href="/agenda">"My agenda"</a>
                 </p>
                 {(unknown > 0)
                     .then(|| {

@@ -1,7 +1,6 @@
 //! The speaker directory (`/speakers`) and a speaker's page (`/speaker/<slug>`).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::page::set_title;
@@ -39,7 +38,7 @@ pub fn SpeakersPage() -> impl IntoView {
                 };
                 view! {
                     <li class:hidden=move || !visible()>
-                        <A href=format!("/speaker/{}", encode_query_value(&sp.id))>{name}</A>
+                        <a href=format!("/speaker/{}", encode_query_value(&sp.id))>{name}</a>
                         {detail}
                     </li>
                 }
@@ -92,14 +91,14 @@ pub fn SpeakerPage() -> impl IntoView {
         None => view! {
             <h1>"Unknown speaker"</h1>
             <p>
-                "This schedule has no such speaker. " <A href="/speakers">"See all speakers"</A>
+                "This schedule has no such speaker. " <a href="/speakers">"See all speakers"</a>
                 "."
             </p>
         }
         .into_any(),
         Some(i) => {
             let sp = schedule.speakers[i].clone();
-            let sessions = schedule.sessions_of_speaker(i);
+            let sessions = schedule.sessions_of_speaker(i).to_vec();
             view! {
                 <h1>{sp.name}</h1>
                 {sp.affiliation.map(|a| view! { <p class="affiliation">{a}</p> })}

@@ -4,7 +4,6 @@
 //! are in time order in the document, become a list (style.css).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use chrono::{NaiveDate, Timelike};
@@ -48,7 +47,7 @@ pub fn TimetablePage() -> impl IntoView {
             let label = short_day(d);
             view! {
                 <li>
-                    <A href=format!("/timetable/{d}")>{label}</A>
+                    <a href=format!("/timetable/{d}")>{label}</a>
                 </li>
             }
         })
@@ -155,7 +154,7 @@ fn DayGrid(day: NaiveDate) -> impl IntoView {
                     style:--track-colour=colour
                 >
                     <h3 id=heading_id>
-                        <A href=href>{title}</A>
+                        <a href=href>{title}</a>
                     </h3>
                     <p class="tt-meta">
                         {move || clock_range(&display.show(start), &display.show(end))}

@@ -101,6 +101,10 @@ test('?schedule= opens a frab schedule.json, remembered and with its own agenda'
   await p.star('Knee Deep in Microservices').click();
   await p.goto('/?schedule=/test-data/camp2019-frab-schedule.json');
   await expect(page.getByText('Chaos Communication Camp 2019').first()).toBeVisible();
+  // 79 sessions: the list renders in pages of 50, the count covers all.
+  await expect(p.count).toHaveText('79 sessions');
+  await expect(p.sessions).toHaveCount(50);
+  await page.getByRole('button', { name: 'Show 29 more (29 not shown yet)' }).click();
   await expect(p.sessions).toHaveCount(79);
   await expect(page.getByRole('heading', { level: 2 })).toHaveCount(5);
   await expect(p.session('MegaPixels: Face Recognition Training Datasets')).toContainText('18:00–18:45');
@@ -153,5 +157,5 @@ test('a local schedule.json can be picked or dropped', async ({ page }) => {
     return dt;
   }, good);
   await page.dispatchEvent('main', 'drop', { dataTransfer: dt2 });
-  await expect(p.sessions).toHaveCount(79);
+  await expect(p.count).toHaveText('79 sessions');
 });
