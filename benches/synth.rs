@@ -12,7 +12,7 @@ impl Rng {
         Rng(seed.max(1))
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -20,7 +20,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
@@ -232,10 +232,13 @@ struct Planned {
     abstract_text: String,
 }
 
-fn plan(sessions: usize, seed: u64) -> (Synth, Vec<(String, Option<String>)>, Vec<Planned>) {
+/// A speaker: name and optional affiliation.
+type Person = (String, Option<String>);
+
+fn plan(sessions: usize, seed: u64) -> (Synth, Vec<Person>, Vec<Planned>) {
     let shape = shape(sessions);
     let mut rng = Rng::new(seed);
-    let speakers: Vec<(String, Option<String>)> = (0..shape.speakers)
+    let speakers: Vec<Person> = (0..shape.speakers)
         .map(|_| {
             let name = format!("{} {}", rng.pick(FIRST), rng.pick(LAST));
             let company = (rng.below(3) > 0).then(|| rng.pick(COMPANY).to_string());
