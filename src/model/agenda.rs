@@ -283,11 +283,15 @@ impl Agenda {
 
     /// Read a stored agenda. Only a well-formed value of a version we know is accepted.
     pub fn from_json(text: &str) -> Result<Agenda, StoredAgendaError> {
-        let value: serde_json::Value =
+        // The version first: a newer format may not parse as this one.
+        #[derive(Deserialize)]
+        struct Probe {
+            v: Option<u64>,
+        }
+        let probe: Probe =
             serde_json::from_str(text).map_err(|e| StoredAgendaError::Corrupt(e.to_string()))?;
-        let version = value
-            .get("v")
-            .and_then(serde_json::Value::as_u64)
+        let version = probe
+            .v
             .ok_or_else(|| StoredAgendaError::Corrupt("no format version".into()))?;
         if version > AGENDA_VERSION {
             return Err(StoredAgendaError::FutureVersion(version));
@@ -298,7 +302,7 @@ impl Agenda {
             )));
         }
         let stored: StoredAgenda =
-            serde_json::from_value(value).map_err(|e| StoredAgendaError::Corrupt(e.to_string()))?;
+            serde_json::from_str(text).map_err(|e| StoredAgendaError::Corrupt(e.to_string()))?;
         Ok(Agenda {
             entries: stored.entries,
         })

@@ -55,8 +55,8 @@ impl Filter {
                         notices.push(format!("No speaker \"{value}\" in this schedule."));
                     }
                 }
-                "day" if !value.is_empty() => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-                    Ok(d) if schedule.days.contains(&d) => filter.day = Some(d),
+                "day" if !value.is_empty() => match super::time::parse_ymd(value) {
+                    Some(d) if schedule.days.contains(&d) => filter.day = Some(d),
                     _ => notices.push(format!("No day \"{value}\" in this schedule.")),
                 },
                 _ => {}
@@ -80,7 +80,7 @@ impl Filter {
             parts.push(format!("speaker={}", encode_query_value(s)));
         }
         if let Some(d) = self.day {
-            parts.push(format!("day={}", d.format("%Y-%m-%d")));
+            parts.push(format!("day={d}"));
         }
         if parts.is_empty() {
             String::new()

@@ -12,7 +12,6 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use serde::Deserialize;
-use serde_json::Value;
 
 use super::schedule::{
     parse_time, safe_link, Conference, Problem, Room, Schedule, ScheduleError, Session,
@@ -65,8 +64,8 @@ struct FrabDay {
 struct FrabEvent {
     #[serde(default)]
     guid: Option<String>,
-    #[serde(default)]
-    id: Option<Value>,
+    #[serde(default, deserialize_with = "id_text")]
+    id: Option<String>,
     #[serde(default)]
     date: Option<String>,
     #[serde(default)]
@@ -95,20 +94,66 @@ struct FrabEvent {
 struct FrabPerson {
     #[serde(default)]
     guid: Option<String>,
-    #[serde(default)]
-    id: Option<Value>,
+    #[serde(default, deserialize_with = "id_text")]
+    id: Option<String>,
     #[serde(default)]
     public_name: Option<String>,
     #[serde(default)]
     name: Option<String>,
 }
 
-fn id_text(v: &Option<Value>) -> Option<String> {
-    match v {
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        _ => None,
+/// An id given as a number or a string (both occur); anything else is no id.
+fn id_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct IdVisitor;
+    impl<'de> serde::de::Visitor<'de> for IdVisitor {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an id")
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            let v = v.trim();
+            Ok((!v.is_empty()).then(|| v.to_string()))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(IdVisitor)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut a: A,
+        ) -> Result<Self::Value, A::Error> {
+            while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut a: A,
+        ) -> Result<Self::Value, A::Error> {
+            while a
+                .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                .is_some()
+            {}
+            Ok(None)
+        }
     }
+    d.deserialize_option(IdVisitor)
 }
 
 fn clean(s: &Option<String>) -> Option<String> {
@@ -278,7 +323,7 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
         let date = day
             .date
             .as_deref()
-            .and_then(|d| NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok());
+            .and_then(|d| super::time::parse_ymd(d.get(..10).unwrap_or(d)));
         let mut rooms_of_day: Vec<(String, Vec<FrabEvent>)> = day.rooms.into_iter().collect();
         rooms_of_day.sort_by(|a, b| a.0.cmp(&b.0));
         for (room, list) in rooms_of_day {
@@ -289,7 +334,7 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
     }
 
     for (n, (day, room_key, e)) in events.into_iter().enumerate() {
-        let raw_id = clean(&e.guid).or_else(|| id_text(&e.id));
+        let raw_id = clean(&e.guid).or_else(|| e.id.clone());
         let place = raw_id
             .as_deref()
             .map(|id| format!("event \"{id}\""))
@@ -355,7 +400,7 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
                 // Merged files reuse numeric person ids across sources, so an
                 // id alone does not identify a person; id plus name does.
                 let key = clean(&p.guid)
-                    .unwrap_or_else(|| format!("{}:{name}", id_text(&p.id).unwrap_or_default()));
+                    .unwrap_or_else(|| format!("{}:{name}", p.id.clone().unwrap_or_default()));
                 let ix = match speaker_ix.get(&key) {
                     Some(&i) => i,
                     None => {

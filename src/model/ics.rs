@@ -50,7 +50,7 @@ pub fn fold_line(line: &str, out: &mut String) {
 }
 
 fn utc(t: &DateTime<FixedOffset>) -> String {
-    t.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string()
+    super::time::ical_utc(t)
 }
 
 /// The stable UID of a session: the same on every export, unique per conference.
@@ -72,7 +72,7 @@ pub fn calendar<'a>(
     line("CALSCALE:GREGORIAN".into());
     line("METHOD:PUBLISH".into());
     line(format!("X-WR-CALNAME:{}", escape_text(options.name)));
-    let stamp = options.stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = super::time::ical_utc(&options.stamp.fixed_offset());
     for (s, level) in sessions {
         line("BEGIN:VEVENT".into());
         line(format!("UID:{}", escape_text(&uid(schedule, s))));

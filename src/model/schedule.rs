@@ -374,11 +374,6 @@ struct RawSession {
     url: Option<String>,
 }
 
-/// Does the text look like our own format (rather than frab's)?
-pub fn is_native_format(value: &serde_json::Value) -> bool {
-    value.get("version").is_some_and(|v| v.is_u64()) && value.get("sessions").is_some()
-}
-
 /// Parse and validate a schedule file in our own format.
 pub fn parse_schedule(text: &str) -> Result<Schedule, ScheduleError> {
     if text.len() > MAX_SCHEDULE_BYTES {

@@ -30,6 +30,35 @@ fn weekday_name(w: Weekday) -> &'static str {
     }
 }
 
+/// Parse "YYYY-MM-DD" (hand-written: chrono's format-string parser costs wasm size).
+pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+/// "20171026T070000Z": an instant in UTC, iCalendar's basic format.
+pub fn ical_utc(t: &DateTime<FixedOffset>) -> String {
+    let u = t.naive_utc();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        u.year(),
+        u.month(),
+        u.day(),
+        u.hour(),
+        u.minute(),
+        u.second()
+    )
+}
+
 /// "09:05"
 pub fn clock(t: &DateTime<FixedOffset>) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
@@ -96,5 +125,14 @@ mod tests {
         assert_eq!(duration(45), "45 min");
         assert_eq!(duration(90), "1 h 30 min");
         assert_eq!(duration(120), "2 h");
+        assert_eq!(ical_utc(&t), "20171026T070500Z");
+        assert_eq!(
+            parse_ymd("2017-10-26"),
+            NaiveDate::from_ymd_opt(2017, 10, 26)
+        );
+        assert_eq!(parse_ymd("2017-13-01"), None);
+        assert_eq!(parse_ymd("2017-1-01"), None);
+        assert_eq!(parse_ymd("+017-10-26"), None);
+        assert_eq!(parse_ymd("2017-10-26T"), None);
     }
 }

@@ -142,7 +142,7 @@ pub fn FilterBar(
         .collect_view();
     let on_day = move |ev| {
         let mut f = current();
-        f.day = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+        f.day = crate::model::time::parse_ymd(&event_target_value(&ev));
         set_filter(f, false);
     };
 

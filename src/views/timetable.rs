@@ -26,9 +26,7 @@ pub fn TimetablePage() -> impl IntoView {
         Memo::new(move |_| {
             params.with(|p| match p.get_str("date") {
                 None => schedule.days.first().copied(),
-                Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                    .ok()
-                    .filter(|d| schedule.days.contains(d)),
+                Some(d) => crate::model::time::parse_ymd(d).filter(|d| schedule.days.contains(d)),
             })
         })
     };
