@@ -17,7 +17,16 @@ use leptos_router::path;
 use browser::files;
 use browser::loader::{load_from_source, LoadError};
 use browser::offline;
+use model::changes::{diff, Snapshot};
 use model::schedule::Schedule;
+
+/// Where the last seen schedule of a conference is kept (Cache Storage).
+pub fn snapshot_key(conference_id: &str) -> String {
+    format!(
+        "/snapshots/{}",
+        model::filter::encode_query_value(conference_id)
+    )
+}
 use state::{AgendaStore, AppStatus, ScheduleCtx};
 use views::agenda_page::AgendaPage;
 use views::error_page::{LoadErrorPage, NotFound};
@@ -70,7 +79,31 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
-    provide_context(AgendaStore::new(&schedule.conference.id));
+    let agenda = AgendaStore::new(&schedule.conference.id);
+    provide_context(agenda);
+    let changes = state::ScheduleChanges {
+        changes: RwSignal::new(Vec::new()),
+    };
+    provide_context(changes);
+    {
+        // Compare with the last schedule seen (kept in the Cache Storage).
+        let schedule = schedule.clone();
+        leptos::task::spawn_local(async move {
+            let key = snapshot_key(&schedule.conference.id);
+            match files::cache_get(&key)
+                .await
+                .and_then(|t| Snapshot::from_json(&t))
+            {
+                Some(old) => {
+                    let found = diff(&old, &schedule, |id| agenda.is_starred(id));
+                    changes.changes.set(found);
+                }
+                None => {
+                    let _ = files::cache_put(&key, &Snapshot::of(&schedule).to_json()).await;
+                }
+            }
+        });
+    }
     provide_context(ScheduleCtx(schedule));
     use_file_drop();
     view! {

@@ -17,6 +17,18 @@ pub fn use_schedule() -> Arc<Schedule> {
     expect_context::<ScheduleCtx>().0
 }
 
+/// What changed in the schedule since the user last looked (see `model::changes`).
+#[derive(Clone, Copy)]
+pub struct ScheduleChanges {
+    pub changes: RwSignal<Vec<crate::model::changes::Change>>,
+}
+
+impl ScheduleChanges {
+    pub fn is_changed(&self, id: &str) -> bool {
+        self.changes.with(|c| c.iter().any(|c| c.id() == id))
+    }
+}
+
 /// App-wide facts about this page load, for the banners.
 #[derive(Clone, Copy)]
 pub struct AppStatus {
@@ -179,6 +191,32 @@ impl AgendaStore {
             self.persist();
         }
         n
+    }
+
+    /// Must or maybe, for a starred session.
+    pub fn set_level(&self, id: &str, level: crate::model::agenda::Level) {
+        if let Some(change) = self.agenda.with_untracked(|a| a.level_change(id, level)) {
+            self.apply(change);
+        }
+    }
+
+    /// Resolve a clash in one action: `keep` becomes the only starred session
+    /// among `clashing` (starred as "must" if it was not starred).
+    pub fn choose(&self, schedule: &Schedule, keep: &str, clashing: &[String]) {
+        for id in clashing.iter().filter(|id| id.as_str() != keep) {
+            if self.is_starred(id) {
+                self.apply(AgendaChange::Remove { id: id.clone() });
+            }
+        }
+        if !self.is_starred(keep) {
+            if let Some(session) = schedule.session(keep) {
+                self.apply(AgendaChange::Put {
+                    id: keep.to_string(),
+                    entry: Agenda::entry_for(schedule, session, &now_iso()),
+                });
+            }
+        }
+        self.last_removed.set(None);
     }
 
     pub fn undo_remove(&self) {

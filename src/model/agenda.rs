@@ -176,6 +176,16 @@ impl Agenda {
         })
     }
 
+    /// The change that sets a starred session's level.
+    pub fn level_change(&self, id: &str, level: Level) -> Option<AgendaChange> {
+        let mut entry = self.entry(id)?.clone();
+        entry.level = level;
+        Some(AgendaChange::Put {
+            id: id.to_string(),
+            entry,
+        })
+    }
+
     pub fn apply(&mut self, change: &AgendaChange) {
         match change {
             AgendaChange::Put { id, entry } => {
@@ -470,6 +480,21 @@ mod tests {
                 ("s3".to_string(), Level::Must)
             ]
         );
+    }
+
+    #[test]
+    fn level_changes_keep_the_rest() {
+        let mut a = starred(&["s1"]);
+        let before = a.entry("s1").unwrap().clone();
+        let c = a.level_change("s1", Level::Maybe).unwrap();
+        a.apply(&c);
+        let after = a.entry("s1").unwrap();
+        assert_eq!(after.level, Level::Maybe);
+        assert_eq!(after.title, before.title);
+        assert_eq!(after.added, before.added);
+        assert_eq!(a.level_change("nope", Level::Must), None);
+        // The stored form carries the level.
+        assert!(a.to_json().contains(r#""level":"maybe""#));
     }
 
     #[test]

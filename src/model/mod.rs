@@ -2,6 +2,7 @@
 //! functions, unit-tested natively with `cargo test`.
 
 pub mod agenda;
+pub mod changes;
 pub mod filter;
 pub mod frab;
 pub mod ics;

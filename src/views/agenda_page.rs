@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::files;
 use crate::browser::page::set_title;
-use crate::model::agenda::Agenda;
+use crate::model::agenda::{Agenda, Level};
 use crate::model::ics::{calendar, IcsOptions};
 use crate::model::plan::{clash_groups, gaps, overlapping};
 use crate::model::schedule::group_by_day;
@@ -260,6 +260,7 @@ pub fn AgendaPage() -> impl IntoView {
 #[component]
 fn AgendaDays(scheduled: Memo<Vec<usize>>) -> impl IntoView {
     let schedule = use_schedule();
+    let agenda = use_agenda();
     let display = use_display();
     move || {
         let indices = scheduled.get();
@@ -272,7 +273,68 @@ fn AgendaDays(scheduled: Memo<Vec<usize>>) -> impl IntoView {
                         .iter()
                         .map(|&i| format!("“{}”", schedule.sessions[i].title))
                         .collect();
-                    view! { <li>{format!("{} overlap.", names.join(" and "))}</li> }
+                    let level = |i: usize| {
+                        agenda.agenda.with_untracked(|a| {
+                            a.entry(&schedule.sessions[i].id)
+                                .map(|e| e.level)
+                                .unwrap_or_default()
+                        })
+                    };
+                    let musts = g.iter().filter(|&&i| level(i) == Level::Must).count();
+                    let strong = musts > 1;
+                    let headline = if strong {
+                        format!(
+                            "{} overlap — {musts} of them are musts.",
+                            names.join(" and ")
+                        )
+                    } else {
+                        format!("{} overlap.", names.join(" and "))
+                    };
+                    // The alternatives: everything that overlaps the clash's span.
+                    let start = g.iter().map(|&i| schedule.sessions[i].start).min().unwrap();
+                    let end = g.iter().map(|&i| schedule.sessions[i].end).max().unwrap();
+                    let clashing: Vec<String> =
+                        g.iter().map(|&i| schedule.sessions[i].id.clone()).collect();
+                    let options = (0..schedule.sessions.len())
+                        .filter(|&j| {
+                            let o = &schedule.sessions[j];
+                            o.start < end && start < o.end && o.start < o.end
+                        })
+                        .map(|j| {
+                            let o = &schedule.sessions[j];
+                            let label = format!("Choose {}", o.title);
+                            let text = format!(
+                                "{} · {} · {}",
+                                o.title,
+                                clock_range(&display.show(o.start), &display.show(o.end)),
+                                schedule.room_name(o)
+                            );
+                            let (schedule, id, clashing) =
+                                (schedule.clone(), o.id.clone(), clashing.clone());
+                            let starred = agenda.is_starred(&id);
+                            view! {
+                                <li class:starred=starred>
+                                    {text} " "
+                                    <button
+                                        type="button"
+                                        aria-label=label
+                                        on:click=move |_| agenda.choose(&schedule, &id, &clashing)
+                                    >
+                                        "Choose"
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <li class="clash" class:strong=strong>
+                            <p>{headline}</p>
+                            <details>
+                                <summary>"Resolve: sessions in this slot"</summary>
+                                <ul class="alternatives">{options}</ul>
+                            </details>
+                        </li>
+                    }
                 })
                 .collect_view();
             view! {

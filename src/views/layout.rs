@@ -219,6 +219,7 @@ pub fn Notices() -> impl IntoView {
     };
     view! {
         <div class="notices">
+            <ChangesPanel />
             {offline_view}
             {problems_view}
             {move || {
@@ -267,5 +268,95 @@ pub fn Notices() -> impl IntoView {
                     })
             }}
         </div>
+    }
+}
+
+/// "N changes since you last looked", starred sessions first; dismissing marks them seen.
+#[component]
+fn ChangesPanel() -> impl IntoView {
+    use crate::model::changes::{Change, Snapshot};
+    use crate::model::time::{clock, short_day};
+    let schedule = use_schedule();
+    let agenda = use_agenda();
+    let changes = expect_context::<crate::state::ScheduleChanges>();
+    let dismiss = {
+        let schedule = schedule.clone();
+        move |_| {
+            let key = crate::snapshot_key(&schedule.conference.id);
+            let snapshot = Snapshot::of(&schedule).to_json();
+            changes.changes.set(Vec::new());
+            leptos::task::spawn_local(async move {
+                let _ = crate::browser::files::cache_put(&key, &snapshot).await;
+            });
+        }
+    };
+    let when = |start: &str, room: &str| {
+        chrono::DateTime::parse_from_rfc3339(start)
+            .map(|t| format!("{} {}, {room}", short_day(t.date_naive()), clock(&t)))
+            .unwrap_or_default()
+    };
+    move || {
+        let list = changes.changes.get();
+        (!list.is_empty()).then(|| {
+            let items = list
+                .iter()
+                .map(|c| {
+                    let starred = agenda.is_starred(c.id());
+                    let text = match c {
+                        Change::Added { id } => {
+                            let s = schedule.session(id);
+                            format!(
+                                "New: “{}”, {}",
+                                s.map_or("", |s| s.title.as_str()),
+                                s.map(|s| when(&s.start.to_rfc3339(), schedule.room_name(s)))
+                                    .unwrap_or_default()
+                            )
+                        }
+                        Change::Removed { was } => format!(
+                            "Cancelled: “{}” (was {})",
+                            was.title,
+                            when(&was.start, &was.room)
+                        ),
+                        Change::Moved { id, was } => {
+                            let s = schedule.session(id);
+                            format!(
+                                "Moved: “{}”, now {} (was {})",
+                                s.map_or("", |s| s.title.as_str()),
+                                s.map(|s| when(&s.start.to_rfc3339(), schedule.room_name(s)))
+                                    .unwrap_or_default(),
+                                when(&was.start, &was.room)
+                            )
+                        }
+                        Change::Renamed { id, was } => format!(
+                            "Renamed: “{}”, now “{}”",
+                            was.title,
+                            schedule.session(id).map_or("", |s| s.title.as_str())
+                        ),
+                    };
+                    view! {
+                        <li class:starred=starred>
+                            {starred.then_some("★ ")}
+                            {text}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let n = list.len();
+            view! {
+                <section class="notice changes" aria-labelledby="changes-heading">
+                    <h2 id="changes-heading">
+                        {if n == 1 {
+                            "1 change since you last looked".to_string()
+                        } else {
+                            format!("{n} changes since you last looked")
+                        }}
+                    </h2>
+                    <ul>{items}</ul>
+                    <button type="button" on:click=dismiss.clone()>
+                        "Dismiss"
+                    </button>
+                </section>
+            }
+        })
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::model::filter::encode_query_value;
 use crate::model::time::clock_range;
 use crate::state::{use_display, use_schedule};
-use crate::views::star::StarButton;
+use crate::views::star::{LevelButton, StarButton};
 
 /// The URL of a session's detail page.
 pub fn session_href(id: &str) -> String {
@@ -54,6 +54,13 @@ pub fn SessionCard(
     });
     let room = schedule.room_name(s).to_string();
     let display = use_display();
+    let changes = expect_context::<crate::state::ScheduleChanges>();
+    let changed_id = s.id.clone();
+    let changed_badge = move || {
+        changes
+            .is_changed(&changed_id)
+            .then(|| view! { <span class="changed-badge">"Changed"</span> })
+    };
     let (start, end) = (s.start, s.end);
     let times = move || clock_range(&display.show(start), &display.show(end));
     view! {
@@ -66,6 +73,7 @@ pub fn SessionCard(
                     <a href=href>{title}</a>
                 </h3>
                 <p class="session-meta">
+                    {changed_badge}
                     <span class="kind">{s.kind.label()}</span>
                     {(!room.is_empty()).then(|| view! { <span class="room">{room}</span> })}
                     {track.map(|t| view! { <span class="track">{t}</span> })}
@@ -75,7 +83,10 @@ pub fn SessionCard(
                     .then(|| view! { <p class="abstract">{s.abstract_text.clone()}</p> })}
                 {children.map(|c| c())}
             </div>
-            <StarButton session_id=s.id.clone() title=s.title.clone() />
+            <div class="card-actions">
+                <StarButton session_id=s.id.clone() title=s.title.clone() />
+                <LevelButton session_id=s.id.clone() title=s.title.clone() />
+            </div>
         </article>
     }
 }

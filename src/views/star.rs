@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::agenda::Level;
 use crate::state::{use_agenda, use_schedule};
 
 #[component]
@@ -32,5 +33,35 @@ pub fn StarButton(session_id: String, title: String) -> impl IntoView {
         >
             <span aria-hidden="true">{move || if starred.get() { "★" } else { "☆" }}</span>
         </button>
+    }
+}
+
+/// Must / maybe, on a starred session: one button whose name says what it does.
+#[component]
+pub fn LevelButton(session_id: String, title: String) -> impl IntoView {
+    let agenda = use_agenda();
+    let level = {
+        let id = session_id.clone();
+        Memo::new(move |_| agenda.agenda.with(|a| a.entry(&id).map(|e| e.level)))
+    };
+    move || {
+        level.get().map(|current| {
+            let (label, next, text) = match current {
+                Level::Must => (format!("Mark as maybe: {title}"), Level::Maybe, "Must"),
+                Level::Maybe => (format!("Mark as must: {title}"), Level::Must, "Maybe"),
+            };
+            let id = session_id.clone();
+            view! {
+                <button
+                    type="button"
+                    class="level"
+                    class:maybe=current == Level::Maybe
+                    aria-label=label
+                    on:click=move |_| agenda.set_level(&id, next)
+                >
+                    {text}
+                </button>
+            }
+        })
     }
 }

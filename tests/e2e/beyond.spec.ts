@@ -1,0 +1,93 @@
+// Beyond the other schedule apps: must/maybe, what changed, the clash resolver.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { AGENDA_KEY, ProgrammePage } from './fixtures';
+
+const KNEE = 'Knee Deep in Microservices';
+
+test('a star has two levels: must and maybe, persisted and carried by the share link', async ({ page }) => {
+  const p = new ProgrammePage(page);
+  await p.goto();
+  await p.star(KNEE).click();
+  const level = p.session(KNEE).getByRole('button', { name: /^Mark as/ });
+  await expect(level).toHaveAccessibleName(`Mark as maybe: ${KNEE}`);
+  expect((await p.storedAgenda()).entries['thu-devops-knee-deep'].level).toBe('must');
+  await level.click();
+  await expect(level).toHaveAccessibleName(`Mark as must: ${KNEE}`);
+  expect((await p.storedAgenda()).entries['thu-devops-knee-deep'].level).toBe('maybe');
+  await page.reload();
+  await expect(p.session(KNEE).getByRole('button', { name: /^Mark as/ })).toHaveAccessibleName(`Mark as must: ${KNEE}`);
+  await page.getByRole('link', { name: 'My agenda' }).click();
+  expect(await page.getByLabel('Share link').inputValue()).toMatch(/#1;mesoscon-eu-2017;!thu-devops-knee-deep$/);
+  // Unstarred sessions have no level control.
+  await page.goto('/');
+  await expect(p.session('Mesos Security Exposed!').getByRole('button', { name: /^Mark as/ })).toHaveCount(0);
+});
+
+test.describe('what changed', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('a newer schedule shows exactly what changed, starred sessions first', async ({ page }) => {
+    const v1 = JSON.parse(readFileSync('public/schedule.json', 'utf8'));
+    const v2 = structuredClone(v1);
+    const find = (s: any, id: string) => s.sessions.find((x: any) => x.id === id);
+    find(v2, 'thu-devops-knee-deep').start = '2017-10-26T14:00:00+02:00';
+    find(v2, 'thu-devops-knee-deep').end = '2017-10-26T14:40:00+02:00';
+    find(v2, 'fri-users-autoscaler').title = 'Autoscaling DC/OS Clusters';
+    v2.sessions = v2.sessions.filter((x: any) => x.id !== 'thu-devops-mesos2iam');
+    v2.sessions.push({ ...find(v1, 'fri-users-wtf-shell'), id: 'fri-users-lightning', title: 'Lightning talks', start: '2017-10-27T17:00:00+02:00', end: '2017-10-27T17:30:00+02:00', speakers: [] });
+    let current = v1;
+    await page.route('**/schedule.json', (route) => route.fulfill({ json: current }));
+
+    const p = new ProgrammePage(page);
+    await p.goto();
+    await expect(page.getByText(/changes? since you last looked/)).toHaveCount(0);
+    await p.star('mesos2iam: IAM Credentials for Containers Running Inside a Mesos Cluster').click();
+    await p.star(KNEE).click();
+    // Let the first visit's snapshot be written.
+    await page.waitForFunction(() => caches.open('schedule-viewer-local-schedules').then((c) => c.match('/snapshots/mesoscon-eu-2017')).then(Boolean));
+
+    current = v2;
+    await page.reload();
+    const panel = page.getByRole('region', { name: '4 changes since you last looked' });
+    await expect(panel.getByRole('listitem')).toHaveText([
+      '★ Moved: “Knee Deep in Microservices”, now Thu 26 Oct 14:00, Club A (was Thu 26 Oct 11:50, Club A)',
+      '★ Cancelled: “mesos2iam: IAM Credentials for Containers Running Inside a Mesos Cluster” (was Thu 26 Oct 15:10, Club A)',
+      'Renamed: “An Autoscaler for DC/OS”, now “Autoscaling DC/OS Clusters”',
+      'New: “Lightning talks”, Fri 27 Oct 17:00, Club A',
+    ]);
+    await expect(p.session(KNEE)).toContainText('Changed');
+    await expect(p.session('Autoscaling DC/OS Clusters')).toContainText('Changed');
+    await expect(p.session('Mesos Security Exposed!')).not.toContainText('Changed');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: 'docs/screenshots/changes.png' });
+    await panel.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(p.session(KNEE)).not.toContainText('Changed');
+    await page.reload();
+    await expect(p.sessions.first()).toBeVisible();
+    await expect(page.getByText(/changes? since you last looked/)).toHaveCount(0);
+  });
+});
+
+test('clashing musts are flagged more strongly, and a clash resolves with one action', async ({ page }) => {
+  const p = new ProgrammePage(page);
+  await p.goto('/?track=town-halls-and-events');
+  await p.star('Town Hall: Mesos').click();
+  await p.star('Town Hall: DC/OS').click();
+  await page.getByRole('link', { name: 'My agenda' }).click();
+  const clash = page.locator('.clash-summary .clash');
+  await expect(clash).toContainText('“Town Hall: Mesos” and “Town Hall: DC/OS” overlap — 2 of them are musts.');
+  await expect(clash).toHaveClass(/strong/);
+  await p.session('Town Hall: DC/OS').getByRole('button', { name: 'Mark as maybe: Town Hall: DC/OS' }).click();
+  await expect(clash).toContainText('“Town Hall: Mesos” and “Town Hall: DC/OS” overlap.');
+  await expect(clash).not.toHaveClass(/strong/);
+  await page.screenshot({ path: 'docs/screenshots/clash.png', fullPage: true });
+  await clash.getByText('Resolve: sessions in this slot').click();
+  const options = clash.locator('.alternatives li');
+  await expect(options).toHaveCount(4);
+  await clash.getByRole('button', { name: 'Choose Town Hall: Kubernetes' }).click();
+  await expect(p.titles).toHaveText(['Town Hall: Kubernetes']);
+  await expect(page.locator('.clash-summary')).toHaveCount(0);
+  expect(Object.keys((await p.storedAgenda()).entries)).toEqual(['thu-town-hall-kubernetes']);
+});
