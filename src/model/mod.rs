@@ -8,6 +8,7 @@ pub mod frab;
 pub mod ics;
 pub mod import;
 pub mod plan;
+pub mod qr;
 pub mod schedule;
 pub mod settings;
 pub mod share;

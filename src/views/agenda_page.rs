@@ -195,6 +195,7 @@ pub fn AgendaPage() -> impl IntoView {
                     <label for="share-link">"Share link"</label>
                     <input id="share-link" type="text" readonly prop:value=move || share_link.get() />
                 </div>
+                <ShareQr link=share_link />
             </section>
         </Show>
         <p class="import">
@@ -404,5 +405,34 @@ fn AgendaDays(scheduled: Memo<Vec<usize>>) -> impl IntoView {
             {summary}
             <div class="day-list">{days}</div>
         }
+    }
+}
+
+/// The share link as a QR code, so a phone can scan another's agenda.
+#[component]
+fn ShareQr(link: Memo<String>) -> impl IntoView {
+    move || match crate::model::qr::qr_svg_path(&link.get()) {
+        Some((width, d)) => view! {
+            <figure class="share-qr">
+                <svg
+                    xmlns="http://www.w3.org/2000/svg"
+                    viewBox=format!("0 0 {width} {width}")
+                    width="200"
+                    height="200"
+                    role="img"
+                    aria-label="QR code: scan to open this agenda"
+                    shape-rendering="crispEdges"
+                >
+                    <rect width=width.to_string() height=width.to_string() fill="#ffffff"></rect>
+                    <path d=d fill="#000000"></path>
+                </svg>
+                <figcaption>"Scan to open this agenda on a phone"</figcaption>
+            </figure>
+        }
+        .into_any(),
+        None => view! {
+            <p class="share-qr">"Too many sessions for a QR code: send the link instead."</p>
+        }
+        .into_any(),
     }
 }

@@ -91,3 +91,35 @@ test('clashing musts are flagged more strongly, and a clash resolves with one ac
   await expect(page.locator('.clash-summary')).toHaveCount(0);
   expect(Object.keys((await p.storedAgenda()).entries)).toEqual(['thu-town-hall-kubernetes']);
 });
+
+test.describe('QR share', () => {
+  // jsQR (the independent decoder) is injected as a script, past the page's CSP.
+  test.use({ bypassCSP: true });
+
+  test('the share link is also a QR code that decodes to the link', async ({ page }) => {
+    const p = new ProgrammePage(page);
+    await p.goto();
+    await p.star(KNEE).click();
+    await p.star('WTF, My Container Just Spawned a Shell').click();
+    await p.session('WTF, My Container Just Spawned a Shell').getByRole('button', { name: /^Mark as maybe/ }).click();
+    await page.getByRole('link', { name: 'My agenda' }).click();
+    const link = await page.getByLabel('Share link').inputValue();
+    const qr = page.getByRole('img', { name: 'QR code: scan to open this agenda' });
+    await expect(qr).toBeVisible();
+    await page.addScriptTag({ path: 'node_modules/jsqr/dist/jsQR.js' });
+    const decoded = await qr.evaluate(async (svg) => {
+      const xml = new XMLSerializer().serializeToString(svg);
+      const img = new Image();
+      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(xml);
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 400;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0, 400, 400);
+      const data = ctx.getImageData(0, 0, 400, 400);
+      return (window as any).jsQR(data.data, 400, 400)?.data ?? null;
+    });
+    expect(decoded).toBe(link);
+    expect(decoded).toMatch(/#1;mesoscon-eu-2017;thu-devops-knee-deep,!fri-users-wtf-shell$/);
+  });
+});
