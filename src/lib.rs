@@ -106,6 +106,7 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
     }
     provide_context(ScheduleCtx(schedule));
     use_file_drop();
+    views::reminders::use_reminders();
     view! {
         <Router>
             <a class="skip-link" href="#main" on:click=browser::page::skip_to_main>

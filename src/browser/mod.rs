@@ -2,6 +2,7 @@
 
 pub mod files;
 pub mod loader;
+pub mod notify;
 pub mod offline;
 pub mod page;
 pub mod settings;

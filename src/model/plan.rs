@@ -125,6 +125,27 @@ pub fn now_and_next(schedule: &Schedule, at: DateTime<FixedOffset>) -> NowAndNex
     NowAndNext::Running { now, next }
 }
 
+/// Starred "must" sessions to remind of at `at`: starting within `lead_minutes`
+/// and not started yet, leaving out those already notified.
+pub fn due_reminders(
+    schedule: &Schedule,
+    agenda: &super::agenda::Agenda,
+    at: DateTime<FixedOffset>,
+    lead_minutes: i64,
+    already: &[String],
+) -> Vec<usize> {
+    agenda
+        .scheduled(schedule)
+        .into_iter()
+        .filter(|&i| {
+            let s = &schedule.sessions[i];
+            let must = agenda.entry(&s.id).map(|e| e.level) == Some(super::agenda::Level::Must);
+            let until = (s.start - at).num_seconds();
+            must && until > 0 && until <= lead_minutes * 60 && !already.contains(&s.id)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +192,44 @@ mod tests {
         assert_eq!(s.sessions[g[1].0].id, "d");
         assert_eq!((g[1].2 - g[1].1).num_minutes(), 90);
         assert_eq!(gaps(&s, &[0, 3, 4, 5], 100).len(), 0);
+    }
+
+    #[test]
+    fn reminders_for_musts_within_the_lead_time_once() {
+        use crate::model::agenda::{Agenda, AgendaChange, Level};
+        let s = sched();
+        let mut a = Agenda::default();
+        for id in ["a", "b", "c"] {
+            a.add(&s, s.session(id).unwrap(), "t");
+        }
+        let maybe = a.level_change("b", Level::Maybe).unwrap();
+        a.apply(&maybe);
+        let t = |x: &str| DateTime::parse_from_rfc3339(x).unwrap();
+        // 08:52: a starts in 8 minutes.
+        assert_eq!(
+            ids(
+                &s,
+                &due_reminders(&s, &a, t("2017-10-26T08:52:00+02:00"), 10, &[])
+            ),
+            ["a"]
+        );
+        // Already notified: nothing more.
+        assert!(
+            due_reminders(&s, &a, t("2017-10-26T08:52:00+02:00"), 10, &["a".into()]).is_empty()
+        );
+        // 09:25: b (maybe) starts in 5 minutes, no reminder; c not yet within 10.
+        assert!(due_reminders(&s, &a, t("2017-10-26T09:25:00+02:00"), 10, &[]).is_empty());
+        // 10:06: c starts in 9 minutes.
+        assert_eq!(
+            ids(
+                &s,
+                &due_reminders(&s, &a, t("2017-10-26T10:06:00+02:00"), 10, &[])
+            ),
+            ["c"]
+        );
+        // Started: no reminder.
+        assert!(due_reminders(&s, &a, t("2017-10-26T10:15:00+02:00"), 10, &[]).is_empty());
+        let _ = AgendaChange::Remove { id: String::new() };
     }
 
     #[test]

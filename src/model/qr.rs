@@ -21,7 +21,13 @@ pub fn qr_svg_path(text: &str) -> Option<(i32, String)> {
                 while x < size && qr.get_module(x, y) {
                     x += 1;
                 }
-                d.push_str(&format!("M{},{}h{}v1h-{}z", start + BORDER, y + BORDER, x - start, x - start));
+                d.push_str(&format!(
+                    "M{},{}h{}v1h-{}z",
+                    start + BORDER,
+                    y + BORDER,
+                    x - start,
+                    x - start
+                ));
             } else {
                 x += 1;
             }

@@ -50,6 +50,9 @@ pub struct Settings {
     pub zone: Zone,
     #[serde(default)]
     pub theme: Theme,
+    /// Notify before "must" sessions while the app is open.
+    #[serde(default)]
+    pub reminders: bool,
 }
 
 impl Settings {
@@ -71,8 +74,12 @@ mod tests {
         let s = Settings {
             zone: Zone::Local,
             theme: Theme::Dark,
+            reminders: true,
         };
-        assert_eq!(s.to_json(), r#"{"zone":"local","theme":"dark"}"#);
+        assert_eq!(
+            s.to_json(),
+            r#"{"zone":"local","theme":"dark","reminders":true}"#
+        );
         assert_eq!(Settings::from_json(&s.to_json()), s);
         assert_eq!(Settings::from_json("garbage"), Settings::default());
         assert_eq!(

@@ -183,6 +183,7 @@ pub fn AgendaPage() -> impl IntoView {
             </p>
         </Show>
         <p class="persistence">{persistence}</p>
+        <crate::views::reminders::ReminderToggle />
         <Show when=move || !empty()>
             <section class="agenda-actions" aria-label="Export and share">
                 <button type="button" on:click=download_ics.clone()>

@@ -7,6 +7,7 @@ pub mod layout;
 pub mod now_page;
 pub mod open_schedule;
 pub mod programme;
+pub mod reminders;
 pub mod session_card;
 pub mod session_list;
 pub mod session_page;

@@ -123,3 +123,49 @@ test.describe('QR share', () => {
     expect(decoded).toMatch(/#1;mesoscon-eu-2017;thu-devops-knee-deep,!fri-users-wtf-shell$/);
   });
 });
+
+test('a reminder fires before a must session, with its room, once (fixed clock, stubbed Notification)', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as any).__notes = [];
+    (window as any).__asked = 0;
+    class FakeNotification {
+      // Granted stays granted across reloads, as in a real browser.
+      static permission = sessionStorage.getItem('permission') ?? 'default';
+      static requestPermission() {
+        (window as any).__asked++;
+        sessionStorage.setItem('permission', 'granted');
+        FakeNotification.permission = 'granted';
+        return Promise.resolve('granted');
+      }
+      constructor(title: string, options: { body?: string }) {
+        (window as any).__notes.push({ title, body: options?.body });
+      }
+    }
+    (window as any).Notification = FakeNotification;
+  });
+  const p = new ProgrammePage(page);
+  await p.goto('/?track=devops-and-ops');
+  await p.star(KNEE).click(); // 11:50, Club A: must
+  await p.star('Mesos Security Exposed!').click(); // 13:30
+  await page.goto(`/agenda?now=${encodeURIComponent('2017-10-26T11:42:00+02:00')}`);
+  await expect(p.titles).toHaveCount(2);
+  expect(await page.evaluate(() => (window as any).__notes)).toEqual([]);
+  await page.getByLabel('Remind me 10 minutes before my must sessions').check();
+  await expect(page.getByText('Reminders are on while this app is open.')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as any).__notes)).toEqual([
+    { title: `In 8 min: ${KNEE}`, body: 'Club A · 11:50–12:30' },
+  ]);
+  expect(await page.evaluate(() => (window as any).__asked)).toBe(1);
+  // The setting persists: after a reload the next must is announced by itself.
+  await page.goto(`/agenda?now=${encodeURIComponent('2017-10-26T13:25:00+02:00')}`);
+  await expect(page.getByLabel('Remind me 10 minutes before my must sessions')).toBeChecked();
+  await expect.poll(() => page.evaluate(() => (window as any).__notes)).toEqual([
+    { title: 'In 5 min: Mesos Security Exposed!', body: 'Club A · 13:30–14:10' },
+  ]);
+  // A maybe gets no reminder.
+  await p.session('Mesos Security Exposed!').getByRole('button', { name: /^Mark as maybe/ }).click();
+  await page.goto(`/agenda?now=${encodeURIComponent('2017-10-26T13:26:00+02:00')}`);
+  await expect(p.titles).toHaveCount(2);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as any).__notes)).toEqual([]);
+});
