@@ -109,6 +109,12 @@ pub fn remember_source(source: &ScheduleSource) {
     };
 }
 
+/// Forget a chosen schedule and reopen the demo.
+pub fn open_default_schedule() {
+    remember_source(&ScheduleSource::Default);
+    reload_at("/");
+}
+
 /// Full reload at `path` (a new schedule means new state everywhere).
 pub fn reload_at(path: &str) {
     if let Some(w) = web_sys::window() {

@@ -15,13 +15,7 @@ pub fn LoadErrorPage(error: LoadError) -> impl IntoView {
     let back_to_demo = (source != ScheduleSource::Default).then(|| {
         view! {
             <p>
-                <button
-                    type="button"
-                    on:click=|_| {
-                        files::remember_source(&ScheduleSource::Default);
-                        files::reload_at("/");
-                    }
-                >
+                <button type="button" on:click=|_| files::open_default_schedule()>
                     "Open the demo schedule instead"
                 </button>
             </p>

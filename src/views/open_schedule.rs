@@ -68,13 +68,7 @@ pub fn OpenSchedule() -> impl IntoView {
         view! {
             <p>
                 "Showing " {source.describe()} ". "
-                <button
-                    type="button"
-                    on:click=|_| {
-                        files::remember_source(&ScheduleSource::Default);
-                        files::reload_at("/");
-                    }
-                >
+                <button type="button" on:click=|_| files::open_default_schedule()>
                     "Back to the demo schedule"
                 </button>
             </p>

@@ -1,6 +1,6 @@
 // The personal agenda: starring, persistence, and every way storage can fail.
 import { test, expect } from '@playwright/test';
-import { AGENDA_KEY, ProgrammePage } from './fixtures';
+import { AGENDA_KEY, ProgrammePage, seedStorage } from './fixtures';
 
 const A = 'Knee Deep in Microservices';
 const B = 'The Future of Apache Mesos and DC/OS';
@@ -65,12 +65,7 @@ test('the star works from the keyboard with Enter and Space', async ({ page }) =
 
 test('a corrupt stored agenda is kept aside, reported, and the app works', async ({ page }) => {
   const corrupt = '{"v":1,"entries":{"oops"';
-  await page.addInitScript(([k, v]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(k, v);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [AGENDA_KEY, corrupt]);
+  await seedStorage(page, AGENDA_KEY, corrupt);
   const p = new ProgrammePage(page);
   await p.goto();
   await expect(page.getByRole('alert')).toContainText('Your saved agenda could not be used');
@@ -86,12 +81,7 @@ test('a corrupt stored agenda is kept aside, reported, and the app works', async
 
 test('an agenda from a newer app version is never overwritten', async ({ page }) => {
   const future = '{"v":9,"entries":{},"more":"stuff"}';
-  await page.addInitScript(([k, v]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(k, v);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [AGENDA_KEY, future]);
+  await seedStorage(page, AGENDA_KEY, future);
   const p = new ProgrammePage(page);
   await p.goto();
   await expect(page.getByRole('alert')).toContainText('written by a newer version of this app');
@@ -186,12 +176,7 @@ test('a starred session that moved or vanished is named, and can be acknowledged
       'thu-old-talk': { level: 'must', title: 'A Talk That Was Cancelled', start: '2017-10-26T16:00:00+02:00', end: '2017-10-26T16:40:00+02:00', room: 'Club A', added: '2017-10-01T00:00:00Z' },
     },
   };
-  await page.addInitScript(([k, v]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(k, v);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [AGENDA_KEY, JSON.stringify(stored)]);
+  await seedStorage(page, AGENDA_KEY, JSON.stringify(stored));
   const p = new ProgrammePage(page);
   await p.goto('/agenda');
   await expect(page.getByText(`“${A}” changed: now Thu 26 Oct 11:50, Club A (was Thu 26 Oct 10:00, Club B).`)).toBeVisible();

@@ -5,6 +5,19 @@ import { expect, type Page, type Locator } from '@playwright/test';
 export const AGENDA_KEY = 'schedule-viewer/agenda/mesoscon-eu-2017';
 export const TOTAL_SESSIONS = 28;
 
+/** Put `value` under `key` in localStorage before the app's first load (not again on reloads). */
+export async function seedStorage(page: Page, key: string, value: string) {
+  await page.addInitScript(
+    ([k, v]) => {
+      if (!sessionStorage.getItem(`seeded:${k}`)) {
+        localStorage.setItem(k, v);
+        sessionStorage.setItem(`seeded:${k}`, '1');
+      }
+    },
+    [key, value],
+  );
+}
+
 export class ProgrammePage {
   constructor(readonly page: Page) {}
 

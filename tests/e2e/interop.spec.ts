@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { AGENDA_KEY, ProgrammePage } from './fixtures';
+import { AGENDA_KEY, ProgrammePage, seedStorage } from './fixtures';
 
 const PYTHON = '.venv-tests/bin/python';
 
@@ -54,12 +54,7 @@ test('a share link opens read-only in a fresh browser and adds all on request', 
   const other = await browser.newContext();
   const visitor = new ProgrammePage(await other.newPage());
   // The visitor already has a star of their own, which must survive.
-  await visitor.page.addInitScript(([k]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(k, JSON.stringify({ v: 1, entries: { 'fri-keynote-criteo': { level: 'must', title: 'Operating 600+ Mesos Servers on 7 Datacenters @Criteo', start: '2017-10-27T09:35:00+02:00', end: '2017-10-27T10:00:00+02:00', room: 'Congress Hall', added: '' } } }));
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [AGENDA_KEY]);
+  await seedStorage(visitor.page, AGENDA_KEY, JSON.stringify({ v: 1, entries: { 'fri-keynote-criteo': { level: 'must', title: 'Operating 600+ Mesos Servers on 7 Datacenters @Criteo', start: '2017-10-27T09:35:00+02:00', end: '2017-10-27T10:00:00+02:00', room: 'Congress Hall', added: '' } } }));
   await visitor.goto(link);
   await expect(visitor.page.getByRole('heading', { level: 1 })).toHaveText('Shared agenda');
   await expect(visitor.titles).toHaveText(['Knee Deep in Microservices', 'WTF, My Container Just Spawned a Shell']);
