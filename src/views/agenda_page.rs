@@ -342,7 +342,10 @@ fn AgendaDays(scheduled: Memo<Vec<usize>>) -> impl IntoView {
             view! {
                 <section class="clash-summary" aria-labelledby="clash-heading">
                     <h2 id="clash-heading">
-                        {format!("{} clash(es) in your agenda", clashes.len())}
+                        {match clashes.len() {
+                            1 => "1 clash in your agenda".to_string(),
+                            n => format!("{n} clashes in your agenda"),
+                        }}
                     </h2>
                     <ul>{items}</ul>
                 </section>

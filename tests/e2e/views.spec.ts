@@ -77,7 +77,7 @@ test('my agenda flags overlapping sessions by name and shows free time', async (
   await p.goto('/?track=devops-and-ops');
   await p.star('Doing Real DevOps with DC/OS').click();
   await page.getByRole('link', { name: 'My agenda' }).click();
-  const summary = page.getByRole('region', { name: '1 clash(es) in your agenda' });
+  const summary = page.getByRole('region', { name: '1 clash in your agenda' });
   await expect(summary).toContainText('“Town Hall: Mesos” and “Town Hall: DC/OS” overlap — 2 of them are musts.');
   await expect(p.session('Town Hall: Mesos')).toContainText('Overlaps with “Town Hall: DC/OS” (19:00–20:30)');
   await expect(p.session('Town Hall: DC/OS')).toContainText('Overlaps with “Town Hall: Mesos” (19:00–20:30)');
