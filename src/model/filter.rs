@@ -119,6 +119,18 @@ impl Filter {
     }
 }
 
+/// Leave out sessions that ended before `now` (the "hide past sessions" toggle).
+pub fn without_past(
+    schedule: &Schedule,
+    found: Vec<usize>,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Vec<usize> {
+    found
+        .into_iter()
+        .filter(|&i| schedule.sessions[i].end > now)
+        .collect()
+}
+
 /// Split a query into folded words; an empty query has no words and matches everything.
 pub fn search_words(text: &str) -> Vec<String> {
     fold_for_search(text)
@@ -311,6 +323,32 @@ mod tests {
             }
         );
         assert_eq!(notices.len(), 3, "{notices:?}");
+    }
+
+    #[test]
+    fn past_sessions_can_be_left_out() {
+        let s = small();
+        let all = Filter::default().apply(&s);
+        let at = |x: &str| chrono::DateTime::parse_from_rfc3339(x).unwrap();
+        // s1 ends 09:30, s2 at 11:40: at 11:40 exactly s2 has ended too.
+        assert_eq!(
+            ids(
+                &s,
+                &without_past(&s, all.clone(), at("2017-10-26T09:30:00+02:00"))
+            ),
+            ["s2", "s3"]
+        );
+        assert_eq!(
+            ids(
+                &s,
+                &without_past(&s, all.clone(), at("2017-10-26T11:40:00+02:00"))
+            ),
+            ["s3"]
+        );
+        assert_eq!(
+            ids(&s, &without_past(&s, all, at("2017-10-25T00:00:00Z"))).len(),
+            3
+        );
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub struct Settings {
     /// Notify before "must" sessions while the app is open.
     #[serde(default)]
     pub reminders: bool,
+    /// Leave out sessions that have ended.
+    #[serde(default)]
+    pub hide_past: bool,
 }
 
 impl Settings {
@@ -75,10 +78,11 @@ mod tests {
             zone: Zone::Local,
             theme: Theme::Dark,
             reminders: true,
+            hide_past: false,
         };
         assert_eq!(
             s.to_json(),
-            r#"{"zone":"local","theme":"dark","reminders":true}"#
+            r#"{"zone":"local","theme":"dark","reminders":true,"hide_past":false}"#
         );
         assert_eq!(Settings::from_json(&s.to_json()), s);
         assert_eq!(Settings::from_json("garbage"), Settings::default());

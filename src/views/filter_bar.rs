@@ -53,6 +53,7 @@ pub fn FilterBar(
     show_tracks: bool,
 ) -> impl IntoView {
     let schedule = use_schedule();
+    let display = crate::state::use_display();
     let set_filter = use_set_filter();
     let current = move || filter.with(|(f, _)| f.clone());
 
@@ -168,6 +169,17 @@ pub fn FilterBar(
                     {speaker_options}
                 </select>
             </div>
+            <label class="hide-past">
+                <input
+                    type="checkbox"
+                    prop:checked=move || display.settings.with(|s| s.hide_past)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        display.update(|s| s.hide_past = on);
+                    }
+                />
+                " Hide past sessions"
+            </label>
             <div class="field">
                 <label for="day-filter">"Day"</label>
                 <select id="day-filter" on:change=on_day>

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::page::set_title;
-use crate::model::filter::Filter;
-use crate::state::use_schedule;
+use crate::browser::settings::now_for_views;
+use crate::model::filter::{without_past, Filter};
+use crate::state::{use_display, use_schedule};
 use crate::views::filter_bar::{use_set_filter, use_url_filter, FilterBar};
 use crate::views::open_schedule::OpenSchedule;
 use crate::views::session_list::DayGroupedList;
@@ -18,7 +19,15 @@ pub fn ProgrammePage() -> impl IntoView {
     let filter = use_url_filter();
     let matches = {
         let schedule = schedule.clone();
-        Memo::new(move |_| filter.with(|(f, _)| f.apply(&schedule)))
+        let display = use_display();
+        Memo::new(move |_| {
+            let found = filter.with(|(f, _)| f.apply(&schedule));
+            if display.settings.with(|s| s.hide_past) {
+                without_past(&schedule, found, now_for_views())
+            } else {
+                found
+            }
+        })
     };
     view! {
         <h1>"Programme"</h1>
@@ -51,7 +60,15 @@ pub fn TrackPage() -> impl IntoView {
     };
     let matches = {
         let schedule = schedule.clone();
-        Memo::new(move |_| filter.with(|(f, _)| f.apply(&schedule)))
+        let display = use_display();
+        Memo::new(move |_| {
+            let found = filter.with(|(f, _)| f.apply(&schedule));
+            if display.settings.with(|s| s.hide_past) {
+                without_past(&schedule, found, now_for_views())
+            } else {
+                found
+            }
+        })
     };
     let conference = schedule.conference.title.clone();
     Effect::new(move || {

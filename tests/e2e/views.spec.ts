@@ -172,6 +172,27 @@ test('the theme follows the system and a manual choice persists', async ({ page 
   expect(await bg()).toBe('rgb(19, 19, 22)');
 });
 
+test('"Hide past sessions" leaves out what has ended, and persists', async ({ page }) => {
+  const p = new ProgrammePage(page);
+  await p.goto(`/?now=${encodeURIComponent('2017-10-27T12:00:00+02:00')}`);
+  await expect(p.sessions).toHaveCount(28);
+  await page.getByLabel('Hide past sessions').check();
+  await expect(p.count).toHaveText('6 sessions');
+  await expect(p.titles).toHaveText([
+    'Lunch',
+    'Optimising Mesos Utilization at Opentable',
+    'Time Traveling in the Universe of Microservices and Orchestration',
+    'WTF, My Container Just Spawned a Shell',
+    'An Autoscaler for DC/OS',
+    'There and Back Again: How Tunstall Healthcare Built an IoT Platform for Health Monitoring Using Mesos Cluster on Azure',
+  ]);
+  await page.reload();
+  await expect(page.getByLabel('Hide past sessions')).toBeChecked();
+  await expect(p.count).toHaveText('6 sessions');
+  await page.getByLabel('Hide past sessions').uncheck();
+  await expect(p.count).toHaveText('28 sessions');
+});
+
 test('reduced motion is respected', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/');
