@@ -154,3 +154,17 @@ test('an unknown path shows a not-found page', async ({ page }) => {
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
 });
+
+test('Back returns to the same place in the list; a new page starts at the top', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  const p = new ProgrammePage(page);
+  await p.goto();
+  await page.evaluate(() => window.scrollTo(0, 2500));
+  await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(2500);
+  await page.getByRole('link', { name: 'Town Hall: Kubernetes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Town Hall: Kubernetes');
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  await page.goBack();
+  await expect(p.sessions).toHaveCount(28);
+  await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(2500);
+});
