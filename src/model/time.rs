@@ -90,6 +90,18 @@ pub fn short_day(d: NaiveDate) -> String {
     )
 }
 
+/// "Thu 26 Oct 11:50", in the time's own offset.
+pub fn day_and_clock(t: &DateTime<FixedOffset>) -> String {
+    format!("{} {}", short_day(t.date_naive()), clock(t))
+}
+
+/// `day_and_clock` of a stored RFC 3339 time; empty if it cannot be read.
+pub fn stored_day_and_clock(rfc3339: &str) -> String {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| day_and_clock(&t))
+        .unwrap_or_default()
+}
+
 /// "UTC+02:00"
 pub fn offset_label(t: &DateTime<FixedOffset>) -> String {
     let secs = t.offset().local_minus_utc();
@@ -119,6 +131,12 @@ mod tests {
         assert_eq!(clock_range(&t, &e), "09:05–20:30");
         assert_eq!(long_day(t.date_naive()), "Thursday 26 October 2017");
         assert_eq!(short_day(t.date_naive()), "Thu 26 Oct");
+        assert_eq!(day_and_clock(&t), "Thu 26 Oct 09:05");
+        assert_eq!(
+            stored_day_and_clock("2017-10-26T09:05:00+02:00"),
+            "Thu 26 Oct 09:05"
+        );
+        assert_eq!(stored_day_and_clock("not a time"), "");
         assert_eq!(offset_label(&t), "UTC+02:00");
         let w = DateTime::parse_from_rfc3339("2017-10-26T09:05:00-03:30").unwrap();
         assert_eq!(offset_label(&w), "UTC-03:30");

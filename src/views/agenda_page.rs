@@ -10,7 +10,9 @@ use crate::model::ics::{calendar, IcsOptions};
 use crate::model::plan::{clash_groups, gaps, overlapping};
 use crate::model::schedule::group_by_day;
 use crate::model::share::{encode, SharedAgenda};
-use crate::model::time::{clock, clock_range, duration, long_day};
+use crate::model::time::{
+    clock, clock_range, day_and_clock, duration, long_day, stored_day_and_clock,
+};
 use crate::state::use_display;
 use crate::state::{use_agenda, use_schedule};
 use crate::views::session_card::SessionCard;
@@ -47,20 +49,11 @@ pub fn AgendaPage() -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let now = &schedule.sessions[c.index];
-                    let was = chrono::DateTime::parse_from_rfc3339(&c.was.start)
-                        .map(|t| {
-                            format!(
-                                "{} {}",
-                                crate::model::time::short_day(t.date_naive()),
-                                crate::model::time::clock(&t)
-                            )
-                        })
-                        .unwrap_or_default();
+                    let was = stored_day_and_clock(&c.was.start);
                     let text = format!(
-                        "“{}” changed: now {} {}{} (was {}{}{}).",
+                        "“{}” changed: now {}{} (was {}{}{}).",
                         now.title,
-                        crate::model::time::short_day(now.day()),
-                        crate::model::time::clock(&now.start),
+                        day_and_clock(&now.start),
                         match schedule.room_name(now) {
                             "" => String::new(),
                             r => format!(", {r}"),
@@ -220,20 +213,11 @@ pub fn AgendaPage() -> impl IntoView {
                         each=move || missing.get()
                         key=|(id, _)| id.clone()
                         children=move |(id, entry)| {
-                            let when = chrono::DateTime::parse_from_rfc3339(&entry.start)
-                                .map(|t| {
-                                    format!(
-                                        " (was {} {}{})",
-                                        crate::model::time::short_day(t.date_naive()),
-                                        crate::model::time::clock(&t),
-                                        if entry.room.is_empty() {
-                                            String::new()
-                                        } else {
-                                            format!(", {}", entry.room)
-                                        },
-                                    )
-                                })
-                                .unwrap_or_default();
+                            let when = match stored_day_and_clock(&entry.start) {
+                                t if t.is_empty() => String::new(),
+                                t if entry.room.is_empty() => format!(" (was {t})"),
+                                t => format!(" (was {t}, {})", entry.room),
+                            };
                             let label = format!("Dismiss {}", entry.title);
                             view! {
                                 <li>

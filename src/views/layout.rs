@@ -275,7 +275,7 @@ pub fn Notices() -> impl IntoView {
 #[component]
 fn ChangesPanel() -> impl IntoView {
     use crate::model::changes::{Change, Snapshot};
-    use crate::model::time::{clock, short_day};
+    use crate::model::time::stored_day_and_clock;
     let schedule = use_schedule();
     let agenda = use_agenda();
     let changes = expect_context::<crate::state::ScheduleChanges>();
@@ -290,10 +290,9 @@ fn ChangesPanel() -> impl IntoView {
             });
         }
     };
-    let when = |start: &str, room: &str| {
-        chrono::DateTime::parse_from_rfc3339(start)
-            .map(|t| format!("{} {}, {room}", short_day(t.date_naive()), clock(&t)))
-            .unwrap_or_default()
+    let when = |start: &str, room: &str| match stored_day_and_clock(start) {
+        t if t.is_empty() => t,
+        t => format!("{t}, {room}"),
     };
     move || {
         let list = changes.changes.get();
