@@ -196,7 +196,7 @@ mod tests {
 
     #[test]
     fn reminders_for_musts_within_the_lead_time_once() {
-        use crate::model::agenda::{Agenda, AgendaChange, Level};
+        use crate::model::agenda::{Agenda, Level};
         let s = sched();
         let mut a = Agenda::default();
         for id in ["a", "b", "c"] {
@@ -229,7 +229,6 @@ mod tests {
         );
         // Started: no reminder.
         assert!(due_reminders(&s, &a, t("2017-10-26T10:15:00+02:00"), 10, &[]).is_empty());
-        let _ = AgendaChange::Remove { id: String::new() };
     }
 
     #[test]

@@ -12,23 +12,26 @@ use crate::views::filter_bar::{use_set_filter, use_url_filter, FilterBar};
 use crate::views::open_schedule::OpenSchedule;
 use crate::views::session_list::DayGroupedList;
 
+/// The sessions a filter matches, less the past ones when "Hide past sessions" is on.
+fn use_matches(filter: Memo<(Filter, Vec<String>)>) -> Memo<Vec<usize>> {
+    let schedule = use_schedule();
+    let display = use_display();
+    Memo::new(move |_| {
+        let found = filter.with(|(f, _)| f.apply(&schedule));
+        if display.settings.with(|s| s.hide_past) {
+            without_past(&schedule, found, now_for_views())
+        } else {
+            found
+        }
+    })
+}
+
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
     let schedule = use_schedule();
     set_title(&format!("Programme · {}", schedule.conference.title));
     let filter = use_url_filter();
-    let matches = {
-        let schedule = schedule.clone();
-        let display = use_display();
-        Memo::new(move |_| {
-            let found = filter.with(|(f, _)| f.apply(&schedule));
-            if display.settings.with(|s| s.hide_past) {
-                without_past(&schedule, found, now_for_views())
-            } else {
-                found
-            }
-        })
-    };
+    let matches = use_matches(filter);
     view! {
         <h1>"Programme"</h1>
         <FilterBar filter />
@@ -58,18 +61,7 @@ pub fn TrackPage() -> impl IntoView {
                 .map(|i| schedule.tracks[i].name.clone())
         })
     };
-    let matches = {
-        let schedule = schedule.clone();
-        let display = use_display();
-        Memo::new(move |_| {
-            let found = filter.with(|(f, _)| f.apply(&schedule));
-            if display.settings.with(|s| s.hide_past) {
-                without_past(&schedule, found, now_for_views())
-            } else {
-                found
-            }
-        })
-    };
+    let matches = use_matches(filter);
     let conference = schedule.conference.title.clone();
     Effect::new(move || {
         let name = track.get().unwrap_or_else(|| "Unknown track".into());

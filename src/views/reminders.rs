@@ -36,9 +36,7 @@ impl Reminders {
         for i in due {
             let s = &self.schedule.sessions[i];
             let minutes = ((s.start - at).num_seconds() + 59) / 60;
-            let when = self.display.settings.with_untracked(|_| {
-                clock_range(&self.display.show(s.start), &self.display.show(s.end))
-            });
+            let when = clock_range(&self.display.show(s.start), &self.display.show(s.end));
             let room = self.schedule.room_name(s);
             let body = if room.is_empty() {
                 when
