@@ -5,13 +5,17 @@
 // build's version; old versions are deleted on activate. A new worker waits
 // until the page asks it to take over ("New version available — Reload"), so
 // old and new assets are never mixed.
-// Schedules (*.json): network-first with a short timeout; the last good copy
-// is the fallback, marked with when it was fetched so the page can say so.
+// Schedules (*.json): network-first. With a copy cached, the network gets
+// NETWORK_TIMEOUT_MS before the copy answers (marked with when it was
+// fetched, so the page can say so); a late response still replaces the copy.
+// With nothing cached, the page waits for the network however slow it is.
+// Remote schedules kept: the MAX_SCHEDULES most recently fetched.
 const VERSION = '__VERSION__';
 const PRECACHE = ['__PRECACHE__'];
 const SHELL_CACHE = `shell-${VERSION}`;
 const DATA_CACHE = 'schedule-data-v1';
 const NETWORK_TIMEOUT_MS = 3000;
+const MAX_SCHEDULES = 8;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -41,7 +45,11 @@ self.addEventListener('activate', (event) => {
     caches
       .keys()
       .then((keys) =>
-        Promise.all(keys.filter((k) => k.startsWith('shell-') && k !== SHELL_CACHE).map((k) => caches.delete(k))),
+        Promise.all(
+          keys
+            .filter((k) => k !== SHELL_CACHE && k !== DATA_CACHE && (k.startsWith('shell-') || k.startsWith('schedule-data-')))
+            .map((k) => caches.delete(k)),
+        ),
       )
       .then(() => self.clients.claim()),
   );
@@ -56,7 +64,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.pathname.endsWith('.json') && url.pathname !== '/manifest.webmanifest') {
-    event.respondWith(networkFirst(request));
+    event.respondWith(networkFirst(event, request));
     return;
   }
   if (url.origin !== self.location.origin) return;
@@ -68,19 +76,40 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(caches.match(request, { cacheName: SHELL_CACHE }).then((r) => r || fetch(request)));
 });
 
-async function networkFirst(request) {
+async function networkFirst(event, request) {
   const cache = await caches.open(DATA_CACHE);
-  try {
-    const response = await withTimeout(fetch(request), NETWORK_TIMEOUT_MS);
-    if (response.ok) await cache.put(request.url, await stamped(response));
+  const cached = await cache.match(request.url);
+  const network = fetch(request).then(async (response) => {
+    if (response.ok) {
+      await cache.put(request.url, await stamped(response));
+      await trimSchedules(cache);
+    }
     return response;
-  } catch (error) {
-    const cached = await cache.match(request.url);
-    if (!cached) throw error;
+  });
+  // Keep the worker alive until a late response is cached.
+  event.waitUntil(network.catch(() => undefined));
+  if (!cached) return network;
+  try {
+    return await withTimeout(network, NETWORK_TIMEOUT_MS);
+  } catch {
     const headers = new Headers(cached.headers);
     headers.set('x-sw-offline', '1');
     return new Response(await cached.arrayBuffer(), { status: 200, headers });
   }
+}
+
+// Bounded: the most recently fetched schedules are kept, the built-in one always.
+async function trimSchedules(cache) {
+  const requests = await cache.keys();
+  const dated = await Promise.all(
+    requests.map(async (r) => {
+      const response = await cache.match(r);
+      return { r, at: response?.headers.get('x-sw-fetched-at') ?? '' };
+    }),
+  );
+  const own = new URL('/schedule.json', self.location.origin).href;
+  const others = dated.filter((d) => d.r.url !== own).sort((a, b) => (a.at < b.at ? 1 : -1));
+  await Promise.all(others.slice(MAX_SCHEDULES).map((d) => cache.delete(d.r)));
 }
 
 function withTimeout(promise, ms) {

@@ -17,16 +17,9 @@ use leptos_router::path;
 use browser::files;
 use browser::loader::{load_from_source, LoadError};
 use browser::offline;
-use model::changes::{diff, Snapshot};
+use model::changes::{diff, snapshot_cache_key, Snapshot};
 use model::schedule::Schedule;
 
-/// Where the last seen schedule of a conference is kept (Cache Storage).
-pub fn snapshot_key(conference_id: &str) -> String {
-    format!(
-        "/snapshots/{}",
-        model::filter::encode_query_value(conference_id)
-    )
-}
 use state::{AgendaStore, AppStatus, ScheduleCtx};
 use views::agenda_page::AgendaPage;
 use views::error_page::{LoadErrorPage, NotFound};
@@ -52,6 +45,13 @@ pub fn App() -> impl IntoView {
     provide_context(state::Display::new());
     offline::register(move || status.update_ready.set(true));
     let loaded: RwSignal<Option<Result<Arc<Schedule>, LoadError>>> = RwSignal::new(None);
+    // Progress while a large schedule comes over a slow network: seconds waited.
+    let waited = RwSignal::new(0u32);
+    let ticker = set_interval_with_handle(
+        move || waited.update(|s| *s += 1),
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
     leptos::task::spawn_local(async move {
         let result = load_from_source(&source).await.map(|l| {
             // A schedule that loaded is the one to open next time, offline too.
@@ -60,16 +60,32 @@ pub fn App() -> impl IntoView {
             Arc::new(l.schedule)
         });
         loaded.set(Some(result));
+        if let Some(t) = ticker {
+            t.clear();
+        }
     });
-    let page = move || match loaded.get() {
+    let page = move || {
+        match loaded.get() {
         None => view! {
             <main id="main" class="loading" aria-busy="true">
-                <p role="status">"Loading schedule…"</p>
+                <p role="status">
+                    "Loading schedule…"
+                    {move || {
+                        let s = waited.get();
+                        (s >= 2)
+                            .then(|| {
+                                format!(
+                                    " Still waiting for the network ({s} s): a large schedule on a slow connection takes a while."
+                                )
+                            })
+                    }}
+                </p>
             </main>
         }
         .into_any(),
         Some(Err(error)) => view! { <LoadErrorPage error /> }.into_any(),
         Some(Ok(schedule)) => view! { <Loaded schedule /> }.into_any(),
+    }
     };
     view! {
         <UpdateBanner />
@@ -89,7 +105,7 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
         // Compare with the last schedule seen (kept in the Cache Storage).
         let schedule = schedule.clone();
         leptos::task::spawn_local(async move {
-            let key = snapshot_key(&schedule.conference.id);
+            let key = snapshot_cache_key(&schedule.conference.id);
             match files::cache_get(&key)
                 .await
                 .and_then(|t| Snapshot::from_json(&t))
@@ -104,6 +120,7 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
             }
         });
     }
+    expect_context::<state::Display>().set_conference(&schedule);
     provide_context(ScheduleCtx(schedule));
     use_file_drop();
     views::reminders::use_reminders();

@@ -5,9 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::{page::now_iso, storage};
+use crate::browser::clock::{local_offset_at, now_iso, BrowserZones};
+use crate::browser::storage;
 use crate::model::agenda::{Agenda, AgendaChange, AgendaEntry};
+use crate::model::error::StorageProblem;
 use crate::model::schedule::Schedule;
+use crate::model::settings::Zone;
+use crate::model::time::{at_offset, day_and_clock, parse_instant, ConferenceZone, Instant};
 
 /// The schedule every view reads. Cheap to clone.
 #[derive(Clone)]
@@ -44,13 +48,24 @@ pub struct AppStatus {
 #[derive(Clone, Copy)]
 pub struct Display {
     pub settings: RwSignal<crate::model::settings::Settings>,
+    /// The open conference's zone; set once the schedule has loaded.
+    conference_zone: StoredValue<Option<ConferenceZone>>,
 }
 
 impl Display {
     pub fn new() -> Self {
         let settings = RwSignal::new(crate::browser::settings::load());
         crate::browser::settings::apply_theme(settings.get_untracked().theme);
-        Display { settings }
+        Display {
+            settings,
+            conference_zone: StoredValue::new(None),
+        }
+    }
+
+    /// Show times in this schedule's zone in "conference" mode.
+    pub fn set_conference(&self, schedule: &Schedule) {
+        self.conference_zone
+            .set_value(Some(ConferenceZone::of(schedule)));
     }
 
     pub fn update(&self, f: impl FnOnce(&mut crate::model::settings::Settings)) {
@@ -60,17 +75,23 @@ impl Display {
         crate::browser::settings::save(&s);
     }
 
-    /// A time as the viewer chose to see it (tracks the zone setting).
-    pub fn show(
-        &self,
-        t: chrono::DateTime<chrono::FixedOffset>,
-    ) -> chrono::DateTime<chrono::FixedOffset> {
+    /// A time as the viewer chose to see it (tracks the zone setting): in
+    /// the conference's zone, or in the viewer's.
+    pub fn show(&self, t: Instant) -> Instant {
         match self.settings.with(|s| s.zone) {
-            crate::model::settings::Zone::Conference => t,
-            crate::model::settings::Zone::Local => {
-                t.with_timezone(&crate::browser::settings::local_offset_at(&t))
-            }
+            Zone::Conference => self
+                .conference_zone
+                .with_value(|z| z.as_ref().map(|z| z.show(t, &BrowserZones)))
+                .unwrap_or(t),
+            Zone::Local => at_offset(t, local_offset_at(&t)),
         }
+    }
+
+    /// A stored RFC 3339 time, shown as "Thu 26 Oct 11:50"; empty if unreadable.
+    pub fn day_and_clock_of(&self, rfc3339: &str) -> String {
+        parse_instant(rfc3339)
+            .map(|t| day_and_clock(&self.show(t)))
+            .unwrap_or_default()
     }
 }
 
@@ -89,9 +110,9 @@ pub fn use_display() -> Display {
 pub struct AgendaStore {
     pub agenda: RwSignal<Agenda>,
     /// What loading the stored agenda ran into (disabled storage, a value kept aside).
-    pub load_notice: RwSignal<Option<String>>,
+    pub load_notice: RwSignal<Option<StorageProblem>>,
     /// Why the last write failed; cleared by the next successful write.
-    pub write_error: RwSignal<Option<String>>,
+    pub write_error: RwSignal<Option<StorageProblem>>,
     /// The last unstarred entry, for "Removed — Undo".
     pub last_removed: RwSignal<Option<(String, AgendaEntry)>>,
     /// Changes not yet written (storage full or failing); retried with the next change.

@@ -2,7 +2,8 @@
 //! Counts are occurrences (a session repeated on several days counts each
 //! time), computed independently from the files with Python (see SOURCES.md).
 //! The EUPL-1.2 files are in `tests/data/`; the two without a licence are
-//! read from `../shared/schedules/` and the test says clearly when absent.
+//! read from `../shared/schedules/`: absent, they fail when `CI=true` and
+//! say clearly that they were skipped otherwise.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -17,9 +18,15 @@ fn load(file: &str) -> Option<Schedule> {
         here.join("../shared/schedules").join(file),
     ];
     let Some(path) = candidates.iter().find(|p| p.exists()) else {
-        eprintln!(
-            "SKIPPED: {file} is in neither tests/data/ nor ../shared/schedules/ (the shared folder is absent)"
+        let why = format!(
+            "{file} is in neither tests/data/ nor ../shared/schedules/ (the shared folder is absent)"
         );
+        // In CI the input must be there: a missing file fails, never passes by skipping.
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "CI=true and {why}"
+        );
+        eprintln!("SKIPPED: {why}");
         return None;
     };
     let text = std::fs::read_to_string(path).unwrap();

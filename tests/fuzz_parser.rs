@@ -7,8 +7,9 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 use schedule_viewer::model::agenda::Agenda;
-use schedule_viewer::model::filter::{parse_query, Filter};
+use schedule_viewer::model::filter::Filter;
 use schedule_viewer::model::import::parse_any as parse_schedule;
+use schedule_viewer::model::url::parse_query;
 use serde_json::{json, Value};
 
 fn arb_json() -> impl Strategy<Value = Value> {
@@ -47,13 +48,52 @@ fn arb_json() -> impl Strategy<Value = Value> {
     })
 }
 
+/// A field value: usually a plausible one, sometimes anything at all.
+fn field(plausible: &'static [&'static str]) -> impl Strategy<Value = Value> {
+    prop_oneof![
+        9 => prop::sample::select(plausible).prop_map(Value::from),
+        1 => arb_json(),
+    ]
+}
+
+/// A session-shaped object whose fields are often valid, sometimes not.
+fn arb_session() -> impl Strategy<Value = Value> {
+    const TIMES: &[&str] = &[
+        "2017-10-26T09:00:00+02:00",
+        "2017-10-26T10:30:00+02:00",
+        "2017-10-26T11:00:00Z",
+        "2017-10-27T09:00:00-05:00",
+        "2017-10-26T09:00:00",
+        "9999-12-31T23:59:59+14:00",
+    ];
+    (
+        field(&["s1", "s2", "s3", "s4", "s 5/é"]),
+        field(&["Title", "Title", "  ", "<b>x</b>"]),
+        field(TIMES),
+        field(TIMES),
+        field(&["r", "r", "r", "nope"]),
+        field(&["t", "t", "t", "nope"]),
+        prop_oneof![Just(json!(["a"])), Just(json!([])), arb_json()],
+    )
+        .prop_map(|(id, title, start, end, room, track, speakers)| {
+            json!({"id": id, "title": title, "start": start, "end": end,
+                   "room": room, "track": track, "speakers": speakers})
+        })
+}
+
 /// JSON shaped like a schedule, with arbitrary values in its fields.
 fn arb_schedule_like() -> impl Strategy<Value = Value> {
     (
         arb_json(),
-        prop::collection::vec(arb_json(), 0..4),
-        prop::collection::vec(arb_json(), 0..4),
-        prop::collection::vec(arb_json(), 0..8),
+        prop_oneof![
+            3 => Just(vec![json!({"id": "t", "name": "T"})]),
+            1 => prop::collection::vec(arb_json(), 0..4)
+        ],
+        prop_oneof![
+            3 => Just(vec![json!({"id": "r", "name": "R"})]),
+            1 => prop::collection::vec(arb_json(), 0..4)
+        ],
+        prop::collection::vec(prop_oneof![4 => arb_session(), 1 => arb_json()], 0..8),
     )
         .prop_map(|(conf, tracks, rooms, sessions)| {
             json!({
@@ -102,6 +142,27 @@ proptest! {
         }
         prop_assert!(t.elapsed() < BUDGET);
     }
+}
+
+/// The property above only checks schedules that validate: make sure the
+/// generator really produces some, so its body cannot silently never run.
+#[test]
+fn the_schedule_generator_produces_valid_schedules() {
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = arb_schedule_like();
+    let (mut valid, total) = (0, 200);
+    for _ in 0..total {
+        let value = strategy.new_tree(&mut runner).unwrap().current();
+        if parse_schedule(&value.to_string()).is_ok_and(|s| !s.sessions.is_empty()) {
+            valid += 1;
+        }
+    }
+    assert!(
+        valid * 10 >= total,
+        "only {valid} of {total} generated schedules validate"
+    );
 }
 
 #[test]

@@ -5,13 +5,16 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::model::error::ActionError;
 use crate::model::source::{ScheduleSource, CURRENT_SCHEDULE_KEY};
 
 const SCHEDULE_CACHE: &str = "schedule-viewer-local-schedules";
 
 /// Offer `text` as a file download.
-pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let fail = |_| format!("The browser refused to save {file_name}.");
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), ActionError> {
+    let fail = |_| ActionError::DownloadRefused {
+        file: file_name.to_string(),
+    };
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -19,7 +22,7 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or_else(|| fail(JsValue::NULL))?;
     let a: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(fail)?.unchecked_into();
     a.set_href(&url);
@@ -29,22 +32,83 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The text of a file the user picked or dropped.
-pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
-    JsFuture::from(file.text())
+/// A file the user picked (file input) or dropped on the page.
+pub struct PickedFile(web_sys::File);
+
+impl PickedFile {
+    /// The first file of a file input's `change` event.
+    pub fn from_input(ev: &leptos::ev::Event) -> Option<PickedFile> {
+        let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+        input.files()?.get(0).map(PickedFile)
+    }
+
+    /// The first file of a `drop` event.
+    pub fn from_drop(ev: &web_sys::DragEvent) -> Option<PickedFile> {
+        ev.data_transfer()?.files()?.get(0).map(PickedFile)
+    }
+
+    /// The file's name, as the user's system gives it.
+    pub fn name(&self) -> String {
+        self.0.name()
+    }
+
+    /// The file's text.
+    pub async fn text(&self) -> Result<String, ActionError> {
+        JsFuture::from(self.0.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .ok_or_else(|| ActionError::FileUnreadable { name: self.name() })
+    }
+}
+
+/// How many opened local schedule files are kept (the most recent ones).
+const MAX_LOCAL_SCHEDULES: usize = 5;
+
+/// Keep an opened schedule file in the Cache Storage and make it the one
+/// to open; older copies beyond [`MAX_LOCAL_SCHEDULES`] are deleted.
+pub async fn store_local_schedule(name: &str, text: &str) -> Result<(), ActionError> {
+    let cache_url = format!(
+        "/local-schedules/{}",
+        crate::model::url::encode(&super::clock::now_iso())
+    );
+    cache_put(&cache_url, text).await?;
+    remember_source(&ScheduleSource::File {
+        name: name.to_string(),
+        cache_url,
+    });
+    trim_local_schedules().await;
+    Ok(())
+}
+
+async fn trim_local_schedules() -> Option<()> {
+    let caches = web_sys::window()?.caches().ok()?;
+    let cache: web_sys::Cache = JsFuture::from(caches.open(SCHEDULE_CACHE))
         .await
-        .ok()
-        .and_then(|v| v.as_string())
-        .ok_or_else(|| format!("{} could not be read.", file.name()))
+        .ok()?
+        .unchecked_into();
+    let keys: js_sys::Array = JsFuture::from(cache.keys()).await.ok()?.unchecked_into();
+    // Keys are timestamped, so in text order they are in time order.
+    let mut local: Vec<String> = keys
+        .iter()
+        .filter_map(|k| k.dyn_into::<web_sys::Request>().ok())
+        .map(|r| r.url())
+        .filter(|u| u.contains("/local-schedules/"))
+        .collect();
+    local.sort();
+    let surplus = local.len().saturating_sub(MAX_LOCAL_SCHEDULES);
+    for url in &local[..surplus] {
+        let _ = JsFuture::from(cache.delete_with_str(url)).await;
+    }
+    Some(())
 }
 
 /// Keep a schedule body in the Cache Storage (not localStorage: a large
 /// schedule would fill its quota and make agenda writes fail).
-pub async fn cache_put(cache_url: &str, body: &str) -> Result<(), String> {
-    let fail =
-        |_| "The browser did not let the page keep the schedule for offline use.".to_string();
+pub async fn cache_put(cache_url: &str, body: &str) -> Result<(), ActionError> {
+    let fail = |_| ActionError::CacheRefused;
     let caches = web_sys::window()
-        .ok_or("no window")?
+        .ok_or(ActionError::CacheRefused)?
         .caches()
         .map_err(fail)?;
     let cache: web_sys::Cache = JsFuture::from(caches.open(SCHEDULE_CACHE))
@@ -58,6 +122,7 @@ pub async fn cache_put(cache_url: &str, body: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A schedule body kept in the Cache Storage, if it is there.
 pub async fn cache_get(cache_url: &str) -> Option<String> {
     let caches = web_sys::window()?.caches().ok()?;
     let cache: web_sys::Cache = JsFuture::from(caches.open(SCHEDULE_CACHE))
@@ -77,7 +142,7 @@ pub fn current_source() -> ScheduleSource {
     let from_url = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .and_then(|search| {
-            crate::model::filter::parse_query(&search)
+            crate::model::url::parse_query(&search)
                 .into_iter()
                 .find(|(k, _)| k == "schedule")
                 .map(|(_, v)| v)

@@ -1,5 +1,6 @@
 //! The thin browser layer: the only code that touches `web-sys`.
 
+pub mod clock;
 pub mod files;
 pub mod loader;
 pub mod notify;

@@ -1,7 +1,6 @@
 //! Display preferences in the browser: stored in localStorage (best effort),
-//! the theme applied as `data-theme` on `<html>`, and the viewer's zone offset.
+//! and the theme applied as `data-theme` on `<html>`.
 
-use chrono::{DateTime, FixedOffset};
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::model::settings::{Settings, Theme, SETTINGS_KEY};
@@ -34,24 +33,4 @@ pub fn apply_theme(theme: Theme) {
             other => root.set_attribute("data-theme", other.as_str()),
         };
     }
-}
-
-/// The viewer's UTC offset at that instant (so DST is right for every date).
-pub fn local_offset_at(t: &DateTime<FixedOffset>) -> FixedOffset {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.timestamp_millis() as f64));
-    let west_minutes = date.get_timezone_offset() as i32;
-    FixedOffset::west_opt(west_minutes * 60).unwrap_or(*t.offset())
-}
-
-/// The fixed instant `?now=` names (tests set the clock this way), else the real now.
-pub fn now_for_views() -> DateTime<FixedOffset> {
-    let from_query = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|q| {
-            crate::model::filter::parse_query(&q)
-                .into_iter()
-                .find(|(k, _)| k == "now")
-                .and_then(|(_, v)| DateTime::parse_from_rfc3339(&v).ok())
-        });
-    from_query.unwrap_or_else(|| super::page::now_utc().fixed_offset())
 }

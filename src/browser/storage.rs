@@ -1,13 +1,14 @@
 //! The agenda's storage adapter over `localStorage` (through gloo-storage).
 //!
 //! Rules: availability is checked before gloo-storage is touched (its `raw()`
-//! panics when storage is disabled); every failure comes back as a message for
-//! the page; a value that cannot be read is copied to a backup key and never
-//! overwritten in place.
+//! panics when storage is disabled); every failure comes back as a
+//! [`StorageProblem`] (worded in the core); a value that cannot be read is
+//! copied to a backup key and never overwritten in place.
 
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::model::agenda::{agenda_key, backup_key, Agenda, AgendaChange};
+use crate::model::error::StorageProblem;
 
 /// The agenda as found in storage, and whether we may write it back.
 pub struct LoadedAgenda {
@@ -15,7 +16,7 @@ pub struct LoadedAgenda {
     /// False when storage is unavailable, or when an unreadable value could not
     /// be kept aside (then writing would destroy it).
     pub writable: bool,
-    pub notice: Option<String>,
+    pub notice: Option<StorageProblem>,
 }
 
 /// Is `localStorage` there and readable? (Disabled storage throws `SecurityError`.)
@@ -26,15 +27,13 @@ pub fn storage_available() -> bool {
     matches!(window.local_storage(), Ok(Some(s)) if s.get_item("schedule-viewer/probe").is_ok())
 }
 
-const UNAVAILABLE: &str = "This browser does not let the page store data, so your stars are kept only until you close it.";
-
 /// Read the agenda of one conference.
 pub fn load_agenda(conference_id: &str) -> LoadedAgenda {
     if !storage_available() {
         return LoadedAgenda {
             agenda: Agenda::default(),
             writable: false,
-            notice: Some(UNAVAILABLE.into()),
+            notice: Some(StorageProblem::Unavailable),
         };
     }
     let storage = LocalStorage::raw();
@@ -52,7 +51,7 @@ pub fn load_agenda(conference_id: &str) -> LoadedAgenda {
             return LoadedAgenda {
                 agenda: Agenda::default(),
                 writable: false,
-                notice: Some(UNAVAILABLE.into()),
+                notice: Some(StorageProblem::Unavailable),
             }
         }
     };
@@ -62,28 +61,20 @@ pub fn load_agenda(conference_id: &str) -> LoadedAgenda {
             writable: true,
             notice: None,
         },
-        Err(error) => {
-            match keep_aside(conference_id, &text) {
-                Ok(backup) => LoadedAgenda {
-                    agenda: Agenda::default(),
-                    writable: true,
-                    notice: Some(format!(
-                        "Your saved agenda could not be used: {error}. It was kept unchanged under the key \"{backup}\" and a new agenda was started."
-                    )),
-                },
-                Err(_) => LoadedAgenda {
-                    agenda: Agenda::default(),
-                    writable: false,
-                    notice: Some(format!(
-                        "Your saved agenda could not be used: {error}. It could not be copied aside either, so it is left untouched and new stars will not be saved."
-                    )),
-                },
-            }
-        }
+        Err(error) => match keep_aside(conference_id, &text) {
+            Ok(backup) => LoadedAgenda {
+                agenda: Agenda::default(),
+                writable: true,
+                notice: Some(StorageProblem::KeptAside { error, backup }),
+            },
+            Err(_) => LoadedAgenda {
+                agenda: Agenda::default(),
+                writable: false,
+                notice: Some(StorageProblem::LeftUntouched { error }),
+            },
+        },
     }
 }
-
-const WRITE_FAILED: &str = "Your browser's storage is full or refused the change: it is kept for this visit only, and saved with your next change once there is room.";
 
 /// Apply `pending` changes to the agenda stored now (which another tab may
 /// have changed) and write the result; returns the merged agenda. On failure
@@ -93,9 +84,9 @@ pub fn save_changes(
     conference_id: &str,
     pending: &[AgendaChange],
     in_memory: &Agenda,
-) -> Result<Agenda, String> {
+) -> Result<Agenda, StorageProblem> {
     if !storage_available() {
-        return Err(UNAVAILABLE.into());
+        return Err(StorageProblem::Unavailable);
     }
     let storage = LocalStorage::raw();
     let key = agenda_key(conference_id);
@@ -105,18 +96,18 @@ pub fn save_changes(
             Ok(stored) => stored,
             Err(_) => {
                 // Unreadable: keep it aside before writing over it.
-                keep_aside(conference_id, &text).map_err(|_| WRITE_FAILED.to_string())?;
+                keep_aside(conference_id, &text).map_err(|_| StorageProblem::WriteRefused)?;
                 in_memory.clone()
             }
         },
-        Err(_) => return Err(UNAVAILABLE.into()),
+        Err(_) => return Err(StorageProblem::Unavailable),
     };
     for change in pending {
         merged.apply(change);
     }
     storage
         .set_item(&key, &merged.to_json())
-        .map_err(|_| WRITE_FAILED.to_string())?;
+        .map_err(|_| StorageProblem::WriteRefused)?;
     Ok(merged)
 }
 
@@ -134,7 +125,7 @@ fn keep_aside(conference_id: &str, text: &str) -> Result<String, ()> {
             }
         }
     }
-    let key = backup_key(conference_id, &super::page::now_iso());
+    let key = backup_key(conference_id, &super::clock::now_iso());
     storage.set_item(&key, text).map_err(|_| ())?;
     Ok(key)
 }

@@ -6,6 +6,12 @@ use serde::{Deserialize, Serialize};
 
 use super::schedule::Schedule;
 
+/// Where the last seen schedule of a conference is kept (a Cache Storage URL).
+pub fn snapshot_cache_key(conference_id: &str) -> String {
+    format!("/snapshots/{}", super::url::encode(conference_id))
+}
+
+/// One session as last seen: enough to name what changed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnapshotSession {
     pub id: String,

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::schedule::Schedule;
 use super::text::fold_for_search;
+use super::url;
 
 /// What the user narrowed the programme to. Empty means "everything".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,26 +29,27 @@ impl Filter {
             && self.day.is_none()
     }
 
-    /// Read a filter from URL query pairs, checking each value against the
-    /// schedule. Unknown values are dropped and described in the returned notices.
-    pub fn from_query<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-        schedule: &Schedule,
-    ) -> (Filter, Vec<String>) {
+    /// Read a filter from a URL query string (as in `location.search`),
+    /// checking each value against the schedule. Unknown values are dropped
+    /// and described in the returned notices.
+    pub fn from_query(query: &str, schedule: &Schedule) -> (Filter, Vec<String>) {
         let mut filter = Filter::default();
         let mut notices = Vec::new();
-        for (key, value) in pairs {
-            match key {
-                "q" => filter.text = value.to_string(),
-                "track" => {
-                    for slug in value.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                        if schedule.track_by_id(slug).is_none() {
-                            notices.push(format!("No track \"{slug}\" in this schedule."));
-                        } else if !filter.tracks.iter().any(|t| t == slug) {
-                            filter.tracks.push(slug.to_string());
-                        }
+        for (key, raw) in url::query_pairs_raw(query) {
+            if key == "track" {
+                for slug in url::decode_list(raw) {
+                    if schedule.track_by_id(&slug).is_none() {
+                        notices.push(format!("No track \"{slug}\" in this schedule."));
+                    } else if !filter.tracks.contains(&slug) {
+                        filter.tracks.push(slug);
                     }
                 }
+                continue;
+            }
+            let value = url::decode(raw);
+            let value = value.as_str();
+            match key.as_str() {
+                "q" => filter.text = value.to_string(),
                 "speaker" if !value.is_empty() => {
                     if schedule.speaker_by_id(value).is_some() {
                         filter.speaker = Some(value.to_string());
@@ -70,14 +72,13 @@ impl Filter {
     pub fn to_query(&self) -> String {
         let mut parts = Vec::new();
         if !self.text.is_empty() {
-            parts.push(format!("q={}", encode_query_value(&self.text)));
+            parts.push(format!("q={}", url::encode(&self.text)));
         }
         if !self.tracks.is_empty() {
-            let joined: Vec<String> = self.tracks.iter().map(|t| encode_query_value(t)).collect();
-            parts.push(format!("track={}", joined.join(",")));
+            parts.push(format!("track={}", url::encode_list(&self.tracks)));
         }
         if let Some(s) = &self.speaker {
-            parts.push(format!("speaker={}", encode_query_value(s)));
+            parts.push(format!("speaker={}", url::encode(s)));
         }
         if let Some(d) = self.day {
             parts.push(format!("day={d}"));
@@ -142,61 +143,6 @@ pub fn search_words(text: &str) -> Vec<String> {
 /// Does the (already folded) haystack contain every word?
 pub fn matches_words(haystack: &str, words: &[String]) -> bool {
     words.iter().all(|w| haystack.contains(w.as_str()))
-}
-
-/// Percent-encode a query value: everything but RFC 3986 unreserved characters.
-pub fn encode_query_value(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        }
-    }
-    out
-}
-
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
-
-/// Decode a percent-encoded query value (`+` is a space). Invalid escapes are kept as written.
-pub fn decode_query_value(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = |c: u8| (c as char).to_digit(16);
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Split a query string (with or without the leading `?`) into decoded pairs.
-pub fn parse_query(query: &str) -> Vec<(String, String)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode_query_value(k), decode_query_value(v))
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -301,9 +247,7 @@ mod tests {
             q,
             "?q=mesos%20%26%20more%3F%3D%23&track=ops,dev&speaker=ada&day=2017-10-27"
         );
-        let pairs = parse_query(&q);
-        let (back, notices) =
-            Filter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &s);
+        let (back, notices) = Filter::from_query(&q, &s);
         assert_eq!(back, f);
         assert!(notices.is_empty());
         assert_eq!(Filter::default().to_query(), "");
@@ -312,9 +256,8 @@ mod tests {
     #[test]
     fn unknown_query_values_are_ignored_with_a_notice() {
         let s = small();
-        let pairs = parse_query("?track=ops,nope&speaker=ghost&day=2017-13-01&utm=x");
         let (f, notices) =
-            Filter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), &s);
+            Filter::from_query("?track=ops,nope&speaker=ghost&day=2017-13-01&utm=x", &s);
         assert_eq!(
             f,
             Filter {
@@ -352,10 +295,23 @@ mod tests {
     }
 
     #[test]
-    fn decoding_tolerates_bad_escapes() {
-        assert_eq!(decode_query_value("a+b%20c"), "a b c");
-        assert_eq!(decode_query_value("100%"), "100%");
-        assert_eq!(decode_query_value("%zz%4"), "%zz%4");
-        assert_eq!(decode_query_value("%C3%A1"), "á");
+    fn a_track_id_with_a_comma_survives_the_url() {
+        let text = crate::model::schedule::tests::SMALL
+            .replace("\"id\": \"ops\"", "\"id\": \"ops, infra/€\"")
+            .replace("\"track\": \"ops\"", "\"track\": \"ops, infra/€\"");
+        let s = crate::model::schedule::parse_schedule(&text).unwrap();
+        let f = Filter {
+            tracks: vec!["ops, infra/€".into(), "dev".into()],
+            ..Filter::default()
+        };
+        let q = f.to_query();
+        assert!(
+            q.starts_with("?track=ops%2C%20infra%2F%E2%82%AC,dev"),
+            "{q}"
+        );
+        let (back, notices) = Filter::from_query(&q, &s);
+        assert_eq!(back, f);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(ids(&s, &back.apply(&s)), ["s1", "s2", "s3"]);
     }
 }

@@ -43,8 +43,17 @@ struct FrabConference {
     base_url: Option<String>,
     #[serde(default)]
     tracks: Vec<FrabTrack>,
+    /// The organisers' room order (main hall first), where the file gives it.
+    #[serde(default)]
+    rooms: Option<Vec<FrabRoom>>,
     #[serde(default)]
     days: Vec<FrabDay>,
+}
+
+#[derive(Deserialize)]
+struct FrabRoom {
+    #[serde(default)]
+    name: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -56,8 +65,33 @@ struct FrabTrack {
 #[derive(Deserialize)]
 struct FrabDay {
     date: Option<String>,
-    #[serde(default)]
-    rooms: HashMap<String, Vec<FrabEvent>>,
+    /// Rooms in the order the file lists them (a map, read in order).
+    #[serde(default, deserialize_with = "ordered_rooms")]
+    rooms: Vec<(String, Vec<FrabEvent>)>,
+}
+
+/// A JSON object of room → events, kept in file order (a `HashMap` loses it).
+fn ordered_rooms<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(String, Vec<FrabEvent>)>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Vec<(String, Vec<FrabEvent>)>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of rooms")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(entry) = map.next_entry()? {
+                out.push(entry);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Visitor)
 }
 
 #[derive(Deserialize)]
@@ -317,16 +351,22 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
     let mut sessions: Vec<Session> = Vec::new();
     let mut session_ids: HashSet<String> = HashSet::new();
 
-    // Day and room order as in the file (HashMap order is not), for stable output.
+    // Day and room order as in the file, for stable output.
+    let room_rank: HashMap<String, usize> = conf
+        .rooms
+        .iter()
+        .flatten()
+        .filter_map(|r| clean(&r.name))
+        .enumerate()
+        .map(|(i, name)| (name, i))
+        .collect();
     let mut events: Vec<(Option<NaiveDate>, String, FrabEvent)> = Vec::new();
     for day in conf.days {
         let date = day
             .date
             .as_deref()
             .and_then(|d| super::time::parse_ymd(d.get(..10).unwrap_or(d)));
-        let mut rooms_of_day: Vec<(String, Vec<FrabEvent>)> = day.rooms.into_iter().collect();
-        rooms_of_day.sort_by(|a, b| a.0.cmp(&b.0));
-        for (room, list) in rooms_of_day {
+        for (room, list) in day.rooms {
             for e in list {
                 events.push((date, room.clone(), e));
             }
@@ -461,9 +501,30 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
             }
         }
     }
+    let rooms = organisers_room_order(rooms, &room_rank, &mut sessions);
     Schedule::assemble(
         conference, tracks, rooms, speakers, sessions, problems, skipped,
     )
+}
+
+/// Rooms in the organisers' order: those `conference.rooms` lists, in its
+/// order, then the others in the order they first appear in the file.
+fn organisers_room_order(
+    rooms: Vec<Room>,
+    rank: &HashMap<String, usize>,
+    sessions: &mut [Session],
+) -> Vec<Room> {
+    let mut order: Vec<usize> = (0..rooms.len()).collect();
+    order.sort_by_key(|&i| (rank.get(&rooms[i].name).copied().unwrap_or(usize::MAX), i));
+    let mut new_index = vec![0; rooms.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for s in sessions.iter_mut() {
+        s.room = s.room.map(|r| new_index[r]);
+    }
+    let mut slots: Vec<Option<Room>> = rooms.into_iter().map(Some).collect();
+    order.iter().filter_map(|&old| slots[old].take()).collect()
 }
 
 fn frab_kind(kind: &str) -> SessionKind {
@@ -573,6 +634,34 @@ mod tests {
         assert_eq!(rooms.len(), 2);
         assert!(rooms.contains(&"stage-a") && rooms.contains(&"stage-b"));
         assert_eq!(s.tracks.len(), 1);
+    }
+
+    #[test]
+    fn rooms_keep_the_organisers_order() {
+        // conference.rooms names the order; the day lists rooms otherwise.
+        let text = r#"{"schedule":{"conference":{"title":"R",
+          "rooms":[{"name":"Main Hall"},{"name":"Zeta"},{"name":"Annex"}],
+          "days":[{"date":"2019-08-21","rooms":{
+            "Annex":[{"guid":"a","date":"2019-08-21T10:00:00+02:00","duration":"1:00","title":"In annex"}],
+            "Workshop":[{"guid":"w","date":"2019-08-21T10:00:00+02:00","duration":"1:00","title":"In workshop"}],
+            "Zeta":[{"guid":"z","date":"2019-08-21T10:00:00+02:00","duration":"1:00","title":"In zeta"}],
+            "Main Hall":[{"guid":"m","date":"2019-08-21T10:00:00+02:00","duration":"1:00","title":"In main"}]
+          }}]}}}"#;
+        let s = parse_frab(text).unwrap();
+        let names: Vec<&str> = s.rooms.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Main Hall", "Zeta", "Annex", "Workshop"]);
+        // Parallel sessions are listed in that order, and each keeps its room.
+        let titles: Vec<&str> = s.sessions.iter().map(|x| x.title.as_str()).collect();
+        assert_eq!(titles, ["In main", "In zeta", "In annex", "In workshop"]);
+        assert_eq!(s.room_name(s.session("w").unwrap()), "Workshop");
+        // Without conference.rooms: the order of the file, not the alphabet.
+        let plain = text.replace(
+            r#""rooms":[{"name":"Main Hall"},{"name":"Zeta"},{"name":"Annex"}],"#,
+            "",
+        );
+        let s = parse_frab(&plain).unwrap();
+        let names: Vec<&str> = s.rooms.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["Annex", "Workshop", "Zeta", "Main Hall"]);
     }
 
     #[test]

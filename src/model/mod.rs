@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod changes;
+pub mod error;
 pub mod filter;
 pub mod frab;
 pub mod ics;
@@ -15,3 +16,4 @@ pub mod share;
 pub mod source;
 pub mod text;
 pub mod time;
+pub mod url;

@@ -3,21 +3,39 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::time::Instant;
+
 use super::schedule::Schedule;
 
-/// Groups of mutually overlapping sessions (connected by overlap), each in
-/// time order; sessions that overlap nothing are in no group.
+/// The one overlap rule, used by clashes, "at the same time", agenda notes
+/// and the clash resolver: intervals are half-open (`[start, end)`, so a
+/// session that starts when another ends does not overlap it), and a
+/// zero-length interval overlaps nothing (frab events without a duration
+/// import as zero-length; they never join or split a clash group).
+pub fn intervals_overlap(a: (Instant, Instant), b: (Instant, Instant)) -> bool {
+    a.0 < a.1 && b.0 < b.1 && a.0 < b.1 && b.0 < a.1
+}
+
+/// Groups of overlapping sessions: the connected components (of two or more
+/// sessions) of the overlap relation, each in time order.
 pub fn clash_groups(schedule: &Schedule, indices: &[usize]) -> Vec<Vec<usize>> {
-    let mut sorted: Vec<usize> = indices.to_vec();
+    let mut sorted: Vec<usize> = indices
+        .iter()
+        .copied()
+        .filter(|&i| schedule.sessions[i].start < schedule.sessions[i].end)
+        .collect();
+    // Sessions are stored in start order, so index order is start order.
     sorted.sort_unstable();
+    sorted.dedup();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
-    let mut current_end: Option<DateTime<FixedOffset>> = None;
+    let mut current_end: Option<Instant> = None;
     for i in sorted {
         let s = &schedule.sessions[i];
-        // Zero-length sessions clash with nothing.
         match current_end {
-            Some(end) if s.start < end && s.start < s.end => {
+            // Sorted by start, so overlapping the group's span means
+            // overlapping one of its members.
+            Some(end) if s.start < end => {
                 current.push(i);
                 current_end = Some(end.max(s.end));
             }
@@ -44,6 +62,44 @@ pub fn overlapping(schedule: &Schedule, indices: &[usize], index: usize) -> Vec<
         .copied()
         .filter(|&j| j != index && schedule.sessions[j].overlaps(s))
         .collect()
+}
+
+/// Every session of the schedule running at the same time as this one.
+pub fn at_the_same_time(schedule: &Schedule, index: usize) -> Vec<usize> {
+    let s = &schedule.sessions[index];
+    (0..schedule.sessions.len())
+        .filter(|&j| j != index && schedule.sessions[j].overlaps(s))
+        .collect()
+}
+
+/// Every session of the schedule that overlaps the span `[start, end)`
+/// (the alternatives to a clash).
+pub fn overlapping_span(schedule: &Schedule, start: Instant, end: Instant) -> Vec<usize> {
+    (0..schedule.sessions.len())
+        .filter(|&j| {
+            let o = &schedule.sessions[j];
+            intervals_overlap((o.start, o.end), (start, end))
+        })
+        .collect()
+}
+
+/// The longest stretch one timetable day shows, in hours: a longer session
+/// (a week-long hackathon) is cut at its edge, so a day's grid stays small.
+pub const MAX_DAY_HOURS: i64 = 36;
+
+/// The span a timetable of these sessions covers: from the whole half hour
+/// at or before the first start to the last end, at most [`MAX_DAY_HOURS`].
+pub fn day_span(schedule: &Schedule, indices: &[usize]) -> Option<(Instant, Instant)> {
+    use chrono::Timelike;
+    let first = indices.iter().map(|&i| schedule.sessions[i].start).min()?;
+    let last = indices.iter().map(|&i| schedule.sessions[i].end).max()?;
+    let origin = first
+        - chrono::TimeDelta::minutes(i64::from(first.minute() % 30))
+        - chrono::TimeDelta::seconds(i64::from(first.second()));
+    Some((
+        origin,
+        last.min(origin + chrono::TimeDelta::hours(MAX_DAY_HOURS)),
+    ))
 }
 
 /// Free time between consecutive sessions of the same day, at least `min_minutes` long:
@@ -180,6 +236,102 @@ mod tests {
         assert_eq!(ids(&s, &overlapping(&s, &all, 0)), ["b"]);
         assert!(overlapping(&s, &all, 3).is_empty(), "d starts when c ends");
         assert!(clash_groups(&s, &[0, 3, 4]).is_empty());
+    }
+
+    #[test]
+    fn a_zero_length_session_neither_joins_nor_splits_a_clash() {
+        let s = parse_schedule(
+            r#"{"version":1,"conference":{"id":"c","title":"C"},"sessions":[
+            {"id":"a","title":"A","start":"2017-10-26T09:00:00+02:00","end":"2017-10-26T11:00:00+02:00"},
+            {"id":"z","title":"Z","start":"2017-10-26T10:00:00+02:00","end":"2017-10-26T10:00:00+02:00"},
+            {"id":"b","title":"B","start":"2017-10-26T10:30:00+02:00","end":"2017-10-26T11:30:00+02:00"}
+            ]}"#,
+        )
+        .unwrap();
+        let all: Vec<usize> = (0..3).collect();
+        let groups = clash_groups(&s, &all);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(ids(&s, &groups[0]), ["a", "b"]);
+        let z = s.session_position("z").unwrap();
+        assert!(overlapping(&s, &all, z).is_empty());
+        assert!(at_the_same_time(&s, z).is_empty());
+        let a = s.session_position("a").unwrap();
+        assert_eq!(ids(&s, &at_the_same_time(&s, a)), ["b"]);
+        let z_at = s.sessions[z].start;
+        assert!(overlapping_span(&s, z_at, z_at).is_empty());
+    }
+
+    proptest::proptest! {
+        /// Clash groups are exactly the connected components (of size ≥ 2)
+        /// of the overlap relation.
+        #[test]
+        fn clash_groups_are_the_components_of_the_overlap_relation(
+            spans in proptest::collection::vec((0i64..48, 0i64..8), 1..14)
+        ) {
+            let sessions: Vec<String> = spans
+                .iter()
+                .enumerate()
+                .map(|(k, (start, len))| {
+                    let t = |q: i64| format!("2020-01-01T{:02}:{:02}:00+00:00", q / 4, (q % 4) * 15);
+                    format!(
+                        r#"{{"id":"s{k}","title":"S{k}","start":"{}","end":"{}"}}"#,
+                        t(*start),
+                        t((start + len).min(95))
+                    )
+                })
+                .collect();
+            let text = format!(
+                r#"{{"version":1,"conference":{{"id":"c","title":"C"}},"sessions":[{}]}}"#,
+                sessions.join(",")
+            );
+            let s = parse_schedule(&text).unwrap();
+            let n = s.sessions.len();
+            // Union-find over every overlapping pair.
+            let mut parent: Vec<usize> = (0..n).collect();
+            fn root(p: &mut [usize], i: usize) -> usize {
+                let mut r = i;
+                while p[r] != r { r = p[r]; }
+                p[i] = r;
+                r
+            }
+            for i in 0..n {
+                for j in 0..n {
+                    if i != j && s.sessions[i].overlaps(&s.sessions[j]) {
+                        let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                        parent[a] = b;
+                    }
+                }
+            }
+            let mut expected: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+            for i in 0..n {
+                let r = root(&mut parent, i);
+                expected.entry(r).or_default().push(i);
+            }
+            let mut expected: Vec<Vec<usize>> =
+                expected.into_values().filter(|g| g.len() > 1).collect();
+            expected.sort();
+            let all: Vec<usize> = (0..n).collect();
+            let mut got = clash_groups(&s, &all);
+            got.sort();
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
+    fn a_timetable_day_is_bounded_whatever_the_sessions() {
+        let s = parse_schedule(
+            r#"{"version":1,"conference":{"id":"c","title":"C"},"sessions":[
+            {"id":"a","title":"A","start":"2020-01-01T09:10:00+01:00","end":"2020-01-01T10:00:00+01:00"},
+            {"id":"h","title":"Hackathon","start":"2020-01-01T10:00:00+01:00","end":"2020-01-07T10:00:00+01:00"}
+            ]}"#,
+        )
+        .unwrap();
+        let (origin, end) = day_span(&s, &[0, 1]).unwrap();
+        assert_eq!(origin.to_rfc3339(), "2020-01-01T09:00:00+01:00");
+        assert_eq!((end - origin).num_hours(), MAX_DAY_HOURS);
+        let (_, end) = day_span(&s, &[0]).unwrap();
+        assert_eq!(end.to_rfc3339(), "2020-01-01T10:00:00+01:00");
+        assert_eq!(day_span(&s, &[]), None);
     }
 
     #[test]

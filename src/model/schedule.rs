@@ -22,6 +22,14 @@ pub const FORMAT_VERSION: u64 = 1;
 /// hostile file cannot exhaust a phone's memory.
 pub const MAX_SCHEDULE_BYTES: usize = 20 * 1024 * 1024;
 
+/// The longest a session may last; longer ones are skipped as errors (a
+/// session "ending in 9999" would otherwise stretch every day view).
+pub const MAX_SESSION_HOURS: i64 = 7 * 24;
+
+/// How far a session may start from the conference's median start, in
+/// days: a conference spans at most about a year. Farther ones are skipped.
+pub const MAX_DAYS_FROM_MEDIAN: i64 = 183;
+
 /// Why a schedule could not be used at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ScheduleError {
@@ -176,8 +184,10 @@ impl Session {
         (self.end - self.start).num_minutes()
     }
 
+    /// Whether two sessions run at the same time, by the one overlap rule
+    /// ([`super::plan::intervals_overlap`]).
     pub fn overlaps(&self, other: &Session) -> bool {
-        self.start < other.end && other.start < self.end
+        super::plan::intervals_overlap((self.start, self.end), (other.start, other.end))
     }
 }
 
@@ -253,10 +263,14 @@ impl Schedule {
         tracks: Vec<Track>,
         rooms: Vec<Room>,
         speakers: Vec<Speaker>,
-        mut sessions: Vec<Session>,
+        sessions: Vec<Session>,
         problems: Vec<Problem>,
         skipped: usize,
     ) -> Result<Schedule, ScheduleError> {
+        let (mut sessions, mut problems, mut skipped) = (sessions, problems, skipped);
+        let out_of_bounds = bound_sessions(&mut sessions);
+        skipped += out_of_bounds.len();
+        problems.extend(out_of_bounds);
         if sessions.is_empty() {
             return Err(ScheduleError::NoSessions { skipped });
         }
@@ -312,6 +326,43 @@ impl Schedule {
     }
 }
 
+/// Take out sessions that last too long or lie far outside the conference's
+/// span, and name each; every view's work is then bounded whatever the data.
+fn bound_sessions(sessions: &mut Vec<Session>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    sessions.retain(|s| {
+        let ok = s.end - s.start <= chrono::TimeDelta::hours(MAX_SESSION_HOURS);
+        if !ok {
+            problems.push(Problem {
+                place: format!("session \"{}\"", s.id),
+                message: format!(
+                    "lasts more than {} days (the longest a session may last)",
+                    MAX_SESSION_HOURS / 24
+                ),
+            });
+        }
+        ok
+    });
+    let mut starts: Vec<DateTime<FixedOffset>> = sessions.iter().map(|s| s.start).collect();
+    starts.sort_unstable();
+    if let Some(&median) = starts.get(starts.len() / 2) {
+        let limit = chrono::TimeDelta::days(MAX_DAYS_FROM_MEDIAN);
+        sessions.retain(|s| {
+            let ok = (s.start - median).abs() <= limit;
+            if !ok {
+                problems.push(Problem {
+                    place: format!("session \"{}\"", s.id),
+                    message: format!(
+                        "starts more than {MAX_DAYS_FROM_MEDIAN} days away from the rest of the conference"
+                    ),
+                });
+            }
+            ok
+        });
+    }
+    problems
+}
+
 // ---- The raw file format -------------------------------------------------
 
 #[derive(Deserialize)]
@@ -319,59 +370,203 @@ struct RawFile {
     version: Option<u64>,
     conference: Option<RawConference>,
     #[serde(default)]
-    tracks: Vec<RawTrack>,
+    tracks: Vec<Item<RawTrack>>,
     #[serde(default)]
-    rooms: Vec<RawRoom>,
+    rooms: Vec<Item<RawRoom>>,
     #[serde(default)]
-    speakers: Vec<RawSpeaker>,
+    speakers: Vec<Item<RawSpeaker>>,
     #[serde(default)]
-    sessions: Vec<RawSession>,
+    sessions: Vec<Item<RawSession>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct RawConference {
-    id: Option<String>,
-    title: Option<String>,
-    location: Option<String>,
-    time_zone: Option<String>,
-    url: Option<String>,
+    id: Text,
+    title: Text,
+    location: Text,
+    time_zone: Text,
+    url: Text,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct RawTrack {
-    id: Option<String>,
-    name: Option<String>,
-    color: Option<String>,
+    id: Text,
+    name: Text,
+    color: Text,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct RawRoom {
-    id: Option<String>,
-    name: Option<String>,
+    id: Text,
+    name: Text,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct RawSpeaker {
-    id: Option<String>,
-    name: Option<String>,
-    affiliation: Option<String>,
+    id: Text,
+    name: Text,
+    affiliation: Text,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct RawSession {
-    id: Option<String>,
-    title: Option<String>,
+    id: Text,
+    title: Text,
     #[serde(rename = "type")]
-    kind: Option<String>,
-    start: Option<String>,
-    end: Option<String>,
-    room: Option<String>,
-    track: Option<String>,
-    #[serde(default)]
-    speakers: Vec<String>,
+    kind: Text,
+    start: Text,
+    end: Text,
+    room: Text,
+    track: Text,
+    speakers: Texts,
     #[serde(rename = "abstract")]
-    abstract_text: Option<String>,
-    url: Option<String>,
+    abstract_text: Text,
+    url: Text,
+}
+
+/// A text field that tolerates any JSON: a string is kept, anything else
+/// (a number, an array, an object) reads as absent, so one wrong field
+/// costs its session, never the whole file.
+#[derive(Default)]
+struct Text(Option<String>);
+
+/// A list of texts; anything but an array reads as empty, non-strings are dropped.
+#[derive(Default)]
+struct Texts(Vec<String>);
+
+/// An array element that should be an object; anything else reads as None
+/// and is reported with its place.
+struct Item<T>(Option<T>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(Some(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Text, E> {
+                Ok(Text(Some(v)))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_unit<E>(self) -> Result<Text, E> {
+                Ok(Text(None))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Text, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Text(None))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Text, A::Error> {
+                while a
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(Text(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Texts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Texts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of texts")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Texts, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Text(t)) = a.next_element::<Text>()? {
+                    out.extend(t);
+                }
+                Ok(Texts(out))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Texts, A::Error> {
+                Text::deserialize(serde::de::value::MapAccessDeserializer::new(a))?;
+                Ok(Texts(Vec::new()))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Texts, E> {
+                Ok(Texts(Vec::new()))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Texts, E> {
+                Ok(Texts(Vec::new()))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Texts, E> {
+                Ok(Texts(Vec::new()))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Texts, E> {
+                Ok(Texts(Vec::new()))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Texts, E> {
+                Ok(Texts(Vec::new()))
+            }
+            fn visit_unit<E>(self) -> Result<Texts, E> {
+                Ok(Texts(Vec::new()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Item<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = Item<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Item<T>, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(a))
+                    .map(|t| Item(Some(t)))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, a: A) -> Result<Item<T>, A::Error> {
+                Text::deserialize(serde::de::value::SeqAccessDeserializer::new(a))?;
+                Ok(Item(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+            fn visit_unit<E>(self) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
 }
 
 /// Parse and validate a schedule file in our own format.
@@ -387,8 +582,16 @@ pub fn parse_schedule(text: &str) -> Result<Schedule, ScheduleError> {
     validate(raw)
 }
 
-fn non_empty(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+fn non_empty(s: impl Into<Option<String>>) -> Option<String> {
+    s.into()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+impl From<Text> for Option<String> {
+    fn from(t: Text) -> Self {
+        t.0
+    }
 }
 
 /// Keep a link only if it is http(s): a `javascript:` URL in a schedule must never be followed.
@@ -400,8 +603,8 @@ pub fn safe_link(url: Option<String>) -> Option<String> {
 
 /// Parse an RFC 3339 time that must carry an explicit offset.
 pub fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(s.trim())
-        .map_err(|_| format!("\"{s}\" is not an RFC 3339 time with an offset"))
+    super::time::parse_instant(s)
+        .ok_or_else(|| format!("\"{s}\" is not an RFC 3339 time with an offset"))
 }
 
 fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
@@ -418,18 +621,19 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
         title,
         location: non_empty(raw_conf.location).unwrap_or_default(),
         time_zone: non_empty(raw_conf.time_zone).unwrap_or_default(),
-        url: safe_link(raw_conf.url),
+        url: safe_link(raw_conf.url.0),
     };
     let mut problems = Vec::new();
 
     let mut tracks = Vec::new();
     for (i, t) in raw.tracks.into_iter().enumerate() {
+        let t = t.0.unwrap_or_default();
         match (non_empty(t.id), non_empty(t.name)) {
             (Some(id), Some(name)) if !tracks.iter().any(|x: &Track| x.id == id) => {
                 tracks.push(Track {
                     id,
                     name,
-                    color: t.color.filter(|c| is_hex_colour(c)),
+                    color: t.color.0.filter(|c| is_hex_colour(c)),
                 })
             }
             (Some(id), Some(_)) => problems.push(Problem {
@@ -445,6 +649,7 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
     let mut rooms = Vec::new();
     let mut room_seen: HashSet<String> = HashSet::new();
     for (i, r) in raw.rooms.into_iter().enumerate() {
+        let r = r.0.unwrap_or_default();
         match (non_empty(r.id), non_empty(r.name)) {
             (Some(id), Some(name)) if room_seen.insert(id.clone()) => rooms.push(Room { id, name }),
             _ => problems.push(Problem {
@@ -455,6 +660,7 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
     }
     let mut speakers = Vec::new();
     for (i, s) in raw.speakers.into_iter().enumerate() {
+        let s = s.0.unwrap_or_default();
         match (non_empty(s.id), non_empty(s.name)) {
             (Some(id), Some(name)) if !speakers.iter().any(|x: &Speaker| x.id == id) => speakers
                 .push(Speaker {
@@ -488,8 +694,17 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
     let mut seen: HashSet<String> = HashSet::new();
     let mut skipped = 0;
     for (i, s) in raw.sessions.into_iter().enumerate() {
+        let Some(s) = s.0 else {
+            skipped += 1;
+            problems.push(Problem {
+                place: format!("sessions[{i}]"),
+                message: "not an object".into(),
+            });
+            continue;
+        };
         let place =
-            s.id.as_deref()
+            s.id.0
+                .as_deref()
                 .map(|id| format!("session \"{id}\""))
                 .unwrap_or_else(|| format!("sessions[{i}]"));
         match validate_session(s, &seen, &track_ix, &room_ix, &speaker_ix) {
@@ -520,8 +735,8 @@ fn validate_session(
         return Err(format!("duplicate session id \"{id}\""));
     }
     let title = non_empty(s.title).ok_or("empty title")?;
-    let start = parse_time(s.start.as_deref().ok_or("no start time")?)?;
-    let end = parse_time(s.end.as_deref().ok_or("no end time")?)?;
+    let start = parse_time(s.start.0.as_deref().ok_or("no start time")?)?;
+    let end = parse_time(s.end.0.as_deref().ok_or("no end time")?)?;
     if end < start {
         return Err("ends before it starts".into());
     }
@@ -541,8 +756,8 @@ fn validate_session(
                 .ok_or_else(|| format!("unknown track \"{t}\""))?,
         ),
     };
-    let mut speakers = Vec::with_capacity(s.speakers.len());
-    for p in &s.speakers {
+    let mut speakers = Vec::with_capacity(s.speakers.0.len());
+    for p in &s.speakers.0 {
         let ix = *speaker_ix
             .get(p.as_str())
             .ok_or_else(|| format!("unknown speaker \"{p}\""))?;
@@ -553,15 +768,15 @@ fn validate_session(
     Ok(Session {
         id,
         title,
-        kind: SessionKind::parse(s.kind.as_deref().unwrap_or("")),
+        kind: SessionKind::parse(s.kind.0.as_deref().unwrap_or("")),
         start,
         end,
         day: start.date_naive(),
         room,
         track,
         speakers,
-        abstract_text: s.abstract_text.unwrap_or_default().trim().to_string(),
-        url: safe_link(s.url),
+        abstract_text: s.abstract_text.0.unwrap_or_default().trim().to_string(),
+        url: safe_link(s.url.0),
     })
 }
 
@@ -710,6 +925,62 @@ pub(crate) mod tests {
             "sessions[8]: session without an id",
         ];
         assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn sessions_too_long_or_far_away_are_skipped_with_a_named_message() {
+        let text = r#"{"version":1,"conference":{"id":"c","title":"C"},"sessions":[
+            {"id":"ok","title":"Fine","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00"},
+            {"id":"ok2","title":"Fine too","start":"2020-01-02T10:00:00+01:00","end":"2020-01-02T11:00:00+01:00"},
+            {"id":"forever","title":"Ends in 9999","start":"2020-01-01T10:00:00+01:00","end":"9999-12-31T23:00:00+01:00"},
+            {"id":"far","title":"Next year","start":"2021-06-01T10:00:00+01:00","end":"2021-06-01T11:00:00+01:00"},
+            {"id":"week","title":"A week-long hackathon","start":"2020-01-01T10:00:00+01:00","end":"2020-01-08T10:00:00+01:00"}
+          ]}"#;
+        let s = parse_schedule(text).unwrap();
+        let ids: Vec<&str> = s.sessions.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["week", "ok", "ok2"]);
+        assert_eq!(s.skipped, 2);
+        let messages: Vec<String> = s.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "session \"forever\": lasts more than 7 days (the longest a session may last)",
+                "session \"far\": starts more than 183 days away from the rest of the conference",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_costs_its_session_not_the_file() {
+        let text = r#"{"version":1,"conference":{"id":"c","title":"C","url":7},
+          "tracks":[{"id":"t","name":"T"}, 42, {"id":["x"],"name":"X"}],
+          "rooms":[{"id":"r","name":{"en":"R"}}], "speakers":["nope"],
+          "sessions":[
+            {"id":"ok","title":"Fine","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00","track":"t","speakers":"ada","abstract":null},
+            {"id":"arr","title":["not","text"],"start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00"},
+            {"id":"num","title":"Number start","start":1577869200,"end":"2020-01-01T11:00:00+01:00"},
+            "a string, not a session",
+            {"id":{"deep":[1,2,{"x":null}]},"title":"Object id","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00"}
+          ]}"#;
+        let s = parse_schedule(text).unwrap();
+        assert_eq!(s.sessions.len(), 1);
+        assert_eq!(s.sessions[0].id, "ok");
+        assert!(s.sessions[0].speakers.is_empty());
+        assert_eq!(s.skipped, 4);
+        let places: Vec<&str> = s.problems.iter().map(|p| p.place.as_str()).collect();
+        assert_eq!(
+            places,
+            [
+                "tracks[1]",
+                "tracks[2]",
+                "rooms[0]",
+                "speakers[0]",
+                "session \"arr\"",
+                "session \"num\"",
+                "sessions[3]",
+                "sessions[4]"
+            ]
+        );
     }
 
     #[test]

@@ -1,42 +1,75 @@
 //! Text helpers shared by search and ids: accent folding and slugs.
 
 /// Lower-case `s` and strip the accents of Latin letters, so that "adam sandor"
-/// finds "Ádám Sándor" and "jorg" finds "Jörg". Characters outside the table are
-/// lower-cased and kept.
+/// finds "Ádám Sándor", "jorg" finds "Jörg" and "sisu" finds "Șișu". Text in
+/// decomposed form (NFD: a letter followed by combining marks) folds the same
+/// as composed text: the marks are dropped. Other characters are lower-cased
+/// and kept.
 pub fn fold_for_search(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        match fold_char(c) {
-            Some(base) => out.push_str(base),
-            None => out.extend(c.to_lowercase()),
+        } else if is_combining_mark(c) {
+            // A decomposed accent: the base letter is already out.
+        } else if let Some(base) = fold_single(c) {
+            out.push(base);
+        } else if let Some(base) = fold_multi(c) {
+            out.push_str(base);
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
     out
 }
 
-fn fold_char(c: char) -> Option<&'static str> {
+/// Combining diacritical marks (U+0300..=U+036F, and the extended and
+/// supplement blocks), as NFD text carries its accents.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+fn fold_single(c: char) -> Option<char> {
+    let cp = c as u32;
+    let byte = match cp {
+        0xC0..=0x24F => LATIN_1_TO_EXT_B[(cp - 0xC0) as usize],
+        0x1E00..=0x1EFF => LATIN_EXT_ADDITIONAL[(cp - 0x1E00) as usize],
+        _ => return None,
+    };
+    (byte != b'.').then_some(byte as char)
+}
+
+/// Base letters of U+00C0..=U+024F (Latin-1 Supplement letters, Latin
+/// Extended-A and -B), one ASCII byte each, `.` for none; generated from
+/// Unicode's canonical decompositions (NFD), plus the letters that have none
+/// (ø, ł, đ, ħ, ı, …).
+const LATIN_1_TO_EXT_B: &[u8; 400] = b"\
+    aaaaaa.ceeeeiiiidnooooo.ouuuuy..aaaaaa.ceeeeiiiidnooooo.ouuuuy.y\
+    aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkkklllllll\
+    lllnnnnnnnnnoooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs\
+    bb.....ccdd......ffg...ikkl..n..oo..pp......tttuu..yyzz.........\
+    .............aaiioouuuuuuuuuu.aaaa..ggggkkoooo..j...gg..nnaa....\
+    aaaaeeeeiiiioooorrrruuuusstt..hh.d....aaeeooooooooyylntj..acclt.\
+    ...b..eejjqqrryy";
+
+/// Base letters of U+1E00..=U+1EFF (Latin Extended Additional: Vietnamese, Welsh, …).
+const LATIN_EXT_ADDITIONAL: &[u8; 256] = b"\
+    aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm\
+    mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv\
+    wwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee\
+    eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";
+
+/// Letters that fold to two: ß → ss, æ → ae, þ → th, ĳ → ij, …
+fn fold_multi(c: char) -> Option<&'static str> {
     Some(match c {
-        'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => "a",
         'Æ' | 'æ' => "ae",
-        'Ç' | 'ç' | 'Ć' | 'ć' | 'Č' | 'č' => "c",
-        'Ď' | 'ď' | 'Đ' | 'đ' => "d",
-        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => "e",
-        'Ì'..='Ï' | 'ì'..='ï' | 'Ī' | 'ī' | 'Į' | 'į' | 'İ' | 'ı' => "i",
-        'Ł' | 'ł' | 'Ĺ' | 'ĺ' | 'Ľ' | 'ľ' => "l",
-        'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ň' | 'ň' => "n",
-        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō' | 'ō' | 'Ő' | 'ő' => "o",
+        'Ǆ' | 'ǅ' | 'ǆ' | 'Ǳ' | 'ǲ' | 'ǳ' => "dz",
+        'Ĳ' | 'ĳ' => "ij",
+        'Ǉ' | 'ǈ' | 'ǉ' => "lj",
+        'Ǌ' | 'ǋ' | 'ǌ' => "nj",
         'Œ' | 'œ' => "oe",
-        'Ř' | 'ř' | 'Ŕ' | 'ŕ' => "r",
-        'Ś' | 'ś' | 'Š' | 'š' | 'Ş' | 'ş' => "s",
-        'ß' => "ss",
-        'Ť' | 'ť' | 'Ţ' | 'ţ' => "t",
-        'Ù'..='Ü' | 'ù'..='ü' | 'Ū' | 'ū' | 'Ů' | 'ů' | 'Ű' | 'ű' | 'Ų' | 'ų' => "u",
-        'Ý' | 'ý' | 'ÿ' | 'Ÿ' => "y",
-        'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => "z",
+        'ß' | 'ẞ' => "ss",
+        'Þ' | 'þ' => "th",
         _ => return None,
     })
 }
@@ -68,6 +101,26 @@ mod tests {
         assert_eq!(fold_for_search("Straße"), "strasse");
         assert_eq!(fold_for_search("Mlýnec"), "mlynec");
         assert_eq!(fold_for_search("ΣΟΦΙΑ"), "σοφια");
+    }
+
+    #[test]
+    fn folds_decomposed_text_like_composed_text() {
+        // "Jörg Ádám" in NFD: base letters followed by combining marks.
+        let nfd = "Jo\u{0308}rg A\u{0301}da\u{0301}m";
+        assert_eq!(fold_for_search(nfd), "jorg adam");
+        assert_eq!(fold_for_search(nfd), fold_for_search("Jörg Ádám"));
+    }
+
+    #[test]
+    fn folds_latin_extended_letters() {
+        assert_eq!(fold_for_search("Ștefan Țiriac"), "stefan tiriac");
+        assert_eq!(fold_for_search("Şişli Ţară"), "sisli tara");
+        assert_eq!(fold_for_search("Doğan Ğ"), "dogan g");
+        assert_eq!(fold_for_search("Łódź Øresund Đorđe"), "lodz oresund dorde");
+        assert_eq!(fold_for_search("Nguyễn Thị Ánh"), "nguyen thi anh");
+        assert_eq!(fold_for_search("Ærø Œuvre Þór ẞ"), "aero oeuvre thor ss");
+        assert_eq!(fold_for_search("Ħamrun ı"), "hamrun i");
+        assert_eq!(fold_for_search("× ÷"), "× ÷", "signs are not letters");
     }
 
     #[test]

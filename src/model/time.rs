@@ -1,4 +1,7 @@
-//! Human-readable times: 24-hour clock, English day names, the zone named.
+//! Time, in one place: the one parser of schedule times, the conference's
+//! zone (by name through a resolver the browser supplies, else the
+//! schedule's own offsets), and every formatter the views use: 24-hour
+//! clock, English day and month names, the zone named.
 //! Hand-written rather than chrono format strings, which cost wasm size.
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Weekday};
@@ -27,6 +30,105 @@ fn weekday_name(w: Weekday) -> &'static str {
         Weekday::Fri => "Friday",
         Weekday::Sat => "Saturday",
         Weekday::Sun => "Sunday",
+    }
+}
+
+/// An instant as the schedule states it: RFC 3339 with an explicit offset.
+pub type Instant = DateTime<FixedOffset>;
+
+/// The one parser of times: RFC 3339 that must carry an explicit offset.
+pub fn parse_instant(s: &str) -> Option<Instant> {
+    DateTime::parse_from_rfc3339(s.trim()).ok()
+}
+
+/// An instant from milliseconds since the Unix epoch (the browser's clock), in UTC.
+pub fn from_epoch_millis(ms: f64) -> Option<Instant> {
+    if !ms.is_finite() {
+        return None;
+    }
+    DateTime::from_timestamp_millis(ms as i64).map(|t| t.fixed_offset())
+}
+
+/// The same instant seen at another offset.
+pub fn at_offset(t: Instant, offset: FixedOffset) -> Instant {
+    t.with_timezone(&offset)
+}
+
+/// Finds the UTC offset of a named zone (IANA, e.g. "Europe/Prague") at an
+/// instant; the app passes the browser's `Intl`, tests a fixed rule.
+pub trait ZoneResolver {
+    /// The offset of `zone` at `at`, or None if the zone is unknown.
+    fn offset(&self, zone: &str, at: Instant) -> Option<FixedOffset>;
+}
+
+/// No zone database: every name is unknown, so the schedule's offsets are used.
+pub struct NoZoneNames;
+
+impl ZoneResolver for NoZoneNames {
+    fn offset(&self, _zone: &str, _at: Instant) -> Option<FixedOffset> {
+        None
+    }
+}
+
+/// The conference's time zone: its IANA name when the schedule gives one,
+/// and, as the fallback, the offsets its sessions are written in (per
+/// conference day, the most common one), so a DST change between days is kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConferenceZone {
+    /// IANA name from the schedule, if any.
+    pub name: Option<String>,
+    /// (a conference day, its first start, the offset most of that day's
+    /// sessions use), in time order.
+    by_day: Vec<(NaiveDate, Instant, FixedOffset)>,
+}
+
+impl ConferenceZone {
+    /// The zone of a schedule: its name, and its sessions' offsets day by day.
+    pub fn of(schedule: &super::schedule::Schedule) -> ConferenceZone {
+        let mut by_day: Vec<(NaiveDate, Instant, FixedOffset)> = Vec::new();
+        for &day in &schedule.days {
+            let mut counts: Vec<(FixedOffset, usize)> = Vec::new();
+            let mut first: Option<Instant> = None;
+            for s in schedule.sessions.iter().filter(|s| s.day == day) {
+                first = Some(first.map_or(s.start, |f| f.min(s.start)));
+                match counts.iter_mut().find(|(o, _)| o == s.start.offset()) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((*s.start.offset(), 1)),
+                }
+            }
+            let best = counts.iter().max_by_key(|(_, n)| *n).map(|(o, _)| *o);
+            if let (Some(first), Some(best)) = (first, best) {
+                by_day.push((day, first, best));
+            }
+        }
+        by_day.sort_by_key(|(_, t, _)| *t);
+        let name = Some(schedule.conference.time_zone.trim())
+            .filter(|n| !n.is_empty())
+            .map(str::to_string);
+        ConferenceZone { name, by_day }
+    }
+
+    /// The conference's offset at `at`: the named zone's if the resolver
+    /// knows it; else that of the conference day `at` falls on, else of the
+    /// last day begun, else of the first; UTC for an empty schedule.
+    pub fn offset_at(&self, at: Instant, names: &dyn ZoneResolver) -> FixedOffset {
+        if let Some(off) = self.name.as_deref().and_then(|n| names.offset(n, at)) {
+            return off;
+        }
+        let on_that_day = self
+            .by_day
+            .iter()
+            .find(|(day, _, off)| at.with_timezone(off).date_naive() == *day);
+        let begun = || self.by_day.iter().rev().find(|(_, start, _)| *start <= at);
+        on_that_day.or_else(begun).or(self.by_day.first()).map_or(
+            FixedOffset::east_opt(0).unwrap_or(*at.offset()),
+            |(_, _, off)| *off,
+        )
+    }
+
+    /// `at` shown in the conference's zone.
+    pub fn show(&self, at: Instant, names: &dyn ZoneResolver) -> Instant {
+        at_offset(at, self.offset_at(at, names))
     }
 }
 
@@ -95,13 +197,6 @@ pub fn day_and_clock(t: &DateTime<FixedOffset>) -> String {
     format!("{} {}", short_day(t.date_naive()), clock(t))
 }
 
-/// `day_and_clock` of a stored RFC 3339 time; empty if it cannot be read.
-pub fn stored_day_and_clock(rfc3339: &str) -> String {
-    DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| day_and_clock(&t))
-        .unwrap_or_default()
-}
-
 /// "UTC+02:00"
 pub fn offset_label(t: &DateTime<FixedOffset>) -> String {
     let secs = t.offset().local_minus_utc();
@@ -132,11 +227,13 @@ mod tests {
         assert_eq!(long_day(t.date_naive()), "Thursday 26 October 2017");
         assert_eq!(short_day(t.date_naive()), "Thu 26 Oct");
         assert_eq!(day_and_clock(&t), "Thu 26 Oct 09:05");
+        assert_eq!(parse_instant(" 2017-10-26T09:05:00+02:00 "), Some(t));
         assert_eq!(
-            stored_day_and_clock("2017-10-26T09:05:00+02:00"),
-            "Thu 26 Oct 09:05"
+            parse_instant("2017-10-26T09:05:00"),
+            None,
+            "an offset is required"
         );
-        assert_eq!(stored_day_and_clock("not a time"), "");
+        assert_eq!(parse_instant("not a time"), None);
         assert_eq!(offset_label(&t), "UTC+02:00");
         let w = DateTime::parse_from_rfc3339("2017-10-26T09:05:00-03:30").unwrap();
         assert_eq!(offset_label(&w), "UTC-03:30");
@@ -152,5 +249,101 @@ mod tests {
         assert_eq!(parse_ymd("2017-1-01"), None);
         assert_eq!(parse_ymd("+017-10-26"), None);
         assert_eq!(parse_ymd("2017-10-26T"), None);
+    }
+
+    /// Europe/Prague in 2017, as a browser's `Intl` would answer: +02:00
+    /// until 29 October 01:00 UTC, +01:00 after.
+    struct Prague2017;
+
+    impl ZoneResolver for Prague2017 {
+        fn offset(&self, zone: &str, at: Instant) -> Option<FixedOffset> {
+            let change = DateTime::parse_from_rfc3339("2017-10-29T01:00:00Z").unwrap();
+            (zone == "Europe/Prague")
+                .then(|| FixedOffset::east_opt(if at < change { 7200 } else { 3600 }).unwrap())
+        }
+    }
+
+    fn schedule(zone: &str, sessions: &[(&str, &str)]) -> crate::model::schedule::Schedule {
+        let list: Vec<String> = sessions
+            .iter()
+            .enumerate()
+            .map(|(i, (a, b))| {
+                format!(r#"{{"id":"s{i}","title":"S{i}","start":"{a}","end":"{b}"}}"#)
+            })
+            .collect();
+        crate::model::schedule::parse_schedule(&format!(
+            r#"{{"version":1,"conference":{{"id":"c","title":"C","time_zone":"{zone}"}},"sessions":[{}]}}"#,
+            list.join(",")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn now_in_utc_is_shown_in_the_conference_zone() {
+        let s = schedule(
+            "Europe/Prague",
+            &[("2017-10-26T09:00:00+02:00", "2017-10-26T10:00:00+02:00")],
+        );
+        let zone = ConferenceZone::of(&s);
+        // The real clock is UTC: 09:20Z is 11:20 in Prague.
+        let now = parse_instant("2017-10-26T09:20:00Z").unwrap();
+        assert_eq!(clock(&zone.show(now, &Prague2017)), "11:20");
+        // Without a zone database, the schedule's own offset gives the same.
+        assert_eq!(clock(&zone.show(now, &NoZoneNames)), "11:20");
+    }
+
+    #[test]
+    fn the_named_zone_follows_a_dst_change() {
+        let s = schedule(
+            "Europe/Prague",
+            &[
+                ("2017-10-28T10:00:00+02:00", "2017-10-28T11:00:00+02:00"),
+                ("2017-10-29T10:00:00+01:00", "2017-10-29T11:00:00+01:00"),
+            ],
+        );
+        let zone = ConferenceZone::of(&s);
+        let before = parse_instant("2017-10-28T08:00:00Z").unwrap();
+        let after = parse_instant("2017-10-29T08:00:00Z").unwrap();
+        assert_eq!(offset_label(&zone.show(before, &Prague2017)), "UTC+02:00");
+        assert_eq!(offset_label(&zone.show(after, &Prague2017)), "UTC+01:00");
+        // The fallback (no names) keeps the change too, day by day.
+        assert_eq!(offset_label(&zone.show(before, &NoZoneNames)), "UTC+02:00");
+        assert_eq!(offset_label(&zone.show(after, &NoZoneNames)), "UTC+01:00");
+        // A date far from the conference: only the name can be right.
+        let july = parse_instant("2018-07-01T08:00:00Z").unwrap();
+        assert_eq!(offset_label(&zone.show(july, &Prague2017)), "UTC+01:00");
+    }
+
+    #[test]
+    fn a_session_in_another_offset_is_shown_in_the_conference_zone() {
+        // A remote talk given as 10:30-05:00 in a conference in Europe/Amsterdam (+02:00).
+        let s = schedule(
+            "",
+            &[
+                ("2019-08-21T09:00:00+02:00", "2019-08-21T10:00:00+02:00"),
+                ("2019-08-21T11:00:00+02:00", "2019-08-21T12:00:00+02:00"),
+                ("2019-08-21T10:30:00-05:00", "2019-08-21T11:00:00-05:00"),
+            ],
+        );
+        let zone = ConferenceZone::of(&s);
+        assert_eq!(zone.name, None);
+        let remote = s
+            .sessions
+            .iter()
+            .find(|x| x.start.offset().local_minus_utc() == -5 * 3600)
+            .unwrap();
+        assert_eq!(clock(&remote.start), "10:30");
+        assert_eq!(clock(&zone.show(remote.start, &NoZoneNames)), "17:30");
+    }
+
+    #[test]
+    fn an_unknown_zone_name_falls_back_to_the_schedule_offsets() {
+        let s = schedule(
+            "Mars/Olympus",
+            &[("2017-10-26T09:00:00+02:00", "2017-10-26T10:00:00+02:00")],
+        );
+        let zone = ConferenceZone::of(&s);
+        let now = parse_instant("2017-10-26T09:20:00Z").unwrap();
+        assert_eq!(clock(&zone.show(now, &Prague2017)), "11:20");
     }
 }

@@ -4,15 +4,16 @@
 use leptos::prelude::*;
 
 use crate::browser::files;
+use crate::browser::files::PickedFile;
 use crate::browser::page::set_title;
 use crate::model::agenda::{Agenda, Level};
+use crate::model::error::ActionError;
 use crate::model::ics::{calendar, IcsOptions};
-use crate::model::plan::{clash_groups, gaps, overlapping};
+use crate::model::plan::{clash_groups, gaps, overlapping, overlapping_span};
 use crate::model::schedule::group_by_day;
-use crate::model::share::{encode, SharedAgenda};
-use crate::model::time::{
-    clock, clock_range, day_and_clock, duration, long_day, stored_day_and_clock,
-};
+use crate::model::share::{encode, link, QR_MAX_CHARS};
+use crate::model::source::ScheduleSource;
+use crate::model::time::{clock, clock_range, day_and_clock, duration, long_day};
 use crate::state::use_display;
 use crate::state::{use_agenda, use_schedule};
 use crate::views::session_card::SessionCard;
@@ -21,6 +22,7 @@ use crate::views::session_card::SessionCard;
 pub fn AgendaPage() -> impl IntoView {
     let schedule = use_schedule();
     let agenda = use_agenda();
+    let display = use_display();
     set_title(&format!("My agenda · {}", schedule.conference.title));
     let scheduled = {
         let schedule = schedule.clone();
@@ -49,11 +51,11 @@ pub fn AgendaPage() -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let now = &schedule.sessions[c.index];
-                    let was = stored_day_and_clock(&c.was.start);
+                    let was = display.day_and_clock_of(&c.was.start);
                     let text = format!(
                         "“{}” changed: now {}{} (was {}{}{}).",
                         now.title,
-                        day_and_clock(&now.start),
+                        day_and_clock(&display.show(now.start)),
                         match schedule.room_name(now) {
                             "" => String::new(),
                             r => format!(", {r}"),
@@ -99,15 +101,22 @@ pub fn AgendaPage() -> impl IntoView {
         })
     };
     let empty = move || agenda.agenda.with(|a| a.is_empty());
-    let action_error = RwSignal::new(None::<String>);
+    let action_error = RwSignal::new(None::<ActionError>);
     let share_link = {
         let schedule = schedule.clone();
+        // A conference opened with ?schedule= travels with the link.
+        let schedule_url = match expect_context::<crate::state::AppStatus>()
+            .source
+            .get_value()
+        {
+            ScheduleSource::Url { url } => Some(url),
+            _ => None,
+        };
         Memo::new(move |_| {
-            let shared = SharedAgenda {
-                conference: schedule.conference.id.clone(),
-                sessions: agenda.agenda.with(|a| a.levels(&schedule)),
-            };
-            format!("{}/agenda/shared#{}", files::origin(), encode(&shared))
+            let fragment = agenda
+                .agenda
+                .with(|a| encode(&schedule, &a.levels(&schedule)));
+            link(&files::origin(), schedule_url.as_deref(), &fragment)
         })
     };
     let download_ics = {
@@ -123,7 +132,7 @@ pub fn AgendaPage() -> impl IntoView {
                     sessions,
                     &IcsOptions {
                         name: &format!("My agenda · {}", schedule.conference.title),
-                        stamp: crate::browser::page::now_utc(),
+                        stamp: crate::browser::clock::real_now().to_utc(),
                         alarm_minutes: Some(10),
                     },
                 )
@@ -149,13 +158,15 @@ pub fn AgendaPage() -> impl IntoView {
     };
     let imported = RwSignal::new(None::<String>);
     let import_json = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = PickedFile::from_input(&ev) else {
             return;
         };
         leptos::task::spawn_local(async move {
-            let result = files::read_file(&file).await.and_then(|text| {
-                Agenda::from_json(&text).map_err(|e| format!("{}: {e}.", file.name()))
+            let result = file.text().await.and_then(|text| {
+                Agenda::from_json(&text).map_err(|error| ActionError::NotAnAgenda {
+                    name: file.name(),
+                    error,
+                })
             });
             match result {
                 Ok(other) => {
@@ -198,7 +209,7 @@ pub fn AgendaPage() -> impl IntoView {
             <input id="import-agenda" type="file" accept=".json,application/json" on:change=import_json />
             <span role="status">{move || imported.get()}</span>
         </p>
-        {move || action_error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
+        {move || action_error.get().map(|e| view! { <p class="notice error" role="alert">{e.to_string()}</p> })}
         <Show when=move || !changed.with(Vec::is_empty)>
             <section class="changed" aria-labelledby="changed-heading">
                 <h2 id="changed-heading">"Changed since you starred them"</h2>
@@ -213,7 +224,7 @@ pub fn AgendaPage() -> impl IntoView {
                         each=move || missing.get()
                         key=|(id, _)| id.clone()
                         children=move |(id, entry)| {
-                            let when = match stored_day_and_clock(&entry.start) {
+                            let when = match display.day_and_clock_of(&entry.start) {
                                 t if t.is_empty() => String::new(),
                                 t if entry.room.is_empty() => format!(" (was {t})"),
                                 t => format!(" (was {t}, {})", entry.room),
@@ -277,15 +288,15 @@ fn AgendaDays(scheduled: Memo<Vec<usize>>) -> impl IntoView {
                         format!("{} overlap.", names.join(" and "))
                     };
                     // The alternatives: everything that overlaps the clash's span.
-                    let start = g.iter().map(|&i| schedule.sessions[i].start).min().unwrap();
-                    let end = g.iter().map(|&i| schedule.sessions[i].end).max().unwrap();
+                    let start = g.iter().map(|&i| schedule.sessions[i].start).min();
+                    let end = g.iter().map(|&i| schedule.sessions[i].end).max();
                     let clashing: Vec<String> =
                         g.iter().map(|&i| schedule.sessions[i].id.clone()).collect();
-                    let options = (0..schedule.sessions.len())
-                        .filter(|&j| {
-                            let o = &schedule.sessions[j];
-                            o.start < end && start < o.end && o.start < o.end
-                        })
+                    let options = start
+                        .zip(end)
+                        .map(|(start, end)| overlapping_span(&schedule, start, end))
+                        .unwrap_or_default()
+                        .into_iter()
                         .map(|j| {
                             let o = &schedule.sessions[j];
                             let label = format!("Choose {}", o.title);
@@ -399,8 +410,24 @@ fn AgendaDays(scheduled: Memo<Vec<usize>>) -> impl IntoView {
 /// The share link as a QR code, so a phone can scan another's agenda.
 #[component]
 fn ShareQr(link: Memo<String>) -> impl IntoView {
-    move || match crate::model::qr::qr_svg_path(&link.get()) {
-        Some((width, d)) => view! {
+    let source = expect_context::<crate::state::AppStatus>()
+        .source
+        .get_value();
+    let local_file = matches!(source, ScheduleSource::File { .. }).then(|| {
+        view! {
+            <p class="share-note">
+                "This conference was opened from a file on this device: the link opens it only where the same file is open."
+            </p>
+        }
+    });
+    let code = move || {
+        let text = link.get();
+        let n = text.chars().count();
+        match (n <= QR_MAX_CHARS)
+            .then(|| crate::model::qr::qr_svg_path(&text))
+            .flatten()
+        {
+            Some((width, d)) => view! {
             <figure class="share-qr">
                 <svg
                     xmlns="http://www.w3.org/2000/svg"
@@ -418,9 +445,18 @@ fn ShareQr(link: Memo<String>) -> impl IntoView {
             </figure>
         }
         .into_any(),
-        None => view! {
-            <p class="share-qr">"Too many sessions for a QR code: send the link instead."</p>
+            None => view! {
+                <p class="share-qr">
+                    {format!(
+                        "This link is too long for one QR code ({n} characters; about {QR_MAX_CHARS} scan reliably from a screen): send the link itself instead."
+                    )}
+                </p>
+            }
+            .into_any(),
         }
-        .into_any(),
+    };
+    view! {
+        {local_file}
+        {code}
     }
 }

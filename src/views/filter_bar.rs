@@ -3,27 +3,20 @@
 //! navigate to change it, so reload, Back and a pasted link reproduce the view.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::model::filter::{Filter, FILTER_KEYS};
+use crate::model::filter::Filter;
 use crate::model::time::long_day;
 use crate::state::use_schedule;
 
 /// The filter in the URL, validated against the schedule, with notices for ignored values.
 pub fn use_url_filter() -> Memo<(Filter, Vec<String>)> {
     let schedule = use_schedule();
-    let query = use_query_map();
-    Memo::new(move |_| {
-        query.with(|q| {
-            Filter::from_query(
-                FILTER_KEYS
-                    .iter()
-                    .filter_map(|k| q.get_str(k).map(|v| (*k, v))),
-                &schedule,
-            )
-        })
-    })
+    // The raw query: list values are split on raw commas before decoding,
+    // so an id containing an (escaped) comma survives.
+    let search = use_location().search;
+    Memo::new(move |_| search.with(|q| Filter::from_query(q, &schedule)))
 }
 
 /// A function that puts a filter into the URL of the current path.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::browser::{offline, page::local_short_datetime};
+use crate::browser::offline;
 use crate::model::settings::{Theme, Zone};
 use crate::state::{use_agenda, use_display, use_schedule, AppStatus};
 
@@ -46,11 +46,11 @@ pub fn Header() -> impl IntoView {
         ),
         (Zone::Conference, Some(t)) if !conference_zone.is_empty() => format!(
             "Times in {conference_zone} ({}), 24-hour clock",
-            crate::model::time::offset_label(&t)
+            crate::model::time::offset_label(&display.show(t))
         ),
         (Zone::Conference, Some(t)) => format!(
             "Times in the conference's zone ({}), 24-hour clock",
-            crate::model::time::offset_label(&t)
+            crate::model::time::offset_label(&display.show(t))
         ),
         _ => String::new(),
     };
@@ -205,11 +205,13 @@ pub fn Notices() -> impl IntoView {
         }
     });
     let status = expect_context::<AppStatus>();
+    let display = use_display();
     let offline_view = move || {
         status.offline_as_of.get().map(|at| {
-            let when = local_short_datetime(&at)
-                .map(|t| format!(" as of {t}"))
-                .unwrap_or_default();
+            let when = match display.day_and_clock_of(&at) {
+                t if t.is_empty() => t,
+                t => format!(" as of {t}"),
+            };
             view! {
                 <div class="notice offline" role="status">
                     <p>"Offline — showing the saved schedule" {when} "."</p>
@@ -226,7 +228,8 @@ pub fn Notices() -> impl IntoView {
                 agenda
                     .load_notice
                     .get()
-                    .map(|text| {
+                    .map(|problem| {
+                        let text = problem.to_string();
                         view! {
                             <div class="notice warning" role="alert">
                                 <p>{text}</p>
@@ -244,7 +247,8 @@ pub fn Notices() -> impl IntoView {
                 agenda
                     .write_error
                     .get()
-                    .map(|text| {
+                    .map(|problem| {
+                        let text = problem.to_string();
                         view! {
                             <div class="notice error" role="alert">
                                 <p>{text}</p>
@@ -275,14 +279,13 @@ pub fn Notices() -> impl IntoView {
 #[component]
 fn ChangesPanel() -> impl IntoView {
     use crate::model::changes::{Change, Snapshot};
-    use crate::model::time::stored_day_and_clock;
     let schedule = use_schedule();
     let agenda = use_agenda();
     let changes = expect_context::<crate::state::ScheduleChanges>();
     let dismiss = {
         let schedule = schedule.clone();
         move |_| {
-            let key = crate::snapshot_key(&schedule.conference.id);
+            let key = crate::model::changes::snapshot_cache_key(&schedule.conference.id);
             let snapshot = Snapshot::of(&schedule).to_json();
             changes.changes.set(Vec::new());
             leptos::task::spawn_local(async move {
@@ -290,7 +293,8 @@ fn ChangesPanel() -> impl IntoView {
             });
         }
     };
-    let when = |start: &str, room: &str| match stored_day_and_clock(start) {
+    let display = use_display();
+    let when = move |start: &str, room: &str| match display.day_and_clock_of(start) {
         t if t.is_empty() => t,
         t => format!("{t}, {room}"),
     };

@@ -8,6 +8,7 @@ pub mod now_page;
 pub mod open_schedule;
 pub mod programme;
 pub mod reminders;
+pub mod route_item;
 pub mod session_card;
 pub mod session_list;
 pub mod session_page;

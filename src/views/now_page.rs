@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::browser::clock::now;
 use crate::browser::page::set_title;
-use crate::browser::settings::now_for_views;
 use crate::model::plan::{now_and_next, NowAndNext};
 use crate::model::time::{clock, long_day};
 use crate::state::{use_display, use_schedule};
@@ -15,12 +15,10 @@ pub fn NowPage() -> impl IntoView {
     let schedule = use_schedule();
     let display = use_display();
     set_title(&format!("Now & next · {}", schedule.conference.title));
-    let at = RwSignal::new(now_for_views());
+    let at = RwSignal::new(now());
     // Follow the real clock (a fixed ?now= stays fixed).
-    let handle = set_interval_with_handle(
-        move || at.set(now_for_views()),
-        std::time::Duration::from_secs(30),
-    );
+    let handle =
+        set_interval_with_handle(move || at.set(now()), std::time::Duration::from_secs(30));
     on_cleanup(move || {
         if let Ok(h) = handle {
             h.clear();

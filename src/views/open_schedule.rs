@@ -4,35 +4,33 @@
 
 use leptos::prelude::*;
 
-use crate::browser::files;
-use crate::browser::page::now_iso;
-use crate::model::filter::encode_query_value;
+use crate::browser::files::{self, PickedFile};
+use crate::model::error::ActionError;
 use crate::model::import::parse_any;
 use crate::model::source::{acceptable_schedule_url, ScheduleSource};
+use crate::model::url::encode as encode_query_value;
 use crate::state::AppStatus;
 
 /// Errors from opening, shown in the chooser.
 #[derive(Clone, Copy)]
-struct OpenError(RwSignal<Option<String>>);
+struct OpenError(RwSignal<Option<ActionError>>);
 
-fn open_file(file: web_sys::File, error: RwSignal<Option<String>>) {
+/// Check a picked or dropped file, keep it, and reload into it.
+fn open_file(file: PickedFile, error: RwSignal<Option<ActionError>>) {
     leptos::task::spawn_local(async move {
         let name = file.name();
         let result = async {
-            let text = files::read_file(&file).await?;
-            parse_any(&text).map_err(|e| format!("{name} cannot be opened: {e}."))?;
-            let cache_url = format!("/local-schedules/{}", encode_query_value(&now_iso()));
-            files::cache_put(&cache_url, &text).await?;
-            files::remember_source(&ScheduleSource::File {
+            let text = file.text().await?;
+            parse_any(&text).map_err(|e| ActionError::NotASchedule {
                 name: name.clone(),
-                cache_url,
-            });
-            Ok::<(), String>(())
+                error: e,
+            })?;
+            files::store_local_schedule(&name, &text).await
         }
         .await;
         match result {
             Ok(()) => files::reload_at("/"),
-            Err(message) => error.set(Some(message)),
+            Err(e) => error.set(Some(e)),
         }
     });
 }
@@ -42,13 +40,9 @@ pub fn use_file_drop() {
     let error = RwSignal::new(None);
     provide_context(OpenError(error));
     let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
-    let drop = window_event_listener(leptos::ev::drop, move |ev: web_sys::DragEvent| {
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
+        if let Some(file) = PickedFile::from_drop(&ev) {
             open_file(file, error);
         }
     });
@@ -80,12 +74,11 @@ pub fn OpenSchedule() -> impl IntoView {
         if acceptable_schedule_url(&u) {
             files::reload_at(&format!("/?schedule={}", encode_query_value(&u)));
         } else {
-            error.set(Some(format!("\"{u}\" is not an http(s) address.")));
+            error.set(Some(ActionError::NotAnAddress { text: u }));
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+        if let Some(file) = PickedFile::from_input(&ev) {
             open_file(file, error);
         }
     };
@@ -112,7 +105,7 @@ pub fn OpenSchedule() -> impl IntoView {
                 <input id="schedule-file" type="file" accept=".json,application/json" on:change=on_file />
                 " or drop a schedule.json anywhere on this page."
             </p>
-            {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e.to_string()}</p> })}
         </details>
     }
 }

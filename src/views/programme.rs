@@ -1,16 +1,16 @@
 //! The programme (`/`) and a track's page (`/track/<slug>`): filters, the
 //! result count, and the matching sessions by day.
 
-use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-
+use crate::browser::clock::now;
 use crate::browser::page::set_title;
-use crate::browser::settings::now_for_views;
 use crate::model::filter::{without_past, Filter};
+use crate::model::schedule::Schedule;
 use crate::state::{use_display, use_schedule};
 use crate::views::filter_bar::{use_set_filter, use_url_filter, FilterBar};
 use crate::views::open_schedule::OpenSchedule;
+use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_list::DayGroupedList;
+use leptos::prelude::*;
 
 /// The sessions a filter matches, less the past ones when "Hide past sessions" is on.
 fn use_matches(filter: Memo<(Filter, Vec<String>)>) -> Memo<Vec<usize>> {
@@ -19,7 +19,7 @@ fn use_matches(filter: Memo<(Filter, Vec<String>)>) -> Memo<Vec<usize>> {
     Memo::new(move |_| {
         let found = filter.with(|(f, _)| f.apply(&schedule));
         if display.settings.with(|s| s.hide_past) {
-            without_past(&schedule, found, now_for_views())
+            without_past(&schedule, found, now())
         } else {
             found
         }
@@ -44,44 +44,47 @@ pub fn ProgrammePage() -> impl IntoView {
 #[component]
 pub fn TrackPage() -> impl IntoView {
     let schedule = use_schedule();
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
+    let RouteItem {
+        raw: slug,
+        index: track,
+    } = use_route_item(
+        "slug",
+        Schedule::track_by_id,
+        |s, i| s.tracks[i].name.clone(),
+        "Unknown track",
+    );
     let url_filter = use_url_filter();
     // The path names the track; the query may narrow by text, speaker and day.
-    let filter = Memo::new(move |_| {
-        let (mut f, notices) = url_filter.get();
-        f.tracks = vec![slug.get()];
-        (f, notices)
-    });
-    let track = {
+    let filter = {
         let schedule = schedule.clone();
         Memo::new(move |_| {
-            schedule
-                .track_by_id(&slug.get())
-                .map(|i| schedule.tracks[i].name.clone())
+            let (mut f, notices) = url_filter.get();
+            f.tracks = track
+                .get()
+                .map(|i| schedule.tracks[i].id.clone())
+                .into_iter()
+                .collect();
+            (f, notices)
         })
     };
     let matches = use_matches(filter);
-    let conference = schedule.conference.title.clone();
-    Effect::new(move || {
-        let name = track.get().unwrap_or_else(|| "Unknown track".into());
-        set_title(&format!("{name} · {conference}"));
-    });
-    move || {
-        match track.get() {
+    move || match track.get() {
         None => view! {
-            <h1>"Unknown track"</h1>
-            <p>"This schedule has no track “" {slug.get()} "”. " <a href="/">"See the whole programme"</a> "."</p>
+            <NotInSchedule
+                what="track"
+                given=slug.get()
+                back_href="/"
+                back_label="See the whole programme"
+            />
         }
         .into_any(),
-        Some(name) => view! {
-            <h1>{name}</h1>
+        Some(i) => view! {
+            <h1>{schedule.tracks[i].name.clone()}</h1>
             <FilterBar filter show_tracks=false />
             <ResultCount matches filter />
             <DayGroupedList sessions=matches.into() />
         }
         .into_any(),
-    }
     }
 }
 

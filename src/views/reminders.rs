@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::browser::clock::now;
 use crate::browser::notify;
-use crate::browser::settings::now_for_views;
 use crate::model::plan::due_reminders;
 use crate::model::schedule::Schedule;
 use crate::model::time::clock_range;
@@ -27,7 +27,7 @@ impl Reminders {
         if !self.display.settings.with_untracked(|s| s.reminders) || !notify::granted() {
             return;
         }
-        let at = now_for_views();
+        let at = now();
         let due = self.notified.with_value(|done| {
             self.agenda
                 .agenda

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::filter::encode_query_value;
 use crate::model::time::clock_range;
+use crate::model::url::encode as encode_query_value;
 use crate::state::{use_display, use_schedule};
 use crate::views::star::{LevelButton, StarButton};
 

@@ -1,52 +1,34 @@
 //! A session's own page (`/session/<id>`): everything about it, and what else
 //! runs at the same time.
 
-use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-
 use crate::browser::files;
-use crate::browser::page::set_title;
 use crate::model::agenda::Level;
-use crate::model::filter::{decode_query_value, encode_query_value};
 use crate::model::ics::{calendar, IcsOptions};
+use crate::model::schedule::Schedule;
 use crate::model::time::{clock_range, duration, long_day, offset_label};
+use crate::model::url::encode as encode_query_value;
 use crate::state::{use_display, use_schedule};
+use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_card::session_href;
 use crate::views::star::StarButton;
+use leptos::prelude::*;
 
 #[component]
 pub fn SessionPage() -> impl IntoView {
-    let schedule = use_schedule();
-    let params = use_params_map();
-    let index = {
-        let schedule = schedule.clone();
-        Memo::new(move |_| {
-            params.with(|p| {
-                let raw = p.get_str("id").unwrap_or_default();
-                schedule
-                    .session_position(raw)
-                    .or_else(|| schedule.session_position(&decode_query_value(raw)))
-            })
-        })
-    };
-    let conference = schedule.conference.title.clone();
-    {
-        let schedule = schedule.clone();
-        Effect::new(move || {
-            let title = index
-                .get()
-                .map_or("Unknown session", |i| schedule.sessions[i].title.as_str())
-                .to_string();
-            set_title(&format!("{title} · {conference}"));
-        });
-    }
+    let RouteItem { raw, index } = use_route_item(
+        "id",
+        Schedule::session_position,
+        |s, i| s.sessions[i].title.clone(),
+        "Unknown session",
+    );
     move || match index.get() {
         None => view! {
-            <h1>"Unknown session"</h1>
-            <p>
-                "This schedule has no such session. " <a href="/">"See the whole programme"</a>
-                "."
-            </p>
+            <NotInSchedule
+                what="session"
+                given=raw.get()
+                back_href="/"
+                back_label="See the whole programme"
+            />
         }
         .into_any(),
         Some(i) => view! { <SessionDetail index=i /> }.into_any(),
@@ -109,9 +91,7 @@ fn SessionDetail(index: usize) -> impl IntoView {
             </p>
         }
     });
-    let parallel: Vec<usize> = (0..schedule.sessions.len())
-        .filter(|&j| j != index && schedule.sessions[j].overlaps(s))
-        .collect();
+    let parallel = crate::model::plan::at_the_same_time(&schedule, index);
     let parallel_view = (!parallel.is_empty()).then(|| {
         let items = parallel
             .iter()
@@ -144,7 +124,7 @@ fn SessionDetail(index: usize) -> impl IntoView {
                 [(s, Level::Must)],
                 &IcsOptions {
                     name: &schedule.conference.title,
-                    stamp: crate::browser::page::now_utc(),
+                    stamp: crate::browser::clock::real_now().to_utc(),
                     alarm_minutes: Some(10),
                 },
             );

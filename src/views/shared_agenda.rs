@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::browser::page::{now_iso, set_title};
+use crate::browser::clock::now_iso;
+use crate::browser::page::set_title;
 use crate::model::share::decode;
 use crate::state::{use_agenda, use_schedule};
 use crate::views::session_list::DayGroupedList;
@@ -16,7 +17,10 @@ pub fn SharedAgendaPage() -> impl IntoView {
     let agenda = use_agenda();
     set_title(&format!("Shared agenda · {}", schedule.conference.title));
     let location = use_location();
-    let shared = Memo::new(move |_| decode(&location.hash.get()));
+    let shared = {
+        let schedule = schedule.clone();
+        Memo::new(move |_| decode(&location.hash.get(), &schedule))
+    };
     let sessions = {
         let schedule = schedule.clone();
         Memo::new(move |_| {
@@ -36,29 +40,19 @@ pub fn SharedAgendaPage() -> impl IntoView {
     let add_all = {
         let schedule = schedule.clone();
         move |_| {
-            if let Some(s) = shared.get_untracked() {
+            if let Ok(s) = shared.get_untracked() {
                 let n = agenda.add_all(&s.to_agenda(&schedule, &now_iso()));
                 added.set(Some(n));
             }
         }
     };
-    let conference_id = schedule.conference.id.clone();
-    let conference_title = schedule.conference.title.clone();
     move || match shared.get() {
-        None => view! {
+        Err(why) => view! {
             <h1>"Shared agenda"</h1>
-            <p>"This link does not carry an agenda this app can read."</p>
+            <p class="notice warning">{why.to_string()}</p>
         }
         .into_any(),
-        Some(s) if s.conference != conference_id => view! {
-            <h1>"Shared agenda"</h1>
-            <p class="notice warning">
-                "This agenda was shared from another conference (“" {s.conference.clone()}
-                "”), not " {conference_title.clone()} ". Open that conference's schedule first."
-            </p>
-        }
-        .into_any(),
-        Some(s) => {
+        Ok(s) => {
             let unknown = s.sessions.len() - sessions.with(Vec::len);
             view! {
                 <h1>"Shared agenda"</h1>

@@ -1,12 +1,12 @@
 //! The speaker directory (`/speakers`) and a speaker's page (`/speaker/<slug>`).
 
-use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-
 use crate::browser::page::set_title;
-use crate::model::filter::{decode_query_value, encode_query_value};
+use crate::model::schedule::Schedule;
+use crate::model::url::encode as encode_query_value;
 use crate::state::use_schedule;
+use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_list::DayGroupedList;
+use leptos::prelude::*;
 
 #[component]
 pub fn SpeakersPage() -> impl IntoView {
@@ -64,36 +64,23 @@ pub fn SpeakersPage() -> impl IntoView {
 #[component]
 pub fn SpeakerPage() -> impl IntoView {
     let schedule = use_schedule();
-    let params = use_params_map();
-    let speaker = {
-        let schedule = schedule.clone();
-        Memo::new(move |_| {
-            params.with(|p| {
-                let raw = p.get_str("slug").unwrap_or_default();
-                schedule
-                    .speaker_by_id(raw)
-                    .or_else(|| schedule.speaker_by_id(&decode_query_value(raw)))
-            })
-        })
-    };
-    let conference = schedule.conference.title.clone();
-    {
-        let schedule = schedule.clone();
-        Effect::new(move || {
-            let name = speaker
-                .get()
-                .map_or("Unknown speaker", |i| schedule.speakers[i].name.as_str())
-                .to_string();
-            set_title(&format!("{name} · {conference}"));
-        });
-    }
+    let RouteItem {
+        raw,
+        index: speaker,
+    } = use_route_item(
+        "slug",
+        Schedule::speaker_by_id,
+        |s, i| s.speakers[i].name.clone(),
+        "Unknown speaker",
+    );
     move || match speaker.get() {
         None => view! {
-            <h1>"Unknown speaker"</h1>
-            <p>
-                "This schedule has no such speaker. " <a href="/speakers">"See all speakers"</a>
-                "."
-            </p>
+            <NotInSchedule
+                what="speaker"
+                given=raw.get()
+                back_href="/speakers"
+                back_label="See all speakers"
+            />
         }
         .into_any(),
         Some(i) => {

@@ -4,14 +4,16 @@
 //! are in time order in the document, become a list (style.css).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-use chrono::{NaiveDate, Timelike};
+use chrono::NaiveDate;
 
-use crate::browser::page::set_title;
-use crate::browser::settings::now_for_views;
-use crate::model::time::{clock, clock_range, long_day, short_day};
+use crate::model::plan::day_span;
+use crate::model::time::Instant;
+
+use crate::browser::clock::now;
+use crate::model::time::{clock, clock_range, long_day, parse_ymd, short_day};
 use crate::state::{use_display, use_schedule};
+use crate::views::route_item::{use_route_item, RouteItem};
 use crate::views::session_card::session_href;
 use crate::views::star::StarButton;
 
@@ -20,24 +22,20 @@ const SLOT_MINUTES: i64 = 5;
 #[component]
 pub fn TimetablePage() -> impl IntoView {
     let schedule = use_schedule();
-    let params = use_params_map();
+    // `/timetable` alone opens the first day.
+    let RouteItem { raw, index } = use_route_item(
+        "date",
+        |s, d| match d {
+            "" => (!s.days.is_empty()).then_some(0),
+            d => parse_ymd(d).and_then(|d| s.days.iter().position(|x| *x == d)),
+        },
+        |s, i| format!("Timetable, {}", long_day(s.days[i])),
+        "Timetable, unknown day",
+    );
     let day = {
         let schedule = schedule.clone();
-        Memo::new(move |_| {
-            params.with(|p| match p.get_str("date") {
-                None => schedule.days.first().copied(),
-                Some(d) => crate::model::time::parse_ymd(d).filter(|d| schedule.days.contains(d)),
-            })
-        })
+        Memo::new(move |_| index.get().map(|i| schedule.days[i]))
     };
-    let conference = schedule.conference.title.clone();
-    Effect::new(move || {
-        let label = day
-            .get()
-            .map(long_day)
-            .unwrap_or_else(|| "unknown day".into());
-        set_title(&format!("Timetable, {label} · {conference}"));
-    });
     let day_links = schedule
         .days
         .iter()
@@ -59,7 +57,12 @@ pub fn TimetablePage() -> impl IntoView {
             <ul>{day_links}</ul>
         </nav>
         {move || match day.get() {
-            None => view! { <p>"This schedule has no such day."</p> }.into_any(),
+            None => view! {
+                <p>{format!("This schedule has no day “{}”. ", raw.get())}
+                    <a href="/timetable">"See the first day"</a> "."
+                </p>
+            }
+            .into_any(),
             Some(d) => view! { <DayGrid day=d /> }.into_any(),
         }}
     }
@@ -72,16 +75,12 @@ fn DayGrid(day: NaiveDate) -> impl IntoView {
     let sessions: Vec<usize> = (0..schedule.sessions.len())
         .filter(|&i| schedule.sessions[i].day() == day)
         .collect();
-    let (Some(first), Some(last)) = (
-        sessions.iter().map(|&i| schedule.sessions[i].start).min(),
-        sessions.iter().map(|&i| schedule.sessions[i].end).max(),
-    ) else {
+    // Rows start on a whole half hour before the first session; the span is
+    // bounded (`MAX_DAY_HOURS`), later parts of longer sessions are cut.
+    let Some((origin, last)) = day_span(&schedule, &sessions) else {
         return view! { <p>"No sessions on this day."</p> }.into_any();
     };
-    // Rows start on a whole half hour before the first session.
-    let origin = first - chrono::TimeDelta::minutes(i64::from(first.minute() % 30));
-    let row =
-        |t: chrono::DateTime<chrono::FixedOffset>| ((t - origin).num_minutes() / SLOT_MINUTES) + 2;
+    let row = |t: Instant| ((t.clamp(origin, last) - origin).num_minutes() / SLOT_MINUTES) + 2;
     let rows = row(last).max(3);
     let mut room_ids: Vec<usize> = sessions
         .iter()
@@ -163,14 +162,14 @@ fn DayGrid(day: NaiveDate) -> impl IntoView {
             }
         })
         .collect_view();
-    let now = now_for_views();
-    let now_line = (now >= origin && now < last).then(|| {
-        let r = row(now);
+    let at = now();
+    let now_line = (at >= origin && at < last).then(|| {
+        let r = row(at);
         view! {
             <div
                 class="tt-now"
                 role="note"
-                aria-label=format!("Now, {}", clock(&now))
+                aria-label=move || format!("Now, {}", clock(&display.show(at)))
                 style:grid-row=r.to_string()
                 style:grid-column=format!("1 / {}", columns + 2)
             ></div>

@@ -5,7 +5,7 @@ import { AGENDA_KEY, ProgrammePage } from './fixtures';
 
 const KNEE = 'Knee Deep in Microservices';
 
-test('a star has two levels: must and maybe, persisted and carried by the share link', async ({ page }) => {
+test('a star has two levels: must and maybe, persisted and carried by the share link', async ({ page, browser }) => {
   const p = new ProgrammePage(page);
   await p.goto();
   await p.star(KNEE).click();
@@ -18,7 +18,17 @@ test('a star has two levels: must and maybe, persisted and carried by the share 
   await page.reload();
   await expect(p.session(KNEE).getByRole('button', { name: /^Mark as/ })).toHaveAccessibleName(`Mark as must: ${KNEE}`);
   await page.getByRole('link', { name: 'My agenda' }).click();
-  expect(await page.getByLabel('Share link').inputValue()).toMatch(/#1;mesoscon-eu-2017;!thu-devops-knee-deep$/);
+  const link = await page.getByLabel('Share link').inputValue();
+  expect(link).toMatch(/\/agenda\/shared#2;[\w-]{6};[bd][\w-]+$/);
+  // The level travels: another browser adds it as a maybe.
+  const other = await browser.newContext();
+  const visitor = new ProgrammePage(await other.newPage());
+  await visitor.goto(link);
+  await expect(visitor.titles).toHaveText([KNEE]);
+  await visitor.page.getByRole('button', { name: 'Add all to my agenda' }).click();
+  await expect(visitor.page.getByText('Added 1 session(s) to your agenda.')).toBeVisible();
+  expect((await visitor.storedAgenda()).entries['thu-devops-knee-deep'].level).toBe('maybe');
+  await other.close();
   // Unstarred sessions have no level control.
   await page.goto('/');
   await expect(p.session('Mesos Security Exposed!').getByRole('button', { name: /^Mark as/ })).toHaveCount(0);
@@ -96,7 +106,7 @@ test.describe('QR share', () => {
   // jsQR (the independent decoder) is injected as a script, past the page's CSP.
   test.use({ bypassCSP: true });
 
-  test('the share link is also a QR code that decodes to the link', async ({ page }) => {
+  test('the share link is also a QR code that decodes to the link', async ({ page, browser }) => {
     const p = new ProgrammePage(page);
     await p.goto();
     await p.star(KNEE).click();
@@ -120,7 +130,13 @@ test.describe('QR share', () => {
       return (window as any).jsQR(data.data, 400, 400)?.data ?? null;
     });
     expect(decoded).toBe(link);
-    expect(decoded).toMatch(/#1;mesoscon-eu-2017;thu-devops-knee-deep,!fri-users-wtf-shell$/);
+    expect(decoded).toMatch(/\/agenda\/shared#2;[\w-]{6};[bd][\w-]+$/);
+    // The decoded link opens the same agenda in a fresh browser.
+    const other = await browser.newContext();
+    const visitor = new ProgrammePage(await other.newPage());
+    await visitor.goto(decoded!);
+    await expect(visitor.titles).toHaveText([KNEE, 'WTF, My Container Just Spawned a Shell']);
+    await other.close();
   });
 });
 

@@ -42,6 +42,12 @@ export function serve(dir, port = 0) {
   };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    // `/slow/<ms>/<path>` answers <path> after <ms> milliseconds (a slow network).
+    const slow = url.pathname.match(/^\/slow\/(\d+)(\/.*)$/);
+    if (slow) {
+      await new Promise((r) => setTimeout(r, Number(slow[1])));
+      url.pathname = slow[2];
+    }
     let file = url.pathname.startsWith('/test-data/')
       ? await fileIn(testData, url.pathname.slice('/test-data'.length))
       : await fileFor(url.pathname);

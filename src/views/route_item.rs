@@ -1,0 +1,70 @@
+//! The one "read a route parameter, look it up in the schedule, else say it
+//! is not there" of the session, speaker, track and timetable pages.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::browser::page::set_title;
+use crate::model::schedule::Schedule;
+use crate::model::url;
+use crate::state::use_schedule;
+
+/// What a page's route parameter names.
+#[derive(Clone, Copy)]
+pub struct RouteItem {
+    /// The parameter as given in the path, decoded.
+    pub raw: Memo<String>,
+    /// Its position in the schedule (session, speaker or track index), if found.
+    pub index: Memo<Option<usize>>,
+}
+
+/// Read `param`, look it up with `find` (as written, then percent-decoded),
+/// and keep the page title as `title_of` the item, or `unknown`.
+pub fn use_route_item(
+    param: &'static str,
+    find: fn(&Schedule, &str) -> Option<usize>,
+    title_of: fn(&Schedule, usize) -> String,
+    unknown: &'static str,
+) -> RouteItem {
+    let schedule = use_schedule();
+    let params = use_params_map();
+    let raw = Memo::new(move |_| params.with(|p| p.get(param).unwrap_or_default()));
+    let index = {
+        let schedule = schedule.clone();
+        Memo::new(move |_| {
+            raw.with(|r| find(&schedule, r).or_else(|| find(&schedule, &url::decode(r))))
+        })
+    };
+    let conference = schedule.conference.title.clone();
+    Effect::new(move || {
+        let name = index
+            .get()
+            .map_or_else(|| unknown.to_string(), |i| title_of(&schedule, i));
+        set_title(&format!("{name} · {conference}"));
+    });
+    RouteItem { raw, index }
+}
+
+/// "Unknown session": the heading, what is missing, and where to go instead.
+#[component]
+pub fn NotInSchedule(
+    /// "session", "speaker", "track", "day".
+    what: &'static str,
+    /// The name as given in the address.
+    given: String,
+    back_href: &'static str,
+    back_label: &'static str,
+) -> impl IntoView {
+    let mut heading = format!("Unknown {what}");
+    if let Some(first) = heading.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    view! {
+        <h1>{heading}</h1>
+        <p>
+            {format!("This schedule has no {what} “{given}”. ")}
+            <a href=back_href>{back_label}</a>
+            "."
+        </p>
+    }
+}
