@@ -193,3 +193,41 @@ test.describe('a slow network on the first visit', () => {
     await expect.poll(cachedAt, { timeout: 15_000 }).not.toBe(first);
   });
 });
+
+test('opened schedules are kept within bounds, the most recent first', async ({ page }) => {
+  test.setTimeout(90_000);
+  const p = new ProgrammePage(page);
+  await p.goto('/');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // Ten remote schedules (distinct URLs): the service worker keeps the 8 latest and the built-in one.
+  for (let i = 1; i <= 10; i++) {
+    await page.goto(`/?schedule=${encodeURIComponent(`/test-data/rc3-channels-schedule.json?copy=${i}`)}`);
+    await expect(p.sessions.first()).toBeVisible();
+  }
+  const remote = await page.evaluate(async () =>
+    (await (await caches.open('schedule-data-v1')).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search),
+  );
+  expect(remote.filter((u) => u.startsWith('/test-data/')).sort()).toEqual(
+    [3, 4, 5, 6, 7, 8, 9, 10].map((i) => `/test-data/rc3-channels-schedule.json?copy=${i}`).sort(),
+  );
+  expect(remote).toContain('/schedule.json');
+  // Seven local files opened one after another: the 5 latest are kept, the open one among them.
+  const openedFile = () =>
+    page.evaluate(() => JSON.parse(localStorage.getItem('schedule-viewer/current-schedule') ?? '{}').cache_url ?? null);
+  for (let i = 1; i <= 7; i++) {
+    const before = await openedFile();
+    await page.getByText("Open another conference's schedule").click();
+    await page.getByLabel('Schedule file').setInputFiles('tests/data/rc3-channels-schedule.json');
+    await expect.poll(openedFile).not.toBe(before);
+    await page.waitForLoadState();
+    await expect(page.getByText('Showing rc3-channels-schedule.json (a local file).')).toBeAttached();
+    await expect(p.sessions).toHaveCount(48);
+  }
+  const local = await page.evaluate(async () =>
+    (await (await caches.open('schedule-viewer-local-schedules')).keys())
+      .map((r) => new URL(r.url).pathname)
+      .filter((u) => u.startsWith('/local-schedules/')),
+  );
+  expect(local).toHaveLength(5);
+  expect(local).toContain(await openedFile());
+});

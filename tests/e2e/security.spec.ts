@@ -77,12 +77,17 @@ test('the page runs under a strict Content-Security-Policy with no violations', 
 test('an injected inline script is blocked by the CSP', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('article').first()).toBeVisible();
-  const ran = await page.evaluate(async () => {
+  // Wait for the real event: the browser reports the blocked script.
+  const { ran, directive } = await page.evaluate(async () => {
+    const violation = new Promise<SecurityPolicyViolationEvent>((resolve) =>
+      document.addEventListener('securitypolicyviolation', resolve, { once: true }),
+    );
     const s = document.createElement('script');
     s.textContent = 'window.__inline = 1';
     document.body.appendChild(s);
-    await new Promise((r) => setTimeout(r, 50));
-    return (window as any).__inline;
+    const v = await violation;
+    return { ran: (window as any).__inline, directive: v.effectiveDirective };
   });
+  expect(directive).toMatch(/^script-src/);
   expect(ran).toBeUndefined();
 });
