@@ -21,7 +21,7 @@ use model::changes::{diff, snapshot_cache_key, Snapshot};
 use model::schedule::Schedule;
 
 use state::{AgendaStore, AppStatus, ScheduleCtx};
-use views::agenda_page::AgendaPage;
+use views::agenda::AgendaPage;
 use views::error_page::{LoadErrorPage, NotFound};
 use views::layout::{Header, Notices, UpdateBanner};
 use views::now_page::NowPage;

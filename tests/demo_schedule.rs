@@ -63,7 +63,10 @@ fn keynotes_start_at_nine_on_both_days_and_town_halls_run_in_parallel() {
     for day in &s.days {
         let first = s.sessions.iter().find(|x| x.day() == *day).unwrap();
         assert_eq!(first.start.format("%H:%M").to_string(), "09:00");
-        assert_eq!(first.track.map(|t| s.tracks[t].id.as_str()), Some("keynotes"));
+        assert_eq!(
+            first.track.map(|t| s.tracks[t].id.as_str()),
+            Some("keynotes")
+        );
     }
     // Friday opens with Jörg Schad's welcome, which the account does not call
     // a keynote; the first keynote it names is Yrieix Garnier's.
@@ -81,7 +84,11 @@ fn keynotes_start_at_nine_on_both_days_and_town_halls_run_in_parallel() {
     assert!(friday[1].speakers.contains(&garnier));
     // Abstracts claim nothing the account does not.
     for x in &s.sessions {
-        for claim in ["more than anywhere", "in production", "open source autoscaler"] {
+        for claim in [
+            "more than anywhere",
+            "in production",
+            "open source autoscaler",
+        ] {
             assert!(!x.abstract_text.contains(claim), "{}: {claim}", x.id);
         }
         if x.kind == SessionKind::TownHall && !x.title.contains("DC/OS") {

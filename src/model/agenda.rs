@@ -15,14 +15,17 @@ use super::schedule::{Schedule, Session};
 /// Current version of the stored agenda.
 pub const AGENDA_VERSION: u64 = 1;
 
+/// The localStorage key of a conference's agenda.
 pub fn agenda_key(conference_id: &str) -> String {
     format!("schedule-viewer/agenda/{conference_id}")
 }
 
+/// The localStorage key an unreadable agenda value is copied to.
 pub fn backup_key(conference_id: &str, timestamp: &str) -> String {
     format!("schedule-viewer/backup/{conference_id}/{timestamp}")
 }
 
+/// How much the user wants to attend a starred session.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
@@ -34,15 +37,19 @@ pub enum Level {
 /// What we remember about a starred session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgendaEntry {
+    /// Must or maybe.
     #[serde(default)]
     pub level: Level,
+    /// The session's title when last seen.
     #[serde(default)]
     pub title: String,
     /// RFC 3339, as in the schedule.
     #[serde(default)]
     pub start: String,
+    /// RFC 3339, as in the schedule.
     #[serde(default)]
     pub end: String,
+    /// The room's name when last seen.
     #[serde(default)]
     pub room: String,
     /// When it was starred (RFC 3339, UTC).
@@ -68,10 +75,13 @@ pub enum AgendaChange {
 /// A starred session whose time, room or title changed since it was starred.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChangedSession {
+    /// Its position in the schedule now.
     pub index: usize,
+    /// What the agenda remembered of it.
     pub was: AgendaEntry,
 }
 
+/// The starred sessions of one conference, by id.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Agenda {
     entries: BTreeMap<String, AgendaEntry>,
@@ -105,22 +115,27 @@ impl fmt::Display for StoredAgendaError {
 }
 
 impl Agenda {
+    /// How many sessions are starred.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether nothing is starred.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
+    /// Whether this session id is starred.
     pub fn contains(&self, id: &str) -> bool {
         self.entries.contains_key(id)
     }
 
+    /// What is remembered of a starred session.
     pub fn entry(&self, id: &str) -> Option<&AgendaEntry> {
         self.entries.get(id)
     }
 
+    /// The starred ids, in id order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.entries.keys().map(String::as_str)
     }
@@ -186,6 +201,7 @@ impl Agenda {
         })
     }
 
+    /// Apply one change (to this tab's agenda, or to the value stored now).
     pub fn apply(&mut self, change: &AgendaChange) {
         match change {
             AgendaChange::Put { id, entry } => {
@@ -222,6 +238,7 @@ impl Agenda {
         out
     }
 
+    /// Unstar a session, returning what was remembered of it.
     pub fn remove(&mut self, id: &str) -> Option<AgendaEntry> {
         self.entries.remove(id)
     }
@@ -283,6 +300,7 @@ impl Agenda {
             .collect()
     }
 
+    /// The stored form (`{"v": 1, "entries": {…}}`).
     pub fn to_json(&self) -> String {
         let stored = StoredAgenda {
             v: AGENDA_VERSION,

@@ -14,20 +14,29 @@ pub fn snapshot_cache_key(conference_id: &str) -> String {
 /// One session as last seen: enough to name what changed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnapshotSession {
+    /// Session id.
     pub id: String,
+    /// Title as last seen.
     pub title: String,
+    /// Start as last seen (RFC 3339).
     pub start: String,
+    /// End as last seen (RFC 3339).
     pub end: String,
+    /// Room name as last seen.
     pub room: String,
 }
 
+/// The schedule as the user last saw it (kept in the Cache Storage).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snapshot {
+    /// Format version (1).
     pub v: u32,
+    /// Every session, in schedule order.
     pub sessions: Vec<SnapshotSession>,
 }
 
 impl Snapshot {
+    /// The snapshot of a schedule.
     pub fn of(schedule: &Schedule) -> Snapshot {
         Snapshot {
             v: 1,
@@ -45,10 +54,12 @@ impl Snapshot {
         }
     }
 
+    /// The stored form.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// Read a stored snapshot; None if it is not one of ours.
     pub fn from_json(text: &str) -> Option<Snapshot> {
         serde_json::from_str::<Snapshot>(text)
             .ok()
@@ -56,6 +67,7 @@ impl Snapshot {
     }
 }
 
+/// One difference between the last seen schedule and this one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
     Added {
@@ -77,6 +89,7 @@ pub enum Change {
 }
 
 impl Change {
+    /// The session the change is about.
     pub fn id(&self) -> &str {
         match self {
             Change::Added { id } | Change::Moved { id, .. } | Change::Renamed { id, .. } => id,

@@ -14,7 +14,9 @@ pub struct Filter {
     pub text: String,
     /// Track ids; a session matches if it is in any of them.
     pub tracks: Vec<String>,
+    /// Speaker id; only that speaker's sessions.
     pub speaker: Option<String>,
+    /// Only this conference day.
     pub day: Option<NaiveDate>,
 }
 
@@ -22,6 +24,7 @@ pub struct Filter {
 pub const FILTER_KEYS: [&str; 4] = ["q", "track", "speaker", "day"];
 
 impl Filter {
+    /// Whether the filter lets every session through.
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
             && self.tracks.is_empty()

@@ -310,6 +310,7 @@ impl Ids {
     }
 }
 
+/// Parse and validate a frab / pretalx / c3voc `schedule.json`.
 pub fn parse_frab(text: &str) -> Result<Schedule, ScheduleError> {
     let file: FrabFile =
         serde_json::from_str(text).map_err(|e| ScheduleError::Syntax(e.to_string()))?;

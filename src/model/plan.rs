@@ -7,6 +7,10 @@ use super::time::Instant;
 
 use super::schedule::Schedule;
 
+/// Minutes before a "must" session that its reminder fires, and the
+/// alarm of its calendar event.
+pub const REMINDER_MINUTES: u32 = 10;
+
 /// The one overlap rule, used by clashes, "at the same time", agenda notes
 /// and the clash resolver: intervals are half-open (`[start, end)`, so a
 /// session that starts when another ends does not overlap it), and a
@@ -147,6 +151,7 @@ pub enum NowAndNext {
     },
 }
 
+/// What runs at `at` and what starts next (or that the conference has not started, or is over).
 pub fn now_and_next(schedule: &Schedule, at: DateTime<FixedOffset>) -> NowAndNext {
     let (Some(first), Some(last_end)) = (
         schedule.sessions.first().map(|s| s.start),

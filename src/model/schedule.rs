@@ -74,7 +74,9 @@ impl fmt::Display for ScheduleError {
 /// One problem found while validating; `place` is a session id or a JSON path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// Where: a session id or a JSON path.
     pub place: String,
+    /// What is wrong there.
     pub message: String,
 }
 
@@ -84,6 +86,7 @@ impl fmt::Display for Problem {
     }
 }
 
+/// What sort of session it is (the `type` field).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SessionKind {
     Keynote,
@@ -108,6 +111,7 @@ impl SessionKind {
         }
     }
 
+    /// The word shown on a card ("Keynote").
     pub fn label(self) -> &'static str {
         match self {
             Self::Keynote => "Keynote",
@@ -121,44 +125,64 @@ impl SessionKind {
     }
 }
 
+/// The conference a schedule describes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conference {
+    /// Stable id: the key of the agenda and the share links.
     pub id: String,
+    /// The conference's name.
     pub title: String,
+    /// City and country, free text.
     pub location: String,
     /// IANA name, e.g. "Europe/Prague"; times carry their own offsets.
     pub time_zone: String,
+    /// Its website (http(s) only).
     pub url: Option<String>,
 }
 
+/// A track: a theme with a colour.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Track {
     /// Stable id, also the URL slug (`/track/<id>`).
     pub id: String,
+    /// Shown name.
     pub name: String,
+    /// A `#rrggbb` colour, if the schedule gives one.
     pub color: Option<String>,
 }
 
+/// A room, in the organisers' order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Room {
+    /// Stable id.
     pub id: String,
+    /// Shown name.
     pub name: String,
 }
 
+/// A speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Speaker {
     /// Stable id, also the URL slug (`/speaker/<id>`).
     pub id: String,
+    /// Shown name.
     pub name: String,
+    /// Company or organisation, if given.
     pub affiliation: Option<String>,
 }
 
+/// A validated session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
+    /// Stable id: the agenda's key and the URL (`/session/<id>`).
     pub id: String,
+    /// Title (never empty).
     pub title: String,
+    /// Keynote, talk, …
     pub kind: SessionKind,
+    /// Start, in the offset the schedule gives.
     pub start: DateTime<FixedOffset>,
+    /// End (not before the start).
     pub end: DateTime<FixedOffset>,
     /// The conference day it belongs to: its start date, except that frab
     /// lists sessions after midnight under the previous day.
@@ -169,6 +193,7 @@ pub struct Session {
     pub track: Option<usize>,
     /// Indices into [`Schedule::speakers`].
     pub speakers: Vec<usize>,
+    /// The abstract as plain text (markup from frab files removed).
     pub abstract_text: String,
     /// Only http(s) links survive validation.
     pub url: Option<String>,
@@ -180,6 +205,7 @@ impl Session {
         self.day
     }
 
+    /// Length in minutes.
     pub fn duration_minutes(&self) -> i64 {
         (self.end - self.start).num_minutes()
     }
@@ -195,10 +221,15 @@ impl Session {
 /// each has a precomputed, accent-folded, lower-case search text.
 #[derive(Clone)]
 pub struct Schedule {
+    /// The conference.
     pub conference: Conference,
+    /// Tracks, in the file's order.
     pub tracks: Vec<Track>,
+    /// Rooms, in the organisers' order.
     pub rooms: Vec<Room>,
+    /// Speakers, in the file's order.
     pub speakers: Vec<Speaker>,
+    /// Sessions, sorted by (start, room, title).
     pub sessions: Vec<Session>,
     /// Distinct days with at least one session, ascending.
     pub days: Vec<NaiveDate>,
@@ -213,26 +244,32 @@ pub struct Schedule {
 }
 
 impl Schedule {
+    /// The session with this id.
     pub fn session(&self, id: &str) -> Option<&Session> {
         self.session_index.get(id).map(|&i| &self.sessions[i])
     }
 
+    /// The position of the session with this id.
     pub fn session_position(&self, id: &str) -> Option<usize> {
         self.session_index.get(id).copied()
     }
 
+    /// The position of the track with this id (slug).
     pub fn track_by_id(&self, id: &str) -> Option<usize> {
         self.tracks.iter().position(|t| t.id == id)
     }
 
+    /// The position of the speaker with this id (slug).
     pub fn speaker_by_id(&self, id: &str) -> Option<usize> {
         self.speakers.iter().position(|s| s.id == id)
     }
 
+    /// The session's room name, or "".
     pub fn room_name(&self, session: &Session) -> &str {
         session.room.map_or("", |r| self.rooms[r].name.as_str())
     }
 
+    /// The session's track, if any.
     pub fn track_of(&self, session: &Session) -> Option<&Track> {
         session.track.map(|t| &self.tracks[t])
     }

@@ -4,8 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The localStorage key of the display settings.
 pub const SETTINGS_KEY: &str = "schedule-viewer/settings";
 
+/// Which zone times are shown in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Zone {
@@ -16,6 +18,7 @@ pub enum Zone {
     Local,
 }
 
+/// The colour theme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
@@ -27,6 +30,7 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// The stored and `data-theme` name.
     pub fn as_str(self) -> &'static str {
         match self {
             Theme::System => "system",
@@ -35,6 +39,7 @@ impl Theme {
         }
     }
 
+    /// Read a stored name; anything unknown follows the system.
     pub fn parse(s: &str) -> Theme {
         match s {
             "light" => Theme::Light,
@@ -44,10 +49,13 @@ impl Theme {
     }
 }
 
+/// The viewer's display preferences.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
+    /// Conference's zone or mine.
     #[serde(default)]
     pub zone: Zone,
+    /// System, light or dark.
     #[serde(default)]
     pub theme: Theme,
     /// Notify before "must" sessions while the app is open.
@@ -59,10 +67,12 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Read stored settings; broken values give the defaults.
     pub fn from_json(text: &str) -> Settings {
         serde_json::from_str(text).unwrap_or_default()
     }
 
+    /// The stored form.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }

@@ -4,8 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The localStorage key of the schedule to open next time.
 pub const CURRENT_SCHEDULE_KEY: &str = "schedule-viewer/current-schedule";
 
+/// Where a schedule comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum ScheduleSource {
@@ -18,10 +20,12 @@ pub enum ScheduleSource {
 }
 
 impl ScheduleSource {
+    /// Read the remembered source.
     pub fn from_json(text: &str) -> Option<ScheduleSource> {
         serde_json::from_str(text).ok()
     }
 
+    /// The stored form.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }

@@ -12,8 +12,6 @@ use crate::model::schedule::Schedule;
 use crate::model::time::clock_range;
 use crate::state::{use_agenda, use_display, use_schedule, AgendaStore, Display};
 
-pub const LEAD_MINUTES: i64 = 10;
-
 #[derive(Clone)]
 pub struct Reminders {
     schedule: Arc<Schedule>,
@@ -29,9 +27,15 @@ impl Reminders {
         }
         let at = now();
         let due = self.notified.with_value(|done| {
-            self.agenda
-                .agenda
-                .with_untracked(|a| due_reminders(&self.schedule, a, at, LEAD_MINUTES, done))
+            self.agenda.agenda.with_untracked(|a| {
+                due_reminders(
+                    &self.schedule,
+                    a,
+                    at,
+                    i64::from(crate::model::plan::REMINDER_MINUTES),
+                    done,
+                )
+            })
         });
         for i in due {
             let s = &self.schedule.sessions[i];

@@ -125,7 +125,7 @@ fn SessionDetail(index: usize) -> impl IntoView {
                 &IcsOptions {
                     name: &schedule.conference.title,
                     stamp: crate::browser::clock::real_now().to_utc(),
-                    alarm_minutes: Some(10),
+                    alarm_minutes: Some(crate::model::plan::REMINDER_MINUTES),
                 },
             );
             let _ = files::download(

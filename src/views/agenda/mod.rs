@@ -1,0 +1,50 @@
+//! "My agenda" (`/agenda`): starred sessions by day with clashes and free
+//! time, what changed about them, export and sharing. One file per part.
+
+mod actions;
+mod days;
+mod notes;
+
+use leptos::prelude::*;
+
+use crate::browser::page::set_title;
+use crate::state::{use_agenda, use_schedule};
+
+use actions::AgendaActions;
+use days::AgendaDays;
+use notes::{ChangedStars, MissingStars};
+
+/// The page: heading, hint, reminders, actions, notes about starred
+/// sessions, and the days.
+#[component]
+pub fn AgendaPage() -> impl IntoView {
+    let schedule = use_schedule();
+    let agenda = use_agenda();
+    set_title(&format!("My agenda · {}", schedule.conference.title));
+    let scheduled = Memo::new(move |_| agenda.agenda.with(|a| a.scheduled(&schedule)));
+    let empty = move || agenda.agenda.with(|a| a.is_empty());
+    let persistence = move || {
+        agenda.persistent.get().map(|granted| {
+            if granted {
+                "Your browser has agreed to keep this agenda even when it runs short of space."
+            } else {
+                "Your browser has not promised to keep this site's data: it may clear this agenda if it runs short of space, or after weeks without a visit."
+            }
+        })
+    };
+    view! {
+        <h1>"My agenda"</h1>
+        <Show when=empty>
+            <p class="empty-hint">
+                "Nothing starred yet. Press ☆ on any session of the "
+                <a href="/">"programme"</a> " to add it here."
+            </p>
+        </Show>
+        <p class="persistence">{persistence}</p>
+        <crate::views::reminders::ReminderToggle />
+        <AgendaActions />
+        <ChangedStars />
+        <MissingStars />
+        <AgendaDays scheduled />
+    }
+}

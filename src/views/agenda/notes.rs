@@ -1,0 +1,126 @@
+//! Notes about starred sessions: those that changed since they were starred
+//! (with "OK"), and those the schedule no longer has (with "Dismiss").
+
+use leptos::prelude::*;
+
+use crate::model::time::day_and_clock;
+use crate::state::{use_agenda, use_display, use_schedule};
+
+/// "Changed since you starred them": now and was, in the shown zone.
+#[component]
+pub fn ChangedStars() -> impl IntoView {
+    let schedule = use_schedule();
+    let agenda = use_agenda();
+    let display = use_display();
+    let changed = {
+        let schedule = schedule.clone();
+        Memo::new(move |_| agenda.agenda.with(|a| a.changed(&schedule)))
+    };
+    let changed_items = {
+        let schedule = schedule.clone();
+        move || {
+            changed
+                .get()
+                .into_iter()
+                .map(|c| {
+                    let now = &schedule.sessions[c.index];
+                    let was = display.day_and_clock_of(&c.was.start);
+                    let text = format!(
+                        "“{}” changed: now {}{} (was {}{}{}).",
+                        now.title,
+                        day_and_clock(&display.show(now.start)),
+                        match schedule.room_name(now) {
+                            "" => String::new(),
+                            r => format!(", {r}"),
+                        },
+                        if c.was.title != now.title {
+                            format!("“{}”, ", c.was.title)
+                        } else {
+                            String::new()
+                        },
+                        was,
+                        if c.was.room.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {}", c.was.room)
+                        },
+                    );
+                    let id = now.id.clone();
+                    let schedule = schedule.clone();
+                    let label = format!("OK, noted: {}", now.title);
+                    view! {
+                        <li>
+                            {text} " "
+                            <button
+                                type="button"
+                                aria-label=label
+                                on:click=move |_| agenda.acknowledge(&schedule, &id)
+                            >
+                                "OK"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    view! {
+        <Show when=move || !changed.with(Vec::is_empty)>
+            <section class="changed" aria-labelledby="changed-heading">
+                <h2 id="changed-heading">"Changed since you starred them"</h2>
+                <ul>{changed_items.clone()}</ul>
+            </section>
+        </Show>
+    }
+}
+
+/// "No longer in the schedule": the last known title, time and room.
+#[component]
+pub fn MissingStars() -> impl IntoView {
+    let schedule = use_schedule();
+    let agenda = use_agenda();
+    let display = use_display();
+    let missing = Memo::new(move |_| {
+        agenda.agenda.with(|a| {
+            a.missing(&schedule)
+                .into_iter()
+                .map(|(id, e)| (id.to_string(), e.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || !missing.with(Vec::is_empty)>
+            <section class="missing" aria-labelledby="missing-heading">
+                <h2 id="missing-heading">"No longer in the schedule"</h2>
+                <ul>
+                    <For
+                        each=move || missing.get()
+                        key=|(id, _)| id.clone()
+                        children=move |(id, entry)| {
+                            let when = match display.day_and_clock_of(&entry.start) {
+                                t if t.is_empty() => String::new(),
+                                t if entry.room.is_empty() => format!(" (was {t})"),
+                                t => format!(" (was {t}, {})", entry.room),
+                            };
+                            let label = format!("Dismiss {}", entry.title);
+                            view! {
+                                <li>
+                                    <strong>{entry.title.clone()}</strong>
+                                    {when}
+                                    " "
+                                    <button
+                                        type="button"
+                                        aria-label=label
+                                        on:click=move |_| agenda.dismiss(&id)
+                                    >
+                                        "Dismiss"
+                                    </button>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </section>
+        </Show>
+    }
+}
