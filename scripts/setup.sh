@@ -2,7 +2,7 @@
 # Installs whatever the build and the tests need and is missing; quick when all is present.
 # Works on a fresh Debian machine with rustup/cargo, node/npm and apt.
 #   scripts/setup.sh          build tools (wasm target, trunk, wasm-bindgen-cli, wasm-opt)
-#   scripts/setup.sh --test   also the browser test tools (Playwright deps, Chromium)
+#   scripts/setup.sh --test   also the browser test tools (Chromium, Firefox ESR, WebKitGTK, Xvfb, icalendar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,18 +31,28 @@ fi
 
 # wasm-opt (npm binaryen), Playwright and axe-core, pinned in package-lock.json.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] ||
+  [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/selenium-webdriver ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  if ! command -v chromium >/dev/null 2>&1; then
-    say "installing Debian's chromium"
+  # Browsers from Debian only (no test tool downloads one): Chromium for the
+  # Playwright suite; Firefox ESR, WebKitGTK's WebKitWebDriver + MiniBrowser
+  # and Xvfb (WebKitGTK needs a display) for the cross-engine journeys.
+  missing=""
+  command -v chromium >/dev/null 2>&1 || missing="$missing chromium fonts-dejavu-core"
+  command -v firefox-esr >/dev/null 2>&1 || missing="$missing firefox-esr"
+  command -v WebKitWebDriver >/dev/null 2>&1 || missing="$missing webkit2gtk-driver"
+  command -v xvfb-run >/dev/null 2>&1 || missing="$missing xvfb xauth"
+  if [ -n "$missing" ]; then
+    say "installing from Debian:$missing"
     SUDO=""
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium fonts-dejavu-core
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends $missing
   fi
   # An independent iCalendar parser for the .ics checks (tests/ics_check.py).
   if ! .venv-tests/bin/python -c 'import icalendar' 2>/dev/null; then

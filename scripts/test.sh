@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: format and lint, native unit + integration tests, the release
-# build, and the browser end-to-end suite in headless Chromium.
+# build, the browser end-to-end suite in headless Chromium, and the core
+# journeys in Firefox ESR and WebKitGTK. Fails when any engine fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -20,4 +21,18 @@ trunk build --release --offline
 step "size report"
 node scripts/size-report.mjs dist
 step "browser end-to-end (Playwright, headless Chromium)"
-npx playwright test
+chromium_status=0
+npx playwright test || chromium_status=$?
+step "core journeys in Firefox ESR and WebKitGTK"
+engines_status=0
+xvfb-run -a node tests/engines/run.mjs firefox webkit || engines_status=$?
+
+printf '\n== engines\n'
+if [ "$chromium_status" -eq 0 ]; then
+  echo "  ok   Chromium $(chromium --version 2>/dev/null | awk '{print $2}'): the Playwright suite passed"
+else
+  echo "  FAIL Chromium $(chromium --version 2>/dev/null | awk '{print $2}'): the Playwright suite failed (see above)"
+fi
+[ "$engines_status" -eq 0 ] && echo "  ok   Firefox ESR and WebKitGTK: every journey passed (lines above)" ||
+  echo "  FAIL Firefox ESR / WebKitGTK: see the FAIL lines above"
+[ "$chromium_status" -eq 0 ] && [ "$engines_status" -eq 0 ]

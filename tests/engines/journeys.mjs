@@ -1,0 +1,178 @@
+// The core journeys, written once against a tiny driver interface so that
+// the same steps run in Firefox ESR (puppeteer-core over WebDriver BiDi) and
+// WebKitGTK (selenium-webdriver over WebKitWebDriver). Chromium runs the
+// full Playwright suite (tests/e2e/); these are the journeys every engine
+// must pass.
+//
+// A driver has: name, goto(url), reload(), back(), url(), evaluate(fn, ...args)
+// (fn is a plain function, run in the page, its result returned), click(css),
+// type(css, text), close().
+
+const TIMEOUT_MS = 15_000;
+
+/** Poll `fn` in the page until it returns a truthy value; fail with `what`. */
+export async function waitFor(d, what, fn, ...args) {
+  const until = Date.now() + TIMEOUT_MS;
+  let last;
+  for (;;) {
+    try {
+      last = await d.evaluate(fn, ...args);
+      if (last) return last;
+    } catch (e) {
+      last = e.message;
+    }
+    if (Date.now() > until) throw new Error(`${d.name}: timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * A page function built here in Node from others' source: the page's CSP
+ * forbids `eval` and `new Function` (WebKit applies it to injected scripts).
+ */
+function compose(template, ...parts) {
+  const src = template.replace(/\$(\d)/g, (_, i) => `(${parts[Number(i)].toString()})`);
+  return new Function(`return ${src}`)();
+}
+
+/** Mark the element `find` returns (in the page) and click it natively. */
+async function clickWhere(d, what, find, ...args) {
+  const mark = compose(
+    `(...args) => {
+      for (const el of document.querySelectorAll('[data-journey]')) el.removeAttribute('data-journey');
+      const el = $0(...args);
+      if (!el) return false;
+      el.setAttribute('data-journey', 'target');
+      el.scrollIntoView({ block: 'center' });
+      return true;
+    }`,
+    find,
+  );
+  await waitFor(d, what, mark, ...args);
+  await d.click('[data-journey="target"]');
+}
+
+const articles = () => document.querySelectorAll('main article').length;
+const star = (title) => {
+  const article = [...document.querySelectorAll('article')].find(
+    (a) => a.querySelector('h3')?.textContent.trim() === title,
+  );
+  return article?.querySelector('button.star') ?? null;
+};
+const starLabel = (title) => {
+  const article = [...document.querySelectorAll('article')].find(
+    (a) => a.querySelector('h3')?.textContent.trim() === title,
+  );
+  return article?.querySelector('button.star')?.getAttribute('aria-label') ?? null;
+};
+
+const KNEE = 'Knee Deep in Microservices';
+
+/** Each journey: a name and its steps. `base` is the app's origin. */
+export const journeys = [
+  {
+    name: 'the programme loads',
+    async run(d, base) {
+      await d.goto(base + '/');
+      await waitFor(d, 'the heading "Programme"', () => document.querySelector('h1')?.textContent === 'Programme');
+      await waitFor(d, '28 sessions', () => document.querySelectorAll('main article').length === 28);
+      const title = await d.evaluate(() => document.title);
+      if (!title.includes('MesosCon Europe 2017')) throw new Error(`title is "${title}"`);
+    },
+  },
+  {
+    name: 'search and filter live in the URL; Back restores',
+    async run(d, base) {
+      await d.goto(base + '/');
+      await waitFor(d, 'the search box', () => !!document.querySelector('input[type=search]'));
+      await d.type('input[type=search]', 'security');
+      await waitFor(d, '?q=security in the URL', () => location.search === '?q=security');
+      const found = await waitFor(d, 'fewer sessions', () => {
+        const n = document.querySelectorAll('main article').length;
+        return n > 0 && n < 28 && n;
+      });
+      await clickWhere(d, 'the "DevOps and Ops" checkbox', () => {
+        const label = [...document.querySelectorAll('fieldset label')].find((l) => l.textContent.trim() === 'DevOps and Ops');
+        return label?.querySelector('input') ?? (label && document.getElementById(label.htmlFor));
+      });
+      await waitFor(d, 'track=devops-and-ops in the URL', () => location.search.includes('track=devops-and-ops'));
+      await d.back();
+      await waitFor(d, 'Back to ?q=security', () => location.search === '?q=security');
+      await waitFor(d, `${found} sessions again`, (n) => document.querySelectorAll('main article').length === n, found);
+      await waitFor(d, 'the search box keeps "security"', () => document.querySelector('input[type=search]').value === 'security');
+    },
+  },
+  {
+    name: 'a star survives a reload and shows in My agenda; unstar empties it',
+    async run(d, base) {
+      await d.goto(base + '/');
+      await waitFor(d, 'sessions', articles);
+      await d.evaluate(() => localStorage.clear());
+      await d.reload();
+      await clickWhere(d, `the star of "${KNEE}"`, star, KNEE);
+      await waitFor(d, 'the star turns on', compose('(t) => $0(t)?.startsWith("Remove from agenda")', starLabel), KNEE);
+      await waitFor(d, 'the agenda stored', () => (localStorage.getItem('schedule-viewer/agenda/mesoscon-eu-2017') ?? '').includes('thu-devops-knee-deep'));
+      await d.reload();
+      await waitFor(d, 'still starred after a reload', compose('(t) => $0(t)?.startsWith("Remove from agenda")', starLabel), KNEE);
+      await d.goto(base + '/agenda');
+      await waitFor(d, 'My agenda lists it', (t) => [...document.querySelectorAll('main article h3')].map((h) => h.textContent.trim()).join('|') === t, KNEE);
+      await clickWhere(d, 'the star in My agenda', star, KNEE);
+      await waitFor(d, 'the empty hint', () => document.querySelector('.empty-hint') !== null && document.querySelectorAll('main article').length === 0);
+    },
+  },
+  {
+    name: 'the timetable',
+    async run(d, base) {
+      await d.goto(base + '/timetable/2017-10-26');
+      await waitFor(d, 'the heading', () => document.querySelector('h1')?.textContent === 'Timetable, Thursday 26 October 2017');
+      await waitFor(d, '16 blocks', () => document.querySelectorAll('main article').length === 16);
+      const rooms = await d.evaluate(() => [...document.querySelectorAll('.tt-room')].map((r) => r.textContent.trim()));
+      if (rooms.join(',') !== 'Congress Hall,Club A,Club B,Club C,Club D,Foyer') throw new Error(`rooms: ${rooms}`);
+    },
+  },
+  {
+    name: 'now & next with ?now=',
+    async run(d, base) {
+      // 09:20 UTC is 11:20 in Prague.
+      await d.goto(base + '/now?now=2017-10-26T09:20:00Z');
+      await waitFor(d, '"It is 11:20 …"', () => document.querySelector('.clock')?.textContent === 'It is 11:20 on Thursday 26 October 2017.');
+      await waitFor(d, 'one session on now', () => document.querySelectorAll('section[aria-labelledby="on-now"] article').length === 1);
+      await waitFor(d, 'next at 11:50', () => document.getElementById('up-next')?.textContent === 'Next, at 11:50');
+    },
+  },
+  {
+    name: 'a session page',
+    async run(d, base) {
+      await d.goto(base + '/session/thu-devops-knee-deep');
+      await waitFor(d, 'its title', (t) => document.querySelector('h1')?.textContent === t, KNEE);
+      await waitFor(d, 'its time', () => document.querySelector('.facts time')?.textContent.includes('11:50–12:30'));
+      await waitFor(d, 'the page title', (t) => document.title.startsWith(t), KNEE);
+    },
+  },
+  {
+    name: '?schedule= opens a frab file',
+    async run(d, base) {
+      await d.goto(base + '/?schedule=/test-data/camp2019-frab-schedule.json');
+      await waitFor(d, '"79 sessions"', () => document.querySelector('.result-count')?.textContent === '79 sessions');
+      // Back to the demo for the journeys after this one.
+      await d.evaluate(() => localStorage.clear());
+    },
+  },
+];
+
+/** Offline after one visit: returns 'passed' or a reason it cannot run here. */
+export async function offlineJourney(d, base, stopServer) {
+  await d.goto(base + '/');
+  await waitFor(d, 'sessions', articles);
+  const supported = await d.evaluate(() => 'serviceWorker' in navigator);
+  if (!supported) return 'not run: this engine exposes no service worker API under automation';
+  const controlled = await waitFor(d, 'the service worker to control the page', () => navigator.serviceWorker.controller !== null).catch(
+    () => false,
+  );
+  if (!controlled) return 'not run: the service worker never took control under this automation';
+  await stopServer();
+  await d.reload();
+  await waitFor(d, '28 sessions from the cache, offline', () => document.querySelectorAll('main article').length === 28);
+  await waitFor(d, 'the offline notice', () => (document.querySelector('.notice.offline')?.textContent ?? '').startsWith('Offline'));
+  return 'passed';
+}

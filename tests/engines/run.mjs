@@ -1,0 +1,54 @@
+// Runs the core journeys in one engine or more and prints a line per engine:
+//   node tests/engines/run.mjs firefox webkit
+// WebKitGTK needs a display: scripts/test.sh runs this under xvfb-run.
+// Exits non-zero when any journey fails in any engine; every failure names its engine.
+import { serve } from '../e2e/serve.mjs';
+import { journeys, offlineJourney } from './journeys.mjs';
+import { firefox, webkit } from './drivers.mjs';
+
+const engines = { firefox, webkit };
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(engines);
+const summary = [];
+let failed = false;
+
+for (const key of wanted) {
+  const started = Date.now();
+  let server = await serve('dist', 0);
+  let d;
+  const results = [];
+  try {
+    d = await engines[key]();
+    for (const j of journeys) {
+      try {
+        await j.run(d, server.url);
+        results.push(`  ok   ${j.name}`);
+      } catch (e) {
+        failed = true;
+        results.push(`  FAIL ${j.name}: ${e.message.split('\n')[0]}`);
+      }
+    }
+    try {
+      const outcome = await offlineJourney(d, server.url, () => server.close());
+      results.push(outcome === 'passed' ? '  ok   offline reload after one visit' : `  --   offline reload: ${outcome}`);
+    } catch (e) {
+      failed = true;
+      results.push(`  FAIL offline reload after one visit: ${e.message.split('\n')[0]}`);
+    }
+  } catch (e) {
+    failed = true;
+    results.push(`  FAIL could not start ${key}: ${e.message.split('\n')[0]}`);
+  } finally {
+    await d?.close().catch(() => {});
+    await server.close().catch(() => {});
+  }
+  const name = d?.name ?? key;
+  const passed = results.filter((r) => r.startsWith('  ok')).length;
+  const fails = results.filter((r) => r.startsWith('  FAIL')).length;
+  console.log(`\n${name}:`);
+  for (const r of results) console.log(r.replace('FAIL ', `FAIL [${name}] `));
+  summary.push(`${fails ? 'FAIL' : 'ok  '} ${name}: ${passed} passed, ${fails} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+console.log('\nEngines:');
+for (const line of summary) console.log('  ' + line);
+process.exit(failed ? 1 : 0);
