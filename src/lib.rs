@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
     provide_context(status);
     provide_context(state::Display::new());
     offline::register(move || status.update_ready.set(true));
+    browser::page::keep_scroll_positions();
     let loaded: RwSignal<Option<Result<Arc<Schedule>, LoadError>>> = RwSignal::new(None);
     // Progress while a large schedule comes over a slow network: seconds waited.
     let waited = RwSignal::new(0u32);

@@ -19,3 +19,74 @@ pub fn skip_to_main(ev: web_sys::MouseEvent) {
         let _ = main.focus();
     }
 }
+
+thread_local! {
+    /// Scroll position of each page visited in this tab, by URL.
+    static SCROLL: std::cell::RefCell<std::collections::HashMap<String, f64>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Back and Forward return to where the list was. The browser's own
+/// restoration runs before the app has drawn the page, and so lands short on
+/// a long list; this restores once the page is tall enough.
+pub fn keep_scroll_positions() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+    let href = |w: &web_sys::Window| w.location().href().unwrap_or_default();
+    let remember = move || {
+        if let Some(w) = web_sys::window() {
+            let y = w.scroll_y().unwrap_or(0.0);
+            SCROLL.with(|m| m.borrow_mut().insert(href(&w), y));
+        }
+    };
+    // Remembered when a click may navigate away (before the router acts): a
+    // scroll listener would also see the clamped position of the half-drawn
+    // next page and file it under the old address.
+    let on_click = Closure::<dyn Fn()>::new(remember);
+    let on_popstate = Closure::<dyn Fn()>::new(move || {
+        let Some(w) = web_sys::window() else {
+            return;
+        };
+        let Some(y) = SCROLL.with(|m| m.borrow().get(&href(&w)).copied()) else {
+            return;
+        };
+        restore_scroll(y, 60);
+    });
+    let _ = window.add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    let _ =
+        window.add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+    // For the life of the page.
+    on_click.forget();
+    on_popstate.forget();
+}
+
+/// Scroll to `y` on the next animation frame; while the page is still too
+/// short to get there (the app is drawing it), try again, for at most
+/// `frames` frames.
+fn restore_scroll(y: f64, frames: u32) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let step = Closure::once_into_js(move || {
+        let Some(w) = web_sys::window() else {
+            return;
+        };
+        w.scroll_to_with_x_and_y(0.0, y);
+        let reached = (w.scroll_y().unwrap_or(0.0) - y).abs() < 1.0;
+        if !reached && frames > 0 {
+            restore_scroll(y, frames - 1);
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(step.unchecked_ref());
+    }
+}

@@ -140,6 +140,21 @@ pub fn FilterBar(
         set_filter(f, false);
     };
 
+    // On a phone the filters other than search sit behind one button that
+    // says how many are active; wider screens show them at once (style.css).
+    let open = RwSignal::new(false);
+    let active = move || {
+        let from_filter = filter.with(|(f, _)| {
+            usize::from(show_tracks) * f.tracks.len()
+                + usize::from(f.speaker.is_some())
+                + usize::from(f.day.is_some())
+        });
+        from_filter + usize::from(display.settings.with(|s| s.hide_past))
+    };
+    let toggle_label = move || match active() {
+        0 => "Filters".to_string(),
+        n => format!("Filters ({n})"),
+    };
     view! {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <div class="field search">
@@ -154,6 +169,16 @@ pub fn FilterBar(
                     on:input=on_text
                 />
             </div>
+            <button
+                type="button"
+                class="filters-toggle"
+                aria-controls="filter-panel"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {toggle_label}
+            </button>
+            <div id="filter-panel" class="filter-panel" class:open=move || open.get()>
             {track_boxes}
             <div class="field">
                 <label for="speaker-filter">"Speaker"</label>
@@ -181,6 +206,7 @@ pub fn FilterBar(
                     </option>
                     {day_options}
                 </select>
+            </div>
             </div>
         </form>
         {move || {

@@ -26,7 +26,6 @@ pub fn UpdateBanner() -> impl IntoView {
 #[component]
 pub fn Header() -> impl IntoView {
     let schedule = use_schedule();
-    let agenda = use_agenda();
     let first = schedule.sessions.first().map(|s| s.start);
     let dates = match (schedule.days.first(), schedule.days.last()) {
         (Some(a), Some(b)) if a != b => format!(
@@ -41,77 +40,149 @@ pub fn Header() -> impl IntoView {
     let conference_zone = schedule.conference.time_zone.clone();
     let zone = move || match (display.settings.with(|s| s.zone), first) {
         (Zone::Local, Some(t)) => format!(
-            "Times in your time zone ({}), 24-hour clock",
+            "Times in your time zone ({})",
             crate::model::time::offset_label(&display.show(t))
         ),
         (Zone::Conference, Some(t)) if !conference_zone.is_empty() => format!(
-            "Times in {conference_zone} ({}), 24-hour clock",
+            "Times in {conference_zone} ({})",
             crate::model::time::offset_label(&display.show(t))
         ),
         (Zone::Conference, Some(t)) => format!(
-            "Times in the conference's zone ({}), 24-hour clock",
+            "Times in the conference's zone ({})",
             crate::model::time::offset_label(&display.show(t))
         ),
         _ => String::new(),
     };
-    let first_day = schedule
-        .days
-        .first()
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    let tracks = schedule.tracks.clone();
     let title = schedule.conference.title.clone();
     let location = (!schedule.conference.location.is_empty())
         .then(|| format!(" · {}", schedule.conference.location));
     view! {
         <header class="site-header">
-            <div class="conference">
-                <p class="conference-title">
-                    <A href="/">{title}</A>
-                </p>
-                <p class="conference-meta">
-                    {dates} {location}
-                </p>
-                <p class="conference-zone">{zone}</p>
+            <div class="masthead">
+                <div class="conference">
+                    <p class="conference-title">
+                        <A href="/">{title}</A>
+                    </p>
+                    <p class="conference-meta">{dates} {location}</p>
+                    <p class="conference-zone">
+                        {zone} <span class="clock-note">", 24-hour clock"</span>
+                    </p>
+                </div>
+                <SettingsMenu />
             </div>
-            <nav aria-label="Main">
+            <MainNav />
+        </header>
+    }
+}
+
+/// The main places in one compact bar (at the bottom of a phone's screen):
+/// Programme, Timetable, Now & next, My agenda with its count, and "More"
+/// for the tracks and speakers.
+#[component]
+fn MainNav() -> impl IntoView {
+    let schedule = use_schedule();
+    let agenda = use_agenda();
+    let first_day = schedule
+        .days
+        .first()
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let count = move || agenda.agenda.with(|a| a.len());
+    view! {
+        <nav aria-label="Main" class="main-nav">
+            <ul>
+                <li>
+                    <A href="/" exact=true>
+                        <span class="icon" aria-hidden="true">"☰"</span>
+                        <span class="label">"Programme"</span>
+                    </A>
+                </li>
+                <li>
+                    <A href=format!("/timetable/{first_day}")>
+                        <span class="icon" aria-hidden="true">"▦"</span>
+                        <span class="label">"Timetable"</span>
+                    </A>
+                </li>
+                <li>
+                    <A href="/now">
+                        <span class="icon" aria-hidden="true">"◷"</span>
+                        <span class="label">"Now & next"</span>
+                    </A>
+                </li>
+                <li>
+                    <A href="/agenda">
+                        <span class="icon" aria-hidden="true">"★"</span>
+                        <span class="label">"My agenda"</span>
+                        <span class="count">{move || (count() > 0).then(|| count().to_string())}</span>
+                    </A>
+                </li>
+                <li>
+                    <MoreMenu />
+                </li>
+            </ul>
+        </nav>
+    }
+}
+
+/// "More": every track and the speakers, one tap away.
+#[component]
+fn MoreMenu() -> impl IntoView {
+    let schedule = use_schedule();
+    let open = RwSignal::new(false);
+    let tracks = schedule
+        .tracks
+        .iter()
+        .map(|t| {
+            let href = format!("/track/{}", crate::model::url::encode(&t.id));
+            let name = t.name.clone();
+            view! {
+                <li>
+                    <A href=href>{name}</A>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <details class="menu more" prop:open=move || open.get()>
+            <summary on:click=move |ev| {
+                ev.prevent_default();
+                open.update(|o| *o = !*o);
+            }>
+                <span class="icon" aria-hidden="true">"⋯"</span>
+                <span class="label">"More"</span>
+            </summary>
+            // Following a link closes the menu.
+            <div class="menu-panel" on:click=move |_| open.set(false)>
+                <h2 class="menu-heading">"Tracks"</h2>
+                <ul>{tracks}</ul>
+                <h2 class="menu-heading">"People"</h2>
                 <ul>
-                    <li>
-                        <A href="/" exact=true>
-                            "Programme"
-                        </A>
-                    </li>
-                    {tracks
-                        .into_iter()
-                        .map(|t| {
-                            view! {
-                                <li>
-                                    <A href=format!("/track/{}", t.id)>{t.name}</A>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                    <li>
-                        <A href=format!("/timetable/{first_day}")>"Timetable"</A>
-                    </li>
-                    <li>
-                        <A href="/now">"Now & next"</A>
-                    </li>
                     <li>
                         <A href="/speakers">"Speakers"</A>
                     </li>
-                    <li>
-                        <A href="/agenda">
-                            "My agenda"
-                        </A>
-                        <span class="count" aria-hidden="true">
-                            {move || agenda.agenda.with(|a| a.len())}
-                        </span>
-                    </li>
                 </ul>
-            </nav>
-            <DisplaySettings />
-        </header>
+            </div>
+        </details>
+    }
+}
+
+/// Time zone and theme, behind one "Settings" button.
+#[component]
+fn SettingsMenu() -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <details class="menu settings" prop:open=move || open.get()>
+            <summary on:click=move |ev| {
+                ev.prevent_default();
+                open.update(|o| *o = !*o);
+            }>
+                <span class="icon" aria-hidden="true">"⚙"</span>
+                <span class="label">"Settings"</span>
+            </summary>
+            <div class="menu-panel">
+                <DisplaySettings />
+            </div>
+        </details>
     }
 }
 

@@ -33,9 +33,11 @@ pub fn ProgrammePage() -> impl IntoView {
     let filter = use_url_filter();
     let matches = use_matches(filter);
     view! {
-        <h1>"Programme"</h1>
+        <div class="page-head">
+            <h1>"Programme"</h1>
+            <ResultCount matches filter />
+        </div>
         <FilterBar filter />
-        <ResultCount matches filter />
         <DayGroupedList sessions=matches.into() />
         <OpenSchedule />
     }
@@ -78,10 +80,13 @@ pub fn TrackPage() -> impl IntoView {
             />
         }
         .into_any(),
+        // "Clear filters" clears the query only: the track is the page itself.
         Some(i) => view! {
-            <h1>{schedule.tracks[i].name.clone()}</h1>
+            <div class="page-head">
+                <h1>{schedule.tracks[i].name.clone()}</h1>
+                <ResultCount matches filter=url_filter />
+            </div>
             <FilterBar filter show_tracks=false />
-            <ResultCount matches filter />
             <DayGroupedList sessions=matches.into() />
         }
         .into_any(),

@@ -28,7 +28,7 @@ pub fn SessionCard(
     let title = s.title.clone();
     let track = schedule.track_of(s).map(|t| {
         let name = t.name.clone();
-        view! { <a href=format!("/track/{}", t.id)>{name}</a> }
+        view! { <a href=format!("/track/{}", crate::model::url::encode(&t.id))>{name}</a> }
     });
     let colour = schedule
         .track_of(s)

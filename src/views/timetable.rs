@@ -139,19 +139,25 @@ fn DayGrid(day: NaiveDate) -> impl IntoView {
             let heading = format!("tt-{i}");
             let heading_id = heading.clone();
             let title = s.title.clone();
+            let full_title = s.title.clone();
             let href = session_href(&s.id);
             let room = schedule.room_name(s).to_string();
             let (start, end) = (s.start, s.end);
+            // Lines of title the block has room for (rows of 0.7rem, a
+            // 1.1rem title line, the time line below): the rest ends in an
+            // ellipsis, the full title is on the session page.
+            let lines = (((r1 - r0) as f32 * 0.7 - 1.4) / 1.1).floor().max(1.0) as u32;
             view! {
                 <article
                     class="tt-session"
                     aria-labelledby=heading
+                    style:--lines=lines.to_string()
                     style:grid-column=column_of(s.room).to_string()
                     style:grid-row=format!("{r0} / {r1}")
                     style:--track-colour=colour
                 >
                     <h3 id=heading_id>
-                        <a href=href>{title}</a>
+                        <a href=href title=full_title>{title}</a>
                     </h3>
                     <p class="tt-meta">
                         {move || clock_range(&display.show(start), &display.show(end))}

@@ -18,6 +18,19 @@ export async function seedStorage(page: Page, key: string, value: string) {
   );
 }
 
+/** Open the Settings menu (time zone, theme) in the header. */
+export async function openSettings(page: Page) {
+  const summary = page.locator('details.settings > summary');
+  if (!(await page.locator('details.settings').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
+  await expect(page.getByLabel('Time zone')).toBeVisible();
+}
+
+/** Open "More" in the main navigation (tracks, speakers). */
+export async function openMore(page: Page) {
+  const summary = page.getByRole('navigation', { name: 'Main' }).locator('details.more > summary');
+  if (!(await page.locator('details.more').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
+}
+
 export class ProgrammePage {
   constructor(readonly page: Page) {}
 

@@ -1,7 +1,7 @@
 // The programme: every session shows, filters narrow it and live in the URL.
 import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { ProgrammePage, TOTAL_SESSIONS } from './fixtures';
+import { ProgrammePage, TOTAL_SESSIONS, openMore } from './fixtures';
 
 const DEVOPS = [
   'Local or External Storage for Containers and Databases',
@@ -50,6 +50,7 @@ test('filters by one and by several tracks, in the URL', async ({ page }) => {
 test('a track has its own view', async ({ page }) => {
   const p = new ProgrammePage(page);
   await p.goto();
+  await openMore(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users and Ops' }).click();
   await expect(page).toHaveURL(/\/track\/users-and-ops$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users and Ops');
@@ -159,12 +160,16 @@ test('Back returns to the same place in the list; a new page starts at the top',
   await page.setViewportSize({ width: 1280, height: 700 });
   const p = new ProgrammePage(page);
   await p.goto();
-  await page.evaluate(() => window.scrollTo(0, 2500));
-  await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(2500);
-  await page.getByRole('link', { name: 'Town Hall: Kubernetes' }).click();
+  // Scroll the list down to the link (clicking scrolls a link into view first,
+  // so the position to come back to is the one the link is seen at).
+  const link = page.getByRole('link', { name: 'Town Hall: Kubernetes' });
+  await link.scrollIntoViewIfNeeded();
+  const at = await page.evaluate(() => Math.round(scrollY));
+  expect(at).toBeGreaterThan(1000);
+  await link.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Town Hall: Kubernetes');
   expect(await page.evaluate(() => scrollY)).toBe(0);
   await page.goBack();
   await expect(p.sessions).toHaveCount(28);
-  await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(2500);
+  await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(at);
 });

@@ -14,8 +14,8 @@ use actions::AgendaActions;
 use days::AgendaDays;
 use notes::{ChangedStars, MissingStars};
 
-/// The page: heading, hint, reminders, actions, notes about starred
-/// sessions, and the days.
+/// The page: heading and hint, notes about starred sessions, the days,
+/// then export, sharing, reminders and the storage promise.
 #[component]
 pub fn AgendaPage() -> impl IntoView {
     let schedule = use_schedule();
@@ -40,11 +40,15 @@ pub fn AgendaPage() -> impl IntoView {
                 <a href="/">"programme"</a> " to add it here."
             </p>
         </Show>
-        <p class="persistence">{persistence}</p>
-        <crate::views::reminders::ReminderToggle />
-        <AgendaActions />
         <ChangedStars />
         <MissingStars />
         <AgendaDays scheduled />
+        // The sessions come first on a phone; export, sharing and settings after them.
+        <section class="agenda-extras" aria-labelledby="agenda-extras-heading">
+            <h2 id="agenda-extras-heading">"Export, share and remind"</h2>
+            <AgendaActions />
+            <crate::views::reminders::ReminderToggle />
+            <p class="persistence">{persistence}</p>
+        </section>
     }
 }
