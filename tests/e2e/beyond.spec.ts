@@ -1,7 +1,7 @@
 // Beyond the other schedule apps: must/maybe, what changed, the clash resolver.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { AGENDA_KEY, ProgrammePage } from './fixtures';
+import { AGENDA_KEY, ProgrammePage, openSettings } from './fixtures';
 
 const KNEE = 'Knee Deep in Microservices';
 
@@ -35,7 +35,7 @@ test('a star has two levels: must and maybe, persisted and carried by the share 
 });
 
 test.describe('what changed', () => {
-  test.use({ serviceWorkers: 'block' });
+  test.use({ serviceWorkers: 'block', timezoneId: 'America/New_York' });
 
   test('a newer schedule shows exactly what changed, starred sessions first', async ({ page }) => {
     const v1 = JSON.parse(readFileSync('public/schedule.json', 'utf8'));
@@ -68,6 +68,22 @@ test.describe('what changed', () => {
     ]);
     await expect(p.session(KNEE)).toContainText('Changed');
     await expect(p.session('Autoscaling DC/OS Clusters')).toContainText('Changed');
+    // The messages honour the zone toggle (the browser runs in New York here).
+    await openSettings(page);
+    await page.getByLabel('Time zone').selectOption({ label: 'Mine' });
+    await expect(panel.getByRole('listitem').first()).toHaveText(
+      '★ Moved: “Knee Deep in Microservices”, now Thu 26 Oct 08:00, Club A (was Thu 26 Oct 05:50, Club A)',
+    );
+    // So do the agenda's notes about a moved star.
+    await page.getByRole('link', { name: /My agenda/ }).click();
+    await expect(page.getByRole('region', { name: 'Changed since you starred them' })).toContainText(
+      'now Thu 26 Oct 08:00, Club A (was Thu 26 Oct 05:50, Club A)',
+    );
+    await page.getByLabel('Time zone').selectOption({ label: "Conference's" });
+    await expect(page.getByRole('region', { name: 'Changed since you starred them' })).toContainText(
+      'now Thu 26 Oct 14:00, Club A (was Thu 26 Oct 11:50, Club A)',
+    );
+    await page.goto('/');
     await expect(p.session('Mesos Security Exposed!')).not.toContainText('Changed');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: 'docs/screenshots/changes.png' });
