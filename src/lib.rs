@@ -122,6 +122,7 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
         });
     }
     expect_context::<state::Display>().set_conference(&schedule);
+    provide_context(state::Clock::start(schedule.clone()));
     provide_context(ScheduleCtx(schedule));
     use_file_drop();
     views::reminders::use_reminders();

@@ -63,6 +63,18 @@ pub fn SessionCard(
     };
     let (start, end) = (s.start, s.end);
     let times = move || clock_range(&display.show(start), &display.show(end));
+    // "On now" / "Next": the session running or coming up, easy to spot.
+    let clock = use_context::<crate::state::Clock>();
+    let live_badge = move || {
+        let (now, next) = clock?
+            .on
+            .with(|(now, next)| (now.contains(&index), next.contains(&index)));
+        match (now, next) {
+            (true, _) => Some(view! { <span class="live-badge now">"On now"</span> }.into_any()),
+            (_, true) => Some(view! { <span class="live-badge next">"Next"</span> }.into_any()),
+            _ => None,
+        }
+    };
     view! {
         <article class="session" aria-labelledby=heading.clone() style:--track-colour=colour>
             <p class="session-time">
@@ -73,6 +85,7 @@ pub fn SessionCard(
                     <a href=href>{title}</a>
                 </h3>
                 <p class="session-meta">
+                    {live_badge}
                     {changed_badge}
                     <span class="kind">{s.kind.label()}</span>
                     {(!room.is_empty()).then(|| view! { <span class="room">{room}</span> })}

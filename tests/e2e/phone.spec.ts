@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { AGENDA_KEY, ProgrammePage, seedStorage, openMore, openSettings } from './fixtures';
 
 const PHONE = { width: 375, height: 667 };
+const KNEE_TITLE = 'Knee Deep in Microservices';
 
 /** Session headings (h3) wholly inside the part of the viewport not covered by the fixed tab bar. */
 async function titlesOnFirstScreen(page: Page): Promise<string[]> {
@@ -163,4 +164,15 @@ test('README screenshots: phone and desktop, light and dark', async ({ page }) =
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: `docs/screenshots/desktop-${scheme}.png` });
   }
+});
+
+test('the session on now and the next one are marked in the list', async ({ page }) => {
+  const p = new ProgrammePage(page);
+  await p.goto(`/?now=${encodeURIComponent('2017-10-26T11:20:00+02:00')}`);
+  await expect(p.session('Local or External Storage for Containers and Databases')).toContainText('On now');
+  await expect(p.session(KNEE_TITLE)).toContainText('Next');
+  await expect(page.locator('.live-badge')).toHaveCount(2);
+  // The Now & next tab is one tap away in the bar.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Now & next' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Now & next');
 });
