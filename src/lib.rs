@@ -11,13 +11,12 @@ pub mod views;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use browser::files;
 use browser::loader::{load_from_source, LoadError};
 use browser::offline;
 use model::changes::{diff, snapshot_cache_key, Snapshot};
+use model::route::Route;
 use model::schedule::Schedule;
 
 use state::{AgendaStore, AppStatus, ScheduleCtx};
@@ -126,27 +125,33 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
     provide_context(ScheduleCtx(schedule));
     use_file_drop();
     views::reminders::use_reminders();
+    let location = browser::location::provide_location();
+    let route = Memo::new(move |_| Route::parse(&location.path.get()));
+    provide_context(state::CurrentRoute(route));
     view! {
-        <Router>
-            <a class="skip-link" href="#main" on:click=browser::page::skip_to_main>
-                "Skip to content"
-            </a>
-            <Header />
-            <Notices />
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=ProgrammePage />
-                    <Route path=path!("/track/:slug") view=TrackPage />
-                    <Route path=path!("/session/:id") view=SessionPage />
-                    <Route path=path!("/agenda") view=AgendaPage />
-                    <Route path=path!("/agenda/shared") view=SharedAgendaPage />
-                    <Route path=path!("/speakers") view=SpeakersPage />
-                    <Route path=path!("/speaker/:slug") view=SpeakerPage />
-                    <Route path=path!("/timetable/:date") view=TimetablePage />
-                    <Route path=path!("/timetable") view=TimetablePage />
-                    <Route path=path!("/now") view=NowPage />
-                </Routes>
-            </main>
-        </Router>
+        <a class="skip-link" href="#main" on:click=browser::page::skip_to_main>
+            "Skip to content"
+        </a>
+        <Header />
+        <Notices />
+        <main id="main" tabindex="-1">
+            {move || page_for(route.get())}
+        </main>
+    }
+}
+
+/// The view of a route (DECISIONS.md's paths).
+fn page_for(route: Route) -> AnyView {
+    match route {
+        Route::Programme => view! { <ProgrammePage /> }.into_any(),
+        Route::Track(_) => view! { <TrackPage /> }.into_any(),
+        Route::Session(_) => view! { <SessionPage /> }.into_any(),
+        Route::Agenda => view! { <AgendaPage /> }.into_any(),
+        Route::SharedAgenda => view! { <SharedAgendaPage /> }.into_any(),
+        Route::Speakers => view! { <SpeakersPage /> }.into_any(),
+        Route::Speaker(_) => view! { <SpeakerPage /> }.into_any(),
+        Route::Timetable(_) => view! { <TimetablePage /> }.into_any(),
+        Route::Now => view! { <NowPage /> }.into_any(),
+        Route::NotFound => view! { <NotFound /> }.into_any(),
     }
 }

@@ -21,6 +21,15 @@ pub fn use_schedule() -> Arc<Schedule> {
     expect_context::<ScheduleCtx>().0
 }
 
+/// The route being shown (from the path), provided once.
+#[derive(Clone, Copy)]
+pub struct CurrentRoute(pub Memo<crate::model::route::Route>);
+
+/// The route being shown.
+pub fn use_route() -> Memo<crate::model::route::Route> {
+    expect_context::<CurrentRoute>().0
+}
+
 /// What changed in the schedule since the user last looked (see `model::changes`).
 #[derive(Clone, Copy)]
 pub struct ScheduleChanges {

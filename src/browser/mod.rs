@@ -3,6 +3,7 @@
 pub mod clock;
 pub mod files;
 pub mod loader;
+pub mod location;
 pub mod notify;
 pub mod offline;
 pub mod page;

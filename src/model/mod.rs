@@ -10,6 +10,7 @@ pub mod ics;
 pub mod import;
 pub mod plan;
 pub mod qr;
+pub mod route;
 pub mod schedule;
 pub mod settings;
 pub mod share;

@@ -25,6 +25,11 @@ pub fn decode(value: &str) -> String {
     percent_decode_str(&spaced).decode_utf8_lossy().into_owned()
 }
 
+/// Decode one path segment: percent-escapes only (`+` is a plus in a path).
+pub fn decode_path_segment(segment: &str) -> String {
+    percent_decode_str(segment).decode_utf8_lossy().into_owned()
+}
+
 /// Split a query string (with or without the leading `?`) into pairs with
 /// the key decoded and the value still encoded, for lists whose separator
 /// must be told apart from an escaped one (`track=a%2Cb,c` is two tracks).

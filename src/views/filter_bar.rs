@@ -2,9 +2,8 @@
 //! The URL query is the only owner of the filter: controls read it and
 //! navigate to change it, so reload, Back and a pasted link reproduce the view.
 
+use crate::browser::location::{navigate, use_location};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use crate::model::filter::Filter;
 use crate::model::time::long_day;
@@ -22,18 +21,10 @@ pub fn use_url_filter() -> Memo<(Filter, Vec<String>)> {
 /// A function that puts a filter into the URL of the current path.
 /// `replace` keeps typing from flooding the history.
 pub fn use_set_filter() -> impl Fn(Filter, bool) + Clone + 'static {
-    let navigate = use_navigate();
     let location = use_location();
     move |filter: Filter, replace: bool| {
-        let path = location.pathname.get_untracked();
-        navigate(
-            &format!("{path}{}", filter.to_query()),
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+        let path = location.path.get_untracked();
+        navigate(&format!("{path}{}", filter.to_query()), replace, false);
     }
 }
 

@@ -1,7 +1,7 @@
 //! The page frame: header with navigation, and the notices shown on every view.
 
+use crate::views::nav_link::NavLink;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser::offline;
 use crate::model::settings::{Theme, Zone};
@@ -61,7 +61,7 @@ pub fn Header() -> impl IntoView {
             <div class="masthead">
                 <div class="conference">
                     <p class="conference-title">
-                        <A href="/">{title}</A>
+                        <a href="/">{title}</a>
                     </p>
                     <p class="conference-meta">{dates} {location}</p>
                     <p class="conference-zone">
@@ -92,29 +92,29 @@ fn MainNav() -> impl IntoView {
         <nav aria-label="Main" class="main-nav">
             <ul>
                 <li>
-                    <A href="/" exact=true>
+                    <NavLink href="/".to_string() exact=true>
                         <span class="icon" aria-hidden="true">"☰"</span>
                         <span class="label">"Programme"</span>
-                    </A>
+                    </NavLink>
                 </li>
                 <li>
-                    <A href=format!("/timetable/{first_day}")>
+                    <NavLink href=format!("/timetable/{first_day}") section="/timetable">
                         <span class="icon" aria-hidden="true">"▦"</span>
                         <span class="label">"Timetable"</span>
-                    </A>
+                    </NavLink>
                 </li>
                 <li>
-                    <A href="/now">
+                    <NavLink href="/now".to_string()>
                         <span class="icon" aria-hidden="true">"◷"</span>
                         <span class="label">"Now & next"</span>
-                    </A>
+                    </NavLink>
                 </li>
                 <li>
-                    <A href="/agenda">
+                    <NavLink href="/agenda".to_string() exact=true>
                         <span class="icon" aria-hidden="true">"★"</span>
                         <span class="label">"My agenda"</span>
                         <span class="count">{move || (count() > 0).then(|| count().to_string())}</span>
-                    </A>
+                    </NavLink>
                 </li>
                 <li>
                     <MoreMenu />
@@ -137,7 +137,7 @@ fn MoreMenu() -> impl IntoView {
             let name = t.name.clone();
             view! {
                 <li>
-                    <A href=href>{name}</A>
+                    <NavLink href=href>{name}</NavLink>
                 </li>
             }
         })
@@ -158,7 +158,7 @@ fn MoreMenu() -> impl IntoView {
                 <h2 class="menu-heading">"People"</h2>
                 <ul>
                     <li>
-                        <A href="/speakers">"Speakers"</A>
+                        <NavLink href="/speakers".to_string()>"Speakers"</NavLink>
                     </li>
                 </ul>
             </div>

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod error_page;
 pub mod filter_bar;
 pub mod layout;
+pub mod nav_link;
 pub mod now_page;
 pub mod open_schedule;
 pub mod programme;

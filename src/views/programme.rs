@@ -50,7 +50,6 @@ pub fn TrackPage() -> impl IntoView {
         raw: slug,
         index: track,
     } = use_route_item(
-        "slug",
         Schedule::track_by_id,
         |s, i| s.tracks[i].name.clone(),
         "Unknown track",

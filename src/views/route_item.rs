@@ -2,12 +2,10 @@
 //! is not there" of the session, speaker, track and timetable pages.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::browser::page::set_title;
 use crate::model::schedule::Schedule;
-use crate::model::url;
-use crate::state::use_schedule;
+use crate::state::{use_route, use_schedule};
 
 /// What a page's route parameter names.
 #[derive(Clone, Copy)]
@@ -18,22 +16,19 @@ pub struct RouteItem {
     pub index: Memo<Option<usize>>,
 }
 
-/// Read `param`, look it up with `find` (as written, then percent-decoded),
-/// and keep the page title as `title_of` the item, or `unknown`.
+/// Read the route's parameter (already percent-decoded), look it up with
+/// `find`, and keep the page title as `title_of` the item, or `unknown`.
 pub fn use_route_item(
-    param: &'static str,
     find: fn(&Schedule, &str) -> Option<usize>,
     title_of: fn(&Schedule, usize) -> String,
     unknown: &'static str,
 ) -> RouteItem {
     let schedule = use_schedule();
-    let params = use_params_map();
-    let raw = Memo::new(move |_| params.with(|p| p.get(param).unwrap_or_default()));
+    let route = use_route();
+    let raw = Memo::new(move |_| route.with(|r| r.param().unwrap_or_default().to_string()));
     let index = {
         let schedule = schedule.clone();
-        Memo::new(move |_| {
-            raw.with(|r| find(&schedule, r).or_else(|| find(&schedule, &url::decode(r))))
-        })
+        Memo::new(move |_| raw.with(|r| find(&schedule, r)))
     };
     let conference = schedule.conference.title.clone();
     Effect::new(move || {

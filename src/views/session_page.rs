@@ -16,7 +16,6 @@ use leptos::prelude::*;
 #[component]
 pub fn SessionPage() -> impl IntoView {
     let RouteItem { raw, index } = use_route_item(
-        "id",
         Schedule::session_position,
         |s, i| s.sessions[i].title.clone(),
         "Unknown session",

@@ -2,8 +2,8 @@
 //! session for the visitor's own agenda and "Add all to my agenda", which adds
 //! and never replaces.
 
+use crate::browser::location::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::browser::clock::now_iso;
 use crate::browser::page::set_title;

@@ -68,7 +68,6 @@ pub fn SpeakerPage() -> impl IntoView {
         raw,
         index: speaker,
     } = use_route_item(
-        "slug",
         Schedule::speaker_by_id,
         |s, i| s.speakers[i].name.clone(),
         "Unknown speaker",

@@ -24,7 +24,6 @@ pub fn TimetablePage() -> impl IntoView {
     let schedule = use_schedule();
     // `/timetable` alone opens the first day.
     let RouteItem { raw, index } = use_route_item(
-        "date",
         |s, d| match d {
             "" => (!s.days.is_empty()).then_some(0),
             d => parse_ymd(d).and_then(|d| s.days.iter().position(|x| *x == d)),
