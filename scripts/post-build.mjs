@@ -3,16 +3,24 @@
 //    (Trunk hashes names, so the list is never written by hand) and a cache
 //    version derived from their contents;
 // 2. puts the Content-Security-Policy in index.html, with the sha256 of the
-//    inline module script Trunk injects (it changes with every build).
+//    inline module script Trunk injects (it changes with every build);
+// 3. writes pre-compressed .br and .gz copies of each file;
+// 0. first of all, renders the start view into index.html (src/bin/prerender.rs).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
   process.exit(1);
 }
+
+// --- Pre-rendered start view ----------------------------------------------
+// Before the CSP hash and the service worker's version: it changes index.html.
+execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', dir], { stdio: 'inherit' });
 
 // --- Content-Security-Policy ---------------------------------------------
 const indexPath = join(dir, 'index.html');
@@ -59,3 +67,16 @@ if (sw === template) {
 }
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: CSP script hash sha256-${scriptHash}; precached ${precache.length} files`);
+
+// --- Pre-compressed copies ---------------------------------------------------
+// `.br` (quality 11) and `.gz` beside each text and wasm file, for static hosts
+// that serve them (nginx `brotli_static`/`gzip_static`, Netlify, …).
+let compressed = 0;
+for (const f of readdirSync(dir)) {
+  if (!/\.(html|js|wasm|css|json|svg|webmanifest)$/.test(f)) continue;
+  const body = readFileSync(join(dir, f));
+  writeFileSync(join(dir, `${f}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+  writeFileSync(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
+  compressed += 1;
+}
+console.log(`post-build: wrote .br and .gz beside ${compressed} files`);

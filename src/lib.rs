@@ -5,6 +5,8 @@
 
 pub mod browser;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod state;
 pub mod views;
 
@@ -60,6 +62,8 @@ pub fn App() -> impl IntoView {
             Arc::new(l.schedule)
         });
         loaded.set(Some(result));
+        // The app now draws the page: the pre-rendered copy goes in the same task.
+        browser::page::remove_prerender();
         if let Some(t) = ticker {
             t.clear();
         }

@@ -7,6 +7,17 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Remove the build-time copy of the start view (`#prerender`), once the
+/// app has drawn its own.
+pub fn remove_prerender() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("prerender"))
+    {
+        el.remove();
+    }
+}
+
 /// The skip link: move focus to `<main>` (the router would treat `#main` as navigation).
 pub fn skip_to_main(ev: web_sys::MouseEvent) {
     use wasm_bindgen::JsCast;

@@ -1,6 +1,6 @@
 // Loading: a visible loading state, and an error page that names the problem.
 import { test, expect } from '@playwright/test';
-import { AGENDA_KEY } from './fixtures';
+import { AGENDA_KEY, ProgrammePage } from './fixtures';
 
 // page.route() must see every schedule fetch, so no service worker in between.
 test.use({ serviceWorkers: 'block' });
@@ -32,17 +32,68 @@ test('a failed load leaves the stored agenda untouched', async ({ page }) => {
   expect(await page.evaluate((k) => localStorage.getItem(k), AGENDA_KEY)).toBe(stored);
 });
 
-test('the page shows a loading state until the schedule arrives', async ({ page }) => {
+test('a deep link shows a loading state until the schedule arrives', async ({ page }) => {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   await page.route('**/schedule.json', async (route) => {
     await gate;
     await route.continue();
   });
-  await page.goto('/');
+  await page.goto('/track/devops-and-ops');
   await expect(page.getByText('Loading schedule…')).toBeVisible();
   release();
   await expect(page.getByRole('article').first()).toBeVisible();
+});
+
+test('on "/" the built programme paints before the app loads; the app takes over without a jump', async ({ page }) => {
+  // Hold the wasm back: what shows is the page as built.
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    (window as any).__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/');
+  const built = page.locator('#prerender');
+  await expect(built.locator('article h3').first()).toHaveText('The State of Apache Mesos');
+  await expect(built).toBeVisible();
+  await expect(built.locator('article')).toHaveCount(28);
+  // Built, not the app: inert, hidden from assistive technology, no app yet.
+  await expect(built).toHaveAttribute('inert', '');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await expect(page.getByText('Loading schedule…')).toBeHidden();
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Programme');
+  await expect(built).toHaveCount(0);
+  // Stars work as soon as the app has taken over.
+  const p = new ProgrammePage(page);
+  await p.star('The Apache Way').click();
+  await expect(p.star('The Apache Way')).toHaveAccessibleName(/^Remove from agenda/);
+  expect(await page.evaluate(() => (window as any).__cls)).toBeLessThanOrEqual(0.02);
+});
+
+test('a schedule opened with ?schedule= is never shown as the built-in one, not even before the app loads', async ({ page }) => {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto('/?schedule=/test-data/rc3-channels-schedule.json');
+  await expect(page.locator('#prerender')).toBeAttached();
+  await expect(page.locator('#prerender')).toBeHidden();
+  release();
+  await expect(page.getByRole('article')).toHaveCount(48);
+  // Remembered: a later visit to "/" opens it again, and the built programme stays hidden.
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.locator('#prerender')).toBeHidden();
 });
 
 test('invalid sessions are skipped and counted; the rest shows', async ({ page }) => {

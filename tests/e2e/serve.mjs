@@ -2,7 +2,8 @@
 // 127.0.0.1 and answers unknown paths with index.html (history routing), as a
 // real static host must be configured to.
 //   CLI:    node tests/e2e/serve.mjs [dir] [port]
-//   module: const server = await serve(dir, 0); server.url; await server.close();
+//   module: const server = await serve(dir, 0, { brotli }); server.url; await server.close();
+// With `brotli`, a file's `.br` copy is served (content-encoding: br) when accepted.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -23,7 +24,7 @@ const types = {
 // `/test-data/…` serves tests/data/ (schedules for the interop tests).
 const testData = resolve('tests/data');
 
-export function serve(dir, port = 0) {
+export function serve(dir, port = 0, { brotli: useBrotli = false } = {}) {
   const root = resolve(dir);
   const fileFor = (urlPath) => fileIn(root, urlPath);
   const fileIn = async (root, urlPath) => {
@@ -58,11 +59,22 @@ export function serve(dir, port = 0) {
       res.end('not found');
       return;
     }
-    const body = await readFile(file);
-    res.writeHead(200, {
+    // A pre-compressed copy (`.br` beside the file, as the build writes them)
+    // when the browser accepts brotli, as a real static host would serve it.
+    const headers = {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
-    });
+      vary: 'accept-encoding',
+    };
+    let body;
+    if (useBrotli && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+      try {
+        body = await readFile(`${file}.br`);
+        headers['content-encoding'] = 'br';
+      } catch {}
+    }
+    body ??= await readFile(file);
+    res.writeHead(200, headers);
     res.end(body);
   });
   const sockets = new Set();

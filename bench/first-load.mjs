@@ -1,0 +1,172 @@
+// First-load benchmark on a throttled phone profile (issue "Instant on a
+// phone"): what the user sees, measured in headless Chromium.
+//
+// The app is deployed as a conference deploys it: the synthetic frab
+// schedule of N sessions as dist's own schedule.json, served with brotli
+// (the `.br` copies the build writes), against a static HTML page listing the
+// same sessions. Profile: 4× CPU slowdown, 150 ms RTT, 1.6 Mbit/s down (as
+// Lighthouse's "slow 4G" mobile), 412 × 823 viewport. Median of RUNS runs,
+// a fresh context (empty cache, no service worker) each.
+//
+// Measures:
+// - navigation → first session title painted (a frame after an h3 appears),
+//   static page vs app, at 1,000 and 10,000 (deployed) and 1,000 via ?schedule=;
+// - search: the input event of the last keystroke → the frame showing the
+//   final list, held two frames (typed with the keyboard);
+// - memory (JS heap + wasm) at 10,000.
+// Writes bench/results/first-load.{json,md}. Not a test: it reports numbers.
+import { chromium } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { serve } from '../tests/e2e/serve.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const SIZES = (process.env.SIZES ?? '1000,10000').split(',').map(Number);
+const median = (xs) => {
+  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+};
+const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+
+const PROBE = () => {
+  const b = (window.__bench = { firstTitle: null, lastMutation: 0 });
+  addEventListener('TrunkApplicationStarted', (e) => (b.wasm = e.detail.wasm));
+  new MutationObserver(() => {
+    b.lastMutation = performance.now();
+    if (b.firstTitle === null && document.querySelector('article h3, .session h3')) {
+      b.firstTitle = -1;
+      requestAnimationFrame(() => (b.firstTitle = performance.now()));
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+};
+
+function staticBaseline(schedule, css) {
+  const rooms = new Map(schedule.schedule.conference.days.flatMap((d) => Object.keys(d.rooms).map((r) => [r, r])));
+  const esc = (s) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  let html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>baseline</title><link rel="stylesheet" href="/${css}"></head><body><main><h1>Programme</h1>`;
+  for (const day of schedule.schedule.conference.days) {
+    html += `<section class="day"><h2>${day.date}</h2>`;
+    for (const [room, events] of Object.entries(day.rooms)) {
+      for (const e of events) {
+        html += `<article class="session"><p class="session-time">${e.start}</p><div class="session-body"><h3><a href="#">${esc(e.title)}</a></h3><p class="session-meta">${esc(rooms.get(room))}</p><ul class="speakers">${(e.persons ?? []).map((p) => `<li>${esc(p.public_name ?? p.name)}</li>`).join('')}</ul></div><button class="star">☆</button></article>`;
+      }
+    }
+    html += '</section>';
+  }
+  return html + '</main></body></html>';
+}
+
+async function throttle(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  return cdp;
+}
+
+async function firstTitle(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await throttle(page);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench.firstTitle > 0, null, { timeout: 180000, polling: 50 });
+  const t = await page.evaluate(() => window.__bench.firstTitle);
+  return { t, page, context };
+}
+
+async function searchPaint(page, text) {
+  // Type with the keyboard; measure from the last input event to the frame
+  // after the list's last change, once two more frames pass with no change.
+  await page.evaluate(() => {
+    window.__input = [];
+    document.querySelector('input[type=search]').addEventListener('input', (e) => window.__input.push(e.timeStamp));
+  });
+  await page.locator('input[type=search]').focus();
+  await page.keyboard.type(text, { delay: 60 });
+  return page.evaluate(async () => {
+    const b = window.__bench;
+    const last = window.__input.at(-1);
+    // Wait for two frames in a row with no DOM change.
+    let quiet = 0;
+    let painted = performance.now();
+    while (quiet < 2) {
+      const before = b.lastMutation;
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      const now = performance.now();
+      if (b.lastMutation === before) quiet += 1;
+      else {
+        quiet = 0;
+        painted = now;
+      }
+      if (b.lastMutation < last) painted = Math.max(painted, now);
+    }
+    return (b.lastMutation > last ? Math.max(painted, b.lastMutation) : painted) - last;
+  });
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+});
+const css = readdirSync('dist').find((f) => /^style-.*\.css$/.test(f));
+const results = [];
+for (const n of SIZES) {
+  const dir = mkdtempSync(join(tmpdir(), `sv-first-${n}-`));
+  cpSync('dist', dir, { recursive: true });
+  const text = readFileSync(`bench/out/synth-${n}-frab.json`);
+  // Deployed: the conference's own file is the app's schedule.json.
+  writeFileSync(join(dir, 'schedule.json'), text);
+  writeFileSync(join(dir, 'schedule.json.br'), br(text));
+  // And the same file elsewhere, for ?schedule=.
+  writeFileSync(join(dir, 'other.json'), text);
+  writeFileSync(join(dir, 'other.json.br'), br(text));
+  const baseline = Buffer.from(staticBaseline(JSON.parse(text), css));
+  writeFileSync(join(dir, 'baseline.html'), baseline);
+  writeFileSync(join(dir, 'baseline.html.br'), br(baseline));
+  const server = await serve(dir, 0, { brotli: true });
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    const st = await firstTitle(browser, server.url + '/baseline.html');
+    await st.context.close();
+    const app = await firstTitle(browser, server.url + '/');
+    const search = await searchPaint(app.page, 'late');
+    const memory = await app.page.evaluate(() => (performance.memory?.usedJSHeapSize ?? 0) + (window.__bench.wasm?.memory?.buffer?.byteLength ?? 0));
+    await app.context.close();
+    let viaQuery = NaN;
+    if (n === 1000) {
+      const q = await firstTitle(browser, server.url + '/?schedule=/other.json');
+      viaQuery = q.t;
+      await q.context.close();
+    }
+    runs.push({ static: st.t, app: app.t, viaQuery, search, memory });
+    console.log(n, JSON.stringify(runs.at(-1)));
+  }
+  await server.close();
+  const m = (k) => median(runs.map((r) => r[k]));
+  results.push({ sessions: n, staticMs: m('static'), appMs: m('app'), viaQueryMs: m('viaQuery'), searchMs: m('search'), memoryMB: m('memory') / 2 ** 20 });
+}
+await browser.close();
+
+const codeFiles = readdirSync('dist').filter((f) => /\.(html|js|wasm|css)$/.test(f));
+const brotli = codeFiles.reduce((t, f) => t + br(readFileSync(join('dist', f))).length, 0);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Chromium ${browser.version()}`;
+const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+let md = `First load on a throttled phone profile (4× CPU, 150 ms RTT, 1.6 Mbit/s, 412 × 823; ${machine}; median of ${RUNS}; brotli):\n\n`;
+md += '| sessions | first title, static page | first title, app (deployed) | ratio (goal ≤ 1.5 at 1,000, ≤ 2 at 10,000) | first title via ?schedule= | ratio (goal ≤ 2) | search: input → final list painted (goal ≤ 33 ms at 1,000, ≤ 50 at 10,000) | memory (goal ≤ 64 MB at 10,000) |\n';
+md += '|---:|---:|---:|---:|---:|---:|---:|---:|\n';
+for (const r of results) {
+  md += `| ${r.sessions} | ${f(r.staticMs)} ms | ${f(r.appMs)} ms | ${f(r.appMs / r.staticMs, 2)} | ${r.sessions === 1000 ? f(r.viaQueryMs) + ' ms' : '—'} | ${r.sessions === 1000 ? f(r.viaQueryMs / r.staticMs, 2) : '—'} | ${f(r.searchMs)} ms | ${f(r.memoryMB, 1)} MB |\n`;
+}
+md += `\nFirst-load code (html + js + wasm + css, brotli 11): **${(brotli / 1024).toFixed(1)} KB** (goal ≤ 120 KB).\n`;
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/first-load.json', JSON.stringify({ machine, firstLoadBrotliBytes: brotli, results }, null, 1));
+writeFileSync('bench/results/first-load.md', md);
+console.log('\n' + md);
