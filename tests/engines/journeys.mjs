@@ -4,6 +4,10 @@
 // full Playwright suite (tests/e2e/); these are the journeys every engine
 // must pass.
 //
+// The built page carries an inert pre-rendered copy of the programme
+// (#prerender) until the app takes over: every step looks inside the app's
+// own <main id="main">.
+//
 // A driver has: name, goto(url), reload(), back(), url(), evaluate(fn, ...args)
 // (fn is a plain function, run in the page, its result returned), click(css),
 // type(css, text), close().
@@ -52,15 +56,15 @@ async function clickWhere(d, what, find, ...args) {
   await d.click('[data-journey="target"]');
 }
 
-const articles = () => document.querySelectorAll('main article').length;
+const articles = () => document.querySelectorAll('main#main article').length;
 const star = (title) => {
-  const article = [...document.querySelectorAll('article')].find(
+  const article = [...document.querySelectorAll('main#main article')].find(
     (a) => a.querySelector('h3')?.textContent.trim() === title,
   );
   return article?.querySelector('button.star') ?? null;
 };
 const starLabel = (title) => {
-  const article = [...document.querySelectorAll('article')].find(
+  const article = [...document.querySelectorAll('main#main article')].find(
     (a) => a.querySelector('h3')?.textContent.trim() === title,
   );
   return article?.querySelector('button.star')?.getAttribute('aria-label') ?? null;
@@ -74,32 +78,31 @@ export const journeys = [
     name: 'the programme loads',
     async run(d, base) {
       await d.goto(base + '/');
-      await waitFor(d, 'the heading "Programme"', () => document.querySelector('h1')?.textContent === 'Programme');
-      await waitFor(d, '28 sessions', () => document.querySelectorAll('main article').length === 28);
-      const title = await d.evaluate(() => document.title);
-      if (!title.includes('MesosCon Europe 2017')) throw new Error(`title is "${title}"`);
+      await waitFor(d, 'the heading "Programme"', () => document.querySelector('main#main h1')?.textContent === 'Programme');
+      await waitFor(d, '28 sessions', () => document.querySelectorAll('main#main article').length === 28);
+      await waitFor(d, 'the page title', () => document.title === 'Programme · MesosCon Europe 2017');
     },
   },
   {
     name: 'search and filter live in the URL; Back restores',
     async run(d, base) {
       await d.goto(base + '/');
-      await waitFor(d, 'the search box', () => !!document.querySelector('input[type=search]'));
+      await waitFor(d, 'the search box', () => !!document.querySelector('main#main input[type=search]'));
       await d.type('input[type=search]', 'security');
       await waitFor(d, '?q=security in the URL', () => location.search === '?q=security');
       const found = await waitFor(d, 'fewer sessions', () => {
-        const n = document.querySelectorAll('main article').length;
+        const n = document.querySelectorAll('main#main article').length;
         return n > 0 && n < 28 && n;
       });
       await clickWhere(d, 'the "DevOps and Ops" checkbox', () => {
-        const label = [...document.querySelectorAll('fieldset label')].find((l) => l.textContent.trim() === 'DevOps and Ops');
+        const label = [...document.querySelectorAll('main#main fieldset label')].find((l) => l.textContent.trim() === 'DevOps and Ops');
         return label?.querySelector('input') ?? (label && document.getElementById(label.htmlFor));
       });
       await waitFor(d, 'track=devops-and-ops in the URL', () => location.search.includes('track=devops-and-ops'));
       await d.back();
       await waitFor(d, 'Back to ?q=security', () => location.search === '?q=security');
-      await waitFor(d, `${found} sessions again`, (n) => document.querySelectorAll('main article').length === n, found);
-      await waitFor(d, 'the search box keeps "security"', () => document.querySelector('input[type=search]').value === 'security');
+      await waitFor(d, `${found} sessions again`, (n) => document.querySelectorAll('main#main article').length === n, found);
+      await waitFor(d, 'the search box keeps "security"', () => document.querySelector('main#main input[type=search]').value === 'security');
     },
   },
   {
@@ -115,17 +118,17 @@ export const journeys = [
       await d.reload();
       await waitFor(d, 'still starred after a reload', compose('(t) => $0(t)?.startsWith("Remove from agenda")', starLabel), KNEE);
       await d.goto(base + '/agenda');
-      await waitFor(d, 'My agenda lists it', (t) => [...document.querySelectorAll('main article h3')].map((h) => h.textContent.trim()).join('|') === t, KNEE);
+      await waitFor(d, 'My agenda lists it', (t) => [...document.querySelectorAll('main#main article h3')].map((h) => h.textContent.trim()).join('|') === t, KNEE);
       await clickWhere(d, 'the star in My agenda', star, KNEE);
-      await waitFor(d, 'the empty hint', () => document.querySelector('.empty-hint') !== null && document.querySelectorAll('main article').length === 0);
+      await waitFor(d, 'the empty hint', () => document.querySelector('.empty-hint') !== null && document.querySelectorAll('main#main article').length === 0);
     },
   },
   {
     name: 'the timetable',
     async run(d, base) {
       await d.goto(base + '/timetable/2017-10-26');
-      await waitFor(d, 'the heading', () => document.querySelector('h1')?.textContent === 'Timetable, Thursday 26 October 2017');
-      await waitFor(d, '16 blocks', () => document.querySelectorAll('main article').length === 16);
+      await waitFor(d, 'the heading', () => document.querySelector('main#main h1')?.textContent === 'Timetable, Thursday 26 October 2017');
+      await waitFor(d, '16 blocks', () => document.querySelectorAll('main#main article').length === 16);
       const rooms = await d.evaluate(() => [...document.querySelectorAll('.tt-room')].map((r) => r.textContent.trim()));
       if (rooms.join(',') !== 'Congress Hall,Club A,Club B,Club C,Club D,Foyer') throw new Error(`rooms: ${rooms}`);
     },
@@ -144,7 +147,7 @@ export const journeys = [
     name: 'a session page',
     async run(d, base) {
       await d.goto(base + '/session/thu-devops-knee-deep');
-      await waitFor(d, 'its title', (t) => document.querySelector('h1')?.textContent === t, KNEE);
+      await waitFor(d, 'its title', (t) => document.querySelector('main#main h1')?.textContent === t, KNEE);
       await waitFor(d, 'its time', () => document.querySelector('.facts time')?.textContent.includes('11:50–12:30'));
       await waitFor(d, 'the page title', (t) => document.title.startsWith(t), KNEE);
     },
@@ -172,7 +175,7 @@ export async function offlineJourney(d, base, stopServer) {
   if (!controlled) return 'not run: the service worker never took control under this automation';
   await stopServer();
   await d.reload();
-  await waitFor(d, '28 sessions from the cache, offline', () => document.querySelectorAll('main article').length === 28);
+  await waitFor(d, '28 sessions from the cache, offline', () => document.querySelectorAll('main#main article').length === 28);
   await waitFor(d, 'the offline notice', () => (document.querySelector('.notice.offline')?.textContent ?? '').startsWith('Offline'));
   return 'passed';
 }
