@@ -174,4 +174,11 @@ md += `\nFirst-load code (html + js + wasm + css, brotli 11): **${(brotli / 1024
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/first-load.json', JSON.stringify({ machine, firstLoadBrotliBytes: brotli, results }, null, 1));
 writeFileSync('bench/results/first-load.md', md);
+// Put the table into the README between its markers, so the README shows the latest run.
+function intoReadme(marker, table) {
+  const readme = readFileSync('README.md', 'utf8');
+  const re = new RegExp(`<!-- ${marker} -->[\\s\\S]*?<!-- /${marker} -->`);
+  if (re.test(readme)) writeFileSync('README.md', readme.replace(re, `<!-- ${marker} -->\n${table.trim()}\n<!-- /${marker} -->`));
+}
+intoReadme('first-load', md);
 console.log('\n' + md);

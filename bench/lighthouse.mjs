@@ -60,4 +60,11 @@ for (const r of rows) md += `| ${r.name} | ${r.performance} | ${r.accessibility}
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/lighthouse.json', JSON.stringify(rows, null, 1));
 writeFileSync('bench/results/lighthouse.md', md);
+// Put the table into the README between its markers, so the README shows the latest run.
+function intoReadme(marker, table) {
+  const readme = readFileSync('README.md', 'utf8');
+  const re = new RegExp(`<!-- ${marker} -->[\\s\\S]*?<!-- /${marker} -->`);
+  if (re.test(readme)) writeFileSync('README.md', readme.replace(re, `<!-- ${marker} -->\n${table.trim()}\n<!-- /${marker} -->`));
+}
+intoReadme('lighthouse', md);
 console.log('\n' + md);
