@@ -7,8 +7,8 @@ import { chromium } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { serve } from '../tests/e2e/serve.mjs';
+import { br } from './lib.mjs';
 
 const SIZES = (process.env.SIZES ?? '25,1000,10000').split(',').map(Number);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -66,13 +66,13 @@ function staticBaseline(schedule) {
 }
 
 function codeSize(dir) {
-  let raw = 0, br = 0;
+  let raw = 0, brotli = 0;
   for (const f of readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== 'sw.js' && f !== 'baseline.html')) {
     const b = readFileSync(join(dir, f));
     raw += b.length;
-    br += brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    brotli += br(b).length;
   }
-  return { raw, brotli: br };
+  return { raw, brotli };
 }
 
 const browser = await chromium.launch({

@@ -19,8 +19,8 @@ import { chromium } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { serve } from '../tests/e2e/serve.mjs';
+import { br, intoReadme } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const SIZES = (process.env.SIZES ?? '1000,10000').split(',').map(Number);
@@ -28,7 +28,6 @@ const median = (xs) => {
   const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)] : NaN;
 };
-const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
 
 const PROBE = () => {
   const b = (window.__bench = { firstTitle: null, lastMutation: 0 });
@@ -174,11 +173,5 @@ md += `\nFirst-load code (html + js + wasm + css, brotli 11): **${(brotli / 1024
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/first-load.json', JSON.stringify({ machine, firstLoadBrotliBytes: brotli, results }, null, 1));
 writeFileSync('bench/results/first-load.md', md);
-// Put the table into the README between its markers, so the README shows the latest run.
-function intoReadme(marker, table) {
-  const readme = readFileSync('README.md', 'utf8');
-  const re = new RegExp(`<!-- ${marker} -->[\\s\\S]*?<!-- /${marker} -->`);
-  if (re.test(readme)) writeFileSync('README.md', readme.replace(re, `<!-- ${marker} -->\n${table.trim()}\n<!-- /${marker} -->`));
-}
 intoReadme('first-load', md);
 console.log('\n' + md);

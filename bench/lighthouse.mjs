@@ -10,11 +10,10 @@ const run = promisify(execFile);
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { serve } from '../tests/e2e/serve.mjs';
+import { br, intoReadme } from './lib.mjs';
 
 const LIGHTHOUSE = 'lighthouse@12.8.2';
-const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
 const sites = [['demo (28 sessions)', null], ['deployed 1,000 sessions', 'bench/out/synth-1000-frab.json']];
 const rows = [];
 for (const [name, file] of sites) {
@@ -60,11 +59,5 @@ for (const r of rows) md += `| ${r.name} | ${r.performance} | ${r.accessibility}
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/lighthouse.json', JSON.stringify(rows, null, 1));
 writeFileSync('bench/results/lighthouse.md', md);
-// Put the table into the README between its markers, so the README shows the latest run.
-function intoReadme(marker, table) {
-  const readme = readFileSync('README.md', 'utf8');
-  const re = new RegExp(`<!-- ${marker} -->[\\s\\S]*?<!-- /${marker} -->`);
-  if (re.test(readme)) writeFileSync('README.md', readme.replace(re, `<!-- ${marker} -->\n${table.trim()}\n<!-- /${marker} -->`));
-}
 intoReadme('lighthouse', md);
 console.log('\n' + md);

@@ -59,8 +59,8 @@ pub struct AppStatus {
 pub struct Clock {
     /// Now.
     pub now: RwSignal<Instant>,
-    /// (running now, starting next), as schedule indices.
-    pub on: Memo<(Vec<usize>, Vec<usize>)>,
+    /// Where the conference is by it: not started, running (now, next), over.
+    pub state: Memo<crate::model::plan::NowAndNext>,
 }
 
 /// How often the shared clock ticks.
@@ -69,18 +69,14 @@ const CLOCK_TICK: std::time::Duration = std::time::Duration::from_secs(30);
 impl Clock {
     /// Start the clock for a schedule (once, when it has loaded).
     pub fn start(schedule: Arc<Schedule>) -> Clock {
-        use crate::model::plan::{now_and_next, NowAndNext};
         let now = RwSignal::new(crate::browser::clock::now());
         if let Ok(handle) =
             set_interval_with_handle(move || now.set(crate::browser::clock::now()), CLOCK_TICK)
         {
             on_cleanup(move || handle.clear());
         }
-        let on = Memo::new(move |_| match now_and_next(&schedule, now.get()) {
-            NowAndNext::Running { now, next } => (now, next),
-            _ => (Vec::new(), Vec::new()),
-        });
-        Clock { now, on }
+        let state = Memo::new(move |_| crate::model::plan::now_and_next(&schedule, now.get()));
+        Clock { now, state }
     }
 }
 

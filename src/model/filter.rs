@@ -20,9 +20,6 @@ pub struct Filter {
     pub day: Option<NaiveDate>,
 }
 
-/// The filter keys this app owns in the URL query.
-pub const FILTER_KEYS: [&str; 4] = ["q", "track", "speaker", "day"];
-
 impl Filter {
     /// Whether the filter lets every session through.
     pub fn is_empty(&self) -> bool {

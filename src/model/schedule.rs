@@ -466,6 +466,27 @@ struct RawSession {
     url: Text,
 }
 
+/// The visitor methods for JSON numbers, booleans and null, each giving `$none`.
+macro_rules! scalars_give {
+    ($none:expr) => {
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+    };
+}
+
 /// A text field that tolerates any JSON: a string is kept, anything else
 /// (a number, an array, an object) reads as absent, so one wrong field
 /// costs its session, never the whole file.
@@ -494,21 +515,7 @@ impl<'de> Deserialize<'de> for Text {
             fn visit_string<E>(self, v: String) -> Result<Text, E> {
                 Ok(Text(Some(v)))
             }
-            fn visit_bool<E>(self, _: bool) -> Result<Text, E> {
-                Ok(Text(None))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Text, E> {
-                Ok(Text(None))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Text, E> {
-                Ok(Text(None))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Text, E> {
-                Ok(Text(None))
-            }
-            fn visit_unit<E>(self) -> Result<Text, E> {
-                Ok(Text(None))
-            }
+            scalars_give!(Text(None));
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Text, A::Error> {
                 while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
                 Ok(Text(None))
@@ -547,21 +554,7 @@ impl<'de> Deserialize<'de> for Texts {
             fn visit_str<E>(self, _: &str) -> Result<Texts, E> {
                 Ok(Texts(Vec::new()))
             }
-            fn visit_bool<E>(self, _: bool) -> Result<Texts, E> {
-                Ok(Texts(Vec::new()))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Texts, E> {
-                Ok(Texts(Vec::new()))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Texts, E> {
-                Ok(Texts(Vec::new()))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Texts, E> {
-                Ok(Texts(Vec::new()))
-            }
-            fn visit_unit<E>(self) -> Result<Texts, E> {
-                Ok(Texts(Vec::new()))
-            }
+            scalars_give!(Texts(Vec::new()));
         }
         d.deserialize_any(V)
     }
@@ -586,21 +579,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Item<T> {
             fn visit_str<E>(self, _: &str) -> Result<Item<T>, E> {
                 Ok(Item(None))
             }
-            fn visit_bool<E>(self, _: bool) -> Result<Item<T>, E> {
-                Ok(Item(None))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Item<T>, E> {
-                Ok(Item(None))
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Item<T>, E> {
-                Ok(Item(None))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Item<T>, E> {
-                Ok(Item(None))
-            }
-            fn visit_unit<E>(self) -> Result<Item<T>, E> {
-                Ok(Item(None))
-            }
+            scalars_give!(Item(None));
         }
         d.deserialize_any(V(std::marker::PhantomData))
     }

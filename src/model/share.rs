@@ -13,7 +13,7 @@
 
 use super::agenda::{Agenda, AgendaChange, Level};
 use super::schedule::Schedule;
-use super::url::{decode as decode_query_value, encode as encode_query_value};
+use super::url;
 
 /// The longest link we offer as a QR code: what a version-40 code holds in
 /// byte mode at error correction level M is 2,331 bytes, but codes above
@@ -132,7 +132,7 @@ pub fn link(origin: &str, schedule_url: Option<&str>, fragment: &str) -> String 
     match schedule_url {
         Some(u) => format!(
             "{origin}/agenda/shared?schedule={}#{fragment}",
-            encode_query_value(u)
+            url::encode(u)
         ),
         None => format!("{origin}/agenda/shared#{fragment}"),
     }
@@ -175,13 +175,13 @@ fn decode_v1(conference: &str, list: &str) -> SharedAgenda {
         .split(',')
         .filter(|s| !s.is_empty())
         .map(|item| match item.strip_prefix('!') {
-            Some(id) => (decode_query_value(id), Level::Maybe),
-            None => (decode_query_value(item), Level::Must),
+            Some(id) => (url::decode(id), Level::Maybe),
+            None => (url::decode(item), Level::Must),
         })
         .filter(|(id, _)| !id.is_empty())
         .collect();
     SharedAgenda {
-        conference: decode_query_value(conference),
+        conference: url::decode(conference),
         sessions,
     }
 }

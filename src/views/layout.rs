@@ -128,7 +128,6 @@ fn MainNav() -> impl IntoView {
 #[component]
 fn MoreMenu() -> impl IntoView {
     let schedule = use_schedule();
-    let open = RwSignal::new(false);
     let tracks = schedule
         .tracks
         .iter()
@@ -143,24 +142,50 @@ fn MoreMenu() -> impl IntoView {
         })
         .collect::<Vec<_>>();
     view! {
-        <details class="menu more" prop:open=move || open.get()>
+        // Following a link closes the menu.
+        <Menu class="menu more" icon="⋯" label="More" close_on_click=true>
+            <h2 class="menu-heading">"Tracks"</h2>
+            <ul>{tracks}</ul>
+            <h2 class="menu-heading">"People"</h2>
+            <ul>
+                <li>
+                    <NavLink href="/speakers".to_string()>"Speakers"</NavLink>
+                </li>
+            </ul>
+        </Menu>
+    }
+}
+
+/// A menu: a `<details>` whose summary is the button, its panel the content.
+#[component]
+fn Menu(
+    class: &'static str,
+    icon: &'static str,
+    label: &'static str,
+    /// Close when anything in the panel is clicked (a menu of links).
+    #[prop(optional)]
+    close_on_click: bool,
+    children: Children,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <details class=class prop:open=move || open.get()>
             <summary on:click=move |ev| {
                 ev.prevent_default();
                 open.update(|o| *o = !*o);
             }>
-                <span class="icon" aria-hidden="true">"⋯"</span>
-                <span class="label">"More"</span>
+                <span class="icon" aria-hidden="true">{icon}</span>
+                <span class="label">{label}</span>
             </summary>
-            // Following a link closes the menu.
-            <div class="menu-panel" on:click=move |_| open.set(false)>
-                <h2 class="menu-heading">"Tracks"</h2>
-                <ul>{tracks}</ul>
-                <h2 class="menu-heading">"People"</h2>
-                <ul>
-                    <li>
-                        <NavLink href="/speakers".to_string()>"Speakers"</NavLink>
-                    </li>
-                </ul>
+            <div
+                class="menu-panel"
+                on:click=move |_| {
+                    if close_on_click {
+                        open.set(false);
+                    }
+                }
+            >
+                {children()}
             </div>
         </details>
     }
@@ -169,20 +194,10 @@ fn MoreMenu() -> impl IntoView {
 /// Time zone and theme, behind one "Settings" button.
 #[component]
 fn SettingsMenu() -> impl IntoView {
-    let open = RwSignal::new(false);
     view! {
-        <details class="menu settings" prop:open=move || open.get()>
-            <summary on:click=move |ev| {
-                ev.prevent_default();
-                open.update(|o| *o = !*o);
-            }>
-                <span class="icon" aria-hidden="true">"⚙"</span>
-                <span class="label">"Settings"</span>
-            </summary>
-            <div class="menu-panel">
-                <DisplaySettings />
-            </div>
-        </details>
+        <Menu class="menu settings" icon="⚙" label="Settings">
+            <DisplaySettings />
+        </Menu>
     }
 }
 

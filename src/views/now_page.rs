@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::browser::clock::now;
 use crate::browser::page::set_title;
-use crate::model::plan::{now_and_next, NowAndNext};
+use crate::model::plan::NowAndNext;
 use crate::model::time::{clock, long_day};
-use crate::state::{use_display, use_schedule};
+use crate::state::{use_display, use_schedule, Clock};
 use crate::views::session_card::SessionCard;
 
 #[component]
@@ -15,19 +14,8 @@ pub fn NowPage() -> impl IntoView {
     let schedule = use_schedule();
     let display = use_display();
     set_title(&format!("Now & next · {}", schedule.conference.title));
-    let at = RwSignal::new(now());
-    // Follow the real clock (a fixed ?now= stays fixed).
-    let handle =
-        set_interval_with_handle(move || at.set(now()), std::time::Duration::from_secs(30));
-    on_cleanup(move || {
-        if let Ok(h) = handle {
-            h.clear();
-        }
-    });
-    let state = {
-        let schedule = schedule.clone();
-        Memo::new(move |_| now_and_next(&schedule, at.get()))
-    };
+    // The app's one clock (a fixed ?now= stays fixed), and what is on by it.
+    let Clock { now: at, state } = expect_context::<Clock>();
     let cards = |indices: Vec<usize>| {
         indices
             .into_iter()

@@ -8,7 +8,7 @@ use crate::browser::files::{self, PickedFile};
 use crate::model::error::ActionError;
 use crate::model::import::parse_any;
 use crate::model::source::{acceptable_schedule_url, ScheduleSource};
-use crate::model::url::encode as encode_query_value;
+use crate::model::url;
 use crate::state::AppStatus;
 
 /// Errors from opening, shown in the chooser.
@@ -72,7 +72,7 @@ pub fn OpenSchedule() -> impl IntoView {
         ev.prevent_default();
         let u = url.get_untracked().trim().to_string();
         if acceptable_schedule_url(&u) {
-            files::reload_at(&format!("/?schedule={}", encode_query_value(&u)));
+            files::reload_at(&format!("/?schedule={}", url::encode(&u)));
         } else {
             error.set(Some(ActionError::NotAnAddress { text: u }));
         }

@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 
+use crate::model::plan::NowAndNext;
 use crate::model::time::clock_range;
-use crate::model::url::encode as encode_query_value;
+use crate::model::url;
 use crate::state::{use_display, use_schedule};
 use crate::views::star::{LevelButton, StarButton};
 
 /// The URL of a session's detail page.
 pub fn session_href(id: &str) -> String {
-    format!("/session/{}", encode_query_value(id))
+    format!("/session/{}", url::encode(id))
 }
 
 #[component]
@@ -44,7 +45,7 @@ pub fn SessionCard(
                 let name = sp.name.clone();
                 view! {
                     <li>
-                        <a href=format!("/speaker/{}", encode_query_value(&sp.id))>{name}</a>
+                        <a href=format!("/speaker/{}", url::encode(&sp.id))>{name}</a>
                         {affiliation}
                     </li>
                 }
@@ -66,9 +67,10 @@ pub fn SessionCard(
     // "On now" / "Next": the session running or coming up, easy to spot.
     let clock = use_context::<crate::state::Clock>();
     let live_badge = move || {
-        let (now, next) = clock?
-            .on
-            .with(|(now, next)| (now.contains(&index), next.contains(&index)));
+        let (now, next) = clock?.state.with(|state| match state {
+            NowAndNext::Running { now, next } => (now.contains(&index), next.contains(&index)),
+            _ => (false, false),
+        });
         match (now, next) {
             (true, _) => Some(view! { <span class="live-badge now">"On now"</span> }.into_any()),
             (_, true) => Some(view! { <span class="live-badge next">"Next"</span> }.into_any()),

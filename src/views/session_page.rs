@@ -6,7 +6,7 @@ use crate::model::agenda::Level;
 use crate::model::ics::{calendar, IcsOptions};
 use crate::model::schedule::Schedule;
 use crate::model::time::{clock_range, duration, long_day, offset_label};
-use crate::model::url::encode as encode_query_value;
+use crate::model::url;
 use crate::state::{use_display, use_schedule};
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_card::session_href;
@@ -68,7 +68,7 @@ fn SessionDetail(index: usize) -> impl IntoView {
             let name = sp.name.clone();
             view! {
                 <li>
-                    <a href=format!("/speaker/{}", encode_query_value(&sp.id))>{name}</a>
+                    <a href=format!("/speaker/{}", url::encode(&sp.id))>{name}</a>
                     {sp.affiliation.as_ref().map(|a| format!(", {a}"))}
                 </li>
             }

@@ -2,7 +2,7 @@
 
 use crate::browser::page::set_title;
 use crate::model::schedule::Schedule;
-use crate::model::url::encode as encode_query_value;
+use crate::model::url;
 use crate::state::use_schedule;
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_list::DayGroupedList;
@@ -38,7 +38,7 @@ pub fn SpeakersPage() -> impl IntoView {
                 };
                 view! {
                     <li class:hidden=move || !visible()>
-                        <a href=format!("/speaker/{}", encode_query_value(&sp.id))>{name}</a>
+                        <a href=format!("/speaker/{}", url::encode(&sp.id))>{name}</a>
                         {detail}
                     </li>
                 }

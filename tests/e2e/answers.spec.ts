@@ -3,7 +3,7 @@
 // slow first load that waits instead of failing.
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { ProgrammePage, seedStorage, openSettings } from './fixtures';
+import { ProgrammePage, seedStorage, openSettings, decodeQr } from './fixtures';
 
 // 09:20 UTC is 11:20 in Prague (UTC+02:00 on 26 October 2017).
 const THU_0920Z = encodeURIComponent('2017-10-26T09:20:00Z');
@@ -144,18 +144,7 @@ test.describe('39C3: 100 shared sessions with guid ids', () => {
     console.log(`39C3 share link of 100 sessions: ${link.length} characters`);
     const qr = page.getByRole('img', { name: 'QR code: scan to open this agenda' });
     await expect(qr).toBeVisible();
-    await page.addScriptTag({ path: 'node_modules/jsqr/dist/jsQR.js' });
-    const decoded = await qr.evaluate(async (svg) => {
-      const xml = new XMLSerializer().serializeToString(svg);
-      const img = new Image();
-      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(xml);
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = 600;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0, 600, 600);
-      return (window as any).jsQR(ctx.getImageData(0, 0, 600, 600).data, 600, 600)?.data ?? null;
-    });
+    const decoded = await decodeQr(page, qr, 600);
     expect(decoded).toBe(link);
     const other = await browser.newContext();
     await other.route(isSchedule, (route) => route.fulfill({ body, contentType: 'application/json' }));

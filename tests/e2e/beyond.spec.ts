@@ -1,7 +1,7 @@
 // Beyond the other schedule apps: must/maybe, what changed, the clash resolver.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { AGENDA_KEY, ProgrammePage, openSettings } from './fixtures';
+import { AGENDA_KEY, ProgrammePage, openSettings, decodeQr } from './fixtures';
 
 const KNEE = 'Knee Deep in Microservices';
 
@@ -132,19 +132,7 @@ test.describe('QR share', () => {
     const link = await page.getByLabel('Share link').inputValue();
     const qr = page.getByRole('img', { name: 'QR code: scan to open this agenda' });
     await expect(qr).toBeVisible();
-    await page.addScriptTag({ path: 'node_modules/jsqr/dist/jsQR.js' });
-    const decoded = await qr.evaluate(async (svg) => {
-      const xml = new XMLSerializer().serializeToString(svg);
-      const img = new Image();
-      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(xml);
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = 400;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0, 400, 400);
-      const data = ctx.getImageData(0, 0, 400, 400);
-      return (window as any).jsQR(data.data, 400, 400)?.data ?? null;
-    });
+    const decoded = await decodeQr(page, qr);
     expect(decoded).toBe(link);
     expect(decoded).toMatch(/\/agenda\/shared#2;[\w-]{6};[bd][\w-]+$/);
     // The decoded link opens the same agenda in a fresh browser.

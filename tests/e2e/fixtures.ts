@@ -18,6 +18,36 @@ export async function seedStorage(page: Page, key: string, value: string) {
   );
 }
 
+/**
+ * Decode the share QR code (an SVG) with jsQR, an independent decoder
+ * injected into the page: the test needs `bypassCSP`. `size` is the canvas it is drawn on.
+ */
+export async function decodeQr(page: Page, qr: Locator, size = 400): Promise<string | null> {
+  await page.addScriptTag({ path: 'node_modules/jsqr/dist/jsQR.js' });
+  return qr.evaluate(async (svg, size) => {
+    const xml = new XMLSerializer().serializeToString(svg);
+    const img = new Image();
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(xml);
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0, size, size);
+    return (window as any).jsQR(ctx.getImageData(0, 0, size, size).data, size, size)?.data ?? null;
+  }, size);
+}
+
+/** Hold back every request matching `pattern` until the returned function is called. */
+export async function holdBack(page: Page, pattern: string): Promise<() => void> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Open the Settings menu (time zone, theme) in the header. */
 export async function openSettings(page: Page) {
   const summary = page.locator('body > header details.settings > summary');

@@ -1,6 +1,6 @@
 // Loading: a visible loading state, and an error page that names the problem.
 import { test, expect } from '@playwright/test';
-import { AGENDA_KEY, ProgrammePage } from './fixtures';
+import { AGENDA_KEY, ProgrammePage, holdBack } from './fixtures';
 
 // page.route() must see every schedule fetch, so no service worker in between.
 test.use({ serviceWorkers: 'block' });
@@ -33,12 +33,7 @@ test('a failed load leaves the stored agenda untouched', async ({ page }) => {
 });
 
 test('a deep link shows a loading state until the schedule arrives', async ({ page }) => {
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  await page.route('**/schedule.json', async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/schedule.json');
   await page.goto('/track/devops-and-ops');
   await expect(page.getByText('Loading schedule…')).toBeVisible();
   release();
@@ -47,12 +42,7 @@ test('a deep link shows a loading state until the schedule arrives', async ({ pa
 
 test('on "/" the built programme paints before the app loads; the app takes over without a jump', async ({ page }) => {
   // Hold the wasm back: what shows is the page as built.
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  await page.route('**/*.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/*.wasm');
   await page.addInitScript(() => {
     (window as any).__cls = 0;
     new PerformanceObserver((list) => {
@@ -79,12 +69,7 @@ test('on "/" the built programme paints before the app loads; the app takes over
 });
 
 test('a schedule opened with ?schedule= is never shown as the built-in one, not even before the app loads', async ({ page }) => {
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  await page.route('**/*.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBack(page, '**/*.wasm');
   await page.goto('/?schedule=/test-data/rc3-channels-schedule.json');
   await expect(page.locator('#prerender')).toBeAttached();
   await expect(page.locator('#prerender')).toBeHidden();

@@ -19,10 +19,11 @@ pub fn AgendaActions() -> impl IntoView {
     let agenda = use_agenda();
     let empty = move || agenda.agenda.with(|a| a.is_empty());
     let action_error = RwSignal::new(None::<ActionError>);
+    let source = expect_context::<AppStatus>().source.get_value();
     let share_link = {
         let schedule = schedule.clone();
         // A conference opened with ?schedule= travels with the link.
-        let schedule_url = match expect_context::<AppStatus>().source.get_value() {
+        let schedule_url = match source.clone() {
             ScheduleSource::Url { url } => Some(url),
             _ => None,
         };
@@ -105,7 +106,7 @@ pub fn AgendaActions() -> impl IntoView {
                     <label for="share-link">"Share link"</label>
                     <input id="share-link" type="text" readonly prop:value=move || share_link.get() />
                 </div>
-                <ShareQr link=share_link />
+                <ShareQr link=share_link source=source.clone() />
             </section>
         </Show>
         <p class="import">
@@ -120,8 +121,7 @@ pub fn AgendaActions() -> impl IntoView {
 
 /// The share link as a QR code, so a phone can scan another's agenda.
 #[component]
-fn ShareQr(link: Memo<String>) -> impl IntoView {
-    let source = expect_context::<AppStatus>().source.get_value();
+fn ShareQr(link: Memo<String>, source: ScheduleSource) -> impl IntoView {
     let local_file = matches!(source, ScheduleSource::File { .. }).then(|| {
         view! {
             <p class="share-note">
