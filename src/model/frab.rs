@@ -14,8 +14,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use serde::Deserialize;
 
 use super::schedule::{
-    parse_time, safe_link, Conference, Problem, Room, Schedule, ScheduleError, Session,
-    SessionKind, Speaker, Track,
+    language_name, parse_time, safe_link, Conference, FacetList, Link, LinkKind, Parts, Problem,
+    Room, Schedule, ScheduleError, Session, SessionKind, Speaker, Track,
 };
 use super::text::slugify;
 
@@ -122,6 +122,82 @@ struct FrabEvent {
     persons: Option<Vec<FrabPerson>>,
     #[serde(default)]
     url: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    links: Option<Vec<FrabLink>>,
+    #[serde(default)]
+    feedback_url: Option<String>,
+    #[serde(default)]
+    video_download_url: Option<String>,
+    #[serde(default)]
+    recording: Option<FrabRecording>,
+}
+
+/// A link: `{url, title, type}` or a plain URL string (both occur).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FrabLink {
+    Plain(String),
+    Titled {
+        #[serde(default)]
+        url: Option<String>,
+        #[serde(default)]
+        title: Option<String>,
+        #[serde(default, rename = "type")]
+        kind: Option<String>,
+    },
+    Other(serde::de::IgnoredAny),
+}
+
+/// `recording`: an object that may carry the recording's `url`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FrabRecording {
+    Object {
+        #[serde(default)]
+        url: Option<String>,
+    },
+    Other(serde::de::IgnoredAny),
+}
+
+impl FrabEvent {
+    /// Every http(s) link the event carries, each with its kind.
+    fn links(&self) -> Vec<Link> {
+        let mut out = Vec::new();
+        for link in self.links.iter().flatten() {
+            let made = match link {
+                FrabLink::Plain(url) => Link::new(LinkKind::guess(url), Some(url.clone()), None),
+                FrabLink::Titled { url, title, kind } => {
+                    let words = format!(
+                        "{} {} {}",
+                        kind.as_deref().unwrap_or(""),
+                        title.as_deref().unwrap_or(""),
+                        url.as_deref().unwrap_or("")
+                    );
+                    Link::new(LinkKind::guess(&words), url.clone(), title.clone())
+                }
+                FrabLink::Other(_) => None,
+            };
+            out.extend(made);
+        }
+        if let Some(FrabRecording::Object { url }) = &self.recording {
+            out.extend(Link::new(LinkKind::Recording, url.clone(), None));
+        }
+        out.extend(Link::new(
+            LinkKind::Recording,
+            self.video_download_url.clone(),
+            Some("Video download".into()),
+        ));
+        out.extend(Link::new(
+            LinkKind::Feedback,
+            self.feedback_url.clone(),
+            None,
+        ));
+        let mut seen = HashSet::new();
+        out.retain(|l| seen.insert(l.url.clone()));
+        out
+    }
 }
 
 #[derive(Deserialize)]
@@ -274,42 +350,6 @@ pub fn html_to_text(s: &str) -> String {
     text
 }
 
-/// Does the text look like a frab/pretalx schedule (rather than our format)?
-pub fn is_frab(value_head: &str) -> bool {
-    #[derive(Deserialize)]
-    struct Probe {
-        schedule: Option<serde::de::IgnoredAny>,
-    }
-    serde_json::from_str::<Probe>(value_head).is_ok_and(|p| p.schedule.is_some())
-}
-
-/// Give each distinct name a stable slug id, suffixing collisions ("room", "room-2").
-struct Ids {
-    by_name: HashMap<String, usize>,
-    used: HashSet<String>,
-}
-
-impl Ids {
-    fn new() -> Self {
-        Ids {
-            by_name: HashMap::new(),
-            used: HashSet::new(),
-        }
-    }
-
-    fn unique(&mut self, base: &str) -> String {
-        let base = if base.is_empty() { "x" } else { base };
-        let mut id = base.to_string();
-        let mut n = 2;
-        while self.used.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        self.used.insert(id.clone());
-        id
-    }
-}
-
 /// Parse and validate a frab / pretalx / c3voc `schedule.json`.
 pub fn parse_frab(text: &str) -> Result<Schedule, ScheduleError> {
     let file: FrabFile =
@@ -343,14 +383,16 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
     let mut problems = Vec::new();
     let mut skipped = 0;
     let mut tracks: Vec<Track> = Vec::new();
-    let mut track_ids = Ids::new();
+    let mut track_ids = FacetList::new();
     let mut rooms: Vec<Room> = Vec::new();
-    let mut room_ids = Ids::new();
+    let mut room_ids = FacetList::new();
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut speaker_ix: HashMap<String, usize> = HashMap::new();
-    let mut speaker_ids = Ids::new();
+    let mut speaker_ids = FacetList::new();
     let mut sessions: Vec<Session> = Vec::new();
     let mut session_ids: HashSet<String> = HashSet::new();
+    let mut languages = FacetList::new();
+    let mut formats = FacetList::new();
 
     // Day and room order as in the file, for stable output.
     let room_rank: HashMap<String, usize> = conf
@@ -408,7 +450,7 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
             let room = match room_ids.by_name.get(&room_name) {
                 Some(&i) => i,
                 None => {
-                    let rid = room_ids.unique(&slugify(&room_name));
+                    let rid = room_ids.unique_id(&slugify(&room_name));
                     rooms.push(Room {
                         id: rid,
                         name: room_name.clone(),
@@ -420,7 +462,7 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
             let track = clean(&e.track).map(|name| match track_ids.by_name.get(&name) {
                 Some(&i) => i,
                 None => {
-                    let tid = track_ids.unique(&slugify(&name));
+                    let tid = track_ids.unique_id(&slugify(&name));
                     tracks.push(Track {
                         id: tid,
                         color: colours
@@ -445,7 +487,7 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
                 let ix = match speaker_ix.get(&key) {
                     Some(&i) => i,
                     None => {
-                        let sid = speaker_ids.unique(&slugify(&name));
+                        let sid = speaker_ids.unique_id(&slugify(&name));
                         speakers.push(Speaker {
                             id: sid,
                             name,
@@ -474,10 +516,19 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
                     format!("{sub}\n\n{abstract_text}")
                 };
             }
+            let raw_kind = clean(&e.kind);
+            let format = raw_kind.as_deref().map(|k| formats.index(&format_name(k)));
+            let language = clean(&e.language).map(|code| {
+                let name = language_name(&code);
+                languages.index_with(&name, &code)
+            });
             Ok(Session {
+                language,
+                format,
+                links: e.links(),
                 id,
                 title,
-                kind: frab_kind(e.kind.as_deref().unwrap_or("")),
+                kind: frab_kind(raw_kind.as_deref().unwrap_or("")),
                 start,
                 end,
                 // Past-midnight sessions belong to the conference day they are listed under.
@@ -503,9 +554,27 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
         }
     }
     let rooms = organisers_room_order(rooms, &room_rank, &mut sessions);
-    Schedule::assemble(
-        conference, tracks, rooms, speakers, sessions, problems, skipped,
-    )
+    Schedule::assemble(Parts {
+        conference,
+        tracks,
+        rooms,
+        speakers,
+        languages: languages.items,
+        formats: formats.items,
+        sessions,
+        problems,
+        skipped,
+    })
+}
+
+/// A session type as frab writes it ("lecture", "lightning_talk") → "Lecture", "Lightning talk".
+pub fn format_name(kind: &str) -> String {
+    let words = kind.trim().replace(['_', '-'], " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Rooms in the organisers' order: those `conference.rooms` lists, in its
@@ -599,7 +668,10 @@ mod tests {
 
     #[test]
     fn imports_quirks() {
-        assert!(is_frab(QUIRKY));
+        assert_eq!(
+            crate::model::import::detect(QUIRKY),
+            Ok(crate::model::import::Format::Frab)
+        );
         let s = parse_frab(QUIRKY).unwrap();
         assert_eq!(s.conference.id, "quirk19");
         assert_eq!(s.conference.time_zone, "Europe/Berlin");

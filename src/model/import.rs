@@ -1,18 +1,311 @@
-//! One entry point for every schedule format: ours (versioned) or frab/pretalx.
+//! One entry point for every schedule format: it detects which one a file
+//! is, says so, and hands it to that format's importer. Formats read: ours
+//! (versioned, `docs/schedule-format.md`), frab/pretalx `schedule.json`,
+//! Sessionize "All data" and pretalx widget data.
 
-use super::frab::{is_frab, parse_frab};
-use super::schedule::{parse_schedule, Schedule, ScheduleError, MAX_SCHEDULE_BYTES};
+use std::fmt;
 
-/// Detect the format and parse.
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+
+use super::frab::parse_frab;
+use super::schedule::{parse_schedule, Conference, Schedule, ScheduleError, MAX_SCHEDULE_BYTES};
+use super::text::slugify;
+use super::time::{NoZoneNames, ZoneResolver};
+
+/// The formats this viewer reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Our own versioned JSON.
+    Ours,
+    /// frab / pretalx / c3voc `schedule.json`.
+    Frab,
+    /// Sessionize "All data" (`/api/v2/<id>/view/All`).
+    Sessionize,
+    /// The JSON pretalx's schedule widget loads.
+    PretalxWidget,
+}
+
+impl Format {
+    /// The format's name as shown to the user.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Ours => "schedule-viewer JSON",
+            Self::Frab => "frab/pretalx schedule.json",
+            Self::Sessionize => "Sessionize \"All data\" JSON",
+            Self::PretalxWidget => "pretalx widget JSON",
+        }
+    }
+
+    /// Whether files of this format leave the conference's zone unsaid.
+    pub fn lacks_zone(self) -> bool {
+        self == Self::Sessionize
+    }
+}
+
+/// Every format, in the order a message lists them.
+pub const FORMATS: [Format; 4] = [
+    Format::Ours,
+    Format::Frab,
+    Format::Sessionize,
+    Format::PretalxWidget,
+];
+
+/// The list of formats for a message: "a, b, c or d".
+pub fn format_list() -> String {
+    let names: Vec<&str> = FORMATS.iter().map(|f| f.name()).collect();
+    let (last, rest) = names.split_last().unwrap_or((&"", &[]));
+    format!("{} or {last}", rest.join(", "))
+}
+
+/// What the importer needs besides the text.
+pub struct ImportOptions<'a> {
+    /// The zone to read wall-clock times in when the file names none
+    /// (from `?tz=`, remembered for this schedule, or the viewer's own).
+    pub zone: Option<String>,
+    /// Resolves zone names to offsets (the browser's `Intl`).
+    pub names: &'a dyn ZoneResolver,
+    /// A name for formats whose files carry no conference title (the file
+    /// name, or the last telling part of the URL).
+    pub name_hint: Option<String>,
+}
+
+impl Default for ImportOptions<'_> {
+    fn default() -> Self {
+        ImportOptions {
+            zone: None,
+            names: &NoZoneNames,
+            name_hint: None,
+        }
+    }
+}
+
+/// A schedule as imported, with what the import found out.
+pub struct Imported {
+    /// The schedule.
+    pub schedule: Schedule,
+    /// The format detected.
+    pub format: Format,
+    /// Set when the file names no zone and times were read in the zone the
+    /// options gave: the app then asks the user to confirm it.
+    pub zone_assumed: bool,
+}
+
+/// Why a file could not be imported, beyond a broken schedule: words for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownFormat {
+    /// A hint about what the file seems to be, if we recognise it.
+    pub hint: Option<&'static str>,
+}
+
+impl fmt::Display for UnknownFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "it is none of the formats this viewer reads ({})",
+            format_list()
+        )?;
+        if let Some(hint) = self.hint {
+            write!(f, "; {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Which format the text is, from its top-level keys.
+pub fn detect(text: &str) -> Result<Format, ScheduleError> {
+    let text = strip_bom(text);
+    if text.trim().is_empty() {
+        return Err(ScheduleError::Empty);
+    }
+    let value: TopLevel =
+        serde_json::from_str(text).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
+    let keys = match value {
+        TopLevel::Object(keys) => keys,
+        TopLevel::Array => {
+            return Err(ScheduleError::Unknown(UnknownFormat {
+                hint: Some(
+                    "a list at the top level looks like Sessionize's grid view: open its \"All data\" view (…/view/All) instead",
+                ),
+            }))
+        }
+        TopLevel::Other => return Err(ScheduleError::Unknown(UnknownFormat { hint: None })),
+    };
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    if keys.contains(&"schedule") {
+        Ok(Format::Frab)
+    } else if keys.contains(&"version") || keys.contains(&"conference") {
+        Ok(Format::Ours)
+    } else if super::sessionize::looks_like(&keys) {
+        Ok(Format::Sessionize)
+    } else if super::pretalx::looks_like(&keys) {
+        Ok(Format::PretalxWidget)
+    } else {
+        Err(ScheduleError::Unknown(UnknownFormat { hint: None }))
+    }
+}
+
+/// A JSON document's top level: an object's keys, or what else it is.
+enum TopLevel {
+    Object(Vec<String>),
+    Array,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for TopLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = TopLevel;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON document")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<TopLevel, A::Error> {
+                let mut keys = Vec::new();
+                while let Some((k, IgnoredAny)) = a.next_entry::<String, IgnoredAny>()? {
+                    keys.push(k);
+                }
+                Ok(TopLevel::Object(keys))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<TopLevel, A::Error> {
+                while a.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(TopLevel::Array)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other)
+            }
+            fn visit_unit<E>(self) -> Result<TopLevel, E> {
+                Ok(TopLevel::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Some exports (Sessionize's among them) begin with a byte-order mark.
+fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// A conference named from a hint ("orlando-codecamp-2020" → id
+/// "orlando-codecamp-2020", title "Orlando codecamp 2020"), for formats
+/// whose files carry no title.
+pub fn conference_from_hint(hint: Option<&str>, format: Format, zone: &str) -> Conference {
+    let hint = hint.map(str::trim).filter(|h| !h.is_empty());
+    let slug = hint.map(slugify).filter(|s| !s.is_empty());
+    let prefix = match format {
+        Format::Sessionize => "sessionize",
+        _ => "pretalx",
+    };
+    let title = match hint {
+        Some(h) => {
+            let words = h.replace(['-', '_', '.'], " ");
+            let mut chars = words.trim().chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        None => format!("{} schedule", format.name()),
+    };
+    Conference {
+        id: slug.unwrap_or_else(|| prefix.to_string()),
+        title,
+        time_zone: zone.to_string(),
+        ..Conference::default()
+    }
+}
+
+/// The telling part of a schedule's address or file name: the event slug in
+/// a pretalx URL, the event id in a Sessionize URL, else the file name
+/// without its extension.
+pub fn name_hint(address: &str) -> Option<String> {
+    let path = address.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("://").map_or(path, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
+    const GENERIC: [&str; 12] = [
+        "schedule",
+        "widgets",
+        "widget",
+        "view",
+        "all",
+        "api",
+        "v2",
+        "export",
+        "json",
+        "data",
+        "gridsmart",
+        "sessions",
+    ];
+    path.split('/')
+        .rev()
+        .map(super::url::decode_path_segment)
+        .map(|seg| {
+            let stem = seg.rsplit_once('.').map_or(seg.as_str(), |(stem, _)| stem);
+            stem.to_string()
+        })
+        .find(|seg| !seg.is_empty() && !GENERIC.contains(&seg.to_ascii_lowercase().as_str()))
+}
+
+/// Detect the format and parse with default options (no zone database).
 pub fn parse_any(text: &str) -> Result<Schedule, ScheduleError> {
+    import(text, &ImportOptions::default()).map(|i| i.schedule)
+}
+
+/// Detect the format, say which it is, and parse.
+pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ScheduleError> {
     if text.len() > MAX_SCHEDULE_BYTES {
         return Err(ScheduleError::TooLarge { bytes: text.len() });
     }
-    if is_frab(text) {
-        parse_frab(text)
-    } else {
-        parse_schedule(text)
-    }
+    let text = strip_bom(text);
+    let format = detect(text)?;
+    let fallback_zone = options.zone.clone().unwrap_or_else(|| "UTC".to_string());
+    let (schedule, zone_assumed) = match format {
+        Format::Ours => (parse_schedule(text)?, false),
+        Format::Frab => (parse_frab(text)?, false),
+        Format::Sessionize => {
+            let conference =
+                conference_from_hint(options.name_hint.as_deref(), format, &fallback_zone);
+            let s = super::sessionize::parse_sessionize(
+                text,
+                conference,
+                &fallback_zone,
+                options.names,
+            )?;
+            (s, true)
+        }
+        Format::PretalxWidget => {
+            let own = super::pretalx::zone_of(text);
+            let conference =
+                conference_from_hint(options.name_hint.as_deref(), format, &fallback_zone);
+            let s = super::pretalx::parse_widget(text, conference, &fallback_zone, options.names)?;
+            (s, own.is_none())
+        }
+    };
+    Ok(Imported {
+        schedule,
+        format,
+        zone_assumed,
+    })
 }
 
 #[cfg(test)]
@@ -20,12 +313,63 @@ mod tests {
     use super::*;
 
     #[test]
-    fn detects_both_formats() {
+    fn detects_every_format() {
         let ours = crate::model::schedule::tests::SMALL;
+        assert_eq!(detect(ours), Ok(Format::Ours));
         assert_eq!(parse_any(ours).unwrap().conference.id, "conf");
         let frab = r#"{"schedule":{"conference":{"title":"F","days":[{"date":"2020-01-01","rooms":{"R":[
             {"guid":"a","date":"2020-01-01T10:00:00+01:00","duration":"0:30","title":"T"}]}}]}}}"#;
+        assert_eq!(detect(frab), Ok(Format::Frab));
         assert_eq!(parse_any(frab).unwrap().conference.id, "f");
+        let sz = r#"{"sessions":[],"speakers":[],"categories":[],"rooms":[],"questions":[]}"#;
+        assert_eq!(detect(sz), Ok(Format::Sessionize));
+        let widget = r#"{"talks":[],"rooms":[],"speakers":[],"tracks":[],"timezone":"UTC"}"#;
+        assert_eq!(detect(widget), Ok(Format::PretalxWidget));
+        // A byte-order mark in front does not hide the format.
+        assert_eq!(detect(&format!("\u{feff}{sz}")), Ok(Format::Sessionize));
         assert!(matches!(parse_any("nope"), Err(ScheduleError::Syntax(_))));
+    }
+
+    #[test]
+    fn a_file_of_no_known_format_is_told_which_formats_are_read() {
+        let err = parse_any(r#"{"events": []}"#).err().unwrap();
+        let words = err.to_string();
+        for f in FORMATS {
+            assert!(words.contains(f.name()), "{words}");
+        }
+        let grid = parse_any(r#"[{"date":"2020-03-28T00:00:00","rooms":[]}]"#)
+            .err()
+            .unwrap();
+        assert!(grid.to_string().contains("/view/All"), "{grid}");
+        assert!(matches!(parse_any("42"), Err(ScheduleError::Unknown(_))));
+        assert_eq!(parse_any("  ").err(), Some(ScheduleError::Empty));
+    }
+
+    #[test]
+    fn names_come_from_the_address() {
+        let hint = |a: &str| name_hint(a);
+        assert_eq!(
+            hint("https://pretalx.com/jcconf-2025/schedule/widgets/schedule.json").as_deref(),
+            Some("jcconf-2025")
+        );
+        assert_eq!(
+            hint("https://sessionize.com/api/v2/abc123xy/view/All").as_deref(),
+            Some("abc123xy")
+        );
+        assert_eq!(
+            hint("orlando-codecamp-2020.json").as_deref(),
+            Some("orlando-codecamp-2020")
+        );
+        assert_eq!(hint("/data/My%20Conf.json?x=1").as_deref(), Some("My Conf"));
+        assert_eq!(hint("https://example.org/"), None);
+        let c = conference_from_hint(Some("orlando-codecamp-2020"), Format::Sessionize, "UTC");
+        assert_eq!(
+            (c.id.as_str(), c.title.as_str()),
+            ("orlando-codecamp-2020", "Orlando codecamp 2020")
+        );
+        assert_eq!(
+            conference_from_hint(None, Format::Sessionize, "UTC").id,
+            "sessionize"
+        );
     }
 }

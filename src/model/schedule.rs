@@ -44,6 +44,8 @@ pub enum ScheduleError {
     NoSessions {
         skipped: usize,
     },
+    /// None of the formats the viewer reads.
+    Unknown(super::import::UnknownFormat),
 }
 
 impl fmt::Display for ScheduleError {
@@ -67,6 +69,7 @@ impl fmt::Display for ScheduleError {
                 f,
                 "none of the schedule's sessions is valid ({skipped} skipped)"
             ),
+            Self::Unknown(why) => write!(f, "the file is not a schedule: {why}"),
         }
     }
 }
@@ -126,7 +129,7 @@ impl SessionKind {
 }
 
 /// The conference a schedule describes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Conference {
     /// Stable id: the key of the agenda and the share links.
     pub id: String,
@@ -171,6 +174,168 @@ pub struct Speaker {
     pub affiliation: Option<String>,
 }
 
+/// A value sessions can be filtered by besides the track: a language or a
+/// session type ("Workshop"). The id is the URL slug (`?lang=en`, `?type=workshop`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facet {
+    /// Stable slug, unique within its list.
+    pub id: String,
+    /// Shown name.
+    pub name: String,
+}
+
+/// What a link on a session leads to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LinkKind {
+    /// A live stream.
+    Live,
+    /// A recording (video or audio).
+    Recording,
+    /// Slides.
+    Slides,
+    /// A feedback form.
+    Feedback,
+    /// Anything else the schedule links.
+    Other,
+}
+
+impl LinkKind {
+    /// The word shown for a link of this kind without its own title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Live => "Live stream",
+            Self::Recording => "Recording",
+            Self::Slides => "Slides",
+            Self::Feedback => "Feedback",
+            Self::Other => "Link",
+        }
+    }
+
+    /// Guess the kind from a link's title or type as schedules write it
+    /// ("Video", "slides", "Live stream", "feedback").
+    pub fn guess(words: &str) -> LinkKind {
+        let w = words.to_ascii_lowercase();
+        let has = |needles: &[&str]| needles.iter().any(|n| w.contains(n));
+        if has(&["live", "stream"]) {
+            Self::Live
+        } else if has(&["record", "video", "youtube", "vimeo", "media.ccc", "audio"]) {
+            Self::Recording
+        } else if has(&["slide", "deck", "presentation", ".pdf"]) {
+            Self::Slides
+        } else if has(&["feedback", "rate", "survey"]) {
+            Self::Feedback
+        } else {
+            Self::Other
+        }
+    }
+}
+
+/// A link a session carries (only http(s) survive validation).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// What it leads to.
+    pub kind: LinkKind,
+    /// The http(s) address.
+    pub url: String,
+    /// The schedule's own words for it, or the kind's label.
+    pub title: String,
+}
+
+impl Link {
+    /// A link if the address is http(s), titled by the schedule or by its kind.
+    pub fn new(kind: LinkKind, url: Option<String>, title: Option<String>) -> Option<Link> {
+        let url = safe_link(url)?;
+        let title = non_empty(title).unwrap_or_else(|| kind.label().to_string());
+        Some(Link { kind, url, title })
+    }
+}
+
+/// Builds a list of facets (tracks, rooms, languages, types) by name, giving
+/// each distinct name one entry with a unique slug ("room", "room-2").
+pub(crate) struct FacetList {
+    /// Index of each name seen.
+    pub by_name: HashMap<String, usize>,
+    used: HashSet<String>,
+    /// The facets, in first-seen order.
+    pub items: Vec<Facet>,
+}
+
+impl FacetList {
+    pub(crate) fn new() -> Self {
+        FacetList {
+            by_name: HashMap::new(),
+            used: HashSet::new(),
+            items: Vec::new(),
+        }
+    }
+
+    /// A unique slug built from `base`.
+    pub(crate) fn unique_id(&mut self, base: &str) -> String {
+        let base = if base.is_empty() { "x" } else { base };
+        let mut id = base.to_string();
+        let mut n = 2;
+        while self.used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.used.insert(id.clone());
+        id
+    }
+
+    /// The index of the facet with this name, adding it (with `slug` as the
+    /// base of its id) if it is new.
+    pub(crate) fn index_with(&mut self, name: &str, slug: &str) -> usize {
+        if let Some(&i) = self.by_name.get(name) {
+            return i;
+        }
+        let id = self.unique_id(&super::text::slugify(slug));
+        self.items.push(Facet {
+            id,
+            name: name.to_string(),
+        });
+        self.by_name.insert(name.to_string(), self.items.len() - 1);
+        self.items.len() - 1
+    }
+
+    /// The index of the facet with this name, slugged from the name.
+    pub(crate) fn index(&mut self, name: &str) -> usize {
+        self.index_with(name, name)
+    }
+}
+
+/// The shown name of a language code ("en" → "English"); unknown codes are
+/// shown as written, upper-cased.
+pub fn language_name(code: &str) -> String {
+    let lower = code.trim().to_ascii_lowercase();
+    let base = lower.split(['-', '_']).next().unwrap_or("");
+    let name = match base {
+        "en" | "english" => "English",
+        "de" | "german" | "deutsch" => "German",
+        "fr" | "french" => "French",
+        "es" | "spanish" => "Spanish",
+        "it" | "italian" => "Italian",
+        "nl" | "dutch" => "Dutch",
+        "pt" | "portuguese" => "Portuguese",
+        "cs" | "czech" => "Czech",
+        "pl" | "polish" => "Polish",
+        "ru" | "russian" => "Russian",
+        "uk" | "ukrainian" => "Ukrainian",
+        "sv" | "swedish" => "Swedish",
+        "da" | "danish" => "Danish",
+        "no" | "nb" | "norwegian" => "Norwegian",
+        "fi" | "finnish" => "Finnish",
+        "ja" | "japanese" => "Japanese",
+        "zh" | "chinese" => "Chinese",
+        "ko" | "korean" => "Korean",
+        "tr" | "turkish" => "Turkish",
+        "el" | "greek" => "Greek",
+        "hu" | "hungarian" => "Hungarian",
+        "ro" | "romanian" => "Romanian",
+        _ => return code.trim().to_uppercase(),
+    };
+    name.to_string()
+}
+
 /// A validated session.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Session {
@@ -197,9 +362,20 @@ pub struct Session {
     pub abstract_text: String,
     /// Only http(s) links survive validation.
     pub url: Option<String>,
+    /// Index into [`Schedule::languages`].
+    pub language: Option<usize>,
+    /// Index into [`Schedule::formats`]: the session's type as the schedule names it.
+    pub format: Option<usize>,
+    /// Recording, live stream, slides, feedback and other links.
+    pub links: Vec<Link>,
 }
 
 impl Session {
+    /// The first link of this kind.
+    pub fn link(&self, kind: LinkKind) -> Option<&Link> {
+        self.links.iter().find(|l| l.kind == kind)
+    }
+
     /// The conference day the session belongs to.
     pub fn day(&self) -> NaiveDate {
         self.day
@@ -229,6 +405,10 @@ pub struct Schedule {
     pub rooms: Vec<Room>,
     /// Speakers, in the file's order.
     pub speakers: Vec<Speaker>,
+    /// Languages sessions are given in.
+    pub languages: Vec<Facet>,
+    /// Session types ("Talk", "Workshop"), as the schedule names them.
+    pub formats: Vec<Facet>,
     /// Sessions, sorted by (start, room, title).
     pub sessions: Vec<Session>,
     /// Distinct days with at least one session, ascending.
@@ -264,6 +444,21 @@ impl Schedule {
         self.speakers.iter().position(|s| s.id == id)
     }
 
+    /// The position of the room with this id (slug).
+    pub fn room_by_id(&self, id: &str) -> Option<usize> {
+        self.rooms.iter().position(|r| r.id == id)
+    }
+
+    /// The position of the language with this id (slug).
+    pub fn language_by_id(&self, id: &str) -> Option<usize> {
+        self.languages.iter().position(|l| l.id == id)
+    }
+
+    /// The position of the session type with this id (slug).
+    pub fn format_by_id(&self, id: &str) -> Option<usize> {
+        self.formats.iter().position(|l| l.id == id)
+    }
+
     /// The session's room name, or "".
     pub fn room_name(&self, session: &Session) -> &str {
         session.room.map_or("", |r| self.rooms[r].name.as_str())
@@ -295,15 +490,18 @@ impl Schedule {
 
     /// Build a schedule from already-checked parts (used by importers).
     /// Sorts sessions, computes days and the search index.
-    pub fn assemble(
-        conference: Conference,
-        tracks: Vec<Track>,
-        rooms: Vec<Room>,
-        speakers: Vec<Speaker>,
-        sessions: Vec<Session>,
-        problems: Vec<Problem>,
-        skipped: usize,
-    ) -> Result<Schedule, ScheduleError> {
+    pub fn assemble(parts: Parts) -> Result<Schedule, ScheduleError> {
+        let Parts {
+            conference,
+            tracks,
+            rooms,
+            speakers,
+            languages,
+            formats,
+            sessions,
+            problems,
+            skipped,
+        } = parts;
         let (mut sessions, mut problems, mut skipped) = (sessions, problems, skipped);
         let out_of_bounds = bound_sessions(&mut sessions);
         skipped += out_of_bounds.len();
@@ -352,6 +550,8 @@ impl Schedule {
             tracks,
             rooms,
             speakers,
+            languages,
+            formats,
             sessions,
             days,
             problems,
@@ -361,6 +561,29 @@ impl Schedule {
             speaker_sessions,
         })
     }
+}
+
+/// What an importer hands to [`Schedule::assemble`].
+#[derive(Default)]
+pub struct Parts {
+    /// The conference.
+    pub conference: Conference,
+    /// Tracks.
+    pub tracks: Vec<Track>,
+    /// Rooms, in the organisers' order.
+    pub rooms: Vec<Room>,
+    /// Speakers.
+    pub speakers: Vec<Speaker>,
+    /// Languages.
+    pub languages: Vec<Facet>,
+    /// Session types.
+    pub formats: Vec<Facet>,
+    /// Checked sessions.
+    pub sessions: Vec<Session>,
+    /// What was skipped or dropped, with its place.
+    pub problems: Vec<Problem>,
+    /// How many sessions were skipped.
+    pub skipped: usize,
 }
 
 /// Take out sessions that last too long or lie far outside the conference's
@@ -464,6 +687,9 @@ struct RawSession {
     #[serde(rename = "abstract")]
     abstract_text: Text,
     url: Text,
+    language: Text,
+    recording: Text,
+    slides: Text,
 }
 
 /// The visitor methods for JSON numbers, booleans and null, each giving `$none`.
@@ -709,6 +935,7 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
     let mut sessions = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     let mut skipped = 0;
+    let mut facets = (FacetList::new(), FacetList::new());
     for (i, s) in raw.sessions.into_iter().enumerate() {
         let Some(s) = s.0 else {
             skipped += 1;
@@ -723,7 +950,7 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
                 .as_deref()
                 .map(|id| format!("session \"{id}\""))
                 .unwrap_or_else(|| format!("sessions[{i}]"));
-        match validate_session(s, &seen, &track_ix, &room_ix, &speaker_ix) {
+        match validate_session(s, &seen, &track_ix, &room_ix, &speaker_ix, &mut facets) {
             Ok(session) => {
                 seen.insert(session.id.clone());
                 sessions.push(session);
@@ -734,9 +961,17 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
             }
         }
     }
-    Schedule::assemble(
-        conference, tracks, rooms, speakers, sessions, problems, skipped,
-    )
+    Schedule::assemble(Parts {
+        conference,
+        tracks,
+        rooms,
+        speakers,
+        languages: facets.0.items,
+        formats: facets.1.items,
+        sessions,
+        problems,
+        skipped,
+    })
 }
 
 fn validate_session(
@@ -745,6 +980,7 @@ fn validate_session(
     track_ix: &HashMap<&str, usize>,
     room_ix: &HashMap<&str, usize>,
     speaker_ix: &HashMap<&str, usize>,
+    (languages, formats): &mut (FacetList, FacetList),
 ) -> Result<Session, String> {
     let id = non_empty(s.id).ok_or("session without an id")?;
     if seen.contains(&id) {
@@ -781,10 +1017,18 @@ fn validate_session(
             speakers.push(ix);
         }
     }
+    let kind = SessionKind::parse(s.kind.0.as_deref().unwrap_or(""));
+    let links = [
+        (LinkKind::Recording, s.recording.0),
+        (LinkKind::Slides, s.slides.0),
+    ]
+    .into_iter()
+    .filter_map(|(kind, url)| Link::new(kind, url, None))
+    .collect();
     Ok(Session {
         id,
         title,
-        kind: SessionKind::parse(s.kind.0.as_deref().unwrap_or("")),
+        kind,
         start,
         end,
         day: start.date_naive(),
@@ -793,10 +1037,17 @@ fn validate_session(
         speakers,
         abstract_text: s.abstract_text.0.unwrap_or_default().trim().to_string(),
         url: safe_link(s.url.0),
+        language: non_empty(s.language).map(|code| {
+            let name = language_name(&code);
+            languages.index_with(&name, &code)
+        }),
+        format: Some(formats.index(kind.label())),
+        links,
     })
 }
 
-fn is_hex_colour(c: &str) -> bool {
+/// Whether a colour is `#rgb` or `#rrggbb`.
+pub(crate) fn is_hex_colour(c: &str) -> bool {
     let b = c.as_bytes();
     (b.len() == 7 || b.len() == 4) && b[0] == b'#' && b[1..].iter().all(u8::is_ascii_hexdigit)
 }

@@ -4,7 +4,7 @@
 //! clock, English day and month names, the zone named.
 //! Hand-written rather than chrono format strings, which cost wasm size.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -70,6 +70,29 @@ impl ZoneResolver for NoZoneNames {
     }
 }
 
+/// A zone with one offset change at most, for tools and tests that run
+/// without a zone database (the browser answers through `Intl`).
+pub struct SimpleZone {
+    /// Its IANA name.
+    pub name: &'static str,
+    /// When the offset changes (UTC).
+    pub change: Instant,
+    /// The offset before the change.
+    pub before: FixedOffset,
+    /// The offset from the change on.
+    pub after: FixedOffset,
+}
+
+impl ZoneResolver for SimpleZone {
+    fn offset(&self, zone: &str, at: Instant) -> Option<FixedOffset> {
+        (zone == self.name).then_some(if at < self.change {
+            self.before
+        } else {
+            self.after
+        })
+    }
+}
+
 /// The conference's time zone: its IANA name when the schedule gives one,
 /// and, as the fallback, the offsets its sessions are written in (per
 /// conference day, the most common one), so a DST change between days is kept.
@@ -130,6 +153,57 @@ impl ConferenceZone {
     pub fn show(&self, at: Instant, names: &dyn ZoneResolver) -> Instant {
         at_offset(at, self.offset_at(at, names))
     }
+}
+
+/// A wall-clock time without offset ("2020-03-28T09:00:00", seconds and a
+/// fraction optional), as Sessionize writes them.
+pub fn parse_local(s: &str) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    let (date, time) = s.split_once(['T', ' '])?;
+    let date = parse_ymd(date)?;
+    let time = time.split('.').next()?;
+    let mut parts = time.split(':').map(|p| p.parse::<u32>().ok());
+    let (h, m) = (parts.next()??, parts.next()??);
+    let sec = parts.next().flatten().unwrap_or(0);
+    if parts.next().is_some() {
+        return None;
+    }
+    date.and_hms_opt(h, m, sec)
+}
+
+/// The instant a wall-clock time in a named zone stands for, found with two
+/// questions to the resolver (the second settles a DST change between the
+/// guess and the answer). In a spring-forward gap the earlier offset is used.
+pub fn local_in_zone(
+    local: NaiveDateTime,
+    zone: &str,
+    names: &dyn ZoneResolver,
+) -> Option<Instant> {
+    let utc = FixedOffset::east_opt(0)?;
+    let as_utc = |off: FixedOffset| {
+        let t = local
+            .checked_sub_signed(chrono::TimeDelta::seconds(i64::from(off.local_minus_utc())))?;
+        Some(t.and_utc().with_timezone(&off))
+    };
+    let guess = local.and_utc().with_timezone(&utc);
+    let first = names.offset(zone, guess)?;
+    let t1 = as_utc(first)?;
+    let second = names.offset(zone, t1)?;
+    if second == first {
+        return Some(t1);
+    }
+    let t2 = as_utc(second)?;
+    if names.offset(zone, t2) == Some(second) {
+        Some(t2)
+    } else {
+        Some(t1)
+    }
+}
+
+/// A time as a schedule without offsets states it: with an offset it is
+/// taken as is; without one it is read as wall-clock time in `zone`.
+pub fn parse_in_zone(s: &str, zone: &str, names: &dyn ZoneResolver) -> Option<Instant> {
+    parse_instant(s).or_else(|| local_in_zone(parse_local(s)?, zone, names))
 }
 
 /// Parse "YYYY-MM-DD" (hand-written: chrono's format-string parser costs wasm size).
@@ -276,6 +350,36 @@ mod tests {
             list.join(",")
         ))
         .unwrap()
+    }
+
+    #[test]
+    fn wall_clock_times_become_instants_in_the_named_zone() {
+        let at = |s: &str| parse_in_zone(s, "Europe/Prague", &Prague2017).map(|t| t.to_rfc3339());
+        assert_eq!(
+            at("2017-10-26T10:00:00").as_deref(),
+            Some("2017-10-26T10:00:00+02:00")
+        );
+        assert_eq!(
+            at("2017-10-30T10:00").as_deref(),
+            Some("2017-10-30T10:00:00+01:00")
+        );
+        // The hour after the change: 03:30 local is only +01:00.
+        assert_eq!(
+            at("2017-10-29T03:30:00").as_deref(),
+            Some("2017-10-29T03:30:00+01:00")
+        );
+        // An explicit offset wins over the zone.
+        assert_eq!(
+            at("2017-10-26T10:00:00Z").as_deref(),
+            Some("2017-10-26T10:00:00+00:00")
+        );
+        assert_eq!(
+            parse_in_zone("2017-10-26T10:00:00", "Mars/Olympus", &Prague2017),
+            None
+        );
+        assert_eq!(at("2017-10-26"), None);
+        assert_eq!(at("2017-10-26T25:00:00"), None);
+        assert_eq!(at("2017-10-26T10:00:00:00"), None);
     }
 
     #[test]

@@ -1,0 +1,486 @@
+//! Importer for Sessionize's "All data" JSON (`/api/v2/<id>/view/All`):
+//! `sessions`, `speakers`, `categories`, `rooms`, `questions`.
+//!
+//! Sessionize writes local times without an offset and does not name the
+//! zone, so the caller supplies one ([`super::import::ImportOptions`]).
+//! Speakers, rooms and category items are referred to by id. Category
+//! groups are matched by their title: "Track" (else "Topic", "Category",
+//! "Stream") gives the track, "Language" the language, "Session format"
+//! (or "Format", "Type") the session type. `isServiceSession` sessions
+//! (breaks, registration) have no speakers. Anything unreadable costs its
+//! session, never the file.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::schedule::{
+    language_name, Conference, FacetList, Link, LinkKind, Parts, Problem, Room, Schedule,
+    ScheduleError, Session, SessionKind, Speaker, Track,
+};
+use super::text::slugify;
+use super::time::{parse_in_zone, ZoneResolver};
+
+#[derive(Deserialize)]
+struct AllData {
+    #[serde(default)]
+    sessions: Vec<Value>,
+    #[serde(default)]
+    speakers: Vec<Value>,
+    #[serde(default)]
+    categories: Vec<Value>,
+    #[serde(default)]
+    rooms: Vec<Value>,
+}
+
+#[derive(Deserialize)]
+struct SzSession {
+    id: Value,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default, rename = "startsAt")]
+    starts_at: Option<String>,
+    #[serde(default, rename = "endsAt")]
+    ends_at: Option<String>,
+    #[serde(default, rename = "isServiceSession")]
+    is_service_session: Option<bool>,
+    #[serde(default)]
+    speakers: Vec<Value>,
+    #[serde(default, rename = "categoryItems")]
+    category_items: Vec<Value>,
+    #[serde(default, rename = "roomId")]
+    room_id: Value,
+    #[serde(default, rename = "liveUrl")]
+    live_url: Option<String>,
+    #[serde(default, rename = "recordingUrl")]
+    recording_url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SzSpeaker {
+    id: Value,
+    #[serde(default, rename = "fullName")]
+    full_name: Option<String>,
+    #[serde(default, rename = "firstName")]
+    first_name: Option<String>,
+    #[serde(default, rename = "lastName")]
+    last_name: Option<String>,
+    #[serde(default, rename = "tagLine")]
+    tag_line: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SzCategory {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    items: Vec<SzItem>,
+}
+
+#[derive(Deserialize)]
+struct SzItem {
+    id: Value,
+    #[serde(default)]
+    name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct SzRoom {
+    id: Value,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    sort: Option<i64>,
+}
+
+/// Does this parsed JSON look like Sessionize's "All data"?
+pub fn looks_like(value_keys: &[&str]) -> bool {
+    value_keys.contains(&"sessions")
+        && (value_keys.contains(&"categories") || value_keys.contains(&"rooms"))
+        && value_keys.contains(&"speakers")
+        && !value_keys.contains(&"version")
+        && !value_keys.contains(&"conference")
+}
+
+/// An id as Sessionize writes it: a string or a number.
+fn id_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn text(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// What a category group gives a session.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The track; the number ranks the group titles (lower wins).
+    Track(u8),
+    Language,
+    Format,
+}
+
+fn role_of(group_title: &str) -> Option<Role> {
+    match group_title.trim().to_ascii_lowercase().as_str() {
+        "track" | "tracks" => Some(Role::Track(0)),
+        "topic" | "topics" => Some(Role::Track(1)),
+        "category" | "categories" => Some(Role::Track(2)),
+        "stream" | "streams" | "theme" => Some(Role::Track(3)),
+        "language" | "languages" | "session language" => Some(Role::Language),
+        "session format" | "format" | "session type" | "type" => Some(Role::Format),
+        _ => None,
+    }
+}
+
+/// Words that make a service session a break.
+fn is_break_title(title: &str) -> bool {
+    let t = title.to_lowercase();
+    [
+        "break",
+        "lunch",
+        "coffee",
+        "breakfast",
+        "dinner",
+        "tea",
+        "snack",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// Parse Sessionize "All data", reading its wall-clock times in `zone`.
+pub fn parse_sessionize(
+    text_in: &str,
+    conference: Conference,
+    zone: &str,
+    names: &dyn ZoneResolver,
+) -> Result<Schedule, ScheduleError> {
+    let all: AllData =
+        serde_json::from_str(text_in).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
+    let mut problems = Vec::new();
+
+    // Rooms, in Sessionize's sort order.
+    let mut raw_rooms: Vec<(i64, usize, String, String)> = Vec::new();
+    for (i, r) in all.rooms.into_iter().enumerate() {
+        match serde_json::from_value::<SzRoom>(r) {
+            Ok(r) => match (id_of(&r.id), text(&r.name)) {
+                (Some(id), Some(name)) => raw_rooms.push((r.sort.unwrap_or(0), i, id, name)),
+                _ => problems.push(problem(format!("rooms[{i}]"), "room without id or name")),
+            },
+            Err(e) => problems.push(problem(format!("rooms[{i}]"), &e.to_string())),
+        }
+    }
+    raw_rooms.sort_by_key(|(sort, i, _, _)| (*sort, *i));
+    let mut room_ids = FacetList::new();
+    let mut rooms = Vec::new();
+    let mut room_ix: HashMap<String, usize> = HashMap::new();
+    for (_, _, sz_id, name) in raw_rooms {
+        if room_ix.contains_key(&sz_id) {
+            continue;
+        }
+        let id = room_ids.unique_id(&slugify(&name));
+        room_ix.insert(sz_id, rooms.len());
+        rooms.push(Room { id, name });
+    }
+
+    // Category items: id → (role, name); the track group is the best-ranked present.
+    let mut items: HashMap<String, (Role, String)> = HashMap::new();
+    let mut track_rank: Option<u8> = None;
+    for c in all.categories {
+        let Ok(c) = serde_json::from_value::<SzCategory>(c) else {
+            continue;
+        };
+        let Some(role) = c.title.as_deref().and_then(role_of) else {
+            continue;
+        };
+        if let Role::Track(rank) = role {
+            track_rank = Some(track_rank.map_or(rank, |r| r.min(rank)));
+        }
+        for item in c.items {
+            if let (Some(id), Some(name)) = (id_of(&item.id), text(&item.name)) {
+                items.insert(id, (role, name));
+            }
+        }
+    }
+
+    // Speakers by Sessionize id.
+    let mut speaker_ids = FacetList::new();
+    let mut speakers = Vec::new();
+    let mut speaker_ix: HashMap<String, usize> = HashMap::new();
+    for (i, p) in all.speakers.into_iter().enumerate() {
+        let Ok(p) = serde_json::from_value::<SzSpeaker>(p) else {
+            problems.push(problem(format!("speakers[{i}]"), "not a speaker"));
+            continue;
+        };
+        let name = text(&p.full_name).or_else(|| {
+            let joined = format!(
+                "{} {}",
+                p.first_name.as_deref().unwrap_or(""),
+                p.last_name.as_deref().unwrap_or("")
+            );
+            text(&Some(joined))
+        });
+        match (id_of(&p.id), name) {
+            (Some(sz_id), Some(name)) if !speaker_ix.contains_key(&sz_id) => {
+                let id = speaker_ids.unique_id(&slugify(&name));
+                speaker_ix.insert(sz_id, speakers.len());
+                speakers.push(Speaker {
+                    id,
+                    name,
+                    affiliation: text(&p.tag_line),
+                });
+            }
+            _ => problems.push(problem(
+                format!("speakers[{i}]"),
+                "speaker without id or name, or with a duplicate id",
+            )),
+        }
+    }
+
+    let mut tracks = FacetList::new();
+    let mut languages = FacetList::new();
+    let mut formats = FacetList::new();
+    let mut sessions = Vec::new();
+    let mut seen = HashSet::new();
+    let mut skipped = 0;
+    for (i, raw) in all.sessions.into_iter().enumerate() {
+        let place = raw.get("id").and_then(id_of).map_or_else(
+            || format!("sessions[{i}]"),
+            |id| format!("session \"{id}\""),
+        );
+        let result = (|| -> Result<Session, String> {
+            let s: SzSession = serde_json::from_value(raw).map_err(|e| e.to_string())?;
+            let id = id_of(&s.id).ok_or("session without an id")?;
+            if !seen.insert(id.clone()) {
+                return Err(format!("duplicate session id \"{id}\""));
+            }
+            let title = text(&s.title).ok_or("empty title")?;
+            let start_text = s
+                .starts_at
+                .as_deref()
+                .ok_or("not scheduled (no start time)")?;
+            let end_text = s.ends_at.as_deref().ok_or("no end time")?;
+            let at = |t: &str| {
+                parse_in_zone(t, zone, names)
+                    .ok_or_else(|| format!("\"{t}\" is not a time in the zone \"{zone}\""))
+            };
+            let (start, end) = (at(start_text)?, at(end_text)?);
+            if end < start {
+                return Err("ends before it starts".into());
+            }
+            let mut track = None;
+            let mut language = None;
+            let mut format = None;
+            for item in s.category_items.iter().filter_map(id_of) {
+                match items.get(&item) {
+                    Some((Role::Track(rank), name)) if Some(*rank) == track_rank => {
+                        track = track.or(Some(tracks.index(name)));
+                    }
+                    Some((Role::Language, name)) => {
+                        let shown = language_name(name);
+                        language = language.or(Some(languages.index_with(&shown, name)));
+                    }
+                    Some((Role::Format, name)) => format = format.or(Some(formats.index(name))),
+                    _ => {}
+                }
+            }
+            let service = s.is_service_session.unwrap_or(false);
+            let kind = match (
+                service,
+                format.map(|f| formats.items[f].name.to_lowercase()),
+            ) {
+                (true, _) if is_break_title(&title) => SessionKind::Break,
+                (true, _) => SessionKind::Other,
+                (false, Some(f)) if f.contains("keynote") => SessionKind::Keynote,
+                (false, Some(f)) if f.contains("panel") => SessionKind::Panel,
+                _ => SessionKind::Talk,
+            };
+            let mut people = Vec::new();
+            for p in s.speakers.iter().filter_map(id_of) {
+                let ix = *speaker_ix
+                    .get(&p)
+                    .ok_or_else(|| format!("unknown speaker \"{p}\""))?;
+                if !people.contains(&ix) {
+                    people.push(ix);
+                }
+            }
+            let links = [
+                Link::new(LinkKind::Live, s.live_url.clone(), None),
+                Link::new(LinkKind::Recording, s.recording_url.clone(), None),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            Ok(Session {
+                id,
+                title,
+                kind,
+                start,
+                end,
+                day: start.date_naive(),
+                room: id_of(&s.room_id).and_then(|r| room_ix.get(&r).copied()),
+                track,
+                speakers: people,
+                abstract_text: text(&s.description).unwrap_or_default(),
+                url: None,
+                language,
+                format,
+                links,
+            })
+        })();
+        match result {
+            Ok(s) => sessions.push(s),
+            Err(message) => {
+                skipped += 1;
+                problems.push(Problem { place, message });
+            }
+        }
+    }
+    let tracks = tracks
+        .items
+        .into_iter()
+        .map(|f| Track {
+            id: f.id,
+            name: f.name,
+            color: None,
+        })
+        .collect();
+    Schedule::assemble(Parts {
+        conference,
+        tracks,
+        rooms,
+        speakers,
+        languages: languages.items,
+        formats: formats.items,
+        sessions,
+        problems,
+        skipped,
+    })
+}
+
+fn problem(place: String, message: &str) -> Problem {
+    Problem {
+        place,
+        message: message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::time::SimpleZone;
+    use chrono::DateTime;
+
+    pub(crate) fn new_york_2024() -> SimpleZone {
+        SimpleZone {
+            name: "America/New_York",
+            change: DateTime::parse_from_rfc3339("2024-03-10T07:00:00Z").unwrap(),
+            before: chrono::FixedOffset::west_opt(5 * 3600).unwrap(),
+            after: chrono::FixedOffset::west_opt(4 * 3600).unwrap(),
+        }
+    }
+
+    const SMALL: &str = r#"{
+      "sessions": [
+        {"id": "101", "title": "Rust on phones", "description": "Small and fast.",
+         "startsAt": "2024-03-09T10:00:00", "endsAt": "2024-03-09T10:45:00",
+         "isServiceSession": false, "speakers": ["sp-1", "sp-2"], "categoryItems": [1, 11, 21],
+         "roomId": 7, "liveUrl": "https://live.example/a", "recordingUrl": "javascript:alert(1)"},
+        {"id": "b1", "title": "Lunch", "startsAt": "2024-03-10T12:00:00",
+         "endsAt": "2024-03-10T13:00:00", "isServiceSession": true, "speakers": [],
+         "categoryItems": [], "roomId": 8},
+        {"id": "102", "title": "Unscheduled", "startsAt": null, "endsAt": null},
+        {"id": "103", "title": "Ghost", "startsAt": "2024-03-10T14:00:00",
+         "endsAt": "2024-03-10T14:30:00", "speakers": ["nobody"]}
+      ],
+      "speakers": [
+        {"id": "sp-1", "firstName": "Ana", "lastName": "Silva", "fullName": "Ana Silva",
+         "tagLine": "Engineer at Acme"},
+        {"id": "sp-2", "firstName": "Bo", "lastName": "Li"}
+      ],
+      "categories": [
+        {"id": 90, "title": "Track", "items": [{"id": 1, "name": "Systems"}]},
+        {"id": 91, "title": "Language", "items": [{"id": 11, "name": "English"}]},
+        {"id": 92, "title": "Session format", "items": [{"id": 21, "name": "Workshop"}]},
+        {"id": 93, "title": "Level", "items": [{"id": 31, "name": "Expert"}]}
+      ],
+      "rooms": [{"id": 8, "name": "Hall", "sort": 2}, {"id": 7, "name": "Room 1", "sort": 1}],
+      "questions": []
+    }"#;
+
+    fn conference() -> Conference {
+        Conference {
+            id: "sz".into(),
+            title: "Sz".into(),
+            time_zone: "America/New_York".into(),
+            ..Conference::default()
+        }
+    }
+
+    #[test]
+    fn reads_sessions_speakers_rooms_and_category_groups() {
+        let s =
+            parse_sessionize(SMALL, conference(), "America/New_York", &new_york_2024()).unwrap();
+        assert_eq!(s.sessions.len(), 2);
+        assert_eq!(s.skipped, 2);
+        let talk = s.session("101").unwrap();
+        // Wall-clock times in the zone: before the DST change -05:00, after it -04:00.
+        assert_eq!(talk.start.to_rfc3339(), "2024-03-09T10:00:00-05:00");
+        let lunch = s.session("b1").unwrap();
+        assert_eq!(lunch.start.to_rfc3339(), "2024-03-10T12:00:00-04:00");
+        assert_eq!(lunch.kind, SessionKind::Break);
+        assert_eq!(s.track_of(talk).map(|t| t.name.as_str()), Some("Systems"));
+        assert_eq!(s.languages[talk.language.unwrap()].name, "English");
+        assert_eq!(s.formats[talk.format.unwrap()].name, "Workshop");
+        let names: Vec<&str> = talk
+            .speakers
+            .iter()
+            .map(|&p| s.speakers[p].name.as_str())
+            .collect();
+        assert_eq!(names, ["Ana Silva", "Bo Li"]);
+        assert_eq!(
+            s.speakers[talk.speakers[0]].affiliation.as_deref(),
+            Some("Engineer at Acme")
+        );
+        // Rooms in Sessionize's sort order.
+        let rooms: Vec<&str> = s.rooms.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(rooms, ["Room 1", "Hall"]);
+        assert_eq!(s.room_name(talk), "Room 1");
+        // Only the http(s) link survives.
+        assert_eq!(talk.links.len(), 1);
+        assert_eq!(talk.links[0].kind, LinkKind::Live);
+        let why: Vec<&str> = s.problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(why.contains(&"not scheduled (no start time)"), "{why:?}");
+        assert!(why.contains(&"unknown speaker \"nobody\""), "{why:?}");
+    }
+
+    #[test]
+    fn an_unknown_zone_costs_the_sessions_with_a_message() {
+        let err = parse_sessionize(SMALL, conference(), "Nowhere/Else", &new_york_2024())
+            .err()
+            .unwrap();
+        assert!(
+            matches!(err, ScheduleError::NoSessions { skipped: 4 }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_topic_group_is_the_track_when_there_is_no_track_group() {
+        let text = SMALL.replace("\"title\": \"Track\"", "\"title\": \"Topic\"");
+        let s =
+            parse_sessionize(&text, conference(), "America/New_York", &new_york_2024()).unwrap();
+        assert_eq!(s.tracks.len(), 1);
+        assert_eq!(s.tracks[0].name, "Systems");
+    }
+}
