@@ -134,12 +134,13 @@ pub fn detect(text: &str) -> Result<Format, ScheduleError> {
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     if keys.contains(&"schedule") {
         Ok(Format::Frab)
+    } else if super::pretalx::looks_like(&keys) {
+        // Before ours: widget data has a "version" too (the schedule's).
+        Ok(Format::PretalxWidget)
     } else if keys.contains(&"version") || keys.contains(&"conference") {
         Ok(Format::Ours)
     } else if super::sessionize::looks_like(&keys) {
         Ok(Format::Sessionize)
-    } else if super::pretalx::looks_like(&keys) {
-        Ok(Format::PretalxWidget)
     } else {
         Err(ScheduleError::Unknown(UnknownFormat { hint: None }))
     }
@@ -323,7 +324,8 @@ mod tests {
         assert_eq!(parse_any(frab).unwrap().conference.id, "f");
         let sz = r#"{"sessions":[],"speakers":[],"categories":[],"rooms":[],"questions":[]}"#;
         assert_eq!(detect(sz), Ok(Format::Sessionize));
-        let widget = r#"{"talks":[],"rooms":[],"speakers":[],"tracks":[],"timezone":"UTC"}"#;
+        let widget =
+            r#"{"talks":[],"version":"1.3","rooms":[],"speakers":[],"tracks":[],"timezone":"UTC"}"#;
         assert_eq!(detect(widget), Ok(Format::PretalxWidget));
         // A byte-order mark in front does not hide the format.
         assert_eq!(detect(&format!("\u{feff}{sz}")), Ok(Format::Sessionize));
