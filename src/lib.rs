@@ -37,10 +37,14 @@ use views::timetable::TimetablePage;
 #[component]
 pub fn App() -> impl IntoView {
     let source = files::current_source();
+    let (zone, zone_notice) = browser::settings::zone_for(&source);
     let status = AppStatus {
         update_ready: RwSignal::new(false),
         offline_as_of: RwSignal::new(None),
         source: StoredValue::new(source.clone()),
+        zone: StoredValue::new(zone.clone()),
+        import: RwSignal::new(None),
+        link_notices: StoredValue::new(zone_notice.into_iter().collect()),
     };
     provide_context(status);
     provide_context(state::Display::new());
@@ -55,9 +59,14 @@ pub fn App() -> impl IntoView {
     )
     .ok();
     leptos::task::spawn_local(async move {
-        let result = load_from_source(&source).await.map(|l| {
+        let result = load_from_source(&source, &zone.zone).await.map(|l| {
             // A schedule that loaded is the one to open next time, offline too.
             files::remember_source(&source);
+            if l.zone_assumed && zone.origin == model::import::ZoneOrigin::Link {
+                // A zone the link names is the conference's: keep it for this schedule.
+                browser::settings::save_zone(&source, &zone.zone);
+            }
+            status.import.set(Some((l.format, l.zone_assumed)));
             status.offline_as_of.set(l.offline_as_of);
             Arc::new(l.schedule)
         });

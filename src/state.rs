@@ -51,6 +51,12 @@ pub struct AppStatus {
     pub offline_as_of: RwSignal<Option<String>>,
     /// Where the open schedule comes from.
     pub source: StoredValue<crate::model::source::ScheduleSource>,
+    /// The zone a schedule without one is read in, and where it came from.
+    pub zone: StoredValue<crate::model::import::ZoneChoice>,
+    /// What the import found: the format, and whether the zone was assumed.
+    pub import: RwSignal<Option<(crate::model::import::Format, bool)>>,
+    /// Notices about the link itself (an unknown `?tz=`).
+    pub link_notices: StoredValue<Vec<String>>,
 }
 
 /// The clock the views share (`?now=` fixes it), ticking every 30 seconds,

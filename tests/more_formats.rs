@@ -115,7 +115,9 @@ fn pretalx_widget_data_derived_from_rc3_channels() {
     let langs: Vec<&str> = s.languages.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(langs.len(), 2);
     assert!(langs.contains(&"German") && langs.contains(&"English"));
-    let german = s.language_by_id("de").expect("the German facet has the slug de");
+    let german = s
+        .language_by_id("de")
+        .expect("the German facet has the slug de");
     assert_eq!(
         s.sessions
             .iter()
@@ -123,7 +125,9 @@ fn pretalx_widget_data_derived_from_rc3_channels() {
             .count(),
         19
     );
-    let talk = s.session("MJA8QY").expect("the Gluon talk by its pretalx code");
+    let talk = s
+        .session("MJA8QY")
+        .expect("the Gluon talk by its pretalx code");
     assert_eq!(
         talk.title,
         "Der faule Admin automatisiert: Gluon auf echter Hardware testen"
@@ -137,7 +141,10 @@ fn pretalx_widget_data_derived_from_rc3_channels() {
         .collect();
     assert_eq!(names, ["Chris Fiege", "Kasa"]);
     let doors = s.session("slot-1").expect("the break slot");
-    assert_eq!((doors.title.as_str(), doors.kind), ("Doors open", SessionKind::Break));
+    assert_eq!(
+        (doors.title.as_str(), doors.kind),
+        ("Doors open", SessionKind::Break)
+    );
 }
 
 #[test]
@@ -147,5 +154,8 @@ fn the_frab_export_reads_languages_types_and_links() {
     let s = imported.schedule;
     let talk = s.session("c3642671-4c1f-5109-81ba-0535c1cc8428").unwrap();
     assert_eq!(s.languages[talk.language.unwrap()].name, "German");
-    assert_eq!(s.formats[talk.format.unwrap()].name, "Talk 30 min + 10min Q&A");
+    assert_eq!(
+        s.formats[talk.format.unwrap()].name,
+        "Talk 30 min + 10min Q&A"
+    );
 }

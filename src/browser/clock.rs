@@ -74,9 +74,14 @@ fn make_formatter(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
         set(part, "numeric")?;
     }
     let locales = js_sys::Array::of1(&JsValue::from_str("en-US"));
-    let constructor: js_sys::Function = js_sys::Intl::DateTimeFormat::new(&locales, &options)
-        .constructor()
-        .unchecked_into();
+    // The constructor is looked up, not called: `new Intl.DateTimeFormat`
+    // with an unknown zone throws, and a throw through a plain binding aborts the wasm.
+    let intl = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok()?;
+    let constructor: js_sys::Function =
+        js_sys::Reflect::get(&intl, &JsValue::from_str("DateTimeFormat"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
     // Construct through Reflect: an unknown zone throws a RangeError, which
     // must become None rather than abort the wasm.
     js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&locales, &options))
@@ -120,4 +125,40 @@ impl ZoneResolver for BrowserZones {
         let secs = (local - utc).num_seconds();
         FixedOffset::east_opt(i32::try_from(secs).ok()?)
     }
+}
+
+/// The viewer's own zone name (`Intl.DateTimeFormat().resolvedOptions().timeZone`).
+pub fn viewer_zone() -> Option<String> {
+    let f = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    let options = js_sys::Reflect::get(&f, &JsValue::from_str("resolvedOptions"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call0(&f)
+        .ok()?;
+    js_sys::Reflect::get(&options, &JsValue::from_str("timeZone"))
+        .ok()?
+        .as_string()
+}
+
+/// Every zone name the browser knows (`Intl.supportedValuesOf("timeZone")`),
+/// empty where the browser cannot list them.
+pub fn known_zones() -> Vec<String> {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok();
+    let list = intl
+        .and_then(|intl| {
+            let f = js_sys::Reflect::get(&intl, &JsValue::from_str("supportedValuesOf")).ok()?;
+            f.dyn_into::<js_sys::Function>()
+                .ok()?
+                .call1(&intl, &JsValue::from_str("timeZone"))
+                .ok()
+        })
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+    list.map(|a| a.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Whether the browser knows this zone name.
+pub fn zone_known(name: &str) -> bool {
+    BrowserZones.offset(name, real_now()).is_some()
 }

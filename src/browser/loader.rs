@@ -5,7 +5,7 @@ use std::fmt;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::import::parse_any;
+use crate::model::import::{import, Format, ImportOptions, Imported};
 use crate::model::schedule::{Schedule, ScheduleError};
 use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 
@@ -52,44 +52,53 @@ impl fmt::Display for LoadError {
 /// A schedule as loaded, and where it came from.
 pub struct LoadedSchedule {
     pub schedule: Schedule,
+    /// The format detected.
+    pub format: Format,
+    /// The file names no zone: its times were read in the zone passed in.
+    pub zone_assumed: bool,
     /// Set when the network failed and the service worker answered with its
     /// cached copy: when that copy was fetched (RFC 3339).
     pub offline_as_of: Option<String>,
 }
 
-/// Load the schedule a source names.
-pub async fn load_from_source(source: &ScheduleSource) -> Result<LoadedSchedule, LoadError> {
-    match source {
-        ScheduleSource::Default => load_schedule(DEFAULT_SCHEDULE_URL).await,
-        ScheduleSource::Url { url } if !acceptable_schedule_url(url) => {
-            Err(LoadError::BadUrl { url: url.clone() })
+/// Load the schedule a source names; a file without a zone is read in `zone`.
+pub async fn load_from_source(
+    source: &ScheduleSource,
+    zone: &str,
+) -> Result<LoadedSchedule, LoadError> {
+    let options = ImportOptions {
+        zone: Some(zone.to_string()),
+        names: &super::clock::BrowserZones,
+        name_hint: source.name_hint(),
+    };
+    let (text, offline_as_of, label) = match source {
+        ScheduleSource::Default => {
+            let (text, offline) = fetch_text(DEFAULT_SCHEDULE_URL).await?;
+            (text, offline, DEFAULT_SCHEDULE_URL.to_string())
         }
-        ScheduleSource::Url { url } => load_schedule(url).await,
+        ScheduleSource::Url { url } if !acceptable_schedule_url(url) => {
+            return Err(LoadError::BadUrl { url: url.clone() })
+        }
+        ScheduleSource::Url { url } => {
+            let (text, offline) = fetch_text(url).await?;
+            (text, offline, url.clone())
+        }
         ScheduleSource::File { name, cache_url } => {
             let text = super::files::cache_get(cache_url)
                 .await
                 .ok_or_else(|| LoadError::LocalMissing { name: name.clone() })?;
-            let schedule = parse_any(&text).map_err(|error| LoadError::Schedule {
-                url: name.clone(),
-                error,
-            })?;
-            Ok(LoadedSchedule {
-                schedule,
-                offline_as_of: None,
-            })
+            (text, None, name.clone())
         }
-    }
-}
-
-/// Fetch and parse a schedule.
-pub async fn load_schedule(url: &str) -> Result<LoadedSchedule, LoadError> {
-    let (text, offline_as_of) = fetch_text(url).await?;
-    let schedule = parse_any(&text).map_err(|error| LoadError::Schedule {
-        url: url.to_string(),
-        error,
-    })?;
+    };
+    let Imported {
+        schedule,
+        format,
+        zone_assumed,
+    } = import(&text, &options).map_err(|error| LoadError::Schedule { url: label, error })?;
     Ok(LoadedSchedule {
         schedule,
+        format,
+        zone_assumed,
         offline_as_of,
     })
 }

@@ -3,7 +3,9 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::model::import::{choose_zone, ZoneChoice};
 use crate::model::settings::{Settings, Theme, SETTINGS_KEY};
+use crate::model::source::ScheduleSource;
 
 pub fn load() -> Settings {
     if !super::storage::storage_available() {
@@ -32,5 +34,36 @@ pub fn apply_theme(theme: Theme) {
             Theme::System => root.remove_attribute("data-theme"),
             other => root.set_attribute("data-theme", other.as_str()),
         };
+    }
+}
+
+/// The zone to read this source in if its file names none: `?tz=` in the
+/// address, else the one chosen for it earlier, else the viewer's; with a
+/// notice when the link's zone is unknown.
+pub fn zone_for(source: &ScheduleSource) -> (ZoneChoice, Option<String>) {
+    let link = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|q| crate::model::url::query_value(&q, "tz"));
+    let remembered = super::storage::storage_available()
+        .then(|| {
+            LocalStorage::raw()
+                .get_item(&source.zone_key())
+                .ok()
+                .flatten()
+        })
+        .flatten();
+    let viewer = super::clock::viewer_zone();
+    choose_zone(
+        link.as_deref(),
+        remembered.as_deref(),
+        viewer.as_deref(),
+        super::clock::zone_known,
+    )
+}
+
+/// Remember the zone chosen for this source (best effort).
+pub fn save_zone(source: &ScheduleSource, zone: &str) {
+    if super::storage::storage_available() {
+        let _ = LocalStorage::raw().set_item(&source.zone_key(), zone);
     }
 }

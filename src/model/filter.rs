@@ -18,7 +18,20 @@ pub struct Filter {
     pub speaker: Option<String>,
     /// Only this conference day.
     pub day: Option<NaiveDate>,
+    /// Room ids; a session matches if it is in any of them.
+    pub rooms: Vec<String>,
+    /// Language ids (slugs); any of them.
+    pub languages: Vec<String>,
+    /// Session type ids (slugs); any of them.
+    pub formats: Vec<String>,
 }
+
+/// The list-valued filters besides Track: (URL key, noun for notices).
+pub const FACETS: [(&str, &str); 3] = [
+    ("room", "room"),
+    ("lang", "language"),
+    ("type", "session type"),
+];
 
 impl Filter {
     /// Whether the filter lets every session through.
@@ -27,6 +40,29 @@ impl Filter {
             && self.tracks.is_empty()
             && self.speaker.is_none()
             && self.day.is_none()
+            && self.rooms.is_empty()
+            && self.languages.is_empty()
+            && self.formats.is_empty()
+    }
+
+    /// The chosen ids of a list filter by its URL key ("track", "room", "lang", "type").
+    pub fn facet(&self, key: &str) -> &Vec<String> {
+        match key {
+            "track" => &self.tracks,
+            "room" => &self.rooms,
+            "lang" => &self.languages,
+            _ => &self.formats,
+        }
+    }
+
+    /// The chosen ids of a list filter, to change.
+    pub fn facet_mut(&mut self, key: &str) -> &mut Vec<String> {
+        match key {
+            "track" => &mut self.tracks,
+            "room" => &mut self.rooms,
+            "lang" => &mut self.languages,
+            _ => &mut self.formats,
+        }
     }
 
     /// Read a filter from a URL query string (as in `location.search`),
@@ -42,6 +78,16 @@ impl Filter {
                         notices.push(format!("No track \"{slug}\" in this schedule."));
                     } else if !filter.tracks.contains(&slug) {
                         filter.tracks.push(slug);
+                    }
+                }
+                continue;
+            }
+            if let Some(&(_, noun)) = FACETS.iter().find(|(k, _)| *k == key) {
+                for slug in url::decode_list(raw) {
+                    if facet_index(schedule, &key, &slug).is_none() {
+                        notices.push(format!("No {noun} \"{slug}\" in this schedule."));
+                    } else if !filter.facet(&key).contains(&slug) {
+                        filter.facet_mut(&key).push(slug);
                     }
                 }
                 continue;
@@ -83,6 +129,12 @@ impl Filter {
         if let Some(d) = self.day {
             parts.push(format!("day={d}"));
         }
+        for (key, _) in FACETS {
+            let ids = self.facet(key);
+            if !ids.is_empty() {
+                parts.push(format!("{key}={}", url::encode_list(ids)));
+            }
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -105,6 +157,16 @@ impl Filter {
         if self.speaker.is_some() && speaker.is_none() {
             return Vec::new();
         }
+        let chosen = |key: &str| -> Vec<usize> {
+            self.facet(key)
+                .iter()
+                .filter_map(|id| facet_index(schedule, key, id))
+                .collect()
+        };
+        let (rooms, languages, formats) = (chosen("room"), chosen("lang"), chosen("type"));
+        let any = |list: &[usize], value: Option<usize>| {
+            list.is_empty() || value.is_some_and(|v| list.contains(&v))
+        };
         schedule
             .sessions
             .iter()
@@ -113,10 +175,23 @@ impl Filter {
                 (tracks.is_empty() || s.track.is_some_and(|t| tracks.contains(&t)))
                     && speaker.is_none_or(|p| s.speakers.contains(&p))
                     && self.day.is_none_or(|d| s.day() == d)
+                    && any(&rooms, s.room)
+                    && any(&languages, s.language)
+                    && any(&formats, s.format)
                     && matches_words(schedule.search_text(*i), &words)
             })
             .map(|(i, _)| i)
             .collect()
+    }
+}
+
+/// The position of a room, language or session type by its URL key and id.
+pub fn facet_index(schedule: &Schedule, key: &str, id: &str) -> Option<usize> {
+    match key {
+        "room" => schedule.room_by_id(id),
+        "lang" => schedule.language_by_id(id),
+        "type" => schedule.format_by_id(id),
+        _ => None,
     }
 }
 
@@ -224,6 +299,7 @@ mod tests {
             tracks: vec!["dev".into()],
             speaker: Some("bob".into()),
             day: NaiveDate::from_ymd_opt(2017, 10, 26),
+            ..Filter::default()
         };
         assert_eq!(run(&f), ["s1"]);
         let none = Filter {
@@ -234,6 +310,26 @@ mod tests {
     }
 
     #[test]
+    fn filters_by_room_and_type_several_at_once_in_the_url() {
+        let s = small();
+        let (f, notices) = Filter::from_query("?room=a&type=talk", &s);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(ids(&s, &f.apply(&s)), ["s2", "s3"]);
+        let (f, _) = Filter::from_query("?room=a,b&type=keynote", &s);
+        assert_eq!(ids(&s, &f.apply(&s)), ["s1"]);
+        assert_eq!(f.to_query(), "?room=a,b&type=keynote");
+        let (f, notices) = Filter::from_query("?room=zz&lang=xx&type=talk", &s);
+        assert_eq!(
+            notices,
+            [
+                "No room \"zz\" in this schedule.",
+                "No language \"xx\" in this schedule."
+            ]
+        );
+        assert_eq!(ids(&s, &f.apply(&s)), ["s2", "s3"]);
+    }
+
+    #[test]
     fn query_round_trip() {
         let s = small();
         let f = Filter {
@@ -241,6 +337,7 @@ mod tests {
             tracks: vec!["ops".into(), "dev".into()],
             speaker: Some("ada".into()),
             day: NaiveDate::from_ymd_opt(2017, 10, 27),
+            ..Filter::default()
         };
         let q = f.to_query();
         assert_eq!(

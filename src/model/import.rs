@@ -267,6 +267,68 @@ pub fn name_hint(address: &str) -> Option<String> {
         .find(|seg| !seg.is_empty() && !GENERIC.contains(&seg.to_ascii_lowercase().as_str()))
 }
 
+/// Where the zone used for a file without one came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoneOrigin {
+    /// `?tz=` in the link.
+    Link,
+    /// Chosen earlier for this schedule on this device.
+    Remembered,
+    /// The viewer's own zone, not yet confirmed.
+    Viewer,
+}
+
+/// The zone to read a zone-less file in, and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ZoneChoice {
+    /// An IANA zone name.
+    pub zone: String,
+    /// Where it came from.
+    pub origin: ZoneOrigin,
+}
+
+/// Pick the zone for a file that names none: the link's `?tz=`, else the
+/// one remembered for this schedule, else the viewer's own, else UTC. A
+/// name the browser does not know is passed over, with a notice.
+pub fn choose_zone(
+    link: Option<&str>,
+    remembered: Option<&str>,
+    viewer: Option<&str>,
+    known: impl Fn(&str) -> bool,
+) -> (ZoneChoice, Option<String>) {
+    let mut notice = None;
+    fn usable<'a>(z: Option<&'a str>, known: &impl Fn(&str) -> bool) -> Option<&'a str> {
+        z.map(str::trim).filter(|z| !z.is_empty() && known(z))
+    }
+    if let Some(asked) = link.map(str::trim).filter(|z| !z.is_empty()) {
+        if known(asked) {
+            let choice = ZoneChoice {
+                zone: asked.to_string(),
+                origin: ZoneOrigin::Link,
+            };
+            return (choice, None);
+        }
+        notice = Some(format!(
+            "No time zone \"{asked}\" is known; the link's tz= was ignored."
+        ));
+    }
+    let choice = match (usable(remembered, &known), usable(viewer, &known)) {
+        (Some(z), _) => ZoneChoice {
+            zone: z.to_string(),
+            origin: ZoneOrigin::Remembered,
+        },
+        (None, Some(z)) => ZoneChoice {
+            zone: z.to_string(),
+            origin: ZoneOrigin::Viewer,
+        },
+        (None, None) => ZoneChoice {
+            zone: "UTC".into(),
+            origin: ZoneOrigin::Viewer,
+        },
+    };
+    (choice, notice)
+}
+
 /// Detect the format and parse with default options (no zone database).
 pub fn parse_any(text: &str) -> Result<Schedule, ScheduleError> {
     import(text, &ImportOptions::default()).map(|i| i.schedule)
@@ -345,6 +407,34 @@ mod tests {
         assert!(grid.to_string().contains("/view/All"), "{grid}");
         assert!(matches!(parse_any("42"), Err(ScheduleError::Unknown(_))));
         assert_eq!(parse_any("  ").err(), Some(ScheduleError::Empty));
+    }
+
+    #[test]
+    fn the_zone_comes_from_the_link_then_memory_then_the_viewer() {
+        let known = |z: &str| ["Europe/Berlin", "America/New_York", "Asia/Tokyo"].contains(&z);
+        let pick = |l, r, v| choose_zone(l, r, v, known);
+        let (c, n) = pick(
+            Some("Asia/Tokyo"),
+            Some("Europe/Berlin"),
+            Some("America/New_York"),
+        );
+        assert_eq!(
+            (c.zone.as_str(), c.origin, n),
+            ("Asia/Tokyo", ZoneOrigin::Link, None)
+        );
+        let (c, n) = pick(Some("Mars/Base"), Some("Europe/Berlin"), None);
+        assert_eq!(
+            (c.zone.as_str(), c.origin),
+            ("Europe/Berlin", ZoneOrigin::Remembered)
+        );
+        assert!(n.unwrap().contains("Mars/Base"));
+        let (c, _) = pick(None, Some("Gone/Zone"), Some("America/New_York"));
+        assert_eq!(
+            (c.zone.as_str(), c.origin),
+            ("America/New_York", ZoneOrigin::Viewer)
+        );
+        let (c, _) = pick(None, None, None);
+        assert_eq!((c.zone.as_str(), c.origin), ("UTC", ZoneOrigin::Viewer));
     }
 
     #[test]

@@ -30,6 +30,26 @@ impl ScheduleSource {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// A short key naming this source, for what is remembered per schedule
+    /// (the zone chosen for a Sessionize file): `schedule-viewer/zone/<key>`.
+    pub fn zone_key(&self) -> String {
+        let key = match self {
+            Self::Default => "default",
+            Self::Url { url } => url,
+            Self::File { name, .. } => name,
+        };
+        format!("schedule-viewer/zone/{key}")
+    }
+
+    /// A name for a schedule whose file has no title: from its address or file name.
+    pub fn name_hint(&self) -> Option<String> {
+        match self {
+            Self::Default => None,
+            Self::Url { url } => super::import::name_hint(url),
+            Self::File { name, .. } => super::import::name_hint(name),
+        }
+    }
+
     /// Words for the page: "schedule.json (a local file)".
     pub fn describe(&self) -> String {
         match self {

@@ -79,6 +79,24 @@ pub fn encode_list<S: AsRef<str>>(items: &[S]) -> String {
         .join(",")
 }
 
+/// The query with `key` set to `value` (or removed, for None), other pairs
+/// kept as written; with a leading `?`, or "" when nothing is left.
+pub fn with_param(query: &str, key: &str, value: Option<&str>) -> String {
+    let mut parts: Vec<String> = query_pairs_raw(query)
+        .into_iter()
+        .filter(|(k, _)| k != key)
+        .map(|(k, v)| format!("{}={v}", encode(&k)))
+        .collect();
+    if let Some(v) = value {
+        parts.push(format!("{}={}", encode(key), encode(v)));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +147,19 @@ mod tests {
             parse_query("?q=caf%C3%A9&day="),
             [("q".into(), "café".into()), ("day".into(), String::new())]
         );
+    }
+
+    #[test]
+    fn one_parameter_is_set_or_removed_and_the_rest_kept() {
+        let q = "?schedule=https%3A%2F%2Fx.org%2Fa.json&tz=Asia%2FTokyo&track=a%2Cb,c";
+        assert_eq!(
+            with_param(q, "tz", Some("Europe/Berlin")),
+            "?schedule=https%3A%2F%2Fx.org%2Fa.json&track=a%2Cb,c&tz=Europe%2FBerlin"
+        );
+        assert_eq!(
+            with_param(q, "tz", None),
+            "?schedule=https%3A%2F%2Fx.org%2Fa.json&track=a%2Cb,c"
+        );
+        assert_eq!(with_param("?tz=UTC", "tz", None), "");
     }
 }

@@ -1,4 +1,4 @@
-//! The filter controls (search, Track, Speaker, Day) and the URL they live in.
+//! The filter controls (search, Track, Type, Language, Room, Speaker, Day) and the URL they live in.
 //! The URL query is the only owner of the filter: controls read it and
 //! navigate to change it, so reload, Back and a pasted link reproduce the view.
 
@@ -28,6 +28,50 @@ pub fn use_set_filter() -> impl Fn(Filter, bool) + Clone + 'static {
     }
 }
 
+/// Checkboxes for one list filter (Track, Room, Language, Type) in a
+/// fieldset with that legend; several may be ticked, and they live in the
+/// URL under `key` as comma-separated slugs.
+#[component]
+fn FacetChoices(
+    key: &'static str,
+    legend: &'static str,
+    items: Vec<(String, String)>,
+    filter: Memo<(Filter, Vec<String>)>,
+) -> impl IntoView {
+    let set_filter = use_set_filter();
+    let boxes = items
+        .into_iter()
+        .map(|(id, name)| {
+            let checked = {
+                let id = id.clone();
+                move || filter.with(|(f, _)| f.facet(key).contains(&id))
+            };
+            let set_filter = set_filter.clone();
+            let on_change = move |ev| {
+                let mut f = filter.with_untracked(|(f, _)| f.clone());
+                let list = f.facet_mut(key);
+                list.retain(|x| *x != id);
+                if event_target_checked(&ev) {
+                    list.push(id.clone());
+                }
+                set_filter(f, false);
+            };
+            view! {
+                <label class="track-choice">
+                    <input type="checkbox" prop:checked=checked on:change=on_change />
+                    {name}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class=format!("tracks facet-{key}")>
+            <legend>{legend}</legend>
+            {boxes}
+        </fieldset>
+    }
+}
+
 #[component]
 pub fn FilterBar(
     /// The filter the controls show.
@@ -50,40 +94,35 @@ pub fn FilterBar(
         }
     };
 
-    let track_boxes = show_tracks.then(|| {
-        let boxes = schedule
-            .tracks
+    let choices = |key: &'static str, legend: &'static str, items: Vec<(String, String)>| {
+        (items.len() > 1).then(|| view! { <FacetChoices key legend items filter /> })
+    };
+    let track_boxes = show_tracks
+        .then(|| {
+            let items = schedule
+                .tracks
+                .iter()
+                .map(|t| (t.id.clone(), t.name.clone()))
+                .collect();
+            choices("track", "Track", items)
+        })
+        .flatten();
+    let facet = |list: &[crate::model::schedule::Facet]| {
+        list.iter()
+            .map(|f| (f.id.clone(), f.name.clone()))
+            .collect::<Vec<_>>()
+    };
+    let room_boxes = choices(
+        "room",
+        "Room",
+        schedule
+            .rooms
             .iter()
-            .map(|t| {
-                let id = t.id.clone();
-                let checked = {
-                    let id = id.clone();
-                    move || filter.with(|(f, _)| f.tracks.contains(&id))
-                };
-                let set_filter = set_filter.clone();
-                let on_change = move |ev| {
-                    let mut f = current();
-                    f.tracks.retain(|x| *x != id);
-                    if event_target_checked(&ev) {
-                        f.tracks.push(id.clone());
-                    }
-                    set_filter(f, false);
-                };
-                view! {
-                    <label class="track-choice">
-                        <input type="checkbox" prop:checked=checked on:change=on_change />
-                        {t.name.clone()}
-                    </label>
-                }
-            })
-            .collect_view();
-        view! {
-            <fieldset class="tracks">
-                <legend>"Track"</legend>
-                {boxes}
-            </fieldset>
-        }
-    });
+            .map(|r| (r.id.clone(), r.name.clone()))
+            .collect(),
+    );
+    let language_boxes = choices("lang", "Language", facet(&schedule.languages));
+    let type_boxes = choices("type", "Type", facet(&schedule.formats));
 
     // Options are static; the selection is set once per filter change on the
     // <select> itself (not one reactive binding per option: thousands at scale).
@@ -137,6 +176,9 @@ pub fn FilterBar(
     let active = move || {
         let from_filter = filter.with(|(f, _)| {
             usize::from(show_tracks) * f.tracks.len()
+                + f.rooms.len()
+                + f.languages.len()
+                + f.formats.len()
                 + usize::from(f.speaker.is_some())
                 + usize::from(f.day.is_some())
         });
@@ -171,6 +213,9 @@ pub fn FilterBar(
             </button>
             <div id="filter-panel" class="filter-panel" class:open=move || open.get()>
             {track_boxes}
+            {type_boxes}
+            {language_boxes}
+            {room_boxes}
             <div class="field">
                 <label for="speaker-filter">"Speaker"</label>
                 <select id="speaker-filter" node_ref=speaker_select on:change=on_speaker>

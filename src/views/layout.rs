@@ -305,8 +305,18 @@ pub fn Notices() -> impl IntoView {
             }
         })
     };
+    let link_notices = status.link_notices.get_value();
+    let link_view = (!link_notices.is_empty()).then(|| {
+        view! {
+            <div class="notice warning" role="status">
+                {link_notices.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
+            </div>
+        }
+    });
     view! {
         <div class="notices">
+            <crate::views::zone_prompt::ZonePrompt />
+            {link_view}
             <ChangesPanel />
             {offline_view}
             {problems_view}

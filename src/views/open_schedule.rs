@@ -62,6 +62,7 @@ pub fn OpenSchedule() -> impl IntoView {
         view! {
             <p>
                 "Showing " {source.describe()} ". "
+                {move || status.import.get().map(|(f, _)| format!("Format: {}. ", f.name()))}
                 <button type="button" on:click=|_| files::open_default_schedule()>
                     "Back to the demo schedule"
                 </button>
@@ -87,7 +88,7 @@ pub fn OpenSchedule() -> impl IntoView {
             <summary>"Open another conference's schedule"</summary>
             {current}
             <p>
-                "Our own format or a frab / pretalx "<code>"schedule.json"</code>
+                "Reads " {crate::model::import::format_list()}
                 ". Your agenda is kept per conference."
             </p>
             <form on:submit=on_url>

@@ -89,6 +89,7 @@ pub fn SessionCard(
                 <p class="session-meta">
                     {live_badge}
                     {changed_badge}
+                    {crate::views::session_links::link_marks(s)}
                     <span class="kind">{s.kind.label()}</span>
                     {(!room.is_empty()).then(|| view! { <span class="room">{room}</span> })}
                     {track.map(|t| view! { <span class="track">{t}</span> })}

@@ -90,6 +90,11 @@ fn SessionDetail(index: usize) -> impl IntoView {
             </p>
         }
     });
+    let format = s
+        .format
+        .map(|f| schedule.formats[f].name.clone())
+        .filter(|f| f != s.kind.label());
+    let language = s.language.map(|l| schedule.languages[l].name.clone());
     let parallel = crate::model::plan::at_the_same_time(&schedule, index);
     let parallel_view = (!parallel.is_empty()).then(|| {
         let items = parallel
@@ -151,6 +156,8 @@ fn SessionDetail(index: usize) -> impl IntoView {
                 </dd>
                 {(!room.is_empty()).then(|| view! { <dt>"Room"</dt> <dd>{room}</dd> })}
                 {track}
+                {format.map(|f| view! { <dt>"Type"</dt> <dd>{f}</dd> })}
+                {language.map(|l| view! { <dt>"Language"</dt> <dd>{l}</dd> })}
             </dl>
             {(!s.speakers.is_empty())
                 .then(|| {
@@ -166,6 +173,7 @@ fn SessionDetail(index: usize) -> impl IntoView {
                         <div class="abstract-full">{paragraphs}</div>
                     }
                 })}
+            <crate::views::session_links::SessionLinks session=s.clone() />
             {link}
         </article>
         {parallel_view}
