@@ -23,6 +23,7 @@ use model::schedule::Schedule;
 
 use state::{AgendaStore, AppStatus, ScheduleCtx};
 use views::agenda::AgendaPage;
+use views::conferences::ConferencesPage;
 use views::error_page::{LoadErrorPage, NotFound};
 use views::layout::{Header, Notices, UpdateBanner};
 use views::now_page::NowPage;
@@ -60,8 +61,14 @@ pub fn App() -> impl IntoView {
     .ok();
     leptos::task::spawn_local(async move {
         let result = load_from_source(&source, &zone.zone).await.map(|l| {
-            // A schedule that loaded is the one to open next time, offline too.
+            // A schedule that loaded is the one to open next time, offline too,
+            // and one of the conferences opened on this device.
             files::remember_source(&source);
+            browser::conferences::record(model::conferences::KnownConference::of(
+                &l.schedule,
+                &source,
+                &browser::clock::now_iso(),
+            ));
             if l.zone_assumed && zone.origin == model::import::ZoneOrigin::Link {
                 // A zone the link names is the conference's: keep it for this schedule.
                 browser::settings::save_zone(&source, &zone.zone);
@@ -165,6 +172,7 @@ fn page_for(route: Route) -> AnyView {
         Route::Speaker(_) => view! { <SpeakerPage /> }.into_any(),
         Route::Timetable(_) => view! { <TimetablePage /> }.into_any(),
         Route::Now => view! { <NowPage /> }.into_any(),
+        Route::Conferences => view! { <ConferencesPage /> }.into_any(),
         Route::NotFound => view! { <NotFound /> }.into_any(),
     }
 }

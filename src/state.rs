@@ -129,6 +129,19 @@ impl Display {
         }
     }
 
+    /// The instant a wall-clock time typed by the user stands for, in the
+    /// zone times are shown in (the conference's or the viewer's).
+    pub fn from_wall_clock(&self, value: &str) -> Option<Instant> {
+        let local = crate::model::time::parse_local(value)?;
+        match self.settings.with_untracked(|s| s.zone) {
+            Zone::Conference => self
+                .conference_zone
+                .with_value(|z| z.as_ref().map(|z| z.wall_to_instant(local, &BrowserZones)))
+                .flatten(),
+            Zone::Local => crate::model::time::local_with(local, &|at| Some(local_offset_at(&at))),
+        }
+    }
+
     /// A stored RFC 3339 time, shown as "Thu 26 Oct 11:50"; empty if unreadable.
     pub fn day_and_clock_of(&self, rfc3339: &str) -> String {
         parse_instant(rfc3339)
@@ -213,7 +226,7 @@ impl AgendaStore {
                 .agenda
                 .with_untracked(|a| a.entry(id).cloned())
                 .map(|e| (id.clone(), e)),
-            AgendaChange::Put { .. } => None,
+            _ => None,
         };
         let first_star =
             matches!(change, AgendaChange::Put { .. }) && self.persistent.get_untracked().is_none();
@@ -280,6 +293,16 @@ impl AgendaStore {
             }
         }
         self.last_removed.set(None);
+    }
+
+    /// Save an own entry (new, or edited under its id).
+    pub fn put_own(&self, id: String, entry: crate::model::agenda::OwnEntry) {
+        self.apply(AgendaChange::PutOwn { id, entry });
+    }
+
+    /// Delete an own entry.
+    pub fn remove_own(&self, id: &str) {
+        self.apply(AgendaChange::RemoveOwn { id: id.to_string() });
     }
 
     pub fn undo_remove(&self) {

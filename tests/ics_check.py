@@ -4,7 +4,9 @@
 Parses the calendar with the `icalendar` package (PyPI) and compares every
 event field with the schedule JSON: UID, SUMMARY, DTSTART, DTEND, LOCATION,
 DESCRIPTION (abstract and speakers), URL, CATEGORIES and the 10-minute alarm.
-Usage: ics_check.py AGENDA.ics SCHEDULE.json [expected-session-id ...]
+Own entries (UIDs "own-…") are checked against `--own TITLE|START|END|PLACE`
+arguments instead (START/END in RFC 3339).
+Usage: ics_check.py AGENDA.ics SCHEDULE.json [expected-session-id ...] [--own T|S|E|P ...]
 Exits non-zero, naming the field, on any difference.
 """
 import json
@@ -20,7 +22,15 @@ def fail(msg):
 
 
 def main():
-    ics_path, schedule_path, *expected_ids = sys.argv[1:]
+    ics_path, schedule_path, *rest = sys.argv[1:]
+    expected_ids, own = [], []
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--own":
+            own.append(rest.pop(0).split("|"))
+        else:
+            expected_ids.append(arg)
+    own_seen = []
     raw = open(ics_path, "rb").read()
     for line in raw.split(b"\r\n"):
         if len(line) > 75:
@@ -44,6 +54,17 @@ def main():
         if not uid.endswith(suffix):
             fail(f"UID {uid} does not end with {suffix}")
         sid = uid[: -len(suffix)]
+        if sid.startswith("own-"):
+            title = str(ev["SUMMARY"])
+            match = [o for o in own if o[0] == title] or fail(f"own entry {title!r} not expected")
+            o = match[0]
+            for field, want in (("DTSTART", o[1]), ("DTEND", o[2])):
+                if ev[field].dt != datetime.fromisoformat(want):
+                    fail(f"own {title}: {field} {ev[field].dt} != {want}")
+            if o[3] and str(ev.get("LOCATION")) != o[3]:
+                fail(f"own {title}: LOCATION {ev.get('LOCATION')!r} != {o[3]!r}")
+            own_seen.append(title)
+            continue
         s = sessions.get(sid) or fail(f"UID {uid} names no session")
         seen.append(sid)
         if str(ev["SUMMARY"]) != s["title"]:
@@ -77,6 +98,8 @@ def main():
         fail("duplicate UIDs")
     if expected_ids and sorted(seen) != sorted(expected_ids):
         fail(f"events {sorted(seen)} != expected {sorted(expected_ids)}")
+    if sorted(own_seen) != sorted(o[0] for o in own):
+        fail(f"own entries {sorted(own_seen)} != expected {sorted(o[0] for o in own)}")
     print(f"ics_check: OK: {len(events)} events, every field matches the schedule")
 
 

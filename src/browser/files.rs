@@ -122,6 +122,21 @@ pub async fn cache_put(cache_url: &str, body: &str) -> Result<(), ActionError> {
     Ok(())
 }
 
+/// Delete entries from a cache of the Cache Storage (best effort);
+/// `cache_name` None means this module's own cache.
+pub async fn cache_delete(cache_name: Option<&str>, urls: &[String]) {
+    let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else {
+        return;
+    };
+    let Ok(cache) = JsFuture::from(caches.open(cache_name.unwrap_or(SCHEDULE_CACHE))).await else {
+        return;
+    };
+    let cache: web_sys::Cache = cache.unchecked_into();
+    for url in urls {
+        let _ = JsFuture::from(cache.delete_with_str(url)).await;
+    }
+}
+
 /// A schedule body kept in the Cache Storage, if it is there.
 pub async fn cache_get(cache_url: &str) -> Option<String> {
     let caches = web_sys::window()?.caches().ok()?;

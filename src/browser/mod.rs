@@ -1,6 +1,7 @@
 //! The thin browser layer: the only code that touches `web-sys`.
 
 pub mod clock;
+pub mod conferences;
 pub mod files;
 pub mod loader;
 pub mod location;

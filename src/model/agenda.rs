@@ -1,6 +1,8 @@
 //! The personal agenda: starred session ids with the last known facts about
-//! each, and its stored form (`schedule-viewer/agenda/<conference id>`,
-//! `{"v": 1, "entries": {"<id>": {...}}}`, see DECISIONS.md).
+//! each, the user's own entries ("Lunch with Ana"), and its stored form
+//! (`schedule-viewer/agenda/<conference id>`,
+//! `{"v": 2, "entries": {"<id>": {...}}, "own": {"<id>": {...}}}`, see
+//! DECISIONS.md). A `v: 1` value (no own entries) is read as version 2.
 //!
 //! The id is the key; title, times and room are kept beside it so that a
 //! session that moved or vanished from a later schedule can still be named.
@@ -10,10 +12,114 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::schedule::{Schedule, Session};
+use super::schedule::{Parts, Room, Schedule, Session, SessionKind};
 
-/// Current version of the stored agenda.
-pub const AGENDA_VERSION: u64 = 1;
+/// Current version of the stored agenda (2 added own entries; 1 still reads).
+pub const AGENDA_VERSION: u64 = 2;
+
+/// An entry of the user's own: not a session of the schedule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnEntry {
+    /// What it is ("Lunch with Ana").
+    pub title: String,
+    /// RFC 3339, with the offset of the zone it was entered in.
+    pub start: String,
+    /// RFC 3339.
+    pub end: String,
+    /// Where, free text ("Hall B"); may be empty.
+    #[serde(default)]
+    pub place: String,
+    /// When it was made (RFC 3339, UTC).
+    #[serde(default)]
+    pub added: String,
+}
+
+/// Why an own entry cannot be saved, in words for the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OwnEntryError {
+    /// No title.
+    NoTitle,
+    /// A start or end that is not a time.
+    BadTime,
+    /// It ends before it starts.
+    EndsBeforeStart,
+    /// Longer than any session may last.
+    TooLong,
+}
+
+impl fmt::Display for OwnEntryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::NoTitle => "Give the entry a title.",
+            Self::BadTime => "Give a start and an end date and time.",
+            Self::EndsBeforeStart => "The end is before the start.",
+            Self::TooLong => "An entry may last at most 7 days.",
+        })
+    }
+}
+
+impl OwnEntry {
+    /// A checked entry.
+    pub fn new(
+        title: &str,
+        start: Option<chrono::DateTime<chrono::FixedOffset>>,
+        end: Option<chrono::DateTime<chrono::FixedOffset>>,
+        place: &str,
+        added: &str,
+    ) -> Result<OwnEntry, OwnEntryError> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(OwnEntryError::NoTitle);
+        }
+        let (Some(start), Some(end)) = (start, end) else {
+            return Err(OwnEntryError::BadTime);
+        };
+        if end < start {
+            return Err(OwnEntryError::EndsBeforeStart);
+        }
+        if end - start > chrono::TimeDelta::hours(super::schedule::MAX_SESSION_HOURS) {
+            return Err(OwnEntryError::TooLong);
+        }
+        Ok(OwnEntry {
+            title: title.to_string(),
+            start: start.to_rfc3339(),
+            end: end.to_rfc3339(),
+            place: place.trim().to_string(),
+            added: added.to_string(),
+        })
+    }
+
+    /// The entry as a session (kind [`SessionKind::Own`]), for clashes, free
+    /// time and calendars; None if its stored times are unreadable.
+    pub fn as_session(&self, id: &str, room: Option<usize>) -> Option<Session> {
+        let start = super::time::parse_instant(&self.start)?;
+        let end = super::time::parse_instant(&self.end)?.max(start);
+        Some(Session {
+            id: id.to_string(),
+            title: self.title.clone(),
+            kind: SessionKind::Own,
+            start,
+            end,
+            day: start.date_naive(),
+            room,
+            track: None,
+            speakers: Vec::new(),
+            abstract_text: String::new(),
+            url: None,
+            language: None,
+            format: None,
+            links: Vec::new(),
+        })
+    }
+}
+
+/// What the agenda's plan is made of, to tell when it must be redrawn:
+/// the starred sessions' positions and the own entries (not the levels).
+pub type PlanKey = (Vec<usize>, Vec<(String, OwnEntry)>);
+
+/// The prefix of own entries' ids, never that of a schedule's session in
+/// the same agenda (own ids live in their own map).
+pub const OWN_ID_PREFIX: &str = "own-";
 
 /// The localStorage key of a conference's agenda.
 pub fn agenda_key(conference_id: &str) -> String {
@@ -70,6 +176,15 @@ pub enum AgendaChange {
     Remove {
         id: String,
     },
+    /// Add or edit an own entry.
+    PutOwn {
+        id: String,
+        entry: OwnEntry,
+    },
+    /// Delete an own entry.
+    RemoveOwn {
+        id: String,
+    },
 }
 
 /// A starred session whose time, room or title changed since it was starred.
@@ -85,12 +200,16 @@ pub struct ChangedSession {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Agenda {
     entries: BTreeMap<String, AgendaEntry>,
+    own: BTreeMap<String, OwnEntry>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct StoredAgenda {
     v: u64,
     entries: BTreeMap<String, AgendaEntry>,
+    /// Absent in version 1.
+    #[serde(default)]
+    own: BTreeMap<String, OwnEntry>,
 }
 
 /// Why a stored agenda could not be read. The value is then kept aside, never overwritten.
@@ -120,9 +239,87 @@ impl Agenda {
         self.entries.len()
     }
 
-    /// Whether nothing is starred.
+    /// Whether nothing is starred and there are no own entries.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.is_empty() && self.own.is_empty()
+    }
+
+    /// The own entries, by id.
+    pub fn own(&self) -> impl Iterator<Item = (&str, &OwnEntry)> {
+        self.own.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The own entry with this id.
+    pub fn own_entry(&self, id: &str) -> Option<&OwnEntry> {
+        self.own.get(id)
+    }
+
+    /// A fresh id for an own entry made at `millis` (ms since the epoch).
+    pub fn new_own_id(&self, millis: i64) -> String {
+        let mut n = millis.max(0) as u64;
+        loop {
+            let id = format!("{OWN_ID_PREFIX}{}", to_base36(n));
+            if !self.own.contains_key(&id) {
+                return id;
+            }
+            n += 1;
+        }
+    }
+
+    /// What [`Agenda::plan`] is built from.
+    pub fn plan_key(&self, schedule: &Schedule) -> PlanKey {
+        let own = self
+            .own()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        (self.scheduled(schedule), own)
+    }
+
+    /// The agenda's own schedule: the starred sessions the schedule has and
+    /// the own entries, as one small schedule, so clashes, free time and
+    /// calendars apply one set of rules to both. Own entries have
+    /// [`SessionKind::Own`] and their place as room; starred sessions keep
+    /// their ids, speakers and tracks. None when both are empty.
+    pub fn plan(&self, schedule: &Schedule) -> Option<Schedule> {
+        let mut rooms: Vec<Room> = Vec::new();
+        let mut room_of = |name: &str| -> Option<usize> {
+            if name.is_empty() {
+                return None;
+            }
+            if let Some(i) = rooms.iter().position(|r| r.name == name) {
+                return Some(i);
+            }
+            rooms.push(Room {
+                id: format!("r{}", rooms.len()),
+                name: name.to_string(),
+            });
+            Some(rooms.len() - 1)
+        };
+        let mut sessions = Vec::new();
+        for i in self.scheduled(schedule) {
+            let s = &schedule.sessions[i];
+            let mut copy = s.clone();
+            copy.room = room_of(schedule.room_name(s));
+            sessions.push(copy);
+        }
+        for (id, e) in &self.own {
+            let room = room_of(&e.place);
+            sessions.extend(e.as_session(id, room));
+        }
+        if sessions.is_empty() {
+            return None;
+        }
+        Schedule::assemble(Parts {
+            conference: schedule.conference.clone(),
+            tracks: schedule.tracks.clone(),
+            speakers: schedule.speakers.clone(),
+            languages: schedule.languages.clone(),
+            formats: schedule.formats.clone(),
+            rooms,
+            sessions,
+            ..Parts::default()
+        })
+        .ok()
     }
 
     /// Whether this session id is starred.
@@ -210,6 +407,12 @@ impl Agenda {
             AgendaChange::Remove { id } => {
                 self.entries.remove(id);
             }
+            AgendaChange::PutOwn { id, entry } => {
+                self.own.insert(id.clone(), entry.clone());
+            }
+            AgendaChange::RemoveOwn { id } => {
+                self.own.remove(id);
+            }
         }
     }
 
@@ -287,9 +490,11 @@ impl Agenda {
         out
     }
 
-    /// Changes that add every entry of `other` not already here (an import never removes).
+    /// Changes that add every entry of `other` not already here, own
+    /// entries included unless one with the same title and times exists
+    /// (an import never removes).
     pub fn merge_changes(&self, other: &Agenda) -> Vec<AgendaChange> {
-        other
+        let mut changes: Vec<AgendaChange> = other
             .entries
             .iter()
             .filter(|(id, _)| !self.contains(id))
@@ -297,14 +502,36 @@ impl Agenda {
                 id: id.clone(),
                 entry: entry.clone(),
             })
-            .collect()
+            .collect();
+        let mut taken: Vec<String> = self.own.keys().cloned().collect();
+        for (id, entry) in &other.own {
+            let same = |e: &OwnEntry| {
+                e.title == entry.title && e.start == entry.start && e.end == entry.end
+            };
+            if self.own.values().any(same) {
+                continue;
+            }
+            let mut new_id = id.clone();
+            let mut k = 2;
+            while taken.contains(&new_id) {
+                new_id = format!("{id}-{k}");
+                k += 1;
+            }
+            taken.push(new_id.clone());
+            changes.push(AgendaChange::PutOwn {
+                id: new_id,
+                entry: entry.clone(),
+            });
+        }
+        changes
     }
 
-    /// The stored form (`{"v": 1, "entries": {…}}`).
+    /// The stored form (`{"v": 2, "entries": {…}, "own": {…}}`).
     pub fn to_json(&self) -> String {
         let stored = StoredAgenda {
             v: AGENDA_VERSION,
             entries: self.entries.clone(),
+            own: self.own.clone(),
         };
         serde_json::to_string(&stored).unwrap_or_default()
     }
@@ -324,17 +551,33 @@ impl Agenda {
         if version > AGENDA_VERSION {
             return Err(StoredAgendaError::FutureVersion(version));
         }
-        if version != AGENDA_VERSION {
+        if version == 0 {
             return Err(StoredAgendaError::Corrupt(format!(
                 "unknown format version {version}"
             )));
         }
+        // Version 1 is version 2 without own entries: it reads as is.
         let stored: StoredAgenda =
             serde_json::from_str(text).map_err(|e| StoredAgendaError::Corrupt(e.to_string()))?;
         Ok(Agenda {
             entries: stored.entries,
+            own: stored.own,
         })
     }
+}
+
+fn to_base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -391,7 +634,7 @@ mod tests {
         let a = starred(&["s1", "s2"]);
         let json = a.to_json();
         assert!(
-            json.starts_with(r#"{"v":1,"entries":{"s1":{"level":"must""#),
+            json.starts_with(r#"{"v":2,"entries":{"s1":{"level":"must""#),
             "{json}"
         );
         assert_eq!(Agenda::from_json(&json).unwrap(), a);
@@ -415,9 +658,118 @@ mod tests {
             );
         }
         assert_eq!(
-            Agenda::from_json(r#"{"v":2,"entries":{}}"#),
-            Err(StoredAgendaError::FutureVersion(2))
+            Agenda::from_json(r#"{"v":3,"entries":{}}"#),
+            Err(StoredAgendaError::FutureVersion(3))
         );
+        assert!(matches!(
+            Agenda::from_json(r#"{"v":2,"entries":{},"own":{"x":{"title":1}}}"#),
+            Err(StoredAgendaError::Corrupt(_))
+        ));
+    }
+
+    fn t(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+        crate::model::time::parse_instant(s)
+    }
+
+    fn lunch() -> OwnEntry {
+        OwnEntry::new(
+            " Lunch with Ana ",
+            t("2017-10-26T11:20:00+02:00"),
+            t("2017-10-26T12:30:00+02:00"),
+            "Hall B",
+            "now",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_version_1_value_migrates_to_version_2_and_loses_nothing() {
+        let v1 = r#"{"v":1,"entries":{"s1":{"level":"maybe","title":"First","start":"2017-10-26T09:00:00+02:00","end":"2017-10-26T09:30:00+02:00","room":"Room B","added":"x"},
+            "gone":{"level":"must","title":"Vanished","start":"","end":"","room":"","added":""}}}"#;
+        let a = Agenda::from_json(v1).unwrap();
+        assert_eq!(a.ids().collect::<Vec<_>>(), ["gone", "s1"]);
+        assert_eq!(a.entry("s1").unwrap().level, Level::Maybe);
+        assert_eq!(a.own().count(), 0);
+        let v2 = a.to_json();
+        assert!(v2.starts_with(r#"{"v":2,"#), "{v2}");
+        let back = Agenda::from_json(&v2).unwrap();
+        assert_eq!(back, a);
+        assert_eq!(back.entry("gone").unwrap().title, "Vanished");
+    }
+
+    #[test]
+    fn own_entries_are_checked_stored_and_merged() {
+        let e = lunch();
+        assert_eq!(
+            (e.title.as_str(), e.place.as_str()),
+            ("Lunch with Ana", "Hall B")
+        );
+        let err = |title, a, b| OwnEntry::new(title, t(a), t(b), "", "").err();
+        assert_eq!(
+            err(" ", "2017-10-26T11:00:00Z", "2017-10-26T12:00:00Z"),
+            Some(OwnEntryError::NoTitle)
+        );
+        assert_eq!(
+            err("X", "2017-10-26T11:00:00Z", "2017-10-26T10:00:00Z"),
+            Some(OwnEntryError::EndsBeforeStart)
+        );
+        assert_eq!(
+            err("X", "2017-10-26T11:00:00Z", "2017-11-26T10:00:00Z"),
+            Some(OwnEntryError::TooLong)
+        );
+        assert_eq!(
+            err("X", "", "2017-10-26T10:00:00Z"),
+            Some(OwnEntryError::BadTime)
+        );
+        let mut a = starred(&["s2"]);
+        let id = a.new_own_id(1_508_000_000_000);
+        assert!(id.starts_with(OWN_ID_PREFIX));
+        a.apply(&AgendaChange::PutOwn {
+            id: id.clone(),
+            entry: e.clone(),
+        });
+        assert_ne!(a.new_own_id(1_508_000_000_000), id, "ids stay unique");
+        let back = Agenda::from_json(&a.to_json()).unwrap();
+        assert_eq!(back.own_entry(&id), Some(&e));
+        // Importing the same entry again adds nothing; a new one is added.
+        assert!(a.merge_changes(&back).is_empty());
+        let mut other = Agenda::default();
+        other.apply(&AgendaChange::PutOwn {
+            id: id.clone(),
+            entry: OwnEntry {
+                title: "Booth duty".into(),
+                ..e.clone()
+            },
+        });
+        let changes = a.merge_changes(&other);
+        assert_eq!(changes.len(), 1);
+        assert!(matches!(&changes[0], AgendaChange::PutOwn { id: new, .. } if *new != id));
+        a.apply(&AgendaChange::RemoveOwn { id: id.clone() });
+        assert_eq!(a.own_entry(&id), None);
+    }
+
+    #[test]
+    fn the_plan_puts_own_entries_beside_starred_sessions_for_clashes_and_free_time() {
+        let s = small();
+        // s2 runs 11:00–11:40 in Room A; lunch 11:20–12:30 overlaps it.
+        let mut a = starred(&["s1", "s2"]);
+        a.apply(&AgendaChange::PutOwn {
+            id: "own-x".into(),
+            entry: lunch(),
+        });
+        let plan = a.plan(&s).unwrap();
+        let ids: Vec<&str> = plan.sessions.iter().map(|x| x.id.as_str()).collect();
+        assert_eq!(ids, ["s1", "s2", "own-x"]);
+        let own = plan.session("own-x").unwrap();
+        assert_eq!(
+            (own.kind, plan.room_name(own)),
+            (SessionKind::Own, "Hall B")
+        );
+        assert_eq!(plan.room_name(plan.session("s2").unwrap()), "Room A");
+        let all: Vec<usize> = (0..plan.sessions.len()).collect();
+        let clashes = crate::model::plan::clash_groups(&plan, &all);
+        assert_eq!(clashes, vec![vec![1, 2]]);
+        assert_eq!(Agenda::default().plan(&s).map(|p| p.sessions.len()), None);
     }
 
     #[test]

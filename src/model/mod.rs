@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod changes;
+pub mod conferences;
 pub mod error;
 pub mod filter;
 pub mod frab;

@@ -25,6 +25,8 @@ pub enum Route {
     Timetable(Option<String>),
     /// `/now`: now & next.
     Now,
+    /// `/conferences`: every schedule opened on this device.
+    Conferences,
     /// Anything else.
     NotFound,
 }
@@ -50,6 +52,7 @@ impl Route {
             ["timetable"] => Route::Timetable(None),
             ["timetable", day] => Route::Timetable(Some(param(day))),
             ["now"] => Route::Now,
+            ["conferences"] => Route::Conferences,
             _ => Route::NotFound,
         }
     }
@@ -94,6 +97,7 @@ mod tests {
             Route::Timetable(Some("2017-10-26".into()))
         );
         assert_eq!(Route::parse("/now"), Route::Now);
+        assert_eq!(Route::parse("/conferences"), Route::Conferences);
         for unknown in [
             "/no/such/page",
             "/track",

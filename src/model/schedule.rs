@@ -99,6 +99,8 @@ pub enum SessionKind {
     Social,
     Break,
     Other,
+    /// An entry the user made in their agenda ("Lunch with Ana").
+    Own,
 }
 
 impl SessionKind {
@@ -124,6 +126,7 @@ impl SessionKind {
             Self::Social => "Social",
             Self::Break => "Break",
             Self::Other => "Session",
+            Self::Own => "Your entry",
         }
     }
 }

@@ -9,9 +9,12 @@
 //! the same schedule. A conference opened with `?schedule=` puts that URL
 //! in the link's query, so the link opens that conference on any device.
 //!
+//! Own entries travel only when the user asks: as a fourth part,
+//! `;o<base64url of a JSON list of [title, start, end, place]>`.
+//!
 //! Version 1 (`#1;<conference>;<id>,!<id>`, percent-encoded ids) still opens.
 
-use super::agenda::{Agenda, AgendaChange, Level};
+use super::agenda::{Agenda, AgendaChange, Level, OwnEntry};
 use super::schedule::Schedule;
 use super::url;
 
@@ -27,6 +30,8 @@ pub struct SharedAgenda {
     pub conference: String,
     /// The shared sessions and whether each is a must or a maybe.
     pub sessions: Vec<(String, Level)>,
+    /// Own entries the sharer chose to include.
+    pub own: Vec<OwnEntry>,
 }
 
 /// Why a share link cannot be read against the open schedule.
@@ -69,6 +74,15 @@ impl SharedAgenda {
                 });
             }
         }
+        for (n, e) in self.own.iter().enumerate() {
+            agenda.apply(&AgendaChange::PutOwn {
+                id: format!("{}shared-{n}", super::agenda::OWN_ID_PREFIX),
+                entry: OwnEntry {
+                    added: now.to_string(),
+                    ..e.clone()
+                },
+            });
+        }
         agenda
     }
 }
@@ -94,8 +108,9 @@ pub fn fingerprint(schedule: &Schedule) -> String {
         .collect()
 }
 
-/// The fragment (without `#`) of a version-2 link for these sessions of the schedule.
-pub fn encode(schedule: &Schedule, shared: &[(String, Level)]) -> String {
+/// The fragment (without `#`) of a version-2 link for these sessions of the
+/// schedule and, if any are given, these own entries.
+pub fn encode(schedule: &Schedule, shared: &[(String, Level)], own: &[&OwnEntry]) -> String {
     let mut items: Vec<(usize, Level)> = shared
         .iter()
         .filter_map(|(id, level)| schedule.session_position(id).map(|p| (p, *level)))
@@ -123,7 +138,31 @@ pub fn encode(schedule: &Schedule, shared: &[(String, Level)]) -> String {
     } else {
         format!("d{}", base64url(&gaps))
     };
-    format!("2;{};{payload}", fingerprint(schedule))
+    let mut fragment = format!("2;{};{payload}", fingerprint(schedule));
+    if !own.is_empty() {
+        let list: Vec<[&str; 4]> = own
+            .iter()
+            .map(|e| [e.title.as_str(), &e.start, &e.end, &e.place])
+            .collect();
+        let json = serde_json::to_string(&list).unwrap_or_default();
+        fragment.push_str(";o");
+        fragment.push_str(&base64url(json.as_bytes()));
+    }
+    fragment
+}
+
+/// Own entries from the fourth part of a link; unreadable ones are left out.
+fn decode_own(part: Option<&str>) -> Vec<OwnEntry> {
+    let Some(bytes) = part.and_then(|p| p.strip_prefix('o')).and_then(unbase64url) else {
+        return Vec::new();
+    };
+    let list: Vec<[String; 4]> = serde_json::from_slice(&bytes).unwrap_or_default();
+    list.into_iter()
+        .filter_map(|[title, start, end, place]| {
+            let t = |s: &str| super::time::parse_instant(s);
+            OwnEntry::new(&title, t(&start), t(&end), &place, "").ok()
+        })
+        .collect()
 }
 
 /// The whole link: `<origin>/agenda/shared[?schedule=<url>]#<fragment>`.
@@ -152,10 +191,14 @@ pub fn decode(fragment: &str, schedule: &Schedule) -> Result<SharedAgenda, Share
                 Err(ShareError::OtherConference(shared.conference))
             }
         }
-        (Some("2"), Some(fp), Some(payload)) => {
+        (Some("2"), Some(fp), Some(rest)) => {
             if fp != fingerprint(schedule) {
                 return Err(ShareError::OtherSchedule);
             }
+            let (payload, own) = match rest.split_once(';') {
+                Some((payload, own)) => (payload, decode_own(Some(own))),
+                None => (rest, Vec::new()),
+            };
             let sessions = decode_v2(payload, schedule.sessions.len())
                 .ok_or(ShareError::Unreadable)?
                 .into_iter()
@@ -164,6 +207,7 @@ pub fn decode(fragment: &str, schedule: &Schedule) -> Result<SharedAgenda, Share
             Ok(SharedAgenda {
                 conference,
                 sessions,
+                own,
             })
         }
         _ => Err(ShareError::Unreadable),
@@ -183,6 +227,7 @@ fn decode_v1(conference: &str, list: &str) -> SharedAgenda {
     SharedAgenda {
         conference: url::decode(conference),
         sessions,
+        own: Vec::new(),
     }
 }
 
@@ -344,7 +389,7 @@ mod tests {
                 (s.sessions[k * 9].id.clone(), level)
             })
             .collect();
-        let fragment = encode(&s, &shared);
+        let fragment = encode(&s, &shared, &[]);
         let url = link(
             "https://schedule.example.org",
             Some("https://events.ccc.de/congress/2025/fahrplan/schedule.json"),
@@ -372,17 +417,17 @@ mod tests {
                 .iter()
                 .map(|&p| (s.sessions[p].id.clone(), Level::Must))
                 .collect();
-            let back = decode(&encode(&s, &shared), &s).unwrap();
+            let back = decode(&encode(&s, &shared, &[]), &s).unwrap();
             assert_eq!(back.sessions, shared);
         }
-        let empty = decode(&encode(&s, &[]), &s).unwrap();
+        let empty = decode(&encode(&s, &[], &[]), &s).unwrap();
         assert!(empty.sessions.is_empty());
     }
 
     #[test]
     fn another_schedule_or_version_is_refused_by_the_fingerprint() {
         let s = guid_schedule(50);
-        let fragment = encode(&s, &[(s.sessions[3].id.clone(), Level::Must)]);
+        let fragment = encode(&s, &[(s.sessions[3].id.clone(), Level::Must)], &[]);
         let other = guid_schedule(51);
         assert_eq!(decode(&fragment, &other), Err(ShareError::OtherSchedule));
         assert_eq!(decode(&fragment, &small()), Err(ShareError::OtherSchedule));
@@ -454,6 +499,47 @@ mod tests {
     }
 
     #[test]
+    fn own_entries_travel_only_when_given_and_survive_the_link() {
+        let s = small();
+        let t = |x: &str| crate::model::time::parse_instant(x);
+        let lunch = OwnEntry::new(
+            "Lunch; with Ana & co",
+            t("2017-10-26T12:00:00+02:00"),
+            t("2017-10-26T13:00:00+02:00"),
+            "Hall B",
+            "x",
+        )
+        .unwrap();
+        let shared = [("s2".to_string(), Level::Must)];
+        let without = encode(&s, &shared, &[]);
+        assert_eq!(without.matches(';').count(), 2);
+        assert!(decode(&without, &s).unwrap().own.is_empty());
+        let with = encode(&s, &shared, &[&lunch]);
+        assert!(with.starts_with(&without) && with.contains(";o"), "{with}");
+        let back = decode(&with, &s).unwrap();
+        assert_eq!(back.sessions, shared);
+        assert_eq!(back.own.len(), 1);
+        assert_eq!(
+            (
+                back.own[0].title.as_str(),
+                back.own[0].start.as_str(),
+                back.own[0].place.as_str()
+            ),
+            (
+                "Lunch; with Ana & co",
+                "2017-10-26T12:00:00+02:00",
+                "Hall B"
+            )
+        );
+        let agenda = back.to_agenda(&s, "now");
+        assert_eq!(agenda.own().count(), 1);
+        // A damaged own part costs the own entries, not the sessions.
+        let damaged = format!("{without};o!!!");
+        let back = decode(&damaged, &s).unwrap();
+        assert_eq!((back.sessions.len(), back.own.len()), (1, 0));
+    }
+
+    #[test]
     fn to_agenda_keeps_levels_and_skips_unknown_ids() {
         let s = small();
         let shared = SharedAgenda {
@@ -463,6 +549,7 @@ mod tests {
                 ("ghost".into(), Level::Must),
                 ("s1".into(), Level::Must),
             ],
+            own: Vec::new(),
         };
         let a = shared.to_agenda(&s, "now");
         assert_eq!(a.ids().collect::<Vec<_>>(), ["s1", "s2"]);

@@ -153,6 +153,30 @@ impl ConferenceZone {
     pub fn show(&self, at: Instant, names: &dyn ZoneResolver) -> Instant {
         at_offset(at, self.offset_at(at, names))
     }
+
+    /// The instant a wall-clock time at the conference stands for (what a
+    /// user types for an entry of their own, in the conference's zone).
+    pub fn wall_to_instant(
+        &self,
+        local: NaiveDateTime,
+        names: &dyn ZoneResolver,
+    ) -> Option<Instant> {
+        if let Some(t) = self
+            .name
+            .as_deref()
+            .and_then(|n| local_in_zone(local, n, names))
+        {
+            return Some(t);
+        }
+        let by_day = self
+            .by_day
+            .iter()
+            .find(|(day, _, _)| *day == local.date())
+            .or(self.by_day.first())
+            .map(|(_, _, off)| *off);
+        let off = by_day.or(FixedOffset::east_opt(0))?;
+        local_with(local, &|_| Some(off))
+    }
 }
 
 /// A wall-clock time without offset ("2020-03-28T09:00:00", seconds and a
@@ -179,6 +203,15 @@ pub fn local_in_zone(
     zone: &str,
     names: &dyn ZoneResolver,
 ) -> Option<Instant> {
+    local_with(local, &|at| names.offset(zone, at))
+}
+
+/// The instant a wall-clock time stands for where `offset_at` gives the
+/// UTC offset at each instant (a named zone, or the viewer's own).
+pub fn local_with(
+    local: NaiveDateTime,
+    offset_at: &dyn Fn(Instant) -> Option<FixedOffset>,
+) -> Option<Instant> {
     let utc = FixedOffset::east_opt(0)?;
     let as_utc = |off: FixedOffset| {
         let t = local
@@ -186,18 +219,31 @@ pub fn local_in_zone(
         Some(t.and_utc().with_timezone(&off))
     };
     let guess = local.and_utc().with_timezone(&utc);
-    let first = names.offset(zone, guess)?;
+    let first = offset_at(guess)?;
     let t1 = as_utc(first)?;
-    let second = names.offset(zone, t1)?;
+    let second = offset_at(t1)?;
     if second == first {
         return Some(t1);
     }
     let t2 = as_utc(second)?;
-    if names.offset(zone, t2) == Some(second) {
+    if offset_at(t2) == Some(second) {
         Some(t2)
     } else {
         Some(t1)
     }
+}
+
+/// "2017-10-26T12:00", the value of an `<input type="datetime-local">`, of
+/// an instant as already shown in some zone.
+pub fn wall_clock_value(t: &Instant) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
 }
 
 /// A time as a schedule without offsets states it: with an offset it is
@@ -254,6 +300,36 @@ pub fn long_day(d: NaiveDate) -> String {
         MONTHS[d.month0() as usize],
         d.year()
     )
+}
+
+/// A span of days: "26 October 2017", "26–27 October 2017",
+/// "30 October – 2 November 2017", "30 December 2025 – 2 January 2026".
+pub fn date_range(a: NaiveDate, b: NaiveDate) -> String {
+    let month = |d: NaiveDate| MONTHS[d.month0() as usize];
+    if a == b {
+        format!("{} {} {}", a.day(), month(a), a.year())
+    } else if (a.year(), a.month()) == (b.year(), b.month()) {
+        format!("{}–{} {} {}", a.day(), b.day(), month(a), a.year())
+    } else if a.year() == b.year() {
+        format!(
+            "{} {} – {} {} {}",
+            a.day(),
+            month(a),
+            b.day(),
+            month(b),
+            b.year()
+        )
+    } else {
+        format!(
+            "{} {} {} – {} {} {}",
+            a.day(),
+            month(a),
+            a.year(),
+            b.day(),
+            month(b),
+            b.year()
+        )
+    }
 }
 
 /// "Thu 26 Oct"
@@ -350,6 +426,27 @@ mod tests {
             list.join(",")
         ))
         .unwrap()
+    }
+
+    #[test]
+    fn date_ranges_name_each_part_once() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            date_range(d(2017, 10, 26), d(2017, 10, 26)),
+            "26 October 2017"
+        );
+        assert_eq!(
+            date_range(d(2017, 10, 26), d(2017, 10, 27)),
+            "26–27 October 2017"
+        );
+        assert_eq!(
+            date_range(d(2017, 10, 30), d(2017, 11, 2)),
+            "30 October – 2 November 2017"
+        );
+        assert_eq!(
+            date_range(d(2025, 12, 30), d(2026, 1, 2)),
+            "30 December 2025 – 2 January 2026"
+        );
     }
 
     #[test]

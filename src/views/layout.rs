@@ -152,6 +152,12 @@ fn MoreMenu() -> impl IntoView {
                     <NavLink href="/speakers".to_string()>"Speakers"</NavLink>
                 </li>
             </ul>
+            <h2 class="menu-heading">"This device"</h2>
+            <ul>
+                <li>
+                    <NavLink href="/conferences".to_string()>"Conferences"</NavLink>
+                </li>
+            </ul>
         </Menu>
     }
 }

@@ -1,6 +1,7 @@
 //! The UI: one file per view or widget. Views read signals and call the core.
 
 pub mod agenda;
+pub mod conferences;
 pub mod error_page;
 pub mod filter_bar;
 pub mod layout;

@@ -22,7 +22,7 @@ pub fn DayGroupedList(
     let shown = RwSignal::new(PAGE);
     // A new result starts again from its first page.
     Effect::new(move |prev: Option<()>| {
-        sessions.track();
+        sessions.with(|_| ());
         if prev.is_some() {
             shown.set(PAGE);
         }

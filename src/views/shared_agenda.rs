@@ -54,6 +54,32 @@ pub fn SharedAgendaPage() -> impl IntoView {
         .into_any(),
         Ok(s) => {
             let unknown = s.sessions.len() - sessions.with(Vec::len);
+            let own = (!s.own.is_empty()).then(|| {
+                let display = crate::state::use_display();
+                let items = s
+                    .own
+                    .iter()
+                    .map(|e| {
+                        let t = |x: &str| crate::model::time::parse_instant(x);
+                        let when = match (t(&e.start), t(&e.end)) {
+                            (Some(a), Some(b)) => format!(
+                                "{}, {}",
+                                crate::model::time::long_day(display.show(a).date_naive()),
+                                crate::model::time::clock_range(&display.show(a), &display.show(b))
+                            ),
+                            _ => String::new(),
+                        };
+                        let place = (!e.place.is_empty()).then(|| format!(" · {}", e.place));
+                        view! { <li><strong>{e.title.clone()}</strong> " · " {when} {place}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <section aria-labelledby="shared-own">
+                        <h2 id="shared-own">"Their own entries"</h2>
+                        <ul class="shared-own">{items}</ul>
+                    </section>
+                }
+            });
             view! {
                 <h1>"Shared agenda"</h1>
                 <p>
@@ -81,6 +107,7 @@ pub fn SharedAgendaPage() -> impl IntoView {
                         }}
                     </span>
                 </p>
+                {own}
                 <DayGroupedList sessions=sessions.into() />
             }
             .into_any()

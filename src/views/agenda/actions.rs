@@ -20,6 +20,7 @@ pub fn AgendaActions() -> impl IntoView {
     let empty = move || agenda.agenda.with(|a| a.is_empty());
     let action_error = RwSignal::new(None::<ActionError>);
     let source = expect_context::<AppStatus>().source.get_value();
+    let with_own = RwSignal::new(false);
     let share_link = {
         let schedule = schedule.clone();
         // A conference opened with ?schedule= travels with the link.
@@ -28,9 +29,15 @@ pub fn AgendaActions() -> impl IntoView {
             _ => None,
         };
         Memo::new(move |_| {
-            let fragment = agenda
-                .agenda
-                .with(|a| encode(&schedule, &a.levels(&schedule)));
+            let include = with_own.get();
+            let fragment = agenda.agenda.with(|a| {
+                let own: Vec<&crate::model::agenda::OwnEntry> = if include {
+                    a.own().map(|(_, e)| e).collect()
+                } else {
+                    Vec::new()
+                };
+                encode(&schedule, &a.levels(&schedule), &own)
+            });
             link(&files::origin(), schedule_url.as_deref(), &fragment)
         })
     };
@@ -38,12 +45,16 @@ pub fn AgendaActions() -> impl IntoView {
         let schedule = schedule.clone();
         move |_| {
             let ics = agenda.agenda.with_untracked(|a| {
-                let sessions = a.scheduled(&schedule).into_iter().map(|i| {
-                    let s = &schedule.sessions[i];
-                    (s, a.entry(&s.id).map(|e| e.level).unwrap_or_default())
-                });
+                // The plan: starred sessions and own entries (own ones as musts).
+                let Some(plan) = a.plan(&schedule) else {
+                    return String::new();
+                };
+                let sessions = plan
+                    .sessions
+                    .iter()
+                    .map(|s| (s, a.entry(&s.id).map(|e| e.level).unwrap_or_default()));
                 calendar(
-                    &schedule,
+                    &plan,
                     sessions,
                     &IcsOptions {
                         name: &format!("My agenda · {}", schedule.conference.title),
@@ -106,6 +117,16 @@ pub fn AgendaActions() -> impl IntoView {
                     <label for="share-link">"Share link"</label>
                     <input id="share-link" type="text" readonly prop:value=move || share_link.get() />
                 </div>
+                <Show when=move || agenda.agenda.with(|a| a.own().next().is_some())>
+                    <label class="hide-past">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || with_own.get()
+                            on:change=move |ev| with_own.set(event_target_checked(&ev))
+                        />
+                        " Include my own entries"
+                    </label>
+                </Show>
                 <ShareQr link=share_link source=source.clone() />
             </section>
         </Show>

@@ -1,29 +1,40 @@
-//! The starred sessions by day: a summary of clashes (with a one-action
-//! resolver), each session with the sessions it overlaps, and free time.
+//! The starred sessions and own entries by day: a summary of clashes (with
+//! a one-action resolver), each item with what it overlaps, and free time.
+//! All of it reads the agenda's plan ([`Agenda::plan`]): one small schedule
+//! of both, so the overlap and free-time rules apply to own entries too.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::agenda::Level;
+use crate::model::agenda::{Level, PlanKey};
 use crate::model::plan::{clash_groups, gaps, overlapping, overlapping_span};
-use crate::model::schedule::{group_by_day, Schedule};
+use crate::model::schedule::{group_by_day, Schedule, SessionKind};
 use crate::model::time::{clock, clock_range, duration, long_day, Instant};
 use crate::state::{use_agenda, use_display, use_schedule, Display};
 use crate::views::session_card::SessionCard;
+
+use super::own::OwnEntryCard;
 
 /// The shortest free time worth showing between two starred sessions.
 const MIN_FREE_MINUTES: i64 = 30;
 
 /// The clash summary, then one section per day.
 #[component]
-pub fn AgendaDays(scheduled: Memo<Vec<usize>>) -> impl IntoView {
+pub fn AgendaDays(planned: Memo<PlanKey>) -> impl IntoView {
     let schedule = use_schedule();
+    let agenda = use_agenda();
     move || {
-        let indices = scheduled.get();
-        let clashes = clash_groups(&schedule, &indices);
-        let free = gaps(&schedule, &indices, MIN_FREE_MINUTES);
-        let days = group_by_day(&schedule, &indices)
+        // Read, not only tracked: a memo recomputes (and notifies) when read.
+        planned.with(|_| ());
+        let Some(plan) = agenda.agenda.with_untracked(|a| a.plan(&schedule)) else {
+            return view! { <div class="day-list"></div> }.into_any();
+        };
+        let plan = Arc::new(plan);
+        let indices: Vec<usize> = (0..plan.sessions.len()).collect();
+        let clashes = clash_groups(&plan, &indices);
+        let free = gaps(&plan, &indices, MIN_FREE_MINUTES);
+        let days = group_by_day(&plan, &indices)
             .into_iter()
             .map(|(day, in_day)| {
                 let heading = format!("agenda-day-{day}");
@@ -31,12 +42,12 @@ pub fn AgendaDays(scheduled: Memo<Vec<usize>>) -> impl IntoView {
                 let items = in_day
                     .into_iter()
                     .map(|i| {
-                        let others = overlapping(&schedule, &indices, i);
+                        let others = overlapping(&plan, &indices, i);
                         let free_after = free
                             .iter()
                             .find(|(before, _, _)| *before == i)
                             .map(|(_, a, b)| (*a, *b));
-                        view! { <AgendaItem index=i others free_after /> }
+                        view! { <AgendaItem plan=plan.clone() index=i others free_after /> }
                     })
                     .collect_view();
                 view! {
@@ -48,15 +59,18 @@ pub fn AgendaDays(scheduled: Memo<Vec<usize>>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            {(!clashes.is_empty()).then(|| view! { <ClashSummary clashes /> })}
+            {(!clashes.is_empty()).then(|| view! { <ClashSummary plan=plan.clone() clashes /> })}
             <div class="day-list">{days}</div>
         }
+        .into_any()
     }
 }
 
-/// One starred session: its card, what it overlaps, the free time after it.
+/// One item of the plan (a starred session or an own entry): its card,
+/// what it overlaps, the free time after it.
 #[component]
 fn AgendaItem(
+    plan: Arc<Schedule>,
     index: usize,
     others: Vec<usize>,
     free_after: Option<(Instant, Instant)>,
@@ -67,7 +81,7 @@ fn AgendaItem(
         let names: Vec<String> = others
             .iter()
             .map(|&j| {
-                let o = &schedule.sessions[j];
+                let o = &plan.sessions[j];
                 format!("“{}” ({})", o.title, shown_range(display, o.start, o.end))
             })
             .collect();
@@ -82,9 +96,20 @@ fn AgendaItem(
         )
     });
     let clashing = note.is_some();
+    let note_view = move || {
+        note.clone()
+            .map(|n| view! { <p class="clash-note">{n}</p> })
+    };
+    let item = &plan.sessions[index];
+    let card = match (item.kind, schedule.session_position(&item.id)) {
+        (SessionKind::Own, _) | (_, None) => {
+            view! { <OwnEntryCard id=item.id.clone()>{note_view()}</OwnEntryCard> }.into_any()
+        }
+        (_, Some(main)) => view! { <SessionCard index=main>{note_view()}</SessionCard> }.into_any(),
+    };
     view! {
         <div class="agenda-item" class:clashing=clashing>
-            <SessionCard index>{note.map(|n| view! { <p class="clash-note">{n}</p> })}</SessionCard>
+            {card}
             {gap.map(|g| view! { <p class="gap">{g}</p> })}
         </div>
     }
@@ -92,14 +117,14 @@ fn AgendaItem(
 
 /// "1 clash in your agenda": each clash named, with its resolver.
 #[component]
-fn ClashSummary(clashes: Vec<Vec<usize>>) -> impl IntoView {
+fn ClashSummary(plan: Arc<Schedule>, clashes: Vec<Vec<usize>>) -> impl IntoView {
     let heading = match clashes.len() {
         1 => "1 clash in your agenda".to_string(),
         n => format!("{n} clashes in your agenda"),
     };
     let items = clashes
         .into_iter()
-        .map(|group| view! { <Clash group /> })
+        .map(|group| view! { <Clash plan=plan.clone() group /> })
         .collect_view();
     view! {
         <section class="clash-summary" aria-labelledby="clash-heading">
@@ -109,25 +134,28 @@ fn ClashSummary(clashes: Vec<Vec<usize>>) -> impl IntoView {
     }
 }
 
-/// One clash: who overlaps (more strongly flagged when several are musts),
-/// and "Choose" on every session in its span to keep only that one.
+/// One clash: who overlaps (more strongly flagged when several are musts;
+/// an own entry counts as one), and "Choose" on every session in its span
+/// to keep only that one (own entries stay: they are the user's to delete).
 #[component]
-fn Clash(group: Vec<usize>) -> impl IntoView {
+fn Clash(plan: Arc<Schedule>, group: Vec<usize>) -> impl IntoView {
     let schedule = use_schedule();
     let agenda = use_agenda();
     let names: Vec<String> = group
         .iter()
-        .map(|&i| format!("“{}”", schedule.sessions[i].title))
+        .map(|&i| format!("“{}”", plan.sessions[i].title))
         .collect();
     // Levels change without the set of stars changing: follow them.
     let musts = {
-        let (schedule, group) = (schedule.clone(), group.clone());
+        let (plan, group) = (plan.clone(), group.clone());
         Memo::new(move |_| {
             agenda.agenda.with(|a| {
                 group
                     .iter()
                     .filter(|&&i| {
-                        a.entry(&schedule.sessions[i].id).map(|e| e.level) == Some(Level::Must)
+                        let s = &plan.sessions[i];
+                        s.kind == SessionKind::Own
+                            || a.entry(&s.id).map(|e| e.level) == Some(Level::Must)
                     })
                     .count()
             })
@@ -138,12 +166,9 @@ fn Clash(group: Vec<usize>) -> impl IntoView {
         n if n > 1 => format!("{} overlap — {n} of them are musts.", names.join(" and ")),
         _ => format!("{} overlap.", names.join(" and ")),
     };
-    let clashing: Vec<String> = group
-        .iter()
-        .map(|&i| schedule.sessions[i].id.clone())
-        .collect();
-    let start = group.iter().map(|&i| schedule.sessions[i].start).min();
-    let end = group.iter().map(|&i| schedule.sessions[i].end).max();
+    let clashing: Vec<String> = group.iter().map(|&i| plan.sessions[i].id.clone()).collect();
+    let start = group.iter().map(|&i| plan.sessions[i].start).min();
+    let end = group.iter().map(|&i| plan.sessions[i].end).max();
     let options = start
         .zip(end)
         .map(|(start, end)| overlapping_span(&schedule, start, end))

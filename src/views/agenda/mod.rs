@@ -1,9 +1,11 @@
-//! "My agenda" (`/agenda`): starred sessions by day with clashes and free
-//! time, what changed about them, export and sharing. One file per part.
+//! "My agenda" (`/agenda`): starred sessions and the user's own entries by
+//! day with clashes and free time, what changed about them, export and
+//! sharing. One file per part.
 
 mod actions;
 mod days;
 mod notes;
+mod own;
 
 use leptos::prelude::*;
 
@@ -21,7 +23,9 @@ pub fn AgendaPage() -> impl IntoView {
     let schedule = use_schedule();
     let agenda = use_agenda();
     set_title(&format!("My agenda · {}", schedule.conference.title));
-    let scheduled = Memo::new(move |_| agenda.agenda.with(|a| a.scheduled(&schedule)));
+    // What the days show: starred sessions and own entries (not levels, which
+    // change in place without redrawing the cards).
+    let planned = Memo::new(move |_| agenda.agenda.with(|a| a.plan_key(&schedule)));
     let empty = move || agenda.agenda.with(|a| a.is_empty());
     let persistence = move || {
         agenda.persistent.get().map(|granted| {
@@ -42,7 +46,9 @@ pub fn AgendaPage() -> impl IntoView {
         </Show>
         <ChangedStars />
         <MissingStars />
-        <AgendaDays scheduled />
+        <AgendaDays planned />
+        // After the days: on a phone the first screen shows sessions.
+        <own::AddOwnEntry />
         // The sessions come first on a phone; export, sharing and settings after them.
         <section class="agenda-extras" aria-labelledby="agenda-extras-heading">
             <h2 id="agenda-extras-heading">"Export, share and remind"</h2>

@@ -1,0 +1,148 @@
+//! The conferences opened on this device (`schedule-viewer/conferences` in
+//! localStorage): for the "Conferences" list, to switch between them and to
+//! remove one with its stored data. The list is an index of what loaded; a
+//! value that cannot be read is started afresh (nothing in it is the only
+//! copy of anything: the agendas live under their own keys).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::agenda::{agenda_key, backup_key};
+use super::schedule::Schedule;
+use super::source::ScheduleSource;
+
+/// The localStorage key of the list.
+pub const CONFERENCES_KEY: &str = "schedule-viewer/conferences";
+
+/// A conference opened here.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnownConference {
+    /// Where its schedule comes from (what "Open" reopens).
+    pub source: ScheduleSource,
+    /// Its id: the key of its agenda.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// First and last day with sessions ("YYYY-MM-DD").
+    pub first_day: String,
+    /// Last day with sessions.
+    pub last_day: String,
+    /// When it was last opened (RFC 3339, UTC): the list's order.
+    pub opened: String,
+}
+
+impl KnownConference {
+    /// The entry for a schedule that just loaded from `source`.
+    pub fn of(schedule: &Schedule, source: &ScheduleSource, now: &str) -> KnownConference {
+        let day = |d: Option<&NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        KnownConference {
+            source: source.clone(),
+            id: schedule.conference.id.clone(),
+            title: schedule.conference.title.clone(),
+            first_day: day(schedule.days.first()),
+            last_day: day(schedule.days.last()),
+            opened: now.to_string(),
+        }
+    }
+
+    /// "26–27 October 2017", "30 Dec 2025 – 2 Jan 2026", or one day.
+    pub fn dates(&self) -> String {
+        let parse = super::time::parse_ymd;
+        match (parse(&self.first_day), parse(&self.last_day)) {
+            (Some(a), Some(b)) => super::time::date_range(a, b),
+            _ => String::new(),
+        }
+    }
+
+    /// The localStorage keys of this conference's data: its agenda and
+    /// the zone chosen for its schedule (backups are found by prefix).
+    pub fn storage_keys(&self) -> Vec<String> {
+        vec![agenda_key(&self.id), self.source.zone_key()]
+    }
+
+    /// The prefix of this conference's agenda backups.
+    pub fn backup_prefix(&self) -> String {
+        backup_key(&self.id, "")
+    }
+}
+
+/// Every conference opened here, the most recently opened first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Conferences {
+    list: Vec<KnownConference>,
+}
+
+impl Conferences {
+    /// Read the stored list; anything unreadable reads as empty.
+    pub fn from_json(text: &str) -> Conferences {
+        let list: Vec<KnownConference> = serde_json::from_str(text).unwrap_or_default();
+        Conferences { list }
+    }
+
+    /// The stored form.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.list).unwrap_or_default()
+    }
+
+    /// The conferences, most recently opened first.
+    pub fn list(&self) -> &[KnownConference] {
+        &self.list
+    }
+
+    /// Record that a conference was opened: one entry per source, moved to the front.
+    pub fn record(&mut self, entry: KnownConference) {
+        self.list.retain(|c| c.source != entry.source);
+        self.list.insert(0, entry);
+    }
+
+    /// Forget the conference opened from this source.
+    pub fn remove(&mut self, source: &ScheduleSource) -> Option<KnownConference> {
+        let at = self.list.iter().position(|c| &c.source == source)?;
+        Some(self.list.remove(at))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::schedule::tests::small;
+
+    #[test]
+    fn opening_records_one_entry_per_source_most_recent_first() {
+        let s = small();
+        let mut c = Conferences::default();
+        let demo = ScheduleSource::Default;
+        let other = ScheduleSource::Url {
+            url: "https://x.org/s.json".into(),
+        };
+        c.record(KnownConference::of(&s, &demo, "t1"));
+        c.record(KnownConference::of(&s, &other, "t2"));
+        c.record(KnownConference::of(&s, &demo, "t3"));
+        let order: Vec<(&ScheduleSource, &str)> = c
+            .list()
+            .iter()
+            .map(|k| (&k.source, k.opened.as_str()))
+            .collect();
+        assert_eq!(order, [(&demo, "t3"), (&other, "t2")]);
+        let first = &c.list()[0];
+        assert_eq!(
+            (first.first_day.as_str(), first.last_day.as_str()),
+            ("2017-10-26", "2017-10-27")
+        );
+        assert_eq!(first.dates(), "26–27 October 2017");
+        assert_eq!(
+            first.storage_keys(),
+            [
+                "schedule-viewer/agenda/conf",
+                "schedule-viewer/zone/default"
+            ]
+        );
+        let back = Conferences::from_json(&c.to_json());
+        assert_eq!(back, c);
+        assert_eq!(
+            back.clone().remove(&other).map(|k| k.opened),
+            Some("t2".into())
+        );
+        assert_eq!(Conferences::from_json("{broken"), Conferences::default());
+    }
+}

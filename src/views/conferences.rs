@@ -1,0 +1,145 @@
+//! "Conferences" (`/conferences`): every schedule opened on this device,
+//! with its dates and what is stored for it, to switch to another one or to
+//! remove one with its stored data after a confirmation that names it.
+
+use leptos::prelude::*;
+
+use crate::browser::{conferences, files, page::set_title};
+use crate::model::conferences::KnownConference;
+use crate::state::{use_agenda, use_schedule, AppStatus};
+
+/// "3 starred sessions, 1 own entry" (or "nothing starred").
+fn stored_words(stars: usize, own: usize) -> String {
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (stars, own) {
+        (0, 0) => "nothing starred".into(),
+        (s, 0) => plural(s, "starred session", "starred sessions"),
+        (0, o) => plural(o, "own entry", "own entries"),
+        (s, o) => format!(
+            "{}, {}",
+            plural(s, "starred session", "starred sessions"),
+            plural(o, "own entry", "own entries")
+        ),
+    }
+}
+
+/// One conference: title, dates, what is stored; Open, or Remove with a confirmation.
+#[component]
+fn ConferenceItem(
+    conference: KnownConference,
+    index: usize,
+    current: bool,
+    gone: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let agenda = use_agenda();
+    let (stars, own, backups) = conferences::stored_counts(&conference);
+    // The open conference's counts follow its live agenda.
+    let counts = move || {
+        if current {
+            agenda
+                .agenda
+                .with(|a| stored_words(a.len(), a.own().count()))
+        } else {
+            stored_words(stars, own)
+        }
+    };
+    let confirming = RwSignal::new(false);
+    let title = conference.title.clone();
+    let what = {
+        let mut parts = vec![format!("its agenda ({})", stored_words(stars, own))];
+        if backups > 0 {
+            parts.push(format!("{backups} kept copy(ies) of an unreadable agenda"));
+        }
+        parts.push("the saved copy of its schedule".into());
+        parts.push("the time zone chosen for it".into());
+        parts.join(", ")
+    };
+    let open = {
+        let source = conference.source.clone();
+        move |_| {
+            files::remember_source(&source);
+            files::reload_at("/");
+        }
+    };
+    let remove = {
+        let conference = conference.clone();
+        move |_| {
+            let conference = conference.clone();
+            leptos::task::spawn_local(async move {
+                conferences::remove(&conference).await;
+                gone.update(|g| g.push(conference.source.zone_key()));
+            });
+        }
+    };
+    let heading = format!("conference-{index}");
+    let heading_id = heading.clone();
+    view! {
+        <li class="conference-card" aria-labelledby=heading>
+            <h2 id=heading_id>{title.clone()}</h2>
+            <p class="conference-facts">
+                {conference.dates()} " · " {counts}
+                {current.then(|| view! { " · " <strong>"open now"</strong> })}
+            </p>
+            <p class="conference-source">{conference.source.describe()}</p>
+            <div class="conference-actions">
+                {(!current)
+                    .then(|| {
+                        view! {
+                            <button type="button" class="primary" aria-label=format!("Open {title}") on:click=open>
+                                "Open"
+                            </button>
+                            <button
+                                type="button"
+                                aria-label=format!("Remove {title}")
+                                aria-expanded=move || confirming.get().to_string()
+                                on:click=move |_| confirming.set(true)
+                            >
+                                "Remove"
+                            </button>
+                        }
+                    })}
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="notice warning confirm" role="alertdialog" aria-label="Confirm removal">
+                    <p>
+                        {format!("Remove {} from this device? This deletes {what}. It cannot be undone.", conference.title)}
+                    </p>
+                    <button type="button" class="danger" on:click=remove.clone()>
+                        "Remove and delete its data"
+                    </button>
+                    <button type="button" on:click=move |_| confirming.set(false)>
+                        "Cancel"
+                    </button>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+pub fn ConferencesPage() -> impl IntoView {
+    let schedule = use_schedule();
+    set_title(&format!("Conferences · {}", schedule.conference.title));
+    let source = expect_context::<AppStatus>().source.get_value();
+    let gone = RwSignal::new(Vec::<String>::new());
+    let list = conferences::load();
+    let items = move || {
+        let removed = gone.get();
+        list.list()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !removed.contains(&c.source.zone_key()))
+            .map(|(index, c)| {
+                let current = c.source == source;
+                view! { <ConferenceItem conference=c.clone() index current gone /> }
+            })
+            .collect_view()
+    };
+    view! {
+        <h1>"Conferences"</h1>
+        <p>"Every schedule opened on this device, the most recent first. Each keeps its own agenda."</p>
+        <ul class="conference-list">{items}</ul>
+        <crate::views::open_schedule::OpenSchedule />
+    }
+}
