@@ -142,6 +142,7 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
     }
     expect_context::<state::Display>().set_conference(&schedule);
     provide_context(state::Clock::start(schedule.clone()));
+    provide_context(state::RoomChoice::new(&schedule));
     provide_context(ScheduleCtx(schedule));
     use_file_drop();
     views::reminders::use_reminders();

@@ -356,3 +356,28 @@ impl AgendaStore {
 pub fn use_agenda() -> AgendaStore {
     expect_context::<AgendaStore>()
 }
+
+/// The rooms hidden in the timetable, per conference, remembered.
+#[derive(Clone, Copy)]
+pub struct RoomChoice {
+    /// Ids of hidden rooms.
+    pub hidden: RwSignal<Vec<String>>,
+    conference_id: StoredValue<String>,
+}
+
+impl RoomChoice {
+    /// Load the choice for this schedule.
+    pub fn new(schedule: &Schedule) -> Self {
+        RoomChoice {
+            hidden: RwSignal::new(crate::browser::settings::load_hidden_rooms(schedule)),
+            conference_id: StoredValue::new(schedule.conference.id.clone()),
+        }
+    }
+
+    /// Hide exactly these rooms, and remember it.
+    pub fn set(&self, ids: Vec<String>) {
+        self.conference_id
+            .with_value(|c| crate::browser::settings::save_hidden_rooms(c, &ids));
+        self.hidden.set(ids);
+    }
+}

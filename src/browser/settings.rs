@@ -4,7 +4,10 @@
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::model::import::{choose_zone, ZoneChoice};
-use crate::model::settings::{Settings, Theme, SETTINGS_KEY};
+use crate::model::schedule::Schedule;
+use crate::model::settings::{
+    hidden_rooms_from_json, hidden_rooms_key, Settings, Theme, SETTINGS_KEY,
+};
 use crate::model::source::ScheduleSource;
 
 pub fn load() -> Settings {
@@ -65,5 +68,31 @@ pub fn zone_for(source: &ScheduleSource) -> (ZoneChoice, Option<String>) {
 pub fn save_zone(source: &ScheduleSource, zone: &str) {
     if super::storage::storage_available() {
         let _ = LocalStorage::raw().set_item(&source.zone_key(), zone);
+    }
+}
+
+/// The rooms hidden in this conference's timetable.
+pub fn load_hidden_rooms(schedule: &Schedule) -> Vec<String> {
+    if !super::storage::storage_available() {
+        return Vec::new();
+    }
+    LocalStorage::raw()
+        .get_item(&hidden_rooms_key(&schedule.conference.id))
+        .ok()
+        .flatten()
+        .map(|t| hidden_rooms_from_json(&t, schedule))
+        .unwrap_or_default()
+}
+
+/// Remember the rooms hidden in this conference's timetable (best effort).
+pub fn save_hidden_rooms(conference_id: &str, ids: &[String]) {
+    if super::storage::storage_available() {
+        let key = hidden_rooms_key(conference_id);
+        let storage = LocalStorage::raw();
+        let _ = if ids.is_empty() {
+            storage.remove_item(&key)
+        } else {
+            storage.set_item(&key, &serde_json::to_string(ids).unwrap_or_default())
+        };
     }
 }

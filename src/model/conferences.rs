@@ -54,10 +54,15 @@ impl KnownConference {
         }
     }
 
-    /// The localStorage keys of this conference's data: its agenda and
-    /// the zone chosen for its schedule (backups are found by prefix).
+    /// The localStorage keys of this conference's data: its agenda, the
+    /// zone chosen for its schedule and the rooms hidden in its timetable
+    /// (backups are found by prefix).
     pub fn storage_keys(&self) -> Vec<String> {
-        vec![agenda_key(&self.id), self.source.zone_key()]
+        vec![
+            agenda_key(&self.id),
+            self.source.zone_key(),
+            super::settings::hidden_rooms_key(&self.id),
+        ]
     }
 
     /// The prefix of this conference's agenda backups.

@@ -7,6 +7,25 @@ use serde::{Deserialize, Serialize};
 /// The localStorage key of the display settings.
 pub const SETTINGS_KEY: &str = "schedule-viewer/settings";
 
+/// The localStorage key of the rooms hidden in a conference's timetable.
+pub fn hidden_rooms_key(conference_id: &str) -> String {
+    format!("schedule-viewer/hidden-rooms/{conference_id}")
+}
+
+/// The rooms hidden in the timetable: ids of rooms the schedule has (a
+/// stored id the schedule no longer has is dropped). A broken value hides
+/// nothing: it is a preference.
+pub fn hidden_rooms_from_json(text: &str, schedule: &super::schedule::Schedule) -> Vec<String> {
+    let ids: Vec<String> = serde_json::from_str(text).unwrap_or_default();
+    let mut out: Vec<String> = Vec::new();
+    for id in ids {
+        if schedule.room_by_id(&id).is_some() && !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
 /// Which zone times are shown in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -81,6 +100,14 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_rooms_keep_only_rooms_the_schedule_has() {
+        let s = crate::model::schedule::tests::small();
+        assert_eq!(hidden_rooms_from_json(r#"["b","gone","b"]"#, &s), ["b"]);
+        assert!(hidden_rooms_from_json("{oops", &s).is_empty());
+        assert_eq!(hidden_rooms_key("c"), "schedule-viewer/hidden-rooms/c");
+    }
 
     #[test]
     fn round_trip_and_fallbacks() {

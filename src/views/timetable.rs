@@ -12,7 +12,7 @@ use crate::model::time::Instant;
 
 use crate::browser::clock::now;
 use crate::model::time::{clock, clock_range, long_day, parse_ymd, short_day};
-use crate::state::{use_display, use_schedule};
+use crate::state::{use_display, use_schedule, RoomChoice};
 use crate::views::route_item::{use_route_item, RouteItem};
 use crate::views::session_card::session_href;
 use crate::views::star::StarButton;
@@ -55,25 +55,104 @@ pub fn TimetablePage() -> impl IntoView {
         <nav aria-label="Days" class="day-nav">
             <ul>{day_links}</ul>
         </nav>
-        {move || match day.get() {
-            None => view! {
-                <p>{format!("This schedule has no day “{}”. ", raw.get())}
-                    <a href="/timetable">"See the first day"</a> "."
-                </p>
+        <RoomChooser />
+        {move || {
+            let hidden = expect_context::<RoomChoice>().hidden.get();
+            match day.get() {
+                None => view! {
+                    <p>{format!("This schedule has no day “{}”. ", raw.get())}
+                        <a href="/timetable">"See the first day"</a> "."
+                    </p>
+                }
+                .into_any(),
+                Some(d) => view! { <DayGrid day=d hidden /> }.into_any(),
             }
-            .into_any(),
-            Some(d) => view! { <DayGrid day=d /> }.into_any(),
         }}
     }
 }
 
+/// Which room columns the timetable shows: a checkbox per room (for a
+/// conference with 40 rooms, the few one cares about), remembered per
+/// conference. Shown when the schedule has more than one room.
 #[component]
-fn DayGrid(day: NaiveDate) -> impl IntoView {
+fn RoomChooser() -> impl IntoView {
+    let schedule = use_schedule();
+    let choice = expect_context::<RoomChoice>();
+    if schedule.rooms.len() < 2 {
+        return None;
+    }
+    let total = schedule.rooms.len();
+    let all_ids: Vec<String> = schedule.rooms.iter().map(|r| r.id.clone()).collect();
+    let summary = move || {
+        let hidden = choice.hidden.with(Vec::len);
+        match hidden {
+            0 => format!("Rooms: all {total} shown"),
+            n => format!("Rooms: {} of {total} shown", total - n),
+        }
+    };
+    let boxes = schedule
+        .rooms
+        .iter()
+        .map(|r| {
+            let id = r.id.clone();
+            let shown = {
+                let id = id.clone();
+                move || choice.hidden.with(|h| !h.contains(&id))
+            };
+            let on_change = move |ev| {
+                let mut hidden = choice.hidden.get_untracked();
+                hidden.retain(|x| *x != id);
+                if !event_target_checked(&ev) {
+                    hidden.push(id.clone());
+                }
+                choice.set(hidden);
+            };
+            view! {
+                <label class="track-choice">
+                    <input type="checkbox" prop:checked=shown on:change=on_change />
+                    {r.name.clone()}
+                </label>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <details class="room-chooser">
+            <summary>{summary}</summary>
+            <div class="room-chooser-actions">
+                <button type="button" on:click=move |_| choice.set(Vec::new())>"Show all rooms"</button>
+                <button type="button" on:click=move |_| choice.set(all_ids.clone())>"Hide all rooms"</button>
+            </div>
+            <fieldset class="tracks room-choices">
+                <legend>"Rooms shown"</legend>
+                {boxes}
+            </fieldset>
+        </details>
+    })
+}
+
+#[component]
+fn DayGrid(day: NaiveDate, hidden: Vec<String>) -> impl IntoView {
     let schedule = use_schedule();
     let display = use_display();
-    let sessions: Vec<usize> = (0..schedule.sessions.len())
+    let day_sessions: Vec<usize> = (0..schedule.sessions.len())
         .filter(|&i| schedule.sessions[i].day() == day)
         .collect();
+    // Sessions in hidden rooms are left out; those without a room stay.
+    let sessions: Vec<usize> = day_sessions
+        .iter()
+        .copied()
+        .filter(|&i| {
+            schedule.sessions[i]
+                .room
+                .is_none_or(|r| !hidden.contains(&schedule.rooms[r].id))
+        })
+        .collect();
+    if sessions.is_empty() && !day_sessions.is_empty() {
+        return view! {
+            <p class="notice">"Every room with sessions on this day is hidden: choose rooms to show above."</p>
+        }
+        .into_any();
+    }
     // Rows start on a whole half hour before the first session; the span is
     // bounded (`MAX_DAY_HOURS`), later parts of longer sessions are cut.
     let Some((origin, last)) = day_span(&schedule, &sessions) else {
