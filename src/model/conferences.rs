@@ -139,7 +139,8 @@ mod tests {
             first.storage_keys(),
             [
                 "schedule-viewer/agenda/conf",
-                "schedule-viewer/zone/default"
+                "schedule-viewer/zone/default",
+                "schedule-viewer/hidden-rooms/conf"
             ]
         );
         let back = Conferences::from_json(&c.to_json());
