@@ -57,7 +57,8 @@ async function once(browser, url) {
 // (the timing lines go to stderr; `2>&1` through a shell keeps them)
 const nativeLog = execFileSync('sh', ['-c', 'cargo test --release --test more_formats -- --nocapture --test-threads=1 2>&1'], { encoding: 'utf8' });
 
-const server = await serve('dist', 0);
+// Served with brotli, as deployed (the build writes `.br` copies).
+const server = await serve('dist', 0, { brotli: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -73,7 +74,11 @@ for (const [label, file, extra] of FILES) {
     count = r.count;
   }
   const bytes = statSync(`tests/data/${file}`).size;
-  rows.push({ label, file, bytes, sessions: count, first_title_ms: Math.round(median(runs)), runs: runs.map(Math.round) });
+  const line = nativeLog.split('\n').find((l) => l.includes(`${file}:`) && l.includes('imported in'));
+  const raw = line ? line.replace(/.*imported in /, '').trim() : '';
+  const m = raw.match(/^([\d.]+)(ms|µs|s)$/);
+  const native = m ? `${(Number(m[1]) * { s: 1000, ms: 1, 'µs': 0.001 }[m[2]]).toFixed(1)} ms` : 'n/a';
+  rows.push({ label, file, bytes, sessions: count, first_title_ms: Math.round(median(runs)), runs: runs.map(Math.round), native });
   console.log(label, count, Math.round(median(runs)), 'ms');
 }
 await browser.close();
@@ -84,9 +89,9 @@ writeFileSync('bench/results/formats.json', JSON.stringify({ runs: RUNS, rows, n
 const table = [
   `Per format, each real test file opened with \`?schedule=\` on the throttled phone profile (median of ${RUNS}; \`bench/formats.mjs\`):`,
   '',
-  '| format | file | bytes | sessions shown | navigation → first title |',
-  '|---|---|---:|---|---:|',
-  ...rows.map((r) => `| ${r.label} | \`${r.file}\` | ${r.bytes.toLocaleString('en')} | ${r.sessions} | ${r.first_title_ms} ms |`),
+  '| format | file | bytes | sessions shown | navigation → first title (phone) | native import (release) |',
+  '|---|---|---:|---|---:|---:|',
+  ...rows.map((r) => `| ${r.label} | \`${r.file}\` | ${r.bytes.toLocaleString('en')} | ${r.sessions} | ${r.first_title_ms} ms | ${r.native} |`),
 ].join('\n');
 writeFileSync('bench/results/formats.md', table + '\n');
 intoReadme('formats', table);

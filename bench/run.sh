@@ -18,6 +18,7 @@ trunk build --release --offline
 node bench/browser.mjs
 # The phone goals: first load on a throttled profile, and Lighthouse mobile.
 node bench/first-load.mjs
+node bench/formats.mjs
 node bench/lighthouse.mjs
 # Where the wasm's bytes go (twiggy, installed when missing).
 command -v twiggy >/dev/null 2>&1 || cargo install twiggy --locked

@@ -159,3 +159,11 @@ fn the_frab_export_reads_languages_types_and_links() {
         "Talk 30 min + 10min Q&A"
     );
 }
+
+#[test]
+fn format_detection_names_the_frab_export() {
+    let imported = timed_import("camp2019-frab-schedule.json", &ImportOptions::default());
+    assert_eq!(imported.format, Format::Frab);
+    assert!(!imported.zone_assumed);
+    assert_eq!(imported.schedule.sessions.len(), 79);
+}
