@@ -153,6 +153,23 @@ export const journeys = [
     },
   },
   {
+    name: 'a Sessionize file read in the zone ?tz= names',
+    async run(d, base) {
+      // 13:10 UTC is 09:10 in New York on 28 March 2020: the talk at 09:00 is on.
+      const file = encodeURIComponent('/test-data/sessionize-orlando-codecamp-2020.json');
+      await d.goto(`${base}/?schedule=${file}&tz=America/New_York&now=2020-03-28T13:10:00Z`);
+      await waitFor(d, '"99 sessions"', () => document.querySelector('.result-count')?.textContent === '99 sessions');
+      await waitFor(d, 'the zone named', () => document.querySelector('.zone-prompt')?.textContent.includes('America/New_York'));
+      const talk = () => {
+        const a = [...document.querySelectorAll('main#main article')].find((x) => x.querySelector('h3')?.textContent.trim() === 'Elite DevOps using Kubernetes');
+        return a ? [a.querySelector('.session-time')?.textContent.trim(), !!a.querySelector('.live-badge.now')] : null;
+      };
+      const [time, on] = await waitFor(d, 'the talk', talk);
+      if (!time.includes('09:00–09:45') || !on) throw new Error(`${d.name}: the talk shows ${time}, on now: ${on}`);
+      await d.evaluate(() => localStorage.clear());
+    },
+  },
+  {
     name: '?schedule= opens a frab file',
     async run(d, base) {
       await d.goto(base + '/?schedule=/test-data/camp2019-frab-schedule.json');
