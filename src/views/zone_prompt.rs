@@ -68,9 +68,8 @@ pub fn ZonePrompt() -> impl IntoView {
             ZoneOrigin::Viewer => view! {
                 <div class="notice zone-prompt" role="status">
                     <p>
-                        "This schedule (" {format.name()} ") does not say its time zone. "
-                        "Its times are read as " <strong>{zone.clone()}</strong>
-                        ", this device's zone. If the conference is elsewhere, choose its zone."
+                        "This " {format.name()} " does not say its time zone: times are read as "
+                        <strong>{zone.clone()}</strong> " (this device's). Is the conference elsewhere?"
                     </p>
                     <ZonePicker current=zone status />
                 </div>

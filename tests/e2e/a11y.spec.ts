@@ -20,6 +20,11 @@ const VIEWS = [
   '/agenda',
   '/agenda/shared#1;mesoscon-eu-2017;thu-devops-knee-deep,!fri-users-wtf-shell',
   '/no/such/page',
+  '/conferences',
+  // Last: these open another conference (a zone prompt, a room chooser, languages).
+  `/?schedule=${encodeURIComponent('/test-data/sessionize-orlando-codecamp-2020.json')}`,
+  '/timetable',
+  `/?schedule=${encodeURIComponent('/test-data/rc3-channels-widget.json')}`,
 ];
 
 const SIZES = { phone: { width: 375, height: 667 }, desktop: { width: 1280, height: 800 } };
@@ -29,7 +34,14 @@ for (const [size, viewport] of Object.entries(SIZES)) for (const scheme of ['lig
     test.setTimeout(90_000);
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme: scheme });
-    // Star two clashing sessions so the agenda shows its flags.
+    // An own entry, and two clashing stars, so the agenda shows its flags.
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded-own')) {
+        const own = { title: 'Lunch with Ana', start: '2017-10-26T19:30:00+02:00', end: '2017-10-26T20:00:00+02:00', place: 'Hall B', added: '' };
+        localStorage.setItem('schedule-viewer/agenda/mesoscon-eu-2017', JSON.stringify({ v: 2, entries: {}, own: { 'own-a11y': own } }));
+        sessionStorage.setItem('seeded-own', '1');
+      }
+    });
     await page.goto('/?track=town-halls-and-events');
     await page.getByRole('button', { name: 'Add to agenda: Town Hall: Mesos' }).click();
     await page.getByRole('button', { name: 'Add to agenda: Town Hall: DC/OS' }).click();
@@ -37,6 +49,9 @@ for (const [size, viewport] of Object.entries(SIZES)) for (const scheme of ['lig
     for (const view of VIEWS) {
       await page.goto(view);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      // The agenda with its own-entry form open; the timetable with its room chooser open.
+      if (view === '/agenda') await page.getByRole('button', { name: 'Add your own entry' }).click();
+      if (view === '/timetable') await page.locator('details.room-chooser summary').click();
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
         const result = await (window as any).axe.run(document, {

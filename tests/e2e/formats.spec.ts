@@ -19,6 +19,7 @@ test.describe('a Sessionize file, opened in New York', () => {
     await expect(p.count).toHaveText('99 sessions');
     const prompt = page.locator('.zone-prompt');
     await expect(prompt).toContainText('does not say its time zone');
+    await expect(prompt).toContainText('Sessionize "All data" JSON');
     await expect(prompt).toContainText('America/New_York');
     await expect(page.locator('body > header')).toContainText('Times in America/New_York (UTC-04:00)');
     const devops = p.session('Elite DevOps using Kubernetes');

@@ -129,9 +129,12 @@ test('every star, must/maybe and control is at least 44 × 44; day headings stay
 for (const width of [320, 375]) {
   test(`nothing scrolls sideways at ${width} px, on any view`, async ({ page }) => {
     await page.setViewportSize({ width, height: 667 });
-    for (const view of ['/', '/track/devops-and-ops', '/timetable/2017-10-26', '/now?now=2017-10-26T11%3A20%3A00%2B02%3A00', '/speakers', '/session/fri-users-tunstall', '/agenda']) {
+    const sessionize = `/?schedule=${encodeURIComponent('/test-data/sessionize-orlando-codecamp-2020.json')}`;
+    for (const view of ['/', '/track/devops-and-ops', '/timetable/2017-10-26', '/now?now=2017-10-26T11%3A20%3A00%2B02%3A00', '/speakers', '/session/fri-users-tunstall', '/agenda', '/conferences', sessionize, '/timetable']) {
       await page.goto(view);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      if (view === '/agenda') await page.getByRole('button', { name: 'Add your own entry' }).click();
+      if (view === '/timetable') await page.locator('details.room-chooser summary').click();
       expect(await horizontalOverflow(page), view).toBeLessThanOrEqual(0);
     }
   });
