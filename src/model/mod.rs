@@ -9,6 +9,7 @@ pub mod filter;
 pub mod frab;
 pub mod ics;
 pub mod import;
+pub(crate) mod lenient;
 pub mod plan;
 pub mod pretalx;
 pub mod qr;

@@ -12,8 +12,8 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
-use serde_json::Value;
 
+use super::lenient::{I18n, IdList, IdText, Item, Text};
 use super::schedule::{
     is_hex_colour, language_name, Conference, FacetList, Parts, Problem, Room, Schedule,
     ScheduleError, Session, SessionKind, Speaker, Track,
@@ -24,53 +24,41 @@ use super::time::{parse_in_zone, ZoneResolver};
 #[derive(Deserialize)]
 struct Widget {
     #[serde(default)]
-    talks: Vec<Value>,
+    talks: Vec<Item<WTalk>>,
     #[serde(default)]
-    rooms: Vec<Value>,
+    rooms: Vec<Item<WNamed>>,
     #[serde(default)]
-    tracks: Vec<Value>,
+    tracks: Vec<Item<WNamed>>,
     #[serde(default)]
-    speakers: Vec<Value>,
+    speakers: Vec<Item<WNamed>>,
     #[serde(default)]
-    timezone: Option<String>,
+    timezone: Text,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct WTalk {
-    #[serde(default)]
-    code: Option<String>,
-    #[serde(default)]
-    id: Value,
-    #[serde(default)]
-    title: Value,
-    #[serde(default, rename = "abstract")]
-    abstract_text: Option<String>,
-    #[serde(default)]
-    speakers: Vec<Value>,
-    #[serde(default)]
-    track: Value,
-    #[serde(default)]
-    room: Value,
-    #[serde(default)]
-    start: Option<String>,
-    #[serde(default)]
-    end: Option<String>,
-    #[serde(default)]
-    content_locale: Option<String>,
-    #[serde(default)]
-    slot_type: Option<String>,
+    code: Text,
+    id: IdText,
+    title: I18n,
+    #[serde(rename = "abstract")]
+    abstract_text: Text,
+    speakers: IdList,
+    track: IdText,
+    room: IdText,
+    start: Text,
+    end: Text,
+    content_locale: Text,
+    slot_type: Text,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct WNamed {
-    #[serde(default)]
-    id: Value,
-    #[serde(default)]
-    code: Value,
-    #[serde(default)]
-    name: Value,
-    #[serde(default)]
-    color: Option<String>,
+    id: IdText,
+    code: IdText,
+    name: I18n,
+    color: Text,
 }
 
 /// Does this parsed JSON's top level look like pretalx widget data?
@@ -86,36 +74,19 @@ pub fn zone_of(text: &str) -> Option<String> {
     #[derive(Deserialize)]
     struct Probe {
         #[serde(default)]
-        timezone: Option<String>,
+        timezone: Text,
     }
     serde_json::from_str::<Probe>(text)
         .ok()?
         .timezone
+        .0
         .map(|z| z.trim().to_string())
         .filter(|z| !z.is_empty())
 }
 
-fn id_of(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-/// A name as pretalx writes it: text, or translations (English preferred).
-pub fn i18n(v: &Value) -> Option<String> {
-    let s = match v {
-        Value::String(s) => s.clone(),
-        Value::Object(map) => map
-            .get("en")
-            .and_then(Value::as_str)
-            .or_else(|| map.values().find_map(Value::as_str))?
-            .to_string(),
-        _ => return None,
-    };
-    let s = s.trim();
-    (!s.is_empty()).then(|| s.to_string())
+/// Trimmed, non-empty text.
+fn clean(t: Option<String>) -> Option<String> {
+    t.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 /// Parse pretalx widget data. `zone` is used only for times without an offset.
@@ -126,13 +97,8 @@ pub fn parse_widget(
     names: &dyn ZoneResolver,
 ) -> Result<Schedule, ScheduleError> {
     let w: Widget = serde_json::from_str(text).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
-    if let Some(tz) = w
-        .timezone
-        .as_deref()
-        .map(str::trim)
-        .filter(|z| !z.is_empty())
-    {
-        conference.time_zone = tz.to_string();
+    if let Some(tz) = clean(w.timezone.0) {
+        conference.time_zone = tz;
     }
     let zone = if conference.time_zone.is_empty() {
         zone.to_string()
@@ -140,20 +106,15 @@ pub fn parse_widget(
         conference.time_zone.clone()
     };
     let mut problems = Vec::new();
-    let named = |list: Vec<Value>, what: &str, problems: &mut Vec<Problem>| {
+    let named = |list: Vec<Item<WNamed>>, what: &str, problems: &mut Vec<Problem>| {
         let mut out = Vec::new();
-        for (i, v) in list.into_iter().enumerate() {
-            match serde_json::from_value::<WNamed>(v) {
-                Ok(n) => match (id_of(&n.id).or_else(|| id_of(&n.code)), i18n(&n.name)) {
-                    (Some(id), Some(name)) => out.push((id, name, n.color)),
-                    _ => problems.push(Problem {
-                        place: format!("{what}[{i}]"),
-                        message: format!("{what} entry without id or name"),
-                    }),
-                },
-                Err(e) => problems.push(Problem {
+        for (i, n) in list.into_iter().enumerate() {
+            let n = n.0.unwrap_or_default();
+            match (n.id.0.or(n.code.0), clean(n.name.0)) {
+                (Some(id), Some(name)) => out.push((id, name, n.color.0)),
+                _ => problems.push(Problem {
                     place: format!("{what}[{i}]"),
-                    message: e.to_string(),
+                    message: format!("{what} entry without id or name"),
                 }),
             }
         }
@@ -208,17 +169,18 @@ pub fn parse_widget(
     for (i, raw) in w.talks.into_iter().enumerate() {
         let mut place = format!("talks[{i}]");
         let result = (|| -> Result<Session, String> {
-            let t: WTalk = serde_json::from_value(raw).map_err(|e| e.to_string())?;
-            let code = t.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
-            let base = match (code, id_of(&t.id)) {
+            let t = raw.0.ok_or("not an object")?;
+            let code = clean(t.code.0);
+            let code = code.as_deref();
+            let base = match (code, t.id.0) {
                 (Some(code), _) => code.to_string(),
                 (None, Some(id)) => format!("slot-{id}"),
                 (None, None) => return Err("talk without code or id".into()),
             };
             place = format!("talk \"{base}\"");
-            let title = i18n(&t.title).ok_or("empty title")?;
-            let at = |s: &Option<String>, what: &str| {
-                let s = s.as_deref().ok_or(format!("no {what} time"))?;
+            let title = clean(t.title.0).ok_or("empty title")?;
+            let at = |s: &Text, what: &str| {
+                let s = s.0.as_deref().ok_or(format!("no {what} time"))?;
                 parse_in_zone(s, &zone, names).ok_or(format!("\"{s}\" is not a time"))
             };
             let (start, end) = (at(&t.start, "start")?, at(&t.end, "end")?);
@@ -234,9 +196,9 @@ pub fn parse_widget(
             }
             seen.insert(id.clone());
             let mut people = Vec::new();
-            for p in t.speakers.iter().filter_map(id_of) {
+            for p in &t.speakers.0 {
                 let ix = *speaker_ix
-                    .get(&p)
+                    .get(p)
                     .ok_or_else(|| format!("unknown speaker \"{p}\""))?;
                 if !people.contains(&ix) {
                     people.push(ix);
@@ -244,6 +206,7 @@ pub fn parse_widget(
             }
             let is_break = code.is_none()
                 && t.slot_type
+                    .0
                     .as_deref()
                     .is_none_or(|s| s.eq_ignore_ascii_case("break"));
             Ok(Session {
@@ -259,17 +222,13 @@ pub fn parse_widget(
                 start,
                 end,
                 day: start.date_naive(),
-                room: id_of(&t.room).and_then(|r| room_ix.get(&r).copied()),
-                track: id_of(&t.track).and_then(|r| track_ix.get(&r).copied()),
+                room: t.room.0.and_then(|r| room_ix.get(&r).copied()),
+                track: t.track.0.and_then(|r| track_ix.get(&r).copied()),
                 speakers: people,
-                abstract_text: t.abstract_text.unwrap_or_default().trim().to_string(),
+                abstract_text: t.abstract_text.0.unwrap_or_default().trim().to_string(),
                 url: None,
-                language: t
-                    .content_locale
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(|code| languages.index_with(&language_name(code), code)),
+                language: clean(t.content_locale.0)
+                    .map(|code| languages.index_with(&language_name(&code), &code)),
                 format: None,
                 links: Vec::new(),
             })

@@ -12,6 +12,7 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 
+use super::lenient::{Item, Text, Texts};
 use super::text::fold_for_search;
 
 /// The highest file-format version this build understands.
@@ -693,125 +694,6 @@ struct RawSession {
     language: Text,
     recording: Text,
     slides: Text,
-}
-
-/// The visitor methods for JSON numbers, booleans and null, each giving `$none`.
-macro_rules! scalars_give {
-    ($none:expr) => {
-        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-            Ok($none)
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-            Ok($none)
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-            Ok($none)
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-            Ok($none)
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok($none)
-        }
-    };
-}
-
-/// A text field that tolerates any JSON: a string is kept, anything else
-/// (a number, an array, an object) reads as absent, so one wrong field
-/// costs its session, never the whole file.
-#[derive(Default)]
-struct Text(Option<String>);
-
-/// A list of texts; anything but an array reads as empty, non-strings are dropped.
-#[derive(Default)]
-struct Texts(Vec<String>);
-
-/// An array element that should be an object; anything else reads as None
-/// and is reported with its place.
-struct Item<T>(Option<T>);
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Text;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Text, E> {
-                Ok(Text(Some(v.to_string())))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Text, E> {
-                Ok(Text(Some(v)))
-            }
-            scalars_give!(Text(None));
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Text, A::Error> {
-                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(Text(None))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Text, A::Error> {
-                while a
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(Text(None))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-impl<'de> Deserialize<'de> for Texts {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Texts;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list of texts")
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Texts, A::Error> {
-                let mut out = Vec::new();
-                while let Some(Text(t)) = a.next_element::<Text>()? {
-                    out.extend(t);
-                }
-                Ok(Texts(out))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Texts, A::Error> {
-                Text::deserialize(serde::de::value::MapAccessDeserializer::new(a))?;
-                Ok(Texts(Vec::new()))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Texts, E> {
-                Ok(Texts(Vec::new()))
-            }
-            scalars_give!(Texts(Vec::new()));
-        }
-        d.deserialize_any(V)
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Item<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
-            type Value = Item<T>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Item<T>, A::Error> {
-                T::deserialize(serde::de::value::MapAccessDeserializer::new(a))
-                    .map(|t| Item(Some(t)))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, a: A) -> Result<Item<T>, A::Error> {
-                Text::deserialize(serde::de::value::SeqAccessDeserializer::new(a))?;
-                Ok(Item(None))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Item<T>, E> {
-                Ok(Item(None))
-            }
-            scalars_give!(Item(None));
-        }
-        d.deserialize_any(V(std::marker::PhantomData))
-    }
 }
 
 /// Parse and validate a schedule file in our own format.

@@ -13,8 +13,8 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
-use serde_json::Value;
 
+use super::lenient::{Flag, IdList, IdText, Item, Text};
 use super::schedule::{
     language_name, Conference, FacetList, Link, LinkKind, Parts, Problem, Room, Schedule,
     ScheduleError, Session, SessionKind, Speaker, Track,
@@ -25,75 +25,61 @@ use super::time::{parse_in_zone, ZoneResolver};
 #[derive(Deserialize)]
 struct AllData {
     #[serde(default)]
-    sessions: Vec<Value>,
+    sessions: Vec<Item<SzSession>>,
     #[serde(default)]
-    speakers: Vec<Value>,
+    speakers: Vec<Item<SzSpeaker>>,
     #[serde(default)]
-    categories: Vec<Value>,
+    categories: Vec<Item<SzCategory>>,
     #[serde(default)]
-    rooms: Vec<Value>,
+    rooms: Vec<Item<SzRoom>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
 struct SzSession {
-    id: Value,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default, rename = "startsAt")]
-    starts_at: Option<String>,
-    #[serde(default, rename = "endsAt")]
-    ends_at: Option<String>,
-    #[serde(default, rename = "isServiceSession")]
-    is_service_session: Option<bool>,
-    #[serde(default)]
-    speakers: Vec<Value>,
-    #[serde(default, rename = "categoryItems")]
-    category_items: Vec<Value>,
-    #[serde(default, rename = "roomId")]
-    room_id: Value,
-    #[serde(default, rename = "liveUrl")]
-    live_url: Option<String>,
-    #[serde(default, rename = "recordingUrl")]
-    recording_url: Option<String>,
+    id: IdText,
+    title: Text,
+    description: Text,
+    starts_at: Text,
+    ends_at: Text,
+    is_service_session: Flag,
+    speakers: IdList,
+    category_items: IdList,
+    room_id: IdText,
+    live_url: Text,
+    recording_url: Text,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
 struct SzSpeaker {
-    id: Value,
-    #[serde(default, rename = "fullName")]
-    full_name: Option<String>,
-    #[serde(default, rename = "firstName")]
-    first_name: Option<String>,
-    #[serde(default, rename = "lastName")]
-    last_name: Option<String>,
-    #[serde(default, rename = "tagLine")]
-    tag_line: Option<String>,
+    id: IdText,
+    full_name: Text,
+    first_name: Text,
+    last_name: Text,
+    tag_line: Text,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct SzCategory {
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    items: Vec<SzItem>,
+    title: Text,
+    items: Vec<Item<SzItem>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct SzItem {
-    id: Value,
-    #[serde(default)]
-    name: Option<String>,
+    id: IdText,
+    name: Text,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct SzRoom {
-    id: Value,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    sort: Option<i64>,
+    id: IdText,
+    name: Text,
+    sort: IdText,
 }
 
 /// Does this parsed JSON look like Sessionize's "All data"?
@@ -105,17 +91,8 @@ pub fn looks_like(value_keys: &[&str]) -> bool {
         && !value_keys.contains(&"conference")
 }
 
-/// An id as Sessionize writes it: a string or a number.
-fn id_of(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-fn text(s: &Option<String>) -> Option<String> {
-    s.as_deref()
+fn text(s: &Text) -> Option<String> {
+    s.0.as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string)
@@ -172,12 +149,11 @@ pub fn parse_sessionize(
     // Rooms, in Sessionize's sort order.
     let mut raw_rooms: Vec<(i64, usize, String, String)> = Vec::new();
     for (i, r) in all.rooms.into_iter().enumerate() {
-        match serde_json::from_value::<SzRoom>(r) {
-            Ok(r) => match (id_of(&r.id), text(&r.name)) {
-                (Some(id), Some(name)) => raw_rooms.push((r.sort.unwrap_or(0), i, id, name)),
-                _ => problems.push(problem(format!("rooms[{i}]"), "room without id or name")),
-            },
-            Err(e) => problems.push(problem(format!("rooms[{i}]"), &e.to_string())),
+        let r = r.0.unwrap_or_default();
+        let sort = r.sort.0.and_then(|s| s.parse().ok()).unwrap_or(0);
+        match (r.id.0, text(&r.name)) {
+            (Some(id), Some(name)) => raw_rooms.push((sort, i, id, name)),
+            _ => problems.push(problem(format!("rooms[{i}]"), "room without id or name")),
         }
     }
     raw_rooms.sort_by_key(|(sort, i, _, _)| (*sort, *i));
@@ -196,18 +172,15 @@ pub fn parse_sessionize(
     // Category items: id → (role, name); the track group is the best-ranked present.
     let mut items: HashMap<String, (Role, String)> = HashMap::new();
     let mut track_rank: Option<u8> = None;
-    for c in all.categories {
-        let Ok(c) = serde_json::from_value::<SzCategory>(c) else {
-            continue;
-        };
-        let Some(role) = c.title.as_deref().and_then(role_of) else {
+    for c in all.categories.into_iter().filter_map(|c| c.0) {
+        let Some(role) = c.title.0.as_deref().and_then(role_of) else {
             continue;
         };
         if let Role::Track(rank) = role {
             track_rank = Some(track_rank.map_or(rank, |r| r.min(rank)));
         }
-        for item in c.items {
-            if let (Some(id), Some(name)) = (id_of(&item.id), text(&item.name)) {
+        for item in c.items.into_iter().filter_map(|i| i.0) {
+            if let (Some(id), Some(name)) = (item.id.0, text(&item.name)) {
                 items.insert(id, (role, name));
             }
         }
@@ -218,19 +191,19 @@ pub fn parse_sessionize(
     let mut speakers = Vec::new();
     let mut speaker_ix: HashMap<String, usize> = HashMap::new();
     for (i, p) in all.speakers.into_iter().enumerate() {
-        let Ok(p) = serde_json::from_value::<SzSpeaker>(p) else {
+        let Some(p) = p.0 else {
             problems.push(problem(format!("speakers[{i}]"), "not a speaker"));
             continue;
         };
         let name = text(&p.full_name).or_else(|| {
             let joined = format!(
                 "{} {}",
-                p.first_name.as_deref().unwrap_or(""),
-                p.last_name.as_deref().unwrap_or("")
+                p.first_name.0.as_deref().unwrap_or(""),
+                p.last_name.0.as_deref().unwrap_or("")
             );
-            text(&Some(joined))
+            text(&Text(Some(joined)))
         });
-        match (id_of(&p.id), name) {
+        match (p.id.0, name) {
             (Some(sz_id), Some(name)) if !speaker_ix.contains_key(&sz_id) => {
                 let id = speaker_ids.unique_id(&slugify(&name));
                 speaker_ix.insert(sz_id, speakers.len());
@@ -254,22 +227,20 @@ pub fn parse_sessionize(
     let mut seen = HashSet::new();
     let mut skipped = 0;
     for (i, raw) in all.sessions.into_iter().enumerate() {
-        let place = raw.get("id").and_then(id_of).map_or_else(
+        let place = raw.0.as_ref().and_then(|s| s.id.0.as_deref()).map_or_else(
             || format!("sessions[{i}]"),
             |id| format!("session \"{id}\""),
         );
         let result = (|| -> Result<Session, String> {
-            let s: SzSession = serde_json::from_value(raw).map_err(|e| e.to_string())?;
-            let id = id_of(&s.id).ok_or("session without an id")?;
+            let s = raw.0.ok_or("not an object")?;
+            let id = s.id.0.clone().ok_or("session without an id")?;
             if !seen.insert(id.clone()) {
                 return Err(format!("duplicate session id \"{id}\""));
             }
             let title = text(&s.title).ok_or("empty title")?;
-            let start_text = s
-                .starts_at
-                .as_deref()
-                .ok_or("not scheduled (no start time)")?;
-            let end_text = s.ends_at.as_deref().ok_or("no end time")?;
+            let start_text = s.starts_at.0.as_deref();
+            let start_text = start_text.ok_or("not scheduled (no start time)")?;
+            let end_text = s.ends_at.0.as_deref().ok_or("no end time")?;
             let at = |t: &str| {
                 parse_in_zone(t, zone, names)
                     .ok_or_else(|| format!("\"{t}\" is not a time in the zone \"{zone}\""))
@@ -281,8 +252,8 @@ pub fn parse_sessionize(
             let mut track = None;
             let mut language = None;
             let mut format = None;
-            for item in s.category_items.iter().filter_map(id_of) {
-                match items.get(&item) {
+            for item in &s.category_items.0 {
+                match items.get(item) {
                     Some((Role::Track(rank), name)) if Some(*rank) == track_rank => {
                         track = track.or(Some(tracks.index(name)));
                     }
@@ -294,7 +265,7 @@ pub fn parse_sessionize(
                     _ => {}
                 }
             }
-            let service = s.is_service_session.unwrap_or(false);
+            let service = s.is_service_session.0;
             let kind = match (
                 service,
                 format.map(|f| formats.items[f].name.to_lowercase()),
@@ -306,17 +277,17 @@ pub fn parse_sessionize(
                 _ => SessionKind::Talk,
             };
             let mut people = Vec::new();
-            for p in s.speakers.iter().filter_map(id_of) {
+            for p in &s.speakers.0 {
                 let ix = *speaker_ix
-                    .get(&p)
+                    .get(p)
                     .ok_or_else(|| format!("unknown speaker \"{p}\""))?;
                 if !people.contains(&ix) {
                     people.push(ix);
                 }
             }
             let links = [
-                Link::new(LinkKind::Live, s.live_url.clone(), None),
-                Link::new(LinkKind::Recording, s.recording_url.clone(), None),
+                Link::new(LinkKind::Live, s.live_url.0.clone(), None),
+                Link::new(LinkKind::Recording, s.recording_url.0.clone(), None),
             ]
             .into_iter()
             .flatten()
@@ -328,7 +299,7 @@ pub fn parse_sessionize(
                 start,
                 end,
                 day: start.date_naive(),
-                room: id_of(&s.room_id).and_then(|r| room_ix.get(&r).copied()),
+                room: s.room_id.0.as_ref().and_then(|r| room_ix.get(r).copied()),
                 track,
                 speakers: people,
                 abstract_text: text(&s.description).unwrap_or_default(),

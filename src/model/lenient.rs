@@ -1,0 +1,324 @@
+//! Lenient field types for importers: each reads any JSON without failing,
+//! keeping what has the expected shape and reading the rest as absent, so
+//! one wrong-typed field costs its session (or nothing), never the file.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+/// The visitor methods for JSON numbers, booleans and null, each giving `$none`.
+macro_rules! scalars_give {
+    ($none:expr) => {
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+    };
+}
+
+/// A text field that tolerates any JSON: a string is kept, anything else
+/// (a number, an array, an object) reads as absent, so one wrong field
+/// costs its session, never the whole file.
+#[derive(Default)]
+pub(crate) struct Text(pub(crate) Option<String>);
+
+/// A list of texts; anything but an array reads as empty, non-strings are dropped.
+#[derive(Default)]
+pub(crate) struct Texts(pub(crate) Vec<String>);
+
+/// An array element that should be an object; anything else reads as None
+/// and is reported with its place.
+pub(crate) struct Item<T>(pub(crate) Option<T>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(Some(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Text, E> {
+                Ok(Text(Some(v)))
+            }
+            scalars_give!(Text(None));
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Text, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Text(None))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Text, A::Error> {
+                while a
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(Text(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Texts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Texts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of texts")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Texts, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Text(t)) = a.next_element::<Text>()? {
+                    out.extend(t);
+                }
+                Ok(Texts(out))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Texts, A::Error> {
+                Text::deserialize(serde::de::value::MapAccessDeserializer::new(a))?;
+                Ok(Texts(Vec::new()))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Texts, E> {
+                Ok(Texts(Vec::new()))
+            }
+            scalars_give!(Texts(Vec::new()));
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Item<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = Item<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Item<T>, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(a))
+                    .map(|t| Item(Some(t)))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, a: A) -> Result<Item<T>, A::Error> {
+                Text::deserialize(serde::de::value::SeqAccessDeserializer::new(a))?;
+                Ok(Item(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Item<T>, E> {
+                Ok(Item(None))
+            }
+            scalars_give!(Item(None));
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+/// An id written as a string or a number (both occur); anything else is no id.
+#[derive(Default)]
+pub(crate) struct IdText(pub(crate) Option<String>);
+
+impl<'de> Deserialize<'de> for IdText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = IdText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an id")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<IdText, E> {
+                let v = v.trim();
+                Ok(IdText((!v.is_empty()).then(|| v.to_string())))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<IdText, E> {
+                Ok(IdText(Some(v.to_string())))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<IdText, E> {
+                Ok(IdText(Some(v.to_string())))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<IdText, E> {
+                Ok(IdText(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<IdText, E> {
+                Ok(IdText(None))
+            }
+            fn visit_unit<E>(self) -> Result<IdText, E> {
+                Ok(IdText(None))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, a: A) -> Result<IdText, A::Error> {
+                Text::deserialize(serde::de::value::SeqAccessDeserializer::new(a))?;
+                Ok(IdText(None))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<IdText, A::Error> {
+                Text::deserialize(serde::de::value::MapAccessDeserializer::new(a))?;
+                Ok(IdText(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A list of ids; anything but an array reads as empty, non-ids are dropped.
+#[derive(Default)]
+pub(crate) struct IdList(pub(crate) Vec<String>);
+
+impl<'de> Deserialize<'de> for IdList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = IdList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of ids")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<IdList, A::Error> {
+                let mut out = Vec::new();
+                while let Some(IdText(id)) = a.next_element::<IdText>()? {
+                    out.extend(id);
+                }
+                Ok(IdList(out))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<IdList, A::Error> {
+                Text::deserialize(serde::de::value::MapAccessDeserializer::new(a))?;
+                Ok(IdList(Vec::new()))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<IdList, E> {
+                Ok(IdList(Vec::new()))
+            }
+            scalars_give!(IdList(Vec::new()));
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A name as pretalx writes it: text, or translations (`{"en": …, "de": …}`:
+/// English, else the first text given).
+#[derive(Default)]
+pub(crate) struct I18n(pub(crate) Option<String>);
+
+impl<'de> Deserialize<'de> for I18n {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = I18n;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a name or its translations")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<I18n, E> {
+                Ok(I18n(Some(v.to_string())))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<I18n, A::Error> {
+                let (mut english, mut first) = (None, None);
+                while let Some((lang, Text(text))) = a.next_entry::<String, Text>()? {
+                    if lang == "en" && english.is_none() {
+                        english = text.clone();
+                    }
+                    if first.is_none() {
+                        first = text;
+                    }
+                }
+                Ok(I18n(english.or(first)))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, a: A) -> Result<I18n, A::Error> {
+                Text::deserialize(serde::de::value::SeqAccessDeserializer::new(a))?;
+                Ok(I18n(None))
+            }
+            scalars_give!(I18n(None));
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A flag: `true` only for JSON `true`; anything else reads as false.
+#[derive(Default)]
+pub(crate) struct Flag(pub(crate) bool);
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Flag;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a flag")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Flag, E> {
+                Ok(Flag(v))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Flag, E> {
+                Ok(Flag(false))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Flag, E> {
+                Ok(Flag(false))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Flag, E> {
+                Ok(Flag(false))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Flag, E> {
+                Ok(Flag(false))
+            }
+            fn visit_unit<E>(self) -> Result<Flag, E> {
+                Ok(Flag(false))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, a: A) -> Result<Flag, A::Error> {
+                Text::deserialize(serde::de::value::SeqAccessDeserializer::new(a))?;
+                Ok(Flag(false))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Flag, A::Error> {
+                Text::deserialize(serde::de::value::MapAccessDeserializer::new(a))?;
+                Ok(Flag(false))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    struct Probe {
+        id: IdText,
+        ids: IdList,
+        name: I18n,
+        flag: Flag,
+        text: Text,
+    }
+
+    fn probe(json: &str) -> Probe {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn every_shape_reads_without_failing() {
+        let p = probe(
+            r#"{"id": 42, "ids": ["a", 7, null, [1], {"x": 1}], "name": {"de": "Saal", "en": "Hall"}, "flag": true, "text": "t"}"#,
+        );
+        assert_eq!(p.id.0.as_deref(), Some("42"));
+        assert_eq!(p.ids.0, ["a", "7"]);
+        assert_eq!(p.name.0.as_deref(), Some("Hall"));
+        assert!(p.flag.0);
+        assert_eq!(p.text.0.as_deref(), Some("t"));
+        let q = probe(
+            r#"{"id": [1], "ids": "a", "name": {"zh-tw": "休息"}, "flag": "yes", "text": {"a": [1]}}"#,
+        );
+        assert_eq!(q.id.0, None);
+        assert!(q.ids.0.is_empty());
+        assert_eq!(q.name.0.as_deref(), Some("休息"));
+        assert!(!q.flag.0);
+        assert_eq!(q.text.0, None);
+        let r = probe(r#"{"id": " ", "name": 3, "flag": null}"#);
+        assert_eq!((r.id.0, r.name.0, r.flag.0), (None, None, false));
+    }
+}
