@@ -18,7 +18,7 @@ use super::schedule::{Parts, Room, Schedule, Session, SessionKind};
 pub const AGENDA_VERSION: u64 = 2;
 
 /// An entry of the user's own: not a session of the schedule.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OwnEntry {
     /// What it is ("Lunch with Ana").
     pub title: String,

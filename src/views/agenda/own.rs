@@ -141,13 +141,7 @@ pub fn OwnEntryCard(id: String, children: Children) -> impl IntoView {
     let entry = agenda
         .agenda
         .with_untracked(|a| a.own_entry(&id).cloned())
-        .unwrap_or_else(|| OwnEntry {
-            title: String::new(),
-            start: String::new(),
-            end: String::new(),
-            place: String::new(),
-            added: String::new(),
-        });
+        .unwrap_or_default();
     let editing = RwSignal::new(false);
     let (start, end) = (parse_instant(&entry.start), parse_instant(&entry.end));
     let when = move || match (start, end) {
