@@ -46,30 +46,12 @@ fn ConferenceItem(
     };
     let confirming = RwSignal::new(false);
     let title = conference.title.clone();
-    let what = {
-        let mut parts = vec![format!("its agenda ({})", stored_words(stars, own))];
-        if backups > 0 {
-            parts.push(format!("{backups} kept copy(ies) of an unreadable agenda"));
-        }
-        parts.push("the saved copy of its schedule".into());
-        parts.push("the time zone chosen for it".into());
-        parts.join(", ")
-    };
+    let what = removal_words(stored_words(stars, own), backups);
     let open = {
         let source = conference.source.clone();
         move |_| {
             files::remember_source(&source);
             files::reload_at("/");
-        }
-    };
-    let remove = {
-        let conference = conference.clone();
-        move |_| {
-            let conference = conference.clone();
-            leptos::task::spawn_local(async move {
-                conferences::remove(&conference).await;
-                gone.update(|g| g.push(conference.source.zone_key()));
-            });
         }
     };
     let heading = format!("conference-{index}");
@@ -101,19 +83,53 @@ fn ConferenceItem(
                     })}
             </div>
             <Show when=move || confirming.get()>
-                <div class="notice warning confirm" role="alertdialog" aria-label="Confirm removal">
-                    <p>
-                        {format!("Remove {} from this device? This deletes {what}. It cannot be undone.", conference.title)}
-                    </p>
-                    <button type="button" class="danger" on:click=remove.clone()>
-                        "Remove and delete its data"
-                    </button>
-                    <button type="button" on:click=move |_| confirming.set(false)>
-                        "Cancel"
-                    </button>
-                </div>
+                <RemoveConfirm conference=conference.clone() what=what.clone() confirming gone />
             </Show>
         </li>
+    }
+}
+
+/// What removing a conference deletes, in words: "its agenda (1 starred
+/// session), the saved copy of its schedule, …".
+fn removal_words(agenda: String, backups: usize) -> String {
+    let mut parts = vec![format!("its agenda ({agenda})")];
+    if backups > 0 {
+        parts.push(format!("{backups} kept copy(ies) of an unreadable agenda"));
+    }
+    parts.push("the saved copy of its schedule and what changed since".into());
+    parts.push("the time zone and the rooms chosen for it".into());
+    parts.join(", ")
+}
+
+/// "Remove … from this device? This deletes …": the one step before data goes.
+#[component]
+fn RemoveConfirm(
+    conference: KnownConference,
+    what: String,
+    confirming: RwSignal<bool>,
+    gone: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let question = format!(
+        "Remove {} from this device? This deletes {what}. It cannot be undone.",
+        conference.title
+    );
+    let remove = move |_| {
+        let conference = conference.clone();
+        leptos::task::spawn_local(async move {
+            conferences::remove(&conference).await;
+            gone.update(|g| g.push(conference.source.zone_key()));
+        });
+    };
+    view! {
+        <div class="notice warning confirm" role="alertdialog" aria-label="Confirm removal">
+            <p>{question}</p>
+            <button type="button" class="danger" on:click=remove>
+                "Remove and delete its data"
+            </button>
+            <button type="button" on:click=move |_| confirming.set(false)>
+                "Cancel"
+            </button>
+        </div>
     }
 }
 

@@ -1,8 +1,8 @@
 //! Asking once for the zone of a schedule that names none (Sessionize):
 //! its times were read in the viewer's zone; the user confirms it or picks
 //! the conference's, which is remembered for this schedule and applied by
-//! reloading. A zone already chosen (or given by `?tz=`) is named, with a
-//! way to change it.
+//! reloading. A zone already chosen (or given by `?tz=`) is named on the
+//! programme, with a way to change it.
 
 use leptos::prelude::*;
 
@@ -56,6 +56,7 @@ fn ZonePicker(current: String, status: AppStatus) -> impl IntoView {
 #[component]
 pub fn ZonePrompt() -> impl IntoView {
     let status = expect_context::<AppStatus>();
+    let route = crate::state::use_route();
     let changing = RwSignal::new(false);
     move || {
         let (format, assumed) = status.import.get()?;
@@ -63,6 +64,12 @@ pub fn ZonePrompt() -> impl IntoView {
             return None;
         }
         let choice = status.zone.get_value();
+        // Once chosen, the zone is named on the programme only, not on every view.
+        if choice.origin != ZoneOrigin::Viewer
+            && route.get() != crate::model::route::Route::Programme
+        {
+            return None;
+        }
         let zone = choice.zone.clone();
         let view = match choice.origin {
             ZoneOrigin::Viewer => view! {
