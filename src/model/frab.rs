@@ -14,8 +14,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use serde::Deserialize;
 
 use super::schedule::{
-    language_name, parse_time, safe_link, Conference, FacetList, Link, LinkKind, Parts, Problem,
-    Room, Schedule, ScheduleError, Session, SessionKind, Speaker, Track,
+    language_name, parse_time, safe_link, Conference, FacetList, Link, LinkKind, Parts, Room,
+    Schedule, ScheduleError, Session, SessionKind, Speaker, Tally, Track,
 };
 use super::text::slugify;
 
@@ -380,8 +380,7 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
         .filter_map(|t| Some((clean(&t.name)?, t.color.clone()?)))
         .collect();
 
-    let mut problems = Vec::new();
-    let mut skipped = 0;
+    let mut tally = Tally::default();
     let mut tracks: Vec<Track> = Vec::new();
     let mut track_ids = FacetList::new();
     let mut rooms: Vec<Room> = Vec::new();
@@ -389,7 +388,6 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut speaker_ix: HashMap<String, usize> = HashMap::new();
     let mut speaker_ids = FacetList::new();
-    let mut sessions: Vec<Session> = Vec::new();
     let mut session_ids: HashSet<String> = HashSet::new();
     let mut languages = FacetList::new();
     let mut formats = FacetList::new();
@@ -542,18 +540,11 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
                 url: safe_link(e.url.clone()),
             })
         })();
-        match result {
-            Ok(s) => {
-                session_ids.insert(s.id.clone());
-                sessions.push(s);
-            }
-            Err(message) => {
-                skipped += 1;
-                problems.push(Problem { place, message });
-            }
+        if let Some(kept) = tally.take(place, result) {
+            session_ids.insert(kept.id.clone());
         }
     }
-    let rooms = organisers_room_order(rooms, &room_rank, &mut sessions);
+    let rooms = organisers_room_order(rooms, &room_rank, &mut tally.sessions);
     Schedule::assemble(Parts {
         conference,
         tracks,
@@ -561,9 +552,9 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
         speakers,
         languages: languages.items,
         formats: formats.items,
-        sessions,
-        problems,
-        skipped,
+        sessions: tally.sessions,
+        problems: tally.problems,
+        skipped: tally.skipped,
     })
 }
 

@@ -15,8 +15,8 @@ use serde::Deserialize;
 
 use super::lenient::{I18n, IdList, IdText, Item, Text};
 use super::schedule::{
-    is_hex_colour, language_name, Conference, FacetList, Parts, Problem, Room, Schedule,
-    ScheduleError, Session, SessionKind, Speaker, Track,
+    is_hex_colour, language_name, non_empty, Conference, FacetList, Parts, Problem, Room, Schedule,
+    ScheduleError, Session, SessionKind, Speaker, Tally, Track,
 };
 use super::text::slugify;
 use super::time::{parse_in_zone, ZoneResolver};
@@ -84,11 +84,6 @@ pub fn zone_of(text: &str) -> Option<String> {
         .filter(|z| !z.is_empty())
 }
 
-/// Trimmed, non-empty text.
-fn clean(t: Option<String>) -> Option<String> {
-    t.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
-
 /// Parse pretalx widget data. `zone` is used only for times without an offset.
 pub fn parse_widget(
     text: &str,
@@ -97,7 +92,7 @@ pub fn parse_widget(
     names: &dyn ZoneResolver,
 ) -> Result<Schedule, ScheduleError> {
     let w: Widget = serde_json::from_str(text).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
-    if let Some(tz) = clean(w.timezone.0) {
+    if let Some(tz) = non_empty(w.timezone.0) {
         conference.time_zone = tz;
     }
     let zone = if conference.time_zone.is_empty() {
@@ -110,7 +105,7 @@ pub fn parse_widget(
         let mut out = Vec::new();
         for (i, n) in list.into_iter().enumerate() {
             let n = n.0.unwrap_or_default();
-            match (n.id.0.or(n.code.0), clean(n.name.0)) {
+            match (n.id.0.or(n.code.0), non_empty(n.name.0)) {
                 (Some(id), Some(name)) => out.push((id, name, n.color.0)),
                 _ => problems.push(Problem {
                     place: format!("{what}[{i}]"),
@@ -163,14 +158,16 @@ pub fn parse_widget(
     }
 
     let mut languages = FacetList::new();
-    let mut sessions = Vec::new();
+    let mut tally = Tally {
+        problems,
+        ..Tally::default()
+    };
     let mut seen = HashSet::new();
-    let mut skipped = 0;
     for (i, raw) in w.talks.into_iter().enumerate() {
         let mut place = format!("talks[{i}]");
         let result = (|| -> Result<Session, String> {
             let t = raw.0.ok_or("not an object")?;
-            let code = clean(t.code.0);
+            let code = non_empty(t.code.0);
             let code = code.as_deref();
             let base = match (code, t.id.0) {
                 (Some(code), _) => code.to_string(),
@@ -178,7 +175,7 @@ pub fn parse_widget(
                 (None, None) => return Err("talk without code or id".into()),
             };
             place = format!("talk \"{base}\"");
-            let title = clean(t.title.0).ok_or("empty title")?;
+            let title = non_empty(t.title.0).ok_or("empty title")?;
             let at = |s: &Text, what: &str| {
                 let s = s.0.as_deref().ok_or(format!("no {what} time"))?;
                 parse_in_zone(s, &zone, names).ok_or(format!("\"{s}\" is not a time"))
@@ -227,19 +224,13 @@ pub fn parse_widget(
                 speakers: people,
                 abstract_text: t.abstract_text.0.unwrap_or_default().trim().to_string(),
                 url: None,
-                language: clean(t.content_locale.0)
+                language: non_empty(t.content_locale.0)
                     .map(|code| languages.index_with(&language_name(&code), &code)),
                 format: None,
                 links: Vec::new(),
             })
         })();
-        match result {
-            Ok(s) => sessions.push(s),
-            Err(message) => {
-                skipped += 1;
-                problems.push(Problem { place, message });
-            }
-        }
+        tally.take(place, result);
     }
     Schedule::assemble(Parts {
         conference,
@@ -248,9 +239,9 @@ pub fn parse_widget(
         speakers,
         languages: languages.items,
         formats: Vec::new(),
-        sessions,
-        problems,
-        skipped,
+        sessions: tally.sessions,
+        problems: tally.problems,
+        skipped: tally.skipped,
     })
 }
 

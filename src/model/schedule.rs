@@ -567,6 +567,39 @@ impl Schedule {
     }
 }
 
+/// An importer's sessions as it checks them: each kept, or skipped and
+/// named with its place and why (the one way a broken session is treated).
+#[derive(Default)]
+pub(crate) struct Tally {
+    /// Sessions kept.
+    pub(crate) sessions: Vec<Session>,
+    /// What was skipped or dropped, with its place.
+    pub(crate) problems: Vec<Problem>,
+    /// How many sessions were skipped.
+    pub(crate) skipped: usize,
+}
+
+impl Tally {
+    /// Keep a checked session, or record why it was skipped; returns the kept one.
+    pub(crate) fn take(
+        &mut self,
+        place: String,
+        result: Result<Session, String>,
+    ) -> Option<&Session> {
+        match result {
+            Ok(session) => {
+                self.sessions.push(session);
+                self.sessions.last()
+            }
+            Err(message) => {
+                self.skipped += 1;
+                self.problems.push(Problem { place, message });
+                None
+            }
+        }
+    }
+}
+
 /// What an importer hands to [`Schedule::assemble`].
 #[derive(Default)]
 pub struct Parts {
@@ -709,7 +742,8 @@ pub fn parse_schedule(text: &str) -> Result<Schedule, ScheduleError> {
     validate(raw)
 }
 
-fn non_empty(s: impl Into<Option<String>>) -> Option<String> {
+/// Trimmed text, or None when absent or blank (importers' one rule for text fields).
+pub(crate) fn non_empty(s: impl Into<Option<String>>) -> Option<String> {
     s.into()
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
@@ -817,17 +851,15 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
 
-    let mut sessions = Vec::new();
+    let mut tally = Tally {
+        problems,
+        ..Tally::default()
+    };
     let mut seen: HashSet<String> = HashSet::new();
-    let mut skipped = 0;
     let mut facets = (FacetList::new(), FacetList::new());
     for (i, s) in raw.sessions.into_iter().enumerate() {
         let Some(s) = s.0 else {
-            skipped += 1;
-            problems.push(Problem {
-                place: format!("sessions[{i}]"),
-                message: "not an object".into(),
-            });
+            tally.take(format!("sessions[{i}]"), Err("not an object".into()));
             continue;
         };
         let place =
@@ -835,15 +867,9 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
                 .as_deref()
                 .map(|id| format!("session \"{id}\""))
                 .unwrap_or_else(|| format!("sessions[{i}]"));
-        match validate_session(s, &seen, &track_ix, &room_ix, &speaker_ix, &mut facets) {
-            Ok(session) => {
-                seen.insert(session.id.clone());
-                sessions.push(session);
-            }
-            Err(message) => {
-                skipped += 1;
-                problems.push(Problem { place, message });
-            }
+        let result = validate_session(s, &seen, &track_ix, &room_ix, &speaker_ix, &mut facets);
+        if let Some(kept) = tally.take(place, result) {
+            seen.insert(kept.id.clone());
         }
     }
     Schedule::assemble(Parts {
@@ -853,9 +879,9 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
         speakers,
         languages: facets.0.items,
         formats: facets.1.items,
-        sessions,
-        problems,
-        skipped,
+        sessions: tally.sessions,
+        problems: tally.problems,
+        skipped: tally.skipped,
     })
 }
 

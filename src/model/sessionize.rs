@@ -16,8 +16,8 @@ use serde::Deserialize;
 
 use super::lenient::{Flag, IdList, IdText, Item, Text};
 use super::schedule::{
-    language_name, Conference, FacetList, Link, LinkKind, Parts, Problem, Room, Schedule,
-    ScheduleError, Session, SessionKind, Speaker, Track,
+    language_name, non_empty, Conference, FacetList, Link, LinkKind, Parts, Problem, Room,
+    Schedule, ScheduleError, Session, SessionKind, Speaker, Tally, Track,
 };
 use super::text::slugify;
 use super::time::{parse_in_zone, ZoneResolver};
@@ -91,13 +91,6 @@ pub fn looks_like(value_keys: &[&str]) -> bool {
         && !value_keys.contains(&"conference")
 }
 
-fn text(s: &Text) -> Option<String> {
-    s.0.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-}
-
 /// What a category group gives a session.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -151,7 +144,7 @@ pub fn parse_sessionize(
     for (i, r) in all.rooms.into_iter().enumerate() {
         let r = r.0.unwrap_or_default();
         let sort = r.sort.0.and_then(|s| s.parse().ok()).unwrap_or(0);
-        match (r.id.0, text(&r.name)) {
+        match (r.id.0, non_empty(r.name)) {
             (Some(id), Some(name)) => raw_rooms.push((sort, i, id, name)),
             _ => problems.push(problem(format!("rooms[{i}]"), "room without id or name")),
         }
@@ -180,7 +173,7 @@ pub fn parse_sessionize(
             track_rank = Some(track_rank.map_or(rank, |r| r.min(rank)));
         }
         for item in c.items.into_iter().filter_map(|i| i.0) {
-            if let (Some(id), Some(name)) = (item.id.0, text(&item.name)) {
+            if let (Some(id), Some(name)) = (item.id.0, non_empty(item.name)) {
                 items.insert(id, (role, name));
             }
         }
@@ -195,13 +188,13 @@ pub fn parse_sessionize(
             problems.push(problem(format!("speakers[{i}]"), "not a speaker"));
             continue;
         };
-        let name = text(&p.full_name).or_else(|| {
+        let name = non_empty(p.full_name).or_else(|| {
             let joined = format!(
                 "{} {}",
                 p.first_name.0.as_deref().unwrap_or(""),
                 p.last_name.0.as_deref().unwrap_or("")
             );
-            text(&Text(Some(joined)))
+            non_empty(joined)
         });
         match (p.id.0, name) {
             (Some(sz_id), Some(name)) if !speaker_ix.contains_key(&sz_id) => {
@@ -210,7 +203,7 @@ pub fn parse_sessionize(
                 speakers.push(Speaker {
                     id,
                     name,
-                    affiliation: text(&p.tag_line),
+                    affiliation: non_empty(p.tag_line),
                 });
             }
             _ => problems.push(problem(
@@ -223,9 +216,11 @@ pub fn parse_sessionize(
     let mut tracks = FacetList::new();
     let mut languages = FacetList::new();
     let mut formats = FacetList::new();
-    let mut sessions = Vec::new();
+    let mut tally = Tally {
+        problems,
+        ..Tally::default()
+    };
     let mut seen = HashSet::new();
-    let mut skipped = 0;
     for (i, raw) in all.sessions.into_iter().enumerate() {
         let place = raw.0.as_ref().and_then(|s| s.id.0.as_deref()).map_or_else(
             || format!("sessions[{i}]"),
@@ -237,7 +232,7 @@ pub fn parse_sessionize(
             if !seen.insert(id.clone()) {
                 return Err(format!("duplicate session id \"{id}\""));
             }
-            let title = text(&s.title).ok_or("empty title")?;
+            let title = non_empty(s.title).ok_or("empty title")?;
             let start_text = s.starts_at.0.as_deref();
             let start_text = start_text.ok_or("not scheduled (no start time)")?;
             let end_text = s.ends_at.0.as_deref().ok_or("no end time")?;
@@ -302,20 +297,14 @@ pub fn parse_sessionize(
                 room: s.room_id.0.as_ref().and_then(|r| room_ix.get(r).copied()),
                 track,
                 speakers: people,
-                abstract_text: text(&s.description).unwrap_or_default(),
+                abstract_text: non_empty(s.description).unwrap_or_default(),
                 url: None,
                 language,
                 format,
                 links,
             })
         })();
-        match result {
-            Ok(s) => sessions.push(s),
-            Err(message) => {
-                skipped += 1;
-                problems.push(Problem { place, message });
-            }
-        }
+        tally.take(place, result);
     }
     let tracks = tracks
         .items
@@ -333,9 +322,9 @@ pub fn parse_sessionize(
         speakers,
         languages: languages.items,
         formats: formats.items,
-        sessions,
-        problems,
-        skipped,
+        sessions: tally.sessions,
+        problems: tally.problems,
+        skipped: tally.skipped,
     })
 }
 
