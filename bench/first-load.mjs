@@ -20,7 +20,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSyn
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../tests/e2e/serve.mjs';
-import { br, intoReadme } from './lib.mjs';
+import { br, intoReadme, throttle } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const SIZES = (process.env.SIZES ?? '1000,10000').split(',').map(Number);
@@ -57,19 +57,6 @@ function staticBaseline(schedule, css) {
     html += '</section>';
   }
   return html + '</main></body></html>';
-}
-
-async function throttle(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 150,
-    downloadThroughput: (1.6 * 1024 * 1024) / 8,
-    uploadThroughput: (750 * 1024) / 8,
-  });
-  return cdp;
 }
 
 async function firstTitle(browser, url, isApp = true) {

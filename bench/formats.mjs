@@ -10,7 +10,7 @@ import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { serve } from '../tests/e2e/serve.mjs';
-import { intoReadme } from './lib.mjs';
+import { intoReadme, throttle } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const FILES = [
@@ -36,15 +36,7 @@ async function once(browser, url) {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 412, height: 823 } });
   const page = await context.newPage();
   await page.addInitScript(PROBE);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 150,
-    downloadThroughput: (1.6 * 1024 * 1024) / 8,
-    uploadThroughput: (750 * 1024) / 8,
-  });
+  await throttle(page);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__bench.firstTitle > 0, null, { timeout: 120_000 });
   const ms = await page.evaluate(() => window.__bench.firstTitle);
