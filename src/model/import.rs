@@ -36,11 +36,6 @@ impl Format {
             Self::PretalxWidget => "pretalx widget JSON",
         }
     }
-
-    /// Whether files of this format leave the conference's zone unsaid.
-    pub fn lacks_zone(self) -> bool {
-        self == Self::Sessionize
-    }
 }
 
 /// Every format, in the order a message lists them.
@@ -357,11 +352,11 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ScheduleE
             (s, true)
         }
         Format::PretalxWidget => {
-            let own = super::pretalx::zone_of(text);
             let conference =
                 conference_from_hint(options.name_hint.as_deref(), format, &fallback_zone);
-            let s = super::pretalx::parse_widget(text, conference, &fallback_zone, options.names)?;
-            (s, own.is_none())
+            let (s, names_zone) =
+                super::pretalx::parse_widget(text, conference, &fallback_zone, options.names)?;
+            (s, !names_zone)
         }
     };
     Ok(Imported {
@@ -392,6 +387,27 @@ mod tests {
         // A byte-order mark in front does not hide the format.
         assert_eq!(detect(&format!("\u{feff}{sz}")), Ok(Format::Sessionize));
         assert!(matches!(parse_any("nope"), Err(ScheduleError::Syntax(_))));
+    }
+
+    #[test]
+    fn widget_data_without_a_zone_is_read_in_the_given_one_and_says_so() {
+        let talk = r#"{"code":"A","title":"T","start":"2025-09-19T09:00:00+08:00","end":"2025-09-19T09:30:00+08:00"}"#;
+        let with = format!(r#"{{"talks":[{talk}],"rooms":[],"timezone":"Asia/Taipei"}}"#);
+        let without = format!(r#"{{"talks":[{talk}],"rooms":[]}}"#);
+        let options = ImportOptions {
+            zone: Some("Europe/Berlin".into()),
+            ..ImportOptions::default()
+        };
+        let a = import(&with, &options).unwrap();
+        assert_eq!(
+            (a.zone_assumed, a.schedule.conference.time_zone.as_str()),
+            (false, "Asia/Taipei")
+        );
+        let b = import(&without, &options).unwrap();
+        assert_eq!(
+            (b.zone_assumed, b.schedule.conference.time_zone.as_str()),
+            (true, "Europe/Berlin")
+        );
     }
 
     #[test]

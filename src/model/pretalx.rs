@@ -69,30 +69,18 @@ pub fn looks_like(value_keys: &[&str]) -> bool {
             || value_keys.contains(&"speakers"))
 }
 
-/// The file's own zone name, if it gives one.
-pub fn zone_of(text: &str) -> Option<String> {
-    #[derive(Deserialize)]
-    struct Probe {
-        #[serde(default)]
-        timezone: Text,
-    }
-    serde_json::from_str::<Probe>(text)
-        .ok()?
-        .timezone
-        .0
-        .map(|z| z.trim().to_string())
-        .filter(|z| !z.is_empty())
-}
-
-/// Parse pretalx widget data. `zone` is used only for times without an offset.
+/// Parse pretalx widget data, and say whether the file names its zone.
+/// `zone` is used only when it does not (for times without an offset).
 pub fn parse_widget(
     text: &str,
     mut conference: Conference,
     zone: &str,
     names: &dyn ZoneResolver,
-) -> Result<Schedule, ScheduleError> {
+) -> Result<(Schedule, bool), ScheduleError> {
     let w: Widget = serde_json::from_str(text).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
-    if let Some(tz) = non_empty(w.timezone.0) {
+    let own_zone = non_empty(w.timezone.0);
+    let names_zone = own_zone.is_some();
+    if let Some(tz) = own_zone {
         conference.time_zone = tz;
     }
     let zone = if conference.time_zone.is_empty() {
@@ -232,7 +220,7 @@ pub fn parse_widget(
         })();
         tally.take(place, result);
     }
-    Schedule::assemble(Parts {
+    let schedule = Schedule::assemble(Parts {
         conference,
         tracks,
         rooms,
@@ -242,7 +230,8 @@ pub fn parse_widget(
         sessions: tally.sessions,
         problems: tally.problems,
         skipped: tally.skipped,
-    })
+    })?;
+    Ok((schedule, names_zone))
 }
 
 #[cfg(test)]
@@ -274,7 +263,9 @@ mod tests {
 
     #[test]
     fn reads_talks_breaks_translations_and_repeated_slots() {
-        let s = parse_widget(SMALL, Conference::default(), "UTC", &NoZoneNames).unwrap();
+        let (s, names_zone) =
+            parse_widget(SMALL, Conference::default(), "UTC", &NoZoneNames).unwrap();
+        assert!(names_zone);
         assert_eq!(s.conference.time_zone, "Asia/Taipei");
         assert_eq!(s.sessions.len(), 3);
         assert_eq!(s.skipped, 1);
