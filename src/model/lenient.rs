@@ -27,6 +27,35 @@ macro_rules! scalars_give {
     };
 }
 
+/// The visitor method for a JSON array: its elements are read past, giving `$none`.
+macro_rules! arrays_give {
+    ($none:expr) => {
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut a: A,
+        ) -> Result<Self::Value, A::Error> {
+            while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+            Ok($none)
+        }
+    };
+}
+
+/// The visitor method for a JSON object: its entries are read past, giving `$none`.
+macro_rules! objects_give {
+    ($none:expr) => {
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut a: A,
+        ) -> Result<Self::Value, A::Error> {
+            while a
+                .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                .is_some()
+            {}
+            Ok($none)
+        }
+    };
+}
+
 /// A text field that tolerates any JSON: a string is kept, anything else
 /// (a number, an array, an object) reads as absent, so one wrong field
 /// costs its session, never the whole file.
@@ -56,17 +85,8 @@ impl<'de> Deserialize<'de> for Text {
                 Ok(Text(Some(v)))
             }
             scalars_give!(Text(None));
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Text, A::Error> {
-                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(Text(None))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Text, A::Error> {
-                while a
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(Text(None))
-            }
+            arrays_give!(Text(None));
+            objects_give!(Text(None));
         }
         d.deserialize_any(V)
     }
@@ -87,10 +107,7 @@ impl<'de> Deserialize<'de> for Texts {
                 }
                 Ok(Texts(out))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Texts, A::Error> {
-                Text::deserialize(serde::de::value::MapAccessDeserializer::new(a))?;
-                Ok(Texts(Vec::new()))
-            }
+            objects_give!(Texts(Vec::new()));
             fn visit_str<E>(self, _: &str) -> Result<Texts, E> {
                 Ok(Texts(Vec::new()))
             }
@@ -112,10 +129,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Item<T> {
                 T::deserialize(serde::de::value::MapAccessDeserializer::new(a))
                     .map(|t| Item(Some(t)))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, a: A) -> Result<Item<T>, A::Error> {
-                Text::deserialize(serde::de::value::SeqAccessDeserializer::new(a))?;
-                Ok(Item(None))
-            }
+            arrays_give!(Item(None));
             fn visit_str<E>(self, _: &str) -> Result<Item<T>, E> {
                 Ok(Item(None))
             }
@@ -156,14 +170,8 @@ impl<'de> Deserialize<'de> for IdText {
             fn visit_unit<E>(self) -> Result<IdText, E> {
                 Ok(IdText(None))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, a: A) -> Result<IdText, A::Error> {
-                Text::deserialize(serde::de::value::SeqAccessDeserializer::new(a))?;
-                Ok(IdText(None))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<IdText, A::Error> {
-                Text::deserialize(serde::de::value::MapAccessDeserializer::new(a))?;
-                Ok(IdText(None))
-            }
+            arrays_give!(IdText(None));
+            objects_give!(IdText(None));
         }
         d.deserialize_any(V)
     }
@@ -188,10 +196,7 @@ impl<'de> Deserialize<'de> for IdList {
                 }
                 Ok(IdList(out))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<IdList, A::Error> {
-                Text::deserialize(serde::de::value::MapAccessDeserializer::new(a))?;
-                Ok(IdList(Vec::new()))
-            }
+            objects_give!(IdList(Vec::new()));
             fn visit_str<E>(self, _: &str) -> Result<IdList, E> {
                 Ok(IdList(Vec::new()))
             }
@@ -229,10 +234,7 @@ impl<'de> Deserialize<'de> for I18n {
                 }
                 Ok(I18n(english.or(first)))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, a: A) -> Result<I18n, A::Error> {
-                Text::deserialize(serde::de::value::SeqAccessDeserializer::new(a))?;
-                Ok(I18n(None))
-            }
+            arrays_give!(I18n(None));
             scalars_give!(I18n(None));
         }
         d.deserialize_any(V)
@@ -269,14 +271,8 @@ impl<'de> Deserialize<'de> for Flag {
             fn visit_unit<E>(self) -> Result<Flag, E> {
                 Ok(Flag(false))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, a: A) -> Result<Flag, A::Error> {
-                Text::deserialize(serde::de::value::SeqAccessDeserializer::new(a))?;
-                Ok(Flag(false))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, a: A) -> Result<Flag, A::Error> {
-                Text::deserialize(serde::de::value::MapAccessDeserializer::new(a))?;
-                Ok(Flag(false))
-            }
+            arrays_give!(Flag(false));
+            objects_give!(Flag(false));
         }
         d.deserialize_any(V)
     }
