@@ -1,7 +1,6 @@
 //! Files in and out: downloads (ics, JSON), reading a picked or dropped file,
 //! the Cache Storage for schedule bodies, and which schedule is open.
 
-use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -166,27 +165,17 @@ pub fn current_source() -> ScheduleSource {
     if let Some(url) = from_url {
         return ScheduleSource::Url { url };
     }
-    if !super::storage::storage_available() {
-        return ScheduleSource::Default;
-    }
-    LocalStorage::raw()
-        .get_item(CURRENT_SCHEDULE_KEY)
-        .ok()
-        .flatten()
-        .and_then(|t| ScheduleSource::from_json(&t))
-        .unwrap_or(ScheduleSource::Default)
+    super::storage::get(CURRENT_SCHEDULE_KEY).unwrap_or(ScheduleSource::Default)
 }
 
 /// Remember the open schedule (best effort: without storage it is simply not remembered).
 pub fn remember_source(source: &ScheduleSource) {
-    if !super::storage::storage_available() {
-        return;
+    match source {
+        ScheduleSource::Default => super::storage::remove(CURRENT_SCHEDULE_KEY),
+        other => {
+            let _ = super::storage::set(CURRENT_SCHEDULE_KEY, other);
+        }
     }
-    let storage = LocalStorage::raw();
-    let _ = match source {
-        ScheduleSource::Default => storage.remove_item(CURRENT_SCHEDULE_KEY),
-        other => storage.set_item(CURRENT_SCHEDULE_KEY, &other.to_json()),
-    };
 }
 
 /// Forget a chosen schedule and reopen the demo.

@@ -1,8 +1,7 @@
-//! Display preferences in the browser: stored in localStorage (best effort),
-//! and the theme applied as `data-theme` on `<html>`.
+//! Display preferences in the browser: stored in localStorage (best effort,
+//! through `storage`), and the theme applied as `data-theme` on `<html>`.
 
-use gloo_storage::{LocalStorage, Storage};
-
+use super::storage;
 use crate::model::import::{choose_zone, ZoneChoice};
 use crate::model::schedule::Schedule;
 use crate::model::settings::{
@@ -10,22 +9,14 @@ use crate::model::settings::{
 };
 use crate::model::source::ScheduleSource;
 
+/// The stored settings; the defaults when there are none or storage is off.
 pub fn load() -> Settings {
-    if !super::storage::storage_available() {
-        return Settings::default();
-    }
-    LocalStorage::raw()
-        .get_item(SETTINGS_KEY)
-        .ok()
-        .flatten()
-        .map(|t| Settings::from_json(&t))
-        .unwrap_or_default()
+    storage::get(SETTINGS_KEY).unwrap_or_default()
 }
 
+/// Remember the settings (best effort: without storage they last for the visit).
 pub fn save(settings: &Settings) {
-    if super::storage::storage_available() {
-        let _ = LocalStorage::raw().set_item(SETTINGS_KEY, &settings.to_json());
-    }
+    let _ = storage::set(SETTINGS_KEY, settings);
 }
 
 pub fn apply_theme(theme: Theme) {
@@ -47,14 +38,7 @@ pub fn zone_for(source: &ScheduleSource) -> (ZoneChoice, Option<String>) {
     let link = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .and_then(|q| crate::model::url::query_value(&q, "tz"));
-    let remembered = super::storage::storage_available()
-        .then(|| {
-            LocalStorage::raw()
-                .get_item(&source.zone_key())
-                .ok()
-                .flatten()
-        })
-        .flatten();
+    let remembered = storage::read(&source.zone_key());
     let viewer = super::clock::viewer_zone();
     choose_zone(
         link.as_deref(),
@@ -66,33 +50,23 @@ pub fn zone_for(source: &ScheduleSource) -> (ZoneChoice, Option<String>) {
 
 /// Remember the zone chosen for this source (best effort).
 pub fn save_zone(source: &ScheduleSource, zone: &str) {
-    if super::storage::storage_available() {
-        let _ = LocalStorage::raw().set_item(&source.zone_key(), zone);
-    }
+    // Bare text, not JSON: the stored form since zones were first remembered.
+    let _ = storage::write(&source.zone_key(), zone);
 }
 
 /// The rooms hidden in this conference's timetable.
 pub fn load_hidden_rooms(schedule: &Schedule) -> Vec<String> {
-    if !super::storage::storage_available() {
-        return Vec::new();
-    }
-    LocalStorage::raw()
-        .get_item(&hidden_rooms_key(&schedule.conference.id))
-        .ok()
-        .flatten()
-        .map(|t| hidden_rooms_from_json(&t, schedule))
-        .unwrap_or_default()
+    storage::read_or_default(&hidden_rooms_key(&schedule.conference.id), |t| {
+        Some(hidden_rooms_from_json(t, schedule))
+    })
 }
 
 /// Remember the rooms hidden in this conference's timetable (best effort).
 pub fn save_hidden_rooms(conference_id: &str, ids: &[String]) {
-    if super::storage::storage_available() {
-        let key = hidden_rooms_key(conference_id);
-        let storage = LocalStorage::raw();
-        let _ = if ids.is_empty() {
-            storage.remove_item(&key)
-        } else {
-            storage.set_item(&key, &serde_json::to_string(ids).unwrap_or_default())
-        };
+    let key = hidden_rooms_key(conference_id);
+    if ids.is_empty() {
+        storage::remove(&key);
+    } else {
+        let _ = storage::set(&key, &ids);
     }
 }

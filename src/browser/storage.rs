@@ -1,14 +1,90 @@
-//! The agenda's storage adapter over `localStorage` (through gloo-storage).
+//! `localStorage`, reached in one guarded place, and the agenda's adapter over it.
 //!
-//! Rules: availability is checked before gloo-storage is touched (its `raw()`
-//! panics when storage is disabled); every failure comes back as a
-//! [`StorageProblem`] (worded in the core); a value that cannot be read is
-//! copied to a backup key and never overwritten in place.
+//! Every read, write, removal and key listing of the app goes through
+//! [`local`]: it asks the browser for the storage and probes it, and gives
+//! `None` when storage is disabled (the getter throws `SecurityError`) or
+//! missing. gloo-storage's typed API ([`get`], [`set`]) is used for values
+//! stored as plain serde JSON, and only behind that guard: its `raw()`
+//! panics when storage is disabled. Values with their own stored form
+//! (the agenda with its version, the zone as bare text) go through [`read`]
+//! and [`write`]. Failures come back as a [`StorageProblem`] (worded in the
+//! core); an agenda value that cannot be read is copied to a backup key and
+//! never overwritten in place.
 
 use gloo_storage::{LocalStorage, Storage};
+use serde::{de::DeserializeOwned, Serialize};
 
 use crate::model::agenda::{agenda_key, backup_key, Agenda, AgendaChange};
 use crate::model::error::StorageProblem;
+
+/// A key read to learn whether storage answers at all.
+const PROBE_KEY: &str = "schedule-viewer/probe";
+
+/// `localStorage`, when this page may use it: `None` when the browser has
+/// none, or disabled it (then even reading the property throws).
+fn local() -> Option<web_sys::Storage> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    storage.get_item(PROBE_KEY).ok()?;
+    Some(storage)
+}
+
+/// Is `localStorage` there and readable?
+pub fn available() -> bool {
+    local().is_some()
+}
+
+/// The value stored under `key` as JSON of a `T` (gloo-storage's typed
+/// read); `None` when storage is off, the key is absent or the value is not a `T`.
+pub fn get<T: DeserializeOwned>(key: &str) -> Option<T> {
+    // The guard first: gloo's `get` reaches the storage through `raw()`.
+    local()?;
+    LocalStorage::get(key).ok()
+}
+
+/// Store `value` under `key` as JSON (gloo-storage's typed write).
+pub fn set<T: Serialize>(key: &str, value: &T) -> Result<(), StorageProblem> {
+    local().ok_or(StorageProblem::Unavailable)?;
+    LocalStorage::set(key, value).map_err(|_| StorageProblem::WriteRefused)
+}
+
+/// The text stored under `key`; `None` when storage is off or the key absent.
+pub fn read(key: &str) -> Option<String> {
+    local()?.get_item(key).ok().flatten()
+}
+
+/// A stored value read by `parse`, or the default when storage is off, the
+/// key is absent or `parse` finds the value unusable: settings and lists the
+/// app can always do without.
+pub fn read_or_default<T: Default>(key: &str, parse: impl FnOnce(&str) -> Option<T>) -> T {
+    read(key).and_then(|text| parse(&text)).unwrap_or_default()
+}
+
+/// Store `text` under `key` as it is.
+pub fn write(key: &str, text: &str) -> Result<(), StorageProblem> {
+    local()
+        .ok_or(StorageProblem::Unavailable)?
+        .set_item(key, text)
+        .map_err(|_| StorageProblem::WriteRefused)
+}
+
+/// Delete `key` (best effort: without storage there is nothing to delete).
+pub fn remove(key: &str) {
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Every stored key that starts with `prefix`.
+pub fn keys_starting_with(prefix: &str) -> Vec<String> {
+    let Some(storage) = local() else {
+        return Vec::new();
+    };
+    let len = storage.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect()
+}
 
 /// The agenda as found in storage, and whether we may write it back.
 pub struct LoadedAgenda {
@@ -19,26 +95,17 @@ pub struct LoadedAgenda {
     pub notice: Option<StorageProblem>,
 }
 
-/// Is `localStorage` there and readable? (Disabled storage throws `SecurityError`.)
-pub fn storage_available() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    matches!(window.local_storage(), Ok(Some(s)) if s.get_item("schedule-viewer/probe").is_ok())
-}
-
 /// Read the agenda of one conference.
 pub fn load_agenda(conference_id: &str) -> LoadedAgenda {
-    if !storage_available() {
-        return LoadedAgenda {
-            agenda: Agenda::default(),
-            writable: false,
-            notice: Some(StorageProblem::Unavailable),
-        };
-    }
-    let storage = LocalStorage::raw();
-    let key = agenda_key(conference_id);
-    let text = match storage.get_item(&key) {
+    let unavailable = || LoadedAgenda {
+        agenda: Agenda::default(),
+        writable: false,
+        notice: Some(StorageProblem::Unavailable),
+    };
+    let Some(storage) = local() else {
+        return unavailable();
+    };
+    let text = match storage.get_item(&agenda_key(conference_id)) {
         Ok(Some(text)) => text,
         Ok(None) => {
             return LoadedAgenda {
@@ -47,13 +114,7 @@ pub fn load_agenda(conference_id: &str) -> LoadedAgenda {
                 notice: None,
             }
         }
-        Err(_) => {
-            return LoadedAgenda {
-                agenda: Agenda::default(),
-                writable: false,
-                notice: Some(StorageProblem::Unavailable),
-            }
-        }
+        Err(_) => return unavailable(),
     };
     match Agenda::from_json(&text) {
         Ok(agenda) => LoadedAgenda {
@@ -61,7 +122,7 @@ pub fn load_agenda(conference_id: &str) -> LoadedAgenda {
             writable: true,
             notice: None,
         },
-        Err(error) => match keep_aside(conference_id, &text) {
+        Err(error) => match keep_aside(&storage, conference_id, &text) {
             Ok(backup) => LoadedAgenda {
                 agenda: Agenda::default(),
                 writable: true,
@@ -76,6 +137,11 @@ pub fn load_agenda(conference_id: &str) -> LoadedAgenda {
     }
 }
 
+/// The agenda stored for a conference, if there is a readable one.
+pub fn stored_agenda(conference_id: &str) -> Option<Agenda> {
+    read(&agenda_key(conference_id)).and_then(|text| Agenda::from_json(&text).ok())
+}
+
 /// Apply `pending` changes to the agenda stored now (which another tab may
 /// have changed) and write the result; returns the merged agenda. On failure
 /// (quota exceeded, storage gone) nothing is lost: the caller keeps the
@@ -85,10 +151,7 @@ pub fn save_changes(
     pending: &[AgendaChange],
     in_memory: &Agenda,
 ) -> Result<Agenda, StorageProblem> {
-    if !storage_available() {
-        return Err(StorageProblem::Unavailable);
-    }
-    let storage = LocalStorage::raw();
+    let storage = local().ok_or(StorageProblem::Unavailable)?;
     let key = agenda_key(conference_id);
     let mut merged = match storage.get_item(&key) {
         Ok(None) => Agenda::default(),
@@ -96,7 +159,8 @@ pub fn save_changes(
             Ok(stored) => stored,
             Err(_) => {
                 // Unreadable: keep it aside before writing over it.
-                keep_aside(conference_id, &text).map_err(|_| StorageProblem::WriteRefused)?;
+                keep_aside(&storage, conference_id, &text)
+                    .map_err(|_| StorageProblem::WriteRefused)?;
                 in_memory.clone()
             }
         },
@@ -112,18 +176,12 @@ pub fn save_changes(
 }
 
 /// Copy an unreadable value to a backup key, unless an identical copy is already kept.
-fn keep_aside(conference_id: &str, text: &str) -> Result<String, ()> {
-    let storage = LocalStorage::raw();
-    let prefix = backup_key(conference_id, "");
-    let len = storage.length().map_err(|_| ())?;
-    for i in 0..len {
-        if let Ok(Some(k)) = storage.key(i) {
-            if k.starts_with(&prefix)
-                && storage.get_item(&k).ok().flatten().as_deref() == Some(text)
-            {
-                return Ok(k);
-            }
-        }
+fn keep_aside(storage: &web_sys::Storage, conference_id: &str, text: &str) -> Result<String, ()> {
+    let kept = keys_starting_with(&backup_key(conference_id, ""))
+        .into_iter()
+        .find(|k| storage.get_item(k).ok().flatten().as_deref() == Some(text));
+    if let Some(key) = kept {
+        return Ok(key);
     }
     let key = backup_key(conference_id, &super::clock::now_iso());
     storage.set_item(&key, text).map_err(|_| ())?;
