@@ -59,8 +59,9 @@ pub struct AppStatus {
     pub link_notices: StoredValue<Vec<String>>,
 }
 
-/// The clock the views share (`?now=` fixes it), ticking every 30 seconds,
-/// and what runs now and starts next by it.
+/// The one clock of the app (`?now=` fixes it), ticking every 30 seconds,
+/// and what runs now and starts next by it. Every view that asks "what time
+/// is it" reads `now` here, so a page left open moves on with it.
 #[derive(Clone, Copy)]
 pub struct Clock {
     /// Now.
@@ -76,14 +77,24 @@ impl Clock {
     /// Start the clock for a schedule (once, when it has loaded).
     pub fn start(schedule: Arc<Schedule>) -> Clock {
         let now = RwSignal::new(crate::browser::clock::now());
-        if let Ok(handle) =
-            set_interval_with_handle(move || now.set(crate::browser::clock::now()), CLOCK_TICK)
-        {
+        let tick = move || {
+            let t = crate::browser::clock::now();
+            // A fixed clock (`?now=`) does not wake its readers every tick.
+            if now.with_untracked(|n| *n != t) {
+                now.set(t);
+            }
+        };
+        if let Ok(handle) = set_interval_with_handle(tick, CLOCK_TICK) {
             on_cleanup(move || handle.clear());
         }
         let state = Memo::new(move |_| crate::model::plan::now_and_next(&schedule, now.get()));
         Clock { now, state }
     }
+}
+
+/// The shared clock, provided once the schedule has loaded.
+pub fn use_clock() -> Clock {
+    expect_context::<Clock>()
 }
 
 /// Display preferences (zone, theme), persisted; provided once.

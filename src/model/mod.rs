@@ -21,4 +21,5 @@ pub mod share;
 pub mod source;
 pub mod text;
 pub mod time;
+pub mod timetable;
 pub mod url;

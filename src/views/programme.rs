@@ -1,27 +1,34 @@
 //! The programme (`/`) and a track's page (`/track/<slug>`): filters, the
 //! result count, and the matching sessions by day.
 
-use crate::browser::clock::now;
 use crate::browser::page::set_title;
 use crate::model::filter::{without_past, Filter};
 use crate::model::schedule::Schedule;
-use crate::state::{use_display, use_schedule};
+use crate::state::{use_clock, use_display, use_schedule};
 use crate::views::filter_bar::{use_set_filter, use_url_filter, FilterBar};
 use crate::views::open_schedule::OpenSchedule;
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_list::DayGroupedList;
 use leptos::prelude::*;
 
-/// The sessions a filter matches, less the past ones when "Hide past sessions" is on.
+/// The sessions a filter matches, less the past ones when "Hide past
+/// sessions" is on: by the shared clock, so a session that ends while the
+/// page is open leaves the list.
 fn use_matches(filter: Memo<(Filter, Vec<String>)>) -> Memo<Vec<usize>> {
     let schedule = use_schedule();
     let display = use_display();
+    let clock = use_clock();
+    let found = {
+        let schedule = schedule.clone();
+        Memo::new(move |_| filter.with(|(f, _)| f.apply(&schedule)))
+    };
+    // The clock is read only while past sessions are hidden, and its ticks
+    // do not run the filter again.
     Memo::new(move |_| {
-        let found = filter.with(|(f, _)| f.apply(&schedule));
         if display.settings.with(|s| s.hide_past) {
-            without_past(&schedule, found, now())
+            without_past(&schedule, found.get(), clock.now.get())
         } else {
-            found
+            found.get()
         }
     })
 }

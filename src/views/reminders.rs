@@ -1,22 +1,23 @@
 //! Reminders: while the app is open, a notification 10 minutes before each
-//! "must" session, with its room. The clock is `now_for_views` (`?now=` fixes it).
+//! "must" session, with its room. Checked at every tick of the shared clock
+//! (`state::Clock`, which `?now=` fixes).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::clock::now;
 use crate::browser::notify;
 use crate::model::plan::due_reminders;
 use crate::model::schedule::Schedule;
 use crate::model::time::clock_range;
-use crate::state::{use_agenda, use_display, use_schedule, AgendaStore, Display};
+use crate::state::{use_agenda, use_clock, use_display, use_schedule, AgendaStore, Clock, Display};
 
 #[derive(Clone)]
 pub struct Reminders {
     schedule: Arc<Schedule>,
     agenda: AgendaStore,
     display: Display,
+    clock: Clock,
     notified: StoredValue<Vec<String>>,
 }
 
@@ -25,7 +26,7 @@ impl Reminders {
         if !self.display.settings.with_untracked(|s| s.reminders) || !notify::granted() {
             return;
         }
-        let at = now();
+        let at = self.clock.now.get_untracked();
         let due = self.notified.with_value(|done| {
             self.agenda.agenda.with_untracked(|a| {
                 due_reminders(
@@ -53,22 +54,29 @@ impl Reminders {
     }
 }
 
-/// Start the reminder clock for the loaded schedule (once, in the app root).
+/// Start the reminders for the loaded schedule (once, in the app root):
+/// checked now and at every tick of the shared clock.
 pub fn use_reminders() {
+    let clock = use_clock();
     let reminders = Reminders {
         schedule: use_schedule(),
         agenda: use_agenda(),
         display: use_display(),
+        clock,
         notified: StoredValue::new(Vec::new()),
     };
     provide_context(reminders.clone());
+    // The first check runs at once, before any session is drawn (the
+    // browser test of a due reminder relies on that); the effect's own first
+    // run would repeat it, so it checks from the first tick on.
     reminders.check();
     let tick = reminders.clone();
-    if let Ok(handle) =
-        set_interval_with_handle(move || tick.check(), std::time::Duration::from_secs(20))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    Effect::new(move |ran: Option<()>| {
+        clock.now.track();
+        if ran.is_some() {
+            tick.check();
+        }
+    });
 }
 
 /// "Remind me 10 minutes before my must sessions" (asks for permission).

@@ -3,21 +3,17 @@
 //! a "now" line on the current day. On narrow screens the same blocks, which
 //! are in time order in the document, become a list (style.css).
 
-use leptos::prelude::*;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
+use leptos::prelude::*;
 
-use crate::model::plan::day_span;
-use crate::model::time::Instant;
-
-use crate::browser::clock::now;
-use crate::model::time::{clock, clock_range, long_day, parse_ymd, short_day};
-use crate::state::{use_display, use_schedule, RoomChoice};
+use crate::model::time::{clock, clock_range, long_day, parse_ymd, short_day, Instant};
+use crate::model::timetable::{Block, DayLayout, Grid, LABEL_ROWS, ROW_REM};
+use crate::state::{use_clock, use_display, use_schedule, RoomChoice};
 use crate::views::route_item::{use_route_item, RouteItem};
 use crate::views::session_card::session_href;
 use crate::views::star::StarButton;
-
-const SLOT_MINUTES: i64 = 5;
 
 #[component]
 pub fn TimetablePage() -> impl IntoView {
@@ -130,148 +126,129 @@ fn RoomChooser() -> impl IntoView {
     })
 }
 
+/// One day's grid, laid out by `model::timetable`: the room names, the time
+/// labels, a block per session and the "now" line.
 #[component]
 fn DayGrid(day: NaiveDate, hidden: Vec<String>) -> impl IntoView {
     let schedule = use_schedule();
-    let display = use_display();
-    let day_sessions: Vec<usize> = (0..schedule.sessions.len())
-        .filter(|&i| schedule.sessions[i].day() == day)
-        .collect();
-    // Sessions in hidden rooms are left out; those without a room stay.
-    let sessions: Vec<usize> = day_sessions
-        .iter()
-        .copied()
-        .filter(|&i| {
-            schedule.sessions[i]
-                .room
-                .is_none_or(|r| !hidden.contains(&schedule.rooms[r].id))
-        })
-        .collect();
-    if sessions.is_empty() && !day_sessions.is_empty() {
-        return view! {
-            <p class="notice">"Every room with sessions on this day is hidden: choose rooms to show above."</p>
+    let grid = match DayLayout::of_day(&schedule, day, &hidden) {
+        DayLayout::NoSessions => return view! { <p>"No sessions on this day."</p> }.into_any(),
+        DayLayout::AllRoomsHidden => {
+            return view! {
+                <p class="notice">"Every room with sessions on this day is hidden: choose rooms to show above."</p>
+            }
+            .into_any()
         }
-        .into_any();
-    }
-    // Rows start on a whole half hour before the first session; the span is
-    // bounded (`MAX_DAY_HOURS`), later parts of longer sessions are cut.
-    let Some((origin, last)) = day_span(&schedule, &sessions) else {
-        return view! { <p>"No sessions on this day."</p> }.into_any();
+        DayLayout::Grid(grid) => Arc::new(grid),
     };
-    let row = |t: Instant| ((t.clamp(origin, last) - origin).num_minutes() / SLOT_MINUTES) + 2;
-    let rows = row(last).max(3);
-    let mut room_ids: Vec<usize> = sessions
-        .iter()
-        .filter_map(|&i| schedule.sessions[i].room)
-        .collect();
-    room_ids.sort_unstable();
-    room_ids.dedup();
-    let has_roomless = sessions
-        .iter()
-        .any(|&i| schedule.sessions[i].room.is_none());
-    let column_of = |room: Option<usize>| match room {
-        Some(r) => room_ids.iter().position(|&x| x == r).unwrap_or(0) + 2,
-        None => room_ids.len() + 2,
-    };
-    let columns = room_ids.len() + usize::from(has_roomless);
-
-    let headers = room_ids
-        .iter()
-        .enumerate()
-        .map(|(c, &r)| {
-            let name = schedule.rooms[r].name.clone();
-            view! {
-                <div class="tt-room" role="presentation" style:grid-column=(c + 2).to_string()>
-                    {name}
-                </div>
-            }
-        })
+    let (columns, rows) = (grid.columns(), grid.rows());
+    let headers = grid
+        .room_columns()
+        .map(|(r, column)| view! { <RoomHeader name=schedule.rooms[r].name.clone() column /> })
         .collect_view();
-    // Half-hour labels down the side.
-    let mut labels = Vec::new();
-    let mut t = origin;
-    while t < last {
-        labels.push(t);
-        t += chrono::TimeDelta::minutes(30);
-    }
-    let labels = labels
-        .into_iter()
-        .map(|t| {
-            let r = row(t);
-            view! {
-                <div class="tt-time" aria-hidden="true" style:grid-row=format!("{r} / span 6")>
-                    {move || clock(&display.show(t))}
-                </div>
-            }
-        })
-        .collect_view();
-    let blocks = sessions
+    let labels = grid
+        .labels
         .iter()
-        .map(|&i| {
-            let s = &schedule.sessions[i];
-            let (r0, r1) = (row(s.start), row(s.end).max(row(s.start) + 1));
-            let colour = schedule
-                .track_of(s)
-                .and_then(|t| t.color.clone())
-                .unwrap_or_else(|| "transparent".into());
-            let heading = format!("tt-{i}");
-            let heading_id = heading.clone();
-            let title = s.title.clone();
-            let full_title = s.title.clone();
-            let href = session_href(&s.id);
-            let room = schedule.room_name(s).to_string();
-            let (start, end) = (s.start, s.end);
-            // Lines of title the block has room for (rows of 0.7rem, a
-            // 1.1rem title line, the time line below): the rest ends in an
-            // ellipsis, the full title is on the session page.
-            let lines = (((r1 - r0) as f32 * 0.7 - 1.4) / 1.1).floor().max(1.0) as u32;
-            view! {
-                <article
-                    class="tt-session"
-                    aria-labelledby=heading
-                    style:--lines=lines.to_string()
-                    style:grid-column=column_of(s.room).to_string()
-                    style:grid-row=format!("{r0} / {r1}")
-                    style:--track-colour=colour
-                >
-                    <h3 id=heading_id>
-                        <a href=href title=full_title>{title}</a>
-                    </h3>
-                    <p class="tt-meta">
-                        {move || clock_range(&display.show(start), &display.show(end))}
-                        <span class="tt-room-inline">{format!(" · {room}")}</span>
-                    </p>
-                    <StarButton session_id=s.id.clone() title=s.title.clone() />
-                </article>
-            }
-        })
+        .map(|&(at, row)| view! { <TimeLabel at row /> })
         .collect_view();
-    let at = now();
-    let now_line = (at >= origin && at < last).then(|| {
-        let r = row(at);
-        view! {
-            <div
-                class="tt-now"
-                role="note"
-                aria-label=move || format!("Now, {}", clock(&display.show(at)))
-                style:grid-row=r.to_string()
-                style:grid-column=format!("1 / {}", columns + 2)
-            ></div>
-        }
-    });
+    let blocks = grid
+        .blocks
+        .iter()
+        .map(|block| view! { <GridBlock block=block.clone() /> })
+        .collect_view();
     view! {
         <div class="timetable-scroll">
             <div
                 class="timetable"
                 style:grid-template-columns=format!("4rem repeat({columns}, minmax(11rem, 1fr))")
-                style:grid-template-rows=format!("auto repeat({}, 0.7rem)", rows - 1)
+                style:grid-template-rows=format!("auto repeat({}, {ROW_REM}rem)", rows - 1)
             >
                 {headers}
                 {labels}
                 {blocks}
-                {now_line}
+                <NowLine grid />
             </div>
         </div>
     }
     .into_any()
+}
+
+/// A room's name above its column.
+#[component]
+fn RoomHeader(name: String, column: usize) -> impl IntoView {
+    view! {
+        <div class="tt-room" role="presentation" style:grid-column=column.to_string()>
+            {name}
+        </div>
+    }
+}
+
+/// A time down the side, every half hour, in the zone the viewer chose.
+#[component]
+fn TimeLabel(at: Instant, row: i64) -> impl IntoView {
+    let display = use_display();
+    view! {
+        <div class="tt-time" aria-hidden="true" style:grid-row=format!("{row} / span {LABEL_ROWS}")>
+            {move || clock(&display.show(at))}
+        </div>
+    }
+}
+
+/// A session's block, as tall as the session is long.
+#[component]
+fn GridBlock(block: Block) -> impl IntoView {
+    let schedule = use_schedule();
+    let display = use_display();
+    let s = &schedule.sessions[block.session];
+    let colour = schedule
+        .track_of(s)
+        .and_then(|t| t.color.clone())
+        .unwrap_or_else(|| "transparent".into());
+    let heading = format!("tt-{}", block.session);
+    let heading_id = heading.clone();
+    let room = schedule.room_name(s).to_string();
+    let (start, end) = (s.start, s.end);
+    let (first_row, end_row) = block.rows;
+    view! {
+        <article
+            class="tt-session"
+            aria-labelledby=heading
+            style:--lines=block.title_lines.to_string()
+            style:grid-column=block.column.to_string()
+            style:grid-row=format!("{first_row} / {end_row}")
+            style:--track-colour=colour
+        >
+            <h3 id=heading_id>
+                // The full title is in the link's title: long ones end in an ellipsis.
+                <a href=session_href(&s.id) title=s.title.clone()>{s.title.clone()}</a>
+            </h3>
+            <p class="tt-meta">
+                {move || clock_range(&display.show(start), &display.show(end))}
+                <span class="tt-room-inline">{format!(" · {room}")}</span>
+            </p>
+            <StarButton session_id=s.id.clone() title=s.title.clone() />
+        </article>
+    }
+}
+
+/// The red "now" line across the day, moving with the shared clock; absent
+/// while now is outside the day shown.
+#[component]
+fn NowLine(grid: Arc<Grid>) -> impl IntoView {
+    let display = use_display();
+    let now = use_clock().now;
+    move || {
+        let at = now.get();
+        grid.now_row(at).map(|row| {
+            view! {
+                <div
+                    class="tt-now"
+                    role="note"
+                    aria-label=move || format!("Now, {}", clock(&display.show(at)))
+                    style:grid-row=row.to_string()
+                    style:grid-column=format!("1 / {}", grid.end_line())
+                ></div>
+            }
+        })
+    }
 }
