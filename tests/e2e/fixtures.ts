@@ -18,6 +18,27 @@ export async function seedStorage(page: Page, key: string, value: string) {
   );
 }
 
+/** Make `localStorage` throw as when the user disables site data (for every load of the page). */
+export async function disableStorage(page: Page) {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+}
+
+/** Collect uncaught page errors and Rust panics (logged by the panic hook) from now on. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && m.text().includes('panicked')) errors.push(m.text());
+  });
+  return errors;
+}
+
 /**
  * Decode the share QR code (an SVG) with jsQR, an independent decoder
  * injected into the page: the test needs `bypassCSP`. `size` is the canvas it is drawn on.

@@ -29,6 +29,7 @@ test('a failed load leaves the stored agenda untouched', async ({ page }) => {
   await page.route('**/schedule.json', (route) => route.fulfill({ status: 200, body: '' }));
   await page.goto('/');
   await expect(page.locator('.error-message')).toContainText('the schedule file is empty');
+  await expect(page.getByText('Your starred sessions are safe: nothing was changed.')).toBeVisible();
   expect(await page.evaluate((k) => localStorage.getItem(k), AGENDA_KEY)).toBe(stored);
 });
 

@@ -201,6 +201,46 @@ test('"Hide past sessions" leaves out what has ended, and persists', async ({ pa
   await expect(p.count).toHaveText('28 sessions');
 });
 
+test.describe('a page left open follows the clock', () => {
+  // No ?now= here: the app's one clock reads the browser's, which page.clock
+  // fakes; the test moves it forward and the page must follow without a reload.
+  test('a session that ends leaves "Hide past sessions"', async ({ page }) => {
+    await page.clock.install({ time: new Date('2017-10-27T11:45:00+02:00') });
+    const p = new ProgrammePage(page);
+    await p.goto('/');
+    await expect(p.sessions).toHaveCount(28);
+    await page.getByLabel('Hide past sessions').check();
+    await expect(p.count).toHaveText('7 sessions');
+    await expect(p.titles.first()).toHaveText('Advanced Deployment Strategies and Workflows for Containerized Apps on DC/OS');
+    await page.evaluate(() => ((window as any).__samePage = true));
+    // 11:55: the deployment talk ended at 11:50.
+    await page.clock.fastForward('10:00');
+    await expect(p.count).toHaveText('6 sessions');
+    await expect(p.titles.first()).toHaveText('Lunch');
+    expect(await page.evaluate(() => (window as any).__samePage)).toBe(true);
+  });
+
+  test("the timetable's now line moves", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.clock.install({ time: new Date('2017-10-26T11:20:00+02:00') });
+    await page.goto('/timetable/2017-10-26');
+    const before = page.getByRole('note', { name: 'Now, 11:20' });
+    await expect(before).toBeVisible();
+    const y0 = (await before.boundingBox())!.y;
+    await page.evaluate(() => ((window as any).__samePage = true));
+    await page.clock.fastForward('30:00');
+    const after = page.getByRole('note', { name: 'Now, 11:50' });
+    await expect(after).toBeVisible();
+    await expect(page.getByRole('note')).toHaveCount(1);
+    // 11:50 is below the end of the 11:00–11:40 talk the line crossed before.
+    const talk = (await page.getByRole('article', { name: 'Local or External Storage for Containers and Databases', exact: true }).boundingBox())!;
+    const y1 = (await after.boundingBox())!.y;
+    expect(y0).toBeLessThan(talk.y + talk.height);
+    expect(y1).toBeGreaterThan(talk.y + talk.height);
+    expect(await page.evaluate(() => (window as any).__samePage)).toBe(true);
+  });
+});
+
 test('reduced motion is respected', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/');
