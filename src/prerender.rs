@@ -235,4 +235,38 @@ mod tests {
         assert_eq!(html.matches("<article").count(), FIRST_CARDS);
         assert!(html.contains("120 sessions"));
     }
+
+    /// A track colour is checked once, at import, in every format: one that
+    /// would break out of its CSS rule is dropped with a named problem and
+    /// never reaches `prerender.css`.
+    #[test]
+    fn a_colour_that_would_break_out_of_the_css_is_dropped_at_import_and_named() {
+        use crate::model::import::parse_any;
+        let time = r#""2020-01-01T10:00:00+01:00""#;
+        let frab = format!(
+            r##"{{"schedule":{{"conference":{{"title":"F","tracks":[{{"name":"Art","color":"#;}}*{{x"}},{{"name":"Bold","color":"#a;}}*{{x"}},{{"name":"Fine","color":"#abc"}}],
+            "days":[{{"date":"2020-01-01","rooms":{{"R":[{{"guid":"a","date":{time},"duration":"0:30","title":"A","track":"Art"}},
+            {{"guid":"b","date":{time},"duration":"0:30","title":"B","track":"Bold"}},{{"guid":"c","date":{time},"duration":"0:30","title":"C","track":"Fine"}}]}}}}]}}}}}}"##
+        );
+        let ours = format!(
+            r##"{{"version":1,"conference":{{"id":"c","title":"C"}},"tracks":[{{"id":"art","name":"Art","color":"#;}}*{{x"}}],
+            "sessions":[{{"id":"a","title":"A","start":{time},"end":{time},"track":"art"}}]}}"##
+        );
+        let widget = format!(
+            r##"{{"talks":[{{"code":"A","title":"A","start":{time},"end":{time},"track":1}}],"rooms":[],
+            "tracks":[{{"id":1,"name":"Art","color":"#;}}*{{x"}}]}}"##
+        );
+        for (file, named) in [(frab, 2), (ours, 1), (widget, 1)] {
+            let s = parse_any(&file).unwrap();
+            let css = track_css(&s);
+            assert!(!css.contains(';') && !css.contains('*'), "{css}");
+            let problems: Vec<String> = s.problems.iter().map(|p| p.to_string()).collect();
+            let about_colours = problems.iter().filter(|p| p.contains(";}*{x")).count();
+            assert_eq!(about_colours, named, "{problems:?}");
+            assert_eq!(
+                s.skipped, 0,
+                "a bad colour costs the colour, not the session"
+            );
+        }
+    }
 }

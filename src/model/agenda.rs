@@ -12,7 +12,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::changes::{compare, Difference, SeenFacts};
 use super::schedule::{Parts, Room, Schedule, Session, SessionKind};
+use super::text::UniqueIds;
 
 /// Current version of the stored agenda (2 added own entries; 1 still reads).
 pub const AGENDA_VERSION: u64 = 2;
@@ -194,6 +196,8 @@ pub struct ChangedSession {
     pub index: usize,
     /// What the agenda remembered of it.
     pub was: AgendaEntry,
+    /// What differs ([`compare`], the rule the snapshot diff uses too).
+    pub difference: Difference,
 }
 
 /// The starred sessions of one conference, by id.
@@ -230,6 +234,13 @@ impl fmt::Display for StoredAgendaError {
                 "the saved agenda was written by a newer version of this app (format {v})"
             ),
         }
+    }
+}
+
+impl AgendaEntry {
+    /// What was remembered of the session, for [`compare`].
+    pub fn facts(&self) -> SeenFacts<'_> {
+        SeenFacts::of(&self.title, &self.start, &self.end, &self.room)
     }
 }
 
@@ -416,7 +427,8 @@ impl Agenda {
         }
     }
 
-    /// Starred sessions whose start, end, room or title differ from what was remembered.
+    /// Starred sessions whose start, end, room or title differ from what
+    /// was remembered, by the one rule of [`compare`].
     pub fn changed(&self, schedule: &Schedule) -> Vec<ChangedSession> {
         let mut out: Vec<ChangedSession> = self
             .entries
@@ -424,16 +436,11 @@ impl Agenda {
             .filter_map(|(id, was)| {
                 let index = schedule.session_position(id)?;
                 let now = &schedule.sessions[index];
-                let same_time = |stored: &str, t: &chrono::DateTime<chrono::FixedOffset>| {
-                    chrono::DateTime::parse_from_rfc3339(stored).is_ok_and(|s| s == *t)
-                };
-                let same = same_time(&was.start, &now.start)
-                    && same_time(&was.end, &now.end)
-                    && was.title == now.title
-                    && was.room == schedule.room_name(now);
-                (!same).then(|| ChangedSession {
+                let difference = compare(was.facts(), now, schedule.room_name(now))?;
+                Some(ChangedSession {
                     index,
                     was: was.clone(),
+                    difference,
                 })
             })
             .collect();
@@ -503,7 +510,7 @@ impl Agenda {
                 entry: entry.clone(),
             })
             .collect();
-        let mut taken: Vec<String> = self.own.keys().cloned().collect();
+        let mut taken = UniqueIds::with_taken(self.own.keys().cloned());
         for (id, entry) in &other.own {
             let same = |e: &OwnEntry| {
                 e.title == entry.title && e.start == entry.start && e.end == entry.end
@@ -511,13 +518,7 @@ impl Agenda {
             if self.own.values().any(same) {
                 continue;
             }
-            let mut new_id = id.clone();
-            let mut k = 2;
-            while taken.contains(&new_id) {
-                new_id = format!("{id}-{k}");
-                k += 1;
-            }
-            taken.push(new_id.clone());
+            let new_id = taken.claim(id);
             changes.push(AgendaChange::PutOwn {
                 id: new_id,
                 entry: entry.clone(),

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::schedule::Schedule;
+use super::schedule::{Schedule, Session};
 
 /// Where the last seen schedule of a conference is kept (a Cache Storage URL).
 pub fn snapshot_cache_key(conference_id: &str) -> String {
@@ -70,22 +70,14 @@ impl Snapshot {
 /// One difference between the last seen schedule and this one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
-    Added {
-        id: String,
-    },
+    /// New in the schedule.
+    Added { id: String },
     /// Gone from the schedule: what it was.
-    Removed {
-        was: SnapshotSession,
-    },
+    Removed { was: SnapshotSession },
     /// Time or room changed (and maybe the title too).
-    Moved {
-        id: String,
-        was: SnapshotSession,
-    },
-    Renamed {
-        id: String,
-        was: SnapshotSession,
-    },
+    Moved { id: String, was: SnapshotSession },
+    /// Same time and room, another title.
+    Renamed { id: String, was: SnapshotSession },
 }
 
 impl Change {
@@ -98,48 +90,87 @@ impl Change {
     }
 }
 
-fn same_instant(a: &str, b: &str) -> bool {
-    match (
-        chrono::DateTime::parse_from_rfc3339(a),
-        chrono::DateTime::parse_from_rfc3339(b),
-    ) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => a == b,
+/// A session's facts as last seen, in their stored form (RFC 3339 times,
+/// the room's name): what a snapshot and a starred session both keep.
+#[derive(Clone, Copy, Debug)]
+pub struct SeenFacts<'a> {
+    /// Title as last seen.
+    pub title: &'a str,
+    /// Start as last seen.
+    pub start: &'a str,
+    /// End as last seen.
+    pub end: &'a str,
+    /// Room name as last seen ("" for none).
+    pub room: &'a str,
+}
+
+impl<'a> SeenFacts<'a> {
+    /// Title, start, end and room, in this order.
+    pub fn of(title: &'a str, start: &'a str, end: &'a str, room: &'a str) -> Self {
+        SeenFacts {
+            title,
+            start,
+            end,
+            room,
+        }
+    }
+}
+
+/// How a session differs from what was last seen of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Difference {
+    /// Its start, end or room changed.
+    pub moved: bool,
+    /// Its title changed.
+    pub renamed: bool,
+}
+
+/// The one "what changed" rule, for the snapshot diff and the starred
+/// sessions alike: times are compared as instants (the same instant written
+/// with another offset is no change; a stored time that cannot be read is
+/// one), room names and titles as the page shows them (runs of white space
+/// count as one space). None when nothing the user sees changed.
+pub fn compare(was: SeenFacts<'_>, now: &Session, room_now: &str) -> Option<Difference> {
+    let same_time = |stored: &str, t: &super::time::Instant| {
+        super::time::parse_instant(stored).is_some_and(|s| s == *t)
+    };
+    let shown = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
+    let moved = !same_time(was.start, &now.start)
+        || !same_time(was.end, &now.end)
+        || !shown(was.room, room_now);
+    let renamed = !shown(was.title, &now.title);
+    (moved || renamed).then_some(Difference { moved, renamed })
+}
+
+impl SnapshotSession {
+    /// What the snapshot saw of this session.
+    pub fn facts(&self) -> SeenFacts<'_> {
+        SeenFacts::of(&self.title, &self.start, &self.end, &self.room)
     }
 }
 
 /// Changes from `old` to `new`, in the new schedule's order (removed ones last),
 /// with sessions for which `starred` is true first.
 pub fn diff(old: &Snapshot, new: &Schedule, starred: impl Fn(&str) -> bool) -> Vec<Change> {
-    let now = Snapshot::of(new);
     let old_by_id: std::collections::HashMap<&str, &SnapshotSession> =
         old.sessions.iter().map(|s| (s.id.as_str(), s)).collect();
-    let new_ids: std::collections::HashSet<&str> =
-        now.sessions.iter().map(|s| s.id.as_str()).collect();
     let mut changes = Vec::new();
-    for s in &now.sessions {
-        match old_by_id.get(s.id.as_str()) {
-            None => changes.push(Change::Added { id: s.id.clone() }),
-            Some(was) => {
-                let moved = !same_instant(&was.start, &s.start)
-                    || !same_instant(&was.end, &s.end)
-                    || was.room != s.room;
-                if moved {
-                    changes.push(Change::Moved {
-                        id: s.id.clone(),
-                        was: (*was).clone(),
-                    });
-                } else if was.title != s.title {
-                    changes.push(Change::Renamed {
-                        id: s.id.clone(),
-                        was: (*was).clone(),
-                    });
+    for s in &new.sessions {
+        let found = match old_by_id.get(s.id.as_str()) {
+            None => Some(Change::Added { id: s.id.clone() }),
+            Some(was) => compare(was.facts(), s, new.room_name(s)).map(|d| {
+                let (id, was) = (s.id.clone(), (*was).clone());
+                if d.moved {
+                    Change::Moved { id, was }
+                } else {
+                    Change::Renamed { id, was }
                 }
-            }
-        }
+            }),
+        };
+        changes.extend(found);
     }
     for was in &old.sessions {
-        if !new_ids.contains(was.id.as_str()) {
+        if new.session(&was.id).is_none() {
             changes.push(Change::Removed { was: was.clone() });
         }
     }
@@ -200,5 +231,73 @@ mod tests {
         assert_eq!(Snapshot::from_json(&snap.to_json()), Some(snap));
         assert_eq!(Snapshot::from_json("{\"v\":2,\"sessions\":[]}"), None);
         assert_eq!(Snapshot::from_json("garbage"), None);
+    }
+
+    /// The snapshot diff and the starred sessions' notes answer "what changed"
+    /// alike, on every edge case, because both ask [`compare`].
+    #[test]
+    fn both_panels_answer_what_changed_by_the_one_comparison() {
+        use crate::model::agenda::{Agenda, AgendaChange, AgendaEntry, Level};
+        let new = parse_schedule(V1).unwrap();
+        let moved = Some(Difference {
+            moved: true,
+            renamed: false,
+        });
+        let renamed = Some(Difference {
+            moved: false,
+            renamed: true,
+        });
+        let same = "2020-01-01T09:00:00+01:00";
+        let end = "2020-01-01T10:00:00+01:00";
+        let cases = [
+            ("nothing changed", "Keep", same, end, "A", None),
+            (
+                "same instant, another offset",
+                "Keep",
+                "2020-01-01T08:00:00Z",
+                end,
+                "A",
+                None,
+            ),
+            ("unparsable time", "Keep", "9 o'clock", end, "A", moved),
+            ("no time stored", "Keep", same, "", "A", moved),
+            ("room renamed", "Keep", same, end, "Hall A", moved),
+            ("title whitespace", " Keep\t ", same, end, " A", None),
+            ("title changed", "Kept", same, end, "A", renamed),
+        ];
+        for (case, title, start, end, room, expected) in cases {
+            let was = SnapshotSession {
+                id: "keep".into(),
+                title: title.into(),
+                start: start.into(),
+                end: end.into(),
+                room: room.into(),
+            };
+            let keep = new.session("keep").unwrap();
+            assert_eq!(compare(was.facts(), keep, "A"), expected, "{case}");
+            let snapshot = Snapshot {
+                v: 1,
+                sessions: vec![was.clone()],
+            };
+            let in_diff = diff(&snapshot, &new, |_| false)
+                .into_iter()
+                .find(|c| c.id() == "keep")
+                .map(|c| matches!(c, Change::Moved { .. }));
+            let mut agenda = Agenda::default();
+            agenda.apply(&AgendaChange::Put {
+                id: "keep".into(),
+                entry: AgendaEntry {
+                    level: Level::Must,
+                    title: was.title,
+                    start: was.start,
+                    end: was.end,
+                    room: was.room,
+                    added: String::new(),
+                },
+            });
+            let in_agenda = agenda.changed(&new).first().map(|c| c.difference);
+            assert_eq!(in_agenda, expected, "{case}: starred");
+            assert_eq!(in_diff, expected.map(|d| d.moved), "{case}: snapshot");
+        }
     }
 }

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::agenda::StoredAgendaError;
-use super::schedule::ScheduleError;
+use super::schedule::{ScheduleError, MAX_DAYS_FROM_MEDIAN, MAX_SESSION_HOURS};
 
 /// A problem with the saved agenda or the browser's storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,6 +81,134 @@ impl fmt::Display for ActionError {
     }
 }
 
+/// Why an importer skipped a session (listed with its place in the
+/// notice "N session(s) were skipped…"), in every format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The entry is not a JSON object.
+    NotAnObject,
+    /// Our format or Sessionize: no id.
+    NoId,
+    /// frab: neither a guid nor an id.
+    NoGuidOrId,
+    /// pretalx widget: neither a code nor an id.
+    NoCodeOrId,
+    /// An id another session already has.
+    DuplicateId(String),
+    /// No title, or only white space.
+    EmptyTitle,
+    /// No start time.
+    NoStart,
+    /// No end time.
+    NoEnd,
+    /// frab: no `date` (its start).
+    NoDate,
+    /// Sessionize: accepted but not scheduled yet.
+    Unscheduled,
+    /// A time that is not RFC 3339 with an offset.
+    NotRfc3339(String),
+    /// A wall-clock time that cannot be read in the zone.
+    NotATimeInZone {
+        /// The time as written.
+        time: String,
+        /// The zone it was read in.
+        zone: String,
+    },
+    /// A time that cannot be read at all.
+    NotATime(String),
+    /// frab: a duration that is not H:MM.
+    BadDuration(String),
+    /// The end is past what a date can hold.
+    EndOutOfRange,
+    /// It ends before it starts.
+    EndsBeforeStart,
+    /// A room the file does not list.
+    UnknownRoom(String),
+    /// A track the file does not list.
+    UnknownTrack(String),
+    /// A speaker the file does not list.
+    UnknownSpeaker(String),
+    /// Longer than any session may last.
+    TooLong,
+    /// Far from the rest of the conference.
+    FarAway,
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotAnObject => f.write_str("not an object"),
+            Self::NoId => f.write_str("session without an id"),
+            Self::NoGuidOrId => f.write_str("event without guid or id"),
+            Self::NoCodeOrId => f.write_str("talk without code or id"),
+            Self::DuplicateId(id) => write!(f, "duplicate session id \"{id}\""),
+            Self::EmptyTitle => f.write_str("empty title"),
+            Self::NoStart => f.write_str("no start time"),
+            Self::NoEnd => f.write_str("no end time"),
+            Self::NoDate => f.write_str("no date"),
+            Self::Unscheduled => f.write_str("not scheduled (no start time)"),
+            Self::NotRfc3339(t) => write!(f, "\"{t}\" is not an RFC 3339 time with an offset"),
+            Self::NotATimeInZone { time, zone } => {
+                write!(f, "\"{time}\" is not a time in the zone \"{zone}\"")
+            }
+            Self::NotATime(t) => write!(f, "\"{t}\" is not a time"),
+            Self::BadDuration(d) => write!(f, "duration \"{d}\" is not H:MM"),
+            Self::EndOutOfRange => f.write_str("end out of range"),
+            Self::EndsBeforeStart => f.write_str("ends before it starts"),
+            Self::UnknownRoom(r) => write!(f, "unknown room \"{r}\""),
+            Self::UnknownTrack(t) => write!(f, "unknown track \"{t}\""),
+            Self::UnknownSpeaker(p) => write!(f, "unknown speaker \"{p}\""),
+            Self::TooLong => write!(
+                f,
+                "lasts more than {} days (the longest a session may last)",
+                MAX_SESSION_HOURS / 24
+            ),
+            Self::FarAway => write!(
+                f,
+                "starts more than {MAX_DAYS_FROM_MEDIAN} days away from the rest of the conference"
+            ),
+        }
+    }
+}
+
+/// Why the schedule could not be loaded at all (the error page's words).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The request itself failed (offline, blocked by CORS, bad URL).
+    Network { url: String },
+    /// The server answered with an error status.
+    Http { url: String, status: u16 },
+    /// The file arrived but is not a usable schedule.
+    Schedule { url: String, error: ScheduleError },
+    /// `?schedule=` named something that is not an http(s) URL or a path on this site.
+    BadUrl { url: String },
+    /// A local file opened earlier is no longer in the browser's cache.
+    LocalMissing { name: String },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Network { url } => write!(
+                f,
+                "The schedule at {url} could not be fetched. Check the connection (or, for another site, that it allows cross-origin requests)."
+            ),
+            Self::Http { url, status } => {
+                write!(f, "The server answered {status} for the schedule at {url}.")
+            }
+            Self::Schedule { url, error } => write!(f, "In {url}: {error}."),
+            Self::BadUrl { url } => write!(
+                f,
+                "\"{url}\" is not a schedule address this app can open: use an http(s) URL."
+            ),
+            Self::LocalMissing { name } => write!(
+                f,
+                "The local file {name} opened earlier is no longer stored in this browser. Open it again."
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +236,39 @@ mod tests {
         }
         .to_string()
         .starts_with("x.json cannot be opened: the schedule file is empty"));
+    }
+
+    #[test]
+    fn skip_reasons_and_load_errors_keep_their_words() {
+        assert_eq!(
+            SkipReason::NotATimeInZone {
+                time: "2024-03-10T02:30:00".into(),
+                zone: "America/New_York".into()
+            }
+            .to_string(),
+            "\"2024-03-10T02:30:00\" is not a time in the zone \"America/New_York\""
+        );
+        assert_eq!(
+            SkipReason::TooLong.to_string(),
+            "lasts more than 7 days (the longest a session may last)"
+        );
+        assert_eq!(
+            SkipReason::Unscheduled.to_string(),
+            "not scheduled (no start time)"
+        );
+        assert_eq!(
+            LoadError::Schedule {
+                url: "/schedule.json".into(),
+                error: ScheduleError::Empty
+            }
+            .to_string(),
+            "In /schedule.json: the schedule file is empty."
+        );
+        assert!(LoadError::Http {
+            url: "x".into(),
+            status: 404
+        }
+        .to_string()
+        .contains("answered 404"));
     }
 }

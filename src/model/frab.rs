@@ -13,11 +13,13 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use serde::Deserialize;
 
+use super::error::SkipReason;
+use super::lenient::IdText;
 use super::schedule::{
-    language_name, parse_time, safe_link, Conference, FacetList, Link, LinkKind, Parts, Room,
-    Schedule, ScheduleError, Session, SessionKind, Speaker, Tally, Track,
+    checked_colour, language_name, non_empty, parse_time, safe_link, Conference, FacetList, Link,
+    LinkKind, Parts, Room, Schedule, ScheduleError, Session, SessionKind, Tally, Track,
 };
-use super::text::slugify;
+use super::text::{slugify, UniqueIds};
 
 #[derive(Deserialize)]
 pub(crate) struct FrabFile {
@@ -98,8 +100,8 @@ fn ordered_rooms<'de, D: serde::Deserializer<'de>>(
 struct FrabEvent {
     #[serde(default)]
     guid: Option<String>,
-    #[serde(default, deserialize_with = "id_text")]
-    id: Option<String>,
+    #[serde(default)]
+    id: IdText,
     #[serde(default)]
     date: Option<String>,
     #[serde(default)]
@@ -162,6 +164,23 @@ enum FrabRecording {
 }
 
 impl FrabEvent {
+    /// The subtitle, abstract and description as one text (each once).
+    fn text(&self) -> String {
+        let mut text = html_to_text(self.abstract_text.as_deref().unwrap_or(""));
+        let description = html_to_text(self.description.as_deref().unwrap_or(""));
+        if !description.is_empty() && description != text {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&description);
+        }
+        match non_empty(self.subtitle.clone()) {
+            Some(sub) if text.is_empty() => sub,
+            Some(sub) => format!("{sub}\n\n{text}"),
+            None => text,
+        }
+    }
+
     /// Every http(s) link the event carries, each with its kind.
     fn links(&self) -> Vec<Link> {
         let mut out = Vec::new();
@@ -204,73 +223,12 @@ impl FrabEvent {
 struct FrabPerson {
     #[serde(default)]
     guid: Option<String>,
-    #[serde(default, deserialize_with = "id_text")]
-    id: Option<String>,
+    #[serde(default)]
+    id: IdText,
     #[serde(default)]
     public_name: Option<String>,
     #[serde(default)]
     name: Option<String>,
-}
-
-/// An id given as a number or a string (both occur); anything else is no id.
-fn id_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    struct IdVisitor;
-    impl<'de> serde::de::Visitor<'de> for IdVisitor {
-        type Value = Option<String>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an id")
-        }
-        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-            let v = v.trim();
-            Ok((!v.is_empty()).then(|| v.to_string()))
-        }
-        fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(IdVisitor)
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(
-            self,
-            mut a: A,
-        ) -> Result<Self::Value, A::Error> {
-            while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-            Ok(None)
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut a: A,
-        ) -> Result<Self::Value, A::Error> {
-            while a
-                .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                .is_some()
-            {}
-            Ok(None)
-        }
-    }
-    d.deserialize_option(IdVisitor)
-}
-
-fn clean(s: &Option<String>) -> Option<String> {
-    s.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
 }
 
 /// "0:45", "01:30", "1:00:00" → minutes.
@@ -359,10 +317,10 @@ pub fn parse_frab(text: &str) -> Result<Schedule, ScheduleError> {
 
 fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
     let conf = file.schedule.conference;
-    let title = clean(&conf.title)
-        .or_else(|| clean(&conf.acronym))
+    let title = non_empty(conf.title)
+        .or_else(|| non_empty(conf.acronym.clone()))
         .ok_or(ScheduleError::MissingConference)?;
-    let id = slugify(clean(&conf.acronym).as_deref().unwrap_or(&title));
+    let id = slugify(non_empty(conf.acronym).as_deref().unwrap_or(&title));
     let conference = Conference {
         id: if id.is_empty() {
             "conference".into()
@@ -371,33 +329,25 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
         },
         title,
         location: String::new(),
-        time_zone: clean(&conf.time_zone_name).unwrap_or_default(),
+        time_zone: non_empty(conf.time_zone_name).unwrap_or_default(),
         url: safe_link(file.schedule.base_url.or(conf.base_url)),
     };
+    let mut problems = Vec::new();
     let colours: HashMap<String, String> = conf
         .tracks
-        .iter()
-        .filter_map(|t| Some((clean(&t.name)?, t.color.clone()?)))
+        .into_iter()
+        .filter_map(|t| {
+            let name = non_empty(t.name)?;
+            let place = || format!("track \"{name}\"");
+            Some((name.clone(), checked_colour(t.color, place, &mut problems)?))
+        })
         .collect();
-
-    let mut tally = Tally::default();
-    let mut tracks: Vec<Track> = Vec::new();
-    let mut track_ids = FacetList::new();
-    let mut rooms: Vec<Room> = Vec::new();
-    let mut room_ids = FacetList::new();
-    let mut speakers: Vec<Speaker> = Vec::new();
-    let mut speaker_ix: HashMap<String, usize> = HashMap::new();
-    let mut speaker_ids = FacetList::new();
-    let mut session_ids: HashSet<String> = HashSet::new();
-    let mut languages = FacetList::new();
-    let mut formats = FacetList::new();
-
     // Day and room order as in the file, for stable output.
     let room_rank: HashMap<String, usize> = conf
         .rooms
-        .iter()
+        .into_iter()
         .flatten()
-        .filter_map(|r| clean(&r.name))
+        .filter_map(|r| non_empty(r.name))
         .enumerate()
         .map(|(i, name)| (name, i))
         .collect();
@@ -414,147 +364,131 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
         }
     }
 
+    let mut lists = Lists::default();
+    let mut tally = Tally {
+        problems,
+        ..Tally::default()
+    };
     for (n, (day, room_key, e)) in events.into_iter().enumerate() {
-        let raw_id = clean(&e.guid).or_else(|| e.id.clone());
+        let raw_id = non_empty(e.guid.clone()).or_else(|| e.id.0.clone());
         let place = raw_id
             .as_deref()
             .map(|id| format!("event \"{id}\""))
             .unwrap_or_else(|| format!("events[{n}]"));
-        let result = (|| -> Result<Session, String> {
-            let raw_id = raw_id.clone().ok_or("event without guid or id")?;
-            let title = clean(&e.title).ok_or("empty title")?;
-            let start: DateTime<FixedOffset> = parse_time(e.date.as_deref().ok_or("no date")?)?;
-            let minutes =
-                parse_duration(e.duration.as_deref().unwrap_or("0:00")).ok_or_else(|| {
-                    format!(
-                        "duration \"{}\" is not H:MM",
-                        e.duration.clone().unwrap_or_default()
-                    )
-                })?;
-            let end = start
-                .checked_add_signed(TimeDelta::minutes(minutes))
-                .ok_or("end out of range")?;
-            // A repeated session keeps its guid on every day: make occurrences distinct.
-            let mut id = raw_id.clone();
-            if session_ids.contains(&id) {
-                id = format!("{raw_id}-{}", start.date_naive());
-                let mut k = 2;
-                while session_ids.contains(&id) {
-                    id = format!("{raw_id}-{}-{k}", start.date_naive());
-                    k += 1;
-                }
-            }
-            let room_name = clean(&e.room).unwrap_or(room_key.clone());
-            let room = match room_ids.by_name.get(&room_name) {
-                Some(&i) => i,
-                None => {
-                    let rid = room_ids.unique_id(&slugify(&room_name));
-                    rooms.push(Room {
-                        id: rid,
-                        name: room_name.clone(),
-                    });
-                    room_ids.by_name.insert(room_name, rooms.len() - 1);
-                    rooms.len() - 1
-                }
-            };
-            let track = clean(&e.track).map(|name| match track_ids.by_name.get(&name) {
-                Some(&i) => i,
-                None => {
-                    let tid = track_ids.unique_id(&slugify(&name));
-                    tracks.push(Track {
-                        id: tid,
-                        color: colours
-                            .get(&name)
-                            .cloned()
-                            .filter(|c| c.len() == 7 && c.starts_with('#')),
-                        name: name.clone(),
-                    });
-                    track_ids.by_name.insert(name, tracks.len() - 1);
-                    tracks.len() - 1
-                }
-            });
-            let mut people = Vec::new();
-            for p in e.persons.iter().flatten() {
-                let Some(name) = clean(&p.public_name).or_else(|| clean(&p.name)) else {
-                    continue;
-                };
-                // Merged files reuse numeric person ids across sources, so an
-                // id alone does not identify a person; id plus name does.
-                let key = clean(&p.guid)
-                    .unwrap_or_else(|| format!("{}:{name}", p.id.clone().unwrap_or_default()));
-                let ix = match speaker_ix.get(&key) {
-                    Some(&i) => i,
-                    None => {
-                        let sid = speaker_ids.unique_id(&slugify(&name));
-                        speakers.push(Speaker {
-                            id: sid,
-                            name,
-                            affiliation: None,
-                        });
-                        speaker_ix.insert(key, speakers.len() - 1);
-                        speakers.len() - 1
-                    }
-                };
-                if !people.contains(&ix) {
-                    people.push(ix);
-                }
-            }
-            let mut abstract_text = html_to_text(e.abstract_text.as_deref().unwrap_or(""));
-            let description = html_to_text(e.description.as_deref().unwrap_or(""));
-            if !description.is_empty() && description != abstract_text {
-                if !abstract_text.is_empty() {
-                    abstract_text.push_str("\n\n");
-                }
-                abstract_text.push_str(&description);
-            }
-            if let Some(sub) = clean(&e.subtitle) {
-                abstract_text = if abstract_text.is_empty() {
-                    sub
-                } else {
-                    format!("{sub}\n\n{abstract_text}")
-                };
-            }
-            let raw_kind = clean(&e.kind);
-            let format = raw_kind.as_deref().map(|k| formats.index(&format_name(k)));
-            let language = clean(&e.language).map(|code| {
-                let name = language_name(&code);
-                languages.index_with(&name, &code)
-            });
-            Ok(Session {
-                language,
-                format,
-                links: e.links(),
-                id,
-                title,
-                kind: frab_kind(raw_kind.as_deref().unwrap_or("")),
-                start,
-                end,
-                // Past-midnight sessions belong to the conference day they are listed under.
-                day: day
-                    .filter(|d| *d <= start.date_naive())
-                    .unwrap_or(start.date_naive()),
-                room: Some(room),
-                track,
-                speakers: people,
-                abstract_text,
-                url: safe_link(e.url.clone()),
-            })
-        })();
-        if let Some(kept) = tally.take(place, result) {
-            session_ids.insert(kept.id.clone());
-        }
+        let result = event_session(&e, raw_id, day, &room_key, &mut lists);
+        tally.take(place, result);
     }
-    let rooms = organisers_room_order(rooms, &room_rank, &mut tally.sessions);
+    let rooms = organisers_room_order(lists.rooms.into_items(), &room_rank, &mut tally.sessions);
+    let mut tracks: Vec<Track> = lists.tracks.into_items();
+    for t in &mut tracks {
+        t.color = colours.get(&t.name).cloned();
+    }
     Schedule::assemble(Parts {
         conference,
         tracks,
         rooms,
-        speakers,
-        languages: languages.items,
-        formats: formats.items,
+        speakers: lists.speakers.into_items(),
+        languages: lists.languages.items,
+        formats: lists.formats.items,
         sessions: tally.sessions,
         problems: tally.problems,
         skipped: tally.skipped,
+    })
+}
+
+/// What the events of a frab file name, gathered as they are read.
+struct Lists {
+    rooms: FacetList,
+    tracks: FacetList,
+    /// Keyed by guid, else id and name.
+    speakers: FacetList,
+    languages: FacetList,
+    formats: FacetList,
+    session_ids: UniqueIds,
+}
+
+impl Default for Lists {
+    fn default() -> Self {
+        Lists {
+            rooms: FacetList::new(),
+            tracks: FacetList::new(),
+            speakers: FacetList::new(),
+            languages: FacetList::new(),
+            formats: FacetList::new(),
+            session_ids: UniqueIds::default(),
+        }
+    }
+}
+
+/// One event as a session, or why it is skipped.
+fn event_session(
+    e: &FrabEvent,
+    raw_id: Option<String>,
+    day: Option<NaiveDate>,
+    room_key: &str,
+    lists: &mut Lists,
+) -> Result<Session, SkipReason> {
+    let raw_id = raw_id.ok_or(SkipReason::NoGuidOrId)?;
+    let title = non_empty(e.title.clone()).ok_or(SkipReason::EmptyTitle)?;
+    let start: DateTime<FixedOffset> = parse_time(e.date.as_deref().ok_or(SkipReason::NoDate)?)?;
+    let duration = e.duration.as_deref().unwrap_or("0:00");
+    let minutes = parse_duration(duration)
+        .ok_or_else(|| SkipReason::BadDuration(e.duration.clone().unwrap_or_default()))?;
+    let end = start
+        .checked_add_signed(TimeDelta::minutes(minutes))
+        .ok_or(SkipReason::EndOutOfRange)?;
+    // A repeated session keeps its guid on every day: make occurrences distinct.
+    let id = if lists.session_ids.is_free(&raw_id) {
+        lists.session_ids.claim(&raw_id)
+    } else {
+        lists
+            .session_ids
+            .claim(&format!("{raw_id}-{}", start.date_naive()))
+    };
+    let room_name = non_empty(e.room.clone()).unwrap_or_else(|| room_key.to_string());
+    let room = lists.rooms.index(&room_name);
+    let track = non_empty(e.track.clone()).map(|name| lists.tracks.index(&name));
+    let mut people = Vec::new();
+    for p in e.persons.iter().flatten() {
+        let Some(name) = non_empty(p.public_name.clone()).or_else(|| non_empty(p.name.clone()))
+        else {
+            continue;
+        };
+        // Merged files reuse numeric person ids across sources, so an
+        // id alone does not identify a person; id plus name does.
+        let key = non_empty(p.guid.clone())
+            .unwrap_or_else(|| format!("{}:{name}", p.id.0.clone().unwrap_or_default()));
+        let ix = lists.speakers.add(&key, &name, &name);
+        if !people.contains(&ix) {
+            people.push(ix);
+        }
+    }
+    let raw_kind = non_empty(e.kind.clone());
+    let format = raw_kind
+        .as_deref()
+        .map(|k| lists.formats.index(&format_name(k)));
+    let language = non_empty(e.language.clone()).map(|code| {
+        let name = language_name(&code);
+        lists.languages.index_with(&name, &code)
+    });
+    Ok(Session {
+        language,
+        format,
+        links: e.links(),
+        id,
+        title,
+        kind: frab_kind(raw_kind.as_deref().unwrap_or("")),
+        start,
+        end,
+        // Past-midnight sessions belong to the conference day they are listed under.
+        day: day
+            .filter(|d| *d <= start.date_naive())
+            .unwrap_or(start.date_naive()),
+        room: Some(room),
+        track,
+        speakers: people,
+        abstract_text: e.text(),
+        url: safe_link(e.url.clone()),
     })
 }
 

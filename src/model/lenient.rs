@@ -139,7 +139,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Item<T> {
     }
 }
 
-/// An id written as a string or a number (both occur); anything else is no id.
+/// An id written as a string or a number (both occur; a number in its
+/// shortest form, so `7.0` is `"7"`): the one reader of ids for every
+/// importer. Anything else is no id.
 #[derive(Default)]
 pub(crate) struct IdText(pub(crate) Option<String>);
 
@@ -161,8 +163,8 @@ impl<'de> Deserialize<'de> for IdText {
             fn visit_i64<E>(self, v: i64) -> Result<IdText, E> {
                 Ok(IdText(Some(v.to_string())))
             }
-            fn visit_f64<E>(self, _: f64) -> Result<IdText, E> {
-                Ok(IdText(None))
+            fn visit_f64<E>(self, v: f64) -> Result<IdText, E> {
+                Ok(IdText(v.is_finite().then(|| v.to_string())))
             }
             fn visit_bool<E>(self, _: bool) -> Result<IdText, E> {
                 Ok(IdText(None))
@@ -316,5 +318,38 @@ mod tests {
         assert_eq!(q.text.0, None);
         let r = probe(r#"{"id": " ", "name": 3, "flag": null}"#);
         assert_eq!((r.id.0, r.name.0, r.flag.0), (None, None, false));
+    }
+
+    /// frab, Sessionize and pretalx read an id written as a number alike
+    /// (frab once kept `7.0`, which the others dropped with its session).
+    #[test]
+    fn every_importer_reads_a_numeric_id_alike() {
+        use crate::model::import::parse_any;
+        let time = r#""2020-01-01T10:00:00+01:00""#;
+        let frab = format!(
+            r#"{{"schedule":{{"conference":{{"title":"F","days":[{{"date":"2020-01-01","rooms":{{"R":[
+            {{"id":7.0,"date":{time},"duration":"0:30","title":"T"}},{{"id":8,"date":{time},"duration":"0:30","title":"U"}}]}}}}]}}}}}}"#
+        );
+        let sessionize = format!(
+            r#"{{"sessions":[{{"id":7.0,"title":"T","startsAt":{time},"endsAt":{time}}},
+            {{"id":8,"title":"U","startsAt":{time},"endsAt":{time}}}],"speakers":[],"rooms":[]}}"#
+        );
+        let widget = format!(
+            r#"{{"talks":[{{"id":7.0,"title":"T","start":{time},"end":{time}}},{{"id":8,"title":"U","start":{time},"end":{time}}}],"rooms":[]}}"#
+        );
+        for file in [frab, sessionize, widget] {
+            let s = parse_any(&file).unwrap();
+            // A pretalx slot without a code is "slot-<id>".
+            let id =
+                |x: &crate::model::schedule::Session| x.id.trim_start_matches("slot-").to_string();
+            let mut ids: Vec<String> = s.sessions.iter().map(id).collect();
+            ids.sort_unstable();
+            assert_eq!(
+                (ids, s.skipped),
+                (vec!["7".to_string(), "8".into()], 0),
+                "{file}"
+            );
+        }
+        assert_eq!(probe(r#"{"id": 1.5}"#).id.0.as_deref(), Some("1.5"));
     }
 }

@@ -9,16 +9,15 @@
 //! `content_locale` (newer pretalx) gives the language. The widget data has
 //! no links (pretalx keeps resources in its API), so none are read.
 
-use std::collections::{HashMap, HashSet};
-
 use serde::Deserialize;
 
+use super::error::SkipReason;
 use super::lenient::{I18n, IdList, IdText, Item, Text};
 use super::schedule::{
-    is_hex_colour, language_name, non_empty, Conference, FacetList, Parts, Problem, Room, Schedule,
-    ScheduleError, Session, SessionKind, Speaker, Tally, Track,
+    checked_colour, language_name, non_empty, Conference, FacetList, Parts, Problem, Schedule,
+    ScheduleError, Session, SessionKind, Tally, Track,
 };
-use super::text::slugify;
+use super::text::UniqueIds;
 use super::time::{parse_in_zone, ZoneResolver};
 
 #[derive(Deserialize)]
@@ -103,88 +102,47 @@ pub fn parse_widget(
         }
         out
     };
-    let mut room_ids = FacetList::new();
-    let mut rooms = Vec::new();
-    let mut room_ix = HashMap::new();
-    for (wid, name, _) in named(w.rooms, "rooms", &mut problems) {
-        if room_ix.contains_key(&wid) {
-            continue;
-        }
-        room_ix.insert(wid, rooms.len());
-        rooms.push(Room {
-            id: room_ids.unique_id(&slugify(&name)),
-            name,
-        });
-    }
-    let mut track_ids = FacetList::new();
-    let mut tracks = Vec::new();
-    let mut track_ix = HashMap::new();
-    for (wid, name, color) in named(w.tracks, "tracks", &mut problems) {
-        if track_ix.contains_key(&wid) {
-            continue;
-        }
-        track_ix.insert(wid, tracks.len());
-        tracks.push(Track {
-            id: track_ids.unique_id(&slugify(&name)),
-            name,
-            color: color.filter(|c| is_hex_colour(c)),
-        });
-    }
-    let mut speaker_ids = FacetList::new();
-    let mut speakers = Vec::new();
-    let mut speaker_ix = HashMap::new();
-    for (code, name, _) in named(w.speakers, "speakers", &mut problems) {
-        if speaker_ix.contains_key(&code) {
-            continue;
-        }
-        speaker_ix.insert(code, speakers.len());
-        speakers.push(Speaker {
-            id: speaker_ids.unique_id(&slugify(&name)),
-            name,
-            affiliation: None,
-        });
-    }
+    let (rooms, _) = listed(named(w.rooms, "rooms", &mut problems));
+    let (tracks, colours) = listed(named(w.tracks, "tracks", &mut problems));
+    let (speakers, _) = listed(named(w.speakers, "speakers", &mut problems));
 
     let mut languages = FacetList::new();
     let mut tally = Tally {
         problems,
         ..Tally::default()
     };
-    let mut seen = HashSet::new();
+    let mut seen = UniqueIds::default();
     for (i, raw) in w.talks.into_iter().enumerate() {
         let mut place = format!("talks[{i}]");
-        let result = (|| -> Result<Session, String> {
-            let t = raw.0.ok_or("not an object")?;
+        let result = (|| -> Result<Session, SkipReason> {
+            let t = raw.0.ok_or(SkipReason::NotAnObject)?;
             let code = non_empty(t.code.0);
             let code = code.as_deref();
             let base = match (code, t.id.0) {
                 (Some(code), _) => code.to_string(),
                 (None, Some(id)) => format!("slot-{id}"),
-                (None, None) => return Err("talk without code or id".into()),
+                (None, None) => return Err(SkipReason::NoCodeOrId),
             };
             place = format!("talk \"{base}\"");
-            let title = non_empty(t.title.0).ok_or("empty title")?;
-            let at = |s: &Text, what: &str| {
-                let s = s.0.as_deref().ok_or(format!("no {what} time"))?;
-                parse_in_zone(s, &zone, names).ok_or(format!("\"{s}\" is not a time"))
+            let title = non_empty(t.title.0).ok_or(SkipReason::EmptyTitle)?;
+            let at = |s: &Text, missing: SkipReason| {
+                let s = s.0.as_deref().ok_or(missing)?;
+                parse_in_zone(s, &zone, names).ok_or_else(|| SkipReason::NotATime(s.to_string()))
             };
-            let (start, end) = (at(&t.start, "start")?, at(&t.end, "end")?);
+            let (start, end) = (
+                at(&t.start, SkipReason::NoStart)?,
+                at(&t.end, SkipReason::NoEnd)?,
+            );
             if end < start {
-                return Err("ends before it starts".into());
+                return Err(SkipReason::EndsBeforeStart);
             }
             // A talk given in several slots keeps its code: make each occurrence distinct.
-            let mut id = base.clone();
-            let mut k = 2;
-            while seen.contains(&id) {
-                id = format!("{base}-{k}");
-                k += 1;
-            }
-            seen.insert(id.clone());
+            let id = seen.claim(&base);
             let mut people = Vec::new();
             for p in &t.speakers.0 {
-                let ix = *speaker_ix
+                let ix = speakers
                     .get(p)
-                    .ok_or_else(|| format!("unknown speaker \"{p}\""))?;
+                    .ok_or_else(|| SkipReason::UnknownSpeaker(p.clone()))?;
                 if !people.contains(&ix) {
                     people.push(ix);
                 }
@@ -207,8 +165,8 @@ pub fn parse_widget(
                 start,
                 end,
                 day: start.date_naive(),
-                room: t.room.0.and_then(|r| room_ix.get(&r).copied()),
-                track: t.track.0.and_then(|r| track_ix.get(&r).copied()),
+                room: t.room.0.and_then(|r| rooms.get(&r)),
+                track: t.track.0.and_then(|r| tracks.get(&r)),
                 speakers: people,
                 abstract_text: t.abstract_text.0.unwrap_or_default().trim().to_string(),
                 url: None,
@@ -220,11 +178,16 @@ pub fn parse_widget(
         })();
         tally.take(place, result);
     }
+    let mut tracks: Vec<Track> = tracks.into_items();
+    for (i, (track, colour)) in tracks.iter_mut().zip(colours).enumerate() {
+        let place = || format!("tracks[{i}]");
+        track.color = checked_colour(colour, place, &mut tally.problems);
+    }
     let schedule = Schedule::assemble(Parts {
         conference,
         tracks,
-        rooms,
-        speakers,
+        rooms: rooms.into_items(),
+        speakers: speakers.into_items(),
         languages: languages.items,
         formats: Vec::new(),
         sessions: tally.sessions,
@@ -232,6 +195,20 @@ pub fn parse_widget(
         skipped: tally.skipped,
     })?;
     Ok((schedule, names_zone))
+}
+
+/// Named entries as facets by their id, the first of each id kept, with
+/// what else each kept entry carries (a track's colour).
+fn listed(entries: Vec<(String, String, Option<String>)>) -> (FacetList, Vec<Option<String>>) {
+    let mut list = FacetList::new();
+    let mut extra = Vec::new();
+    for (id, name, more) in entries {
+        if list.get(&id).is_none() {
+            list.add(&id, &name, &name);
+            extra.push(more);
+        }
+    }
+    (list, extra)
 }
 
 #[cfg(test)]

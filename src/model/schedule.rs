@@ -12,8 +12,9 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 
+use super::error::SkipReason;
 use super::lenient::{Item, Text, Texts};
-use super::text::fold_for_search;
+use super::text::{fold_for_search, UniqueIds};
 
 /// The highest file-format version this build understands.
 pub const FORMAT_VERSION: u64 = 1;
@@ -254,12 +255,12 @@ impl Link {
     }
 }
 
-/// Builds a list of facets (tracks, rooms, languages, types) by name, giving
-/// each distinct name one entry with a unique slug ("room", "room-2").
+/// Builds a list of facets (tracks, rooms, speakers, languages, types),
+/// one entry per key (a name, or the file's own id), each with a unique
+/// slug id ("room", "room-2"): the one way importers name what they list.
 pub(crate) struct FacetList {
-    /// Index of each name seen.
-    pub by_name: HashMap<String, usize>,
-    used: HashSet<String>,
+    by_key: HashMap<String, usize>,
+    ids: UniqueIds,
     /// The facets, in first-seen order.
     pub items: Vec<Facet>,
 }
@@ -267,43 +268,76 @@ pub(crate) struct FacetList {
 impl FacetList {
     pub(crate) fn new() -> Self {
         FacetList {
-            by_name: HashMap::new(),
-            used: HashSet::new(),
+            by_key: HashMap::new(),
+            ids: UniqueIds::default(),
             items: Vec::new(),
         }
     }
 
-    /// A unique slug built from `base`.
-    pub(crate) fn unique_id(&mut self, base: &str) -> String {
-        let base = if base.is_empty() { "x" } else { base };
-        let mut id = base.to_string();
-        let mut n = 2;
-        while self.used.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+    /// The index of the facet with this key, if it was added.
+    pub(crate) fn get(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
+    /// The index of the facet with this key, adding it (shown as `name`,
+    /// its id slugged from `slug`) if it is new.
+    pub(crate) fn add(&mut self, key: &str, name: &str, slug: &str) -> usize {
+        if let Some(i) = self.get(key) {
+            return i;
         }
-        self.used.insert(id.clone());
-        id
+        let slug = super::text::slugify(slug);
+        let id = self.ids.claim(if slug.is_empty() { "x" } else { &slug });
+        self.items.push(Facet {
+            id,
+            name: name.to_string(),
+        });
+        self.by_key.insert(key.to_string(), self.items.len() - 1);
+        self.items.len() - 1
     }
 
     /// The index of the facet with this name, adding it (with `slug` as the
     /// base of its id) if it is new.
     pub(crate) fn index_with(&mut self, name: &str, slug: &str) -> usize {
-        if let Some(&i) = self.by_name.get(name) {
-            return i;
-        }
-        let id = self.unique_id(&super::text::slugify(slug));
-        self.items.push(Facet {
-            id,
-            name: name.to_string(),
-        });
-        self.by_name.insert(name.to_string(), self.items.len() - 1);
-        self.items.len() - 1
+        self.add(name, name, slug)
     }
 
     /// The index of the facet with this name, slugged from the name.
     pub(crate) fn index(&mut self, name: &str) -> usize {
         self.index_with(name, name)
+    }
+
+    /// The facets as rooms, tracks or speakers (their other fields empty).
+    pub(crate) fn into_items<T: From<Facet>>(self) -> Vec<T> {
+        self.items.into_iter().map(T::from).collect()
+    }
+}
+
+impl From<Facet> for Room {
+    fn from(f: Facet) -> Room {
+        Room {
+            id: f.id,
+            name: f.name,
+        }
+    }
+}
+
+impl From<Facet> for Track {
+    fn from(f: Facet) -> Track {
+        Track {
+            id: f.id,
+            name: f.name,
+            color: None,
+        }
+    }
+}
+
+impl From<Facet> for Speaker {
+    fn from(f: Facet) -> Speaker {
+        Speaker {
+            id: f.id,
+            name: f.name,
+            affiliation: None,
+        }
     }
 }
 
@@ -584,16 +618,19 @@ impl Tally {
     pub(crate) fn take(
         &mut self,
         place: String,
-        result: Result<Session, String>,
+        result: Result<Session, SkipReason>,
     ) -> Option<&Session> {
         match result {
             Ok(session) => {
                 self.sessions.push(session);
                 self.sessions.last()
             }
-            Err(message) => {
+            Err(reason) => {
                 self.skipped += 1;
-                self.problems.push(Problem { place, message });
+                self.problems.push(Problem {
+                    place,
+                    message: reason.to_string(),
+                });
                 None
             }
         }
@@ -632,10 +669,7 @@ fn bound_sessions(sessions: &mut Vec<Session>) -> Vec<Problem> {
         if !ok {
             problems.push(Problem {
                 place: format!("session \"{}\"", s.id),
-                message: format!(
-                    "lasts more than {} days (the longest a session may last)",
-                    MAX_SESSION_HOURS / 24
-                ),
+                message: SkipReason::TooLong.to_string(),
             });
         }
         ok
@@ -649,9 +683,7 @@ fn bound_sessions(sessions: &mut Vec<Session>) -> Vec<Problem> {
             if !ok {
                 problems.push(Problem {
                     place: format!("session \"{}\"", s.id),
-                    message: format!(
-                        "starts more than {MAX_DAYS_FROM_MEDIAN} days away from the rest of the conference"
-                    ),
+                    message: SkipReason::FarAway.to_string(),
                 });
             }
             ok
@@ -763,9 +795,29 @@ pub fn safe_link(url: Option<String>) -> Option<String> {
 }
 
 /// Parse an RFC 3339 time that must carry an explicit offset.
-pub fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, String> {
-    super::time::parse_instant(s)
-        .ok_or_else(|| format!("\"{s}\" is not an RFC 3339 time with an offset"))
+pub fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, SkipReason> {
+    super::time::parse_instant(s).ok_or_else(|| SkipReason::NotRfc3339(s.to_string()))
+}
+
+/// A track's colour if it is `#rgb` or `#rrggbb`, the one check every
+/// importer makes (the colour is written into CSS); anything else is
+/// dropped and named as a problem at `place`.
+pub(crate) fn checked_colour(
+    colour: Option<String>,
+    place: impl FnOnce() -> String,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    let colour = non_empty(colour)?;
+    if is_hex_colour(&colour) {
+        return Some(colour);
+    }
+    problems.push(Problem {
+        place: place(),
+        message: format!(
+            "colour \"{colour}\" is not #rgb or #rrggbb; the track is shown without one"
+        ),
+    });
+    None
 }
 
 fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
@@ -791,11 +843,9 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
         let t = t.0.unwrap_or_default();
         match (non_empty(t.id), non_empty(t.name)) {
             (Some(id), Some(name)) if !tracks.iter().any(|x: &Track| x.id == id) => {
-                tracks.push(Track {
-                    id,
-                    name,
-                    color: t.color.0.filter(|c| is_hex_colour(c)),
-                })
+                let place = || format!("tracks[{i}]");
+                let color = checked_colour(t.color.0, place, &mut problems);
+                tracks.push(Track { id, name, color })
             }
             (Some(id), Some(_)) => problems.push(Problem {
                 place: format!("tracks[{i}]"),
@@ -859,7 +909,7 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
     let mut facets = (FacetList::new(), FacetList::new());
     for (i, s) in raw.sessions.into_iter().enumerate() {
         let Some(s) = s.0 else {
-            tally.take(format!("sessions[{i}]"), Err("not an object".into()));
+            tally.take(format!("sessions[{i}]"), Err(SkipReason::NotAnObject));
             continue;
         };
         let place =
@@ -892,23 +942,23 @@ fn validate_session(
     room_ix: &HashMap<&str, usize>,
     speaker_ix: &HashMap<&str, usize>,
     (languages, formats): &mut (FacetList, FacetList),
-) -> Result<Session, String> {
-    let id = non_empty(s.id).ok_or("session without an id")?;
+) -> Result<Session, SkipReason> {
+    let id = non_empty(s.id).ok_or(SkipReason::NoId)?;
     if seen.contains(&id) {
-        return Err(format!("duplicate session id \"{id}\""));
+        return Err(SkipReason::DuplicateId(id));
     }
-    let title = non_empty(s.title).ok_or("empty title")?;
-    let start = parse_time(s.start.0.as_deref().ok_or("no start time")?)?;
-    let end = parse_time(s.end.0.as_deref().ok_or("no end time")?)?;
+    let title = non_empty(s.title).ok_or(SkipReason::EmptyTitle)?;
+    let start = parse_time(s.start.0.as_deref().ok_or(SkipReason::NoStart)?)?;
+    let end = parse_time(s.end.0.as_deref().ok_or(SkipReason::NoEnd)?)?;
     if end < start {
-        return Err("ends before it starts".into());
+        return Err(SkipReason::EndsBeforeStart);
     }
     let room = match non_empty(s.room) {
         None => None,
         Some(r) => Some(
             *room_ix
                 .get(r.as_str())
-                .ok_or_else(|| format!("unknown room \"{r}\""))?,
+                .ok_or_else(|| SkipReason::UnknownRoom(r.clone()))?,
         ),
     };
     let track = match non_empty(s.track) {
@@ -916,14 +966,14 @@ fn validate_session(
         Some(t) => Some(
             *track_ix
                 .get(t.as_str())
-                .ok_or_else(|| format!("unknown track \"{t}\""))?,
+                .ok_or_else(|| SkipReason::UnknownTrack(t.clone()))?,
         ),
     };
     let mut speakers = Vec::with_capacity(s.speakers.0.len());
     for p in &s.speakers.0 {
         let ix = *speaker_ix
             .get(p.as_str())
-            .ok_or_else(|| format!("unknown speaker \"{p}\""))?;
+            .ok_or_else(|| SkipReason::UnknownSpeaker(p.clone()))?;
         if !speakers.contains(&ix) {
             speakers.push(ix);
         }
@@ -958,7 +1008,7 @@ fn validate_session(
 }
 
 /// Whether a colour is `#rgb` or `#rrggbb`.
-pub(crate) fn is_hex_colour(c: &str) -> bool {
+fn is_hex_colour(c: &str) -> bool {
     let b = c.as_bytes();
     (b.len() == 7 || b.len() == 4) && b[0] == b'#' && b[1..].iter().all(u8::is_ascii_hexdigit)
 }

@@ -14,12 +14,12 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
+use super::error::SkipReason;
 use super::lenient::{Flag, IdList, IdText, Item, Text};
 use super::schedule::{
-    language_name, non_empty, Conference, FacetList, Link, LinkKind, Parts, Problem, Room,
-    Schedule, ScheduleError, Session, SessionKind, Speaker, Tally, Track,
+    language_name, non_empty, Conference, FacetList, Link, LinkKind, Parts, Problem, Schedule,
+    ScheduleError, Session, SessionKind, Speaker, Tally,
 };
-use super::text::slugify;
 use super::time::{parse_in_zone, ZoneResolver};
 
 #[derive(Deserialize)]
@@ -150,16 +150,9 @@ pub fn parse_sessionize(
         }
     }
     raw_rooms.sort_by_key(|(sort, i, _, _)| (*sort, *i));
-    let mut room_ids = FacetList::new();
-    let mut rooms = Vec::new();
-    let mut room_ix: HashMap<String, usize> = HashMap::new();
+    let mut rooms = FacetList::new();
     for (_, _, sz_id, name) in raw_rooms {
-        if room_ix.contains_key(&sz_id) {
-            continue;
-        }
-        let id = room_ids.unique_id(&slugify(&name));
-        room_ix.insert(sz_id, rooms.len());
-        rooms.push(Room { id, name });
+        rooms.add(&sz_id, &name, &name);
     }
 
     // Category items: id → (role, name); the track group is the best-ranked present.
@@ -180,9 +173,8 @@ pub fn parse_sessionize(
     }
 
     // Speakers by Sessionize id.
-    let mut speaker_ids = FacetList::new();
-    let mut speakers = Vec::new();
-    let mut speaker_ix: HashMap<String, usize> = HashMap::new();
+    let mut speakers = FacetList::new();
+    let mut affiliations = Vec::new();
     for (i, p) in all.speakers.into_iter().enumerate() {
         let Some(p) = p.0 else {
             problems.push(problem(format!("speakers[{i}]"), "not a speaker"));
@@ -197,14 +189,9 @@ pub fn parse_sessionize(
             non_empty(joined)
         });
         match (p.id.0, name) {
-            (Some(sz_id), Some(name)) if !speaker_ix.contains_key(&sz_id) => {
-                let id = speaker_ids.unique_id(&slugify(&name));
-                speaker_ix.insert(sz_id, speakers.len());
-                speakers.push(Speaker {
-                    id,
-                    name,
-                    affiliation: non_empty(p.tag_line),
-                });
+            (Some(sz_id), Some(name)) if speakers.get(&sz_id).is_none() => {
+                speakers.add(&sz_id, &name, &name);
+                affiliations.push(non_empty(p.tag_line));
             }
             _ => problems.push(problem(
                 format!("speakers[{i}]"),
@@ -226,23 +213,25 @@ pub fn parse_sessionize(
             || format!("sessions[{i}]"),
             |id| format!("session \"{id}\""),
         );
-        let result = (|| -> Result<Session, String> {
-            let s = raw.0.ok_or("not an object")?;
-            let id = s.id.0.clone().ok_or("session without an id")?;
+        let result = (|| -> Result<Session, SkipReason> {
+            let s = raw.0.ok_or(SkipReason::NotAnObject)?;
+            let id = s.id.0.clone().ok_or(SkipReason::NoId)?;
             if !seen.insert(id.clone()) {
-                return Err(format!("duplicate session id \"{id}\""));
+                return Err(SkipReason::DuplicateId(id));
             }
-            let title = non_empty(s.title).ok_or("empty title")?;
+            let title = non_empty(s.title).ok_or(SkipReason::EmptyTitle)?;
             let start_text = s.starts_at.0.as_deref();
-            let start_text = start_text.ok_or("not scheduled (no start time)")?;
-            let end_text = s.ends_at.0.as_deref().ok_or("no end time")?;
+            let start_text = start_text.ok_or(SkipReason::Unscheduled)?;
+            let end_text = s.ends_at.0.as_deref().ok_or(SkipReason::NoEnd)?;
             let at = |t: &str| {
-                parse_in_zone(t, zone, names)
-                    .ok_or_else(|| format!("\"{t}\" is not a time in the zone \"{zone}\""))
+                parse_in_zone(t, zone, names).ok_or_else(|| SkipReason::NotATimeInZone {
+                    time: t.to_string(),
+                    zone: zone.to_string(),
+                })
             };
             let (start, end) = (at(start_text)?, at(end_text)?);
             if end < start {
-                return Err("ends before it starts".into());
+                return Err(SkipReason::EndsBeforeStart);
             }
             let mut track = None;
             let mut language = None;
@@ -273,9 +262,9 @@ pub fn parse_sessionize(
             };
             let mut people = Vec::new();
             for p in &s.speakers.0 {
-                let ix = *speaker_ix
+                let ix = speakers
                     .get(p)
-                    .ok_or_else(|| format!("unknown speaker \"{p}\""))?;
+                    .ok_or_else(|| SkipReason::UnknownSpeaker(p.clone()))?;
                 if !people.contains(&ix) {
                     people.push(ix);
                 }
@@ -294,7 +283,7 @@ pub fn parse_sessionize(
                 start,
                 end,
                 day: start.date_naive(),
-                room: s.room_id.0.as_ref().and_then(|r| room_ix.get(r).copied()),
+                room: s.room_id.0.as_deref().and_then(|r| rooms.get(r)),
                 track,
                 speakers: people,
                 abstract_text: non_empty(s.description).unwrap_or_default(),
@@ -306,19 +295,14 @@ pub fn parse_sessionize(
         })();
         tally.take(place, result);
     }
-    let tracks = tracks
-        .items
-        .into_iter()
-        .map(|f| Track {
-            id: f.id,
-            name: f.name,
-            color: None,
-        })
-        .collect();
+    let mut speakers: Vec<Speaker> = speakers.into_items();
+    for (speaker, affiliation) in speakers.iter_mut().zip(affiliations) {
+        speaker.affiliation = affiliation;
+    }
     Schedule::assemble(Parts {
         conference,
-        tracks,
-        rooms,
+        tracks: tracks.into_items(),
+        rooms: rooms.into_items(),
         speakers,
         languages: languages.items,
         formats: formats.items,

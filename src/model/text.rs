@@ -1,4 +1,7 @@
-//! Text helpers shared by search and ids: accent folding and slugs.
+//! Text helpers shared by search and ids: accent folding, slugs, and the
+//! one way an id is made unique ("x", "x-2", "x-3", …).
+
+use std::collections::HashSet;
 
 /// Lower-case `s` and strip the accents of Latin letters, so that "adam sandor"
 /// finds "Ádám Sándor", "jorg" finds "Jörg" and "sisu" finds "Șișu". Text in
@@ -90,6 +93,35 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// The ids handed out so far, so that each new one is unique: the one
+/// "add -2, -3, … until free" loop of importers and merges.
+#[derive(Default)]
+pub(crate) struct UniqueIds(HashSet<String>);
+
+impl UniqueIds {
+    /// Ids already taken elsewhere count as handed out.
+    pub(crate) fn with_taken<S: Into<String>>(taken: impl IntoIterator<Item = S>) -> Self {
+        UniqueIds(taken.into_iter().map(Into::into).collect())
+    }
+
+    /// Whether `id` is still free.
+    pub(crate) fn is_free(&self, id: &str) -> bool {
+        !self.0.contains(id)
+    }
+
+    /// `base` if it is free, else the first free of `base-2`, `base-3`, …; it is then taken.
+    pub(crate) fn claim(&mut self, base: &str) -> String {
+        let mut id = base.to_string();
+        let mut n = 2;
+        while self.0.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.0.insert(id.clone());
+        id
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +161,15 @@ mod tests {
         assert_eq!(slugify("  Town Halls & events!! "), "town-halls-events");
         assert_eq!(slugify("Jörg Schad"), "jorg-schad");
         assert_eq!(slugify("---"), "");
+    }
+
+    #[test]
+    fn ids_are_claimed_once_then_numbered() {
+        let mut ids = UniqueIds::with_taken(["a"]);
+        assert!(!ids.is_free("a") && ids.is_free("b"));
+        assert_eq!(ids.claim("a"), "a-2");
+        assert_eq!(ids.claim("a"), "a-3");
+        assert_eq!(ids.claim("b"), "b");
+        assert_eq!(ids.claim("a-2"), "a-2-2");
     }
 }

@@ -33,7 +33,7 @@ pub fn ChangedStars() -> impl IntoView {
                             "" => String::new(),
                             r => format!(", {r}"),
                         },
-                        if c.was.title != now.title {
+                        if c.difference.renamed {
                             format!("“{}”, ", c.was.title)
                         } else {
                             String::new()
