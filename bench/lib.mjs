@@ -1,5 +1,8 @@
 // Helpers the benchmark scripts share.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 /** Brotli at quality 11, as the build's `.br` copies and the size goals use. */
@@ -24,4 +27,21 @@ export async function throttle(page) {
     uploadThroughput: (750 * 1024) / 8,
   });
   return cdp;
+}
+
+/**
+ * A copy of dist/ with `text` deployed as its schedule.json, as an organiser's
+ * build does: the start view rendered again from it (src/bin/prerender.rs
+ * replaces the demo's) and the `.br` copies of what changed written anew.
+ * Returns the directory.
+ */
+export function deploy(text, name = 'deploy') {
+  const dir = mkdtempSync(join(tmpdir(), `sv-${name}-`));
+  cpSync('dist', dir, { recursive: true });
+  writeFileSync(join(dir, 'schedule.json'), text);
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', dir], { stdio: 'inherit' });
+  for (const f of ['schedule.json', 'index.html', 'prerender.css']) {
+    writeFileSync(join(dir, `${f}.br`), br(readFileSync(join(dir, f))));
+  }
+  return dir;
 }

@@ -2,31 +2,22 @@
 // a deployed 1,000-session schedule, served with brotli from dist/. Writes
 // bench/results/lighthouse.{json,md}. Lighthouse 12.x is the last line that
 // runs on Node 20; it is fetched with npx (pinned), not a test dependency.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
 // Asynchronous: the server runs in this process and must keep answering.
 const run = promisify(execFile);
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../tests/e2e/serve.mjs';
-import { br, intoReadme } from './lib.mjs';
+import { deploy, intoReadme } from './lib.mjs';
 
 const LIGHTHOUSE = 'lighthouse@12.8.2';
-const sites = [['demo (28 sessions)', null], ['deployed 1,000 sessions', 'bench/out/synth-1000-frab.json']];
+const sites = [['demo (28 sessions)', null], ['deployed 1,000 sessions', 'bench/out/synth-1000.json']];
 const rows = [];
 for (const [name, file] of sites) {
-  const dir = mkdtempSync(join(tmpdir(), 'sv-lh-'));
-  cpSync('dist', dir, { recursive: true });
-  if (file) {
-    const text = readFileSync(file);
-    writeFileSync(join(dir, 'schedule.json'), text);
-    writeFileSync(join(dir, 'schedule.json.br'), br(text));
-    // The built page's pre-rendered view is of the deployed file: build it again.
-    writeFileSync(join(dir, 'index.html'), readFileSync('dist/index.html', 'utf8'));
-    execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', dir], { stdio: 'inherit' });
-  }
+  // Deployed as an organiser's build does it (the start view rendered from the file).
+  const dir = deploy(file ? readFileSync(file) : readFileSync('dist/schedule.json'), 'lh');
   const server = await serve(dir, 0, { brotli: true });
   const out = join(dir, 'lh.json');
   await run(

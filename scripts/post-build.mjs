@@ -5,18 +5,25 @@
 // 2. puts the Content-Security-Policy in index.html, with the sha256 of the
 //    inline module script Trunk injects (it changes with every build);
 // 3. writes pre-compressed .br and .gz copies of each file;
-// 0. first of all, renders the start view into index.html (src/bin/prerender.rs).
+// 0. first of all, splits the wasm into the start view's module and the lazily
+//    loaded parts (scripts/split.mjs), then renders the start view into
+//    index.html (src/bin/prerender.rs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { split } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
   process.exit(1);
 }
+
+// --- Code splitting --------------------------------------------------------
+// First: it replaces Trunk's js and wasm, which everything below names.
+split(dir);
 
 // --- Pre-rendered start view ----------------------------------------------
 // Before the CSP hash and the service worker's version: it changes index.html.
@@ -53,7 +60,7 @@ writeFileSync(indexPath, html);
 // --- Service worker --------------------------------------------------------
 const precache = readdirSync(dir)
   .filter((f) => /\.(html|js|wasm|css|json|svg|png|webmanifest)$/.test(f))
-  .filter((f) => f !== 'sw.js' && f !== 'size.json')
+  .filter((f) => f !== 'sw.js' && f !== 'size.json' && f !== 'parts.json')
   .sort();
 const version = createHash('sha256');
 for (const f of precache) version.update(f).update(readFileSync(join(dir, f)));

@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 # The wasm-bindgen CLI must match the crate pinned in Cargo.toml; Trunk.toml names it.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' Trunk.toml)
+# The wasm splitter's version (its split points come from the wasm_split_helpers crate in Cargo.lock).
+WASM_SPLIT_VERSION=0.2.4
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '\n== setup: %s\n' "$*"; }
@@ -27,6 +29,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked ||
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# The splitter that cuts the lazily loaded parts out of the wasm (scripts/split.mjs).
+# (the CLI has no --version: cargo's list of installed crates tells)
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (wasm_split_cli_support)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked ||
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 # wasm-opt (npm binaryen), Playwright and axe-core, pinned in package-lock.json.

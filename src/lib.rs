@@ -22,17 +22,12 @@ use model::route::Route;
 use model::schedule::Schedule;
 
 use state::{AgendaStore, AppStatus, ScheduleCtx};
-use views::agenda::AgendaPage;
-use views::conferences::ConferencesPage;
 use views::error_page::{LoadErrorPage, NotFound};
 use views::layout::{Header, Notices, UpdateBanner};
-use views::now_page::NowPage;
+use views::lazy::{LazyPart, Part};
 use views::open_schedule::use_file_drop;
 use views::programme::{ProgrammePage, TrackPage};
 use views::session_page::SessionPage;
-use views::shared_agenda::SharedAgendaPage;
-use views::speakers::{SpeakerPage, SpeakersPage};
-use views::timetable::TimetablePage;
 
 /// The root: loads the schedule, then provides it and the agenda to the views.
 #[component]
@@ -167,13 +162,17 @@ fn page_for(route: Route) -> AnyView {
         Route::Programme => view! { <ProgrammePage /> }.into_any(),
         Route::Track(_) => view! { <TrackPage /> }.into_any(),
         Route::Session(_) => view! { <SessionPage /> }.into_any(),
-        Route::Agenda => view! { <AgendaPage /> }.into_any(),
-        Route::SharedAgenda => view! { <SharedAgendaPage /> }.into_any(),
-        Route::Speakers => view! { <SpeakersPage /> }.into_any(),
-        Route::Speaker(_) => view! { <SpeakerPage /> }.into_any(),
-        Route::Timetable(_) => view! { <TimetablePage /> }.into_any(),
-        Route::Now => view! { <NowPage /> }.into_any(),
-        Route::Conferences => view! { <ConferencesPage /> }.into_any(),
+        Route::Agenda => lazy(Part::Agenda),
+        Route::SharedAgenda => lazy(Part::SharedAgenda),
+        Route::Speakers => lazy(Part::Speakers),
+        Route::Speaker(_) => lazy(Part::Speaker),
+        Route::Timetable(_) => lazy(Part::Timetable),
+        Route::Now => lazy(Part::Now),
+        Route::Conferences => lazy(Part::Conferences),
         Route::NotFound => view! { <NotFound /> }.into_any(),
     }
+}
+
+fn lazy(part: Part) -> AnyView {
+    view! { <LazyPart part /> }.into_any()
 }

@@ -6,6 +6,12 @@
 //!
 //! Usage: `prerender <dist dir>`.
 
+/// Where the pre-rendered view begins and ends in `index.html`.
+#[cfg(not(target_arch = "wasm32"))]
+const START: &str = "<!--prerender-->";
+#[cfg(not(target_arch = "wasm32"))]
+const END: &str = "<!--/prerender-->";
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use std::path::PathBuf;
@@ -28,12 +34,18 @@ fn main() {
         std::process::exit(1);
     };
     let view = schedule_viewer::prerender::start_view(&schedule);
+    // A page built before (a schedule deployed into a built dist/) loses its
+    // old view first: the markers delimit it.
+    let index = match (index.find(START), index.find(END)) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &index[..a], &index[b + END.len()..]),
+        _ => index,
+    };
     let Some(body) = index.find("<body>") else {
         eprintln!("prerender: index.html has no <body>");
         std::process::exit(1);
     };
     let at = body + "<body>".len();
-    let html = format!("{}{}{}", &index[..at], view, &index[at..]);
+    let html = format!("{}{START}{view}{END}{}", &index[..at], &index[at..]);
     let css = schedule_viewer::prerender::track_css(&schedule);
     if let Err(e) = std::fs::write(&index_path, html)
         .and_then(|_| std::fs::write(dir.join("prerender.css"), css))

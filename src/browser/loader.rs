@@ -5,7 +5,10 @@ use std::fmt;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::import::{import, Format, ImportOptions, Imported};
+use wasm_split_helpers::wasm_split;
+
+use super::part::PartMissing;
+use crate::model::import::{import_other, import_own, Format, ImportOptions, Imported};
 use crate::model::schedule::{Schedule, ScheduleError};
 use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 
@@ -24,6 +27,9 @@ pub enum LoadError {
     BadUrl { url: String },
     /// A local file opened earlier is no longer in the browser's cache.
     LocalMissing { name: String },
+    /// The file is in another format, and the part of the app that reads the
+    /// other formats could not be fetched.
+    ReaderMissing { url: String },
 }
 
 impl fmt::Display for LoadError {
@@ -44,6 +50,10 @@ impl fmt::Display for LoadError {
             Self::LocalMissing { name } => write!(
                 f,
                 "The local file {name} opened earlier is no longer stored in this browser. Open it again."
+            ),
+            Self::ReaderMissing { url } => write!(
+                f,
+                "The schedule at {url} is in a format whose reader is a part of this app that could not be loaded. Check the connection and try again."
             ),
         }
     }
@@ -66,11 +76,6 @@ pub async fn load_from_source(
     source: &ScheduleSource,
     zone: &str,
 ) -> Result<LoadedSchedule, LoadError> {
-    let options = ImportOptions {
-        zone: Some(zone.to_string()),
-        names: &super::clock::BrowserZones,
-        name_hint: source.name_hint(),
-    };
     let (text, offline_as_of, label) = match source {
         ScheduleSource::Default => {
             let (text, offline) = fetch_text(DEFAULT_SCHEDULE_URL).await?;
@@ -90,17 +95,40 @@ pub async fn load_from_source(
             (text, None, name.clone())
         }
     };
+    let imported = match import_own(&text) {
+        Ok(Some(imported)) => Ok(imported),
+        Ok(None) => read_other_format(text, zone.to_string(), source.name_hint())
+            .await
+            .map_err(|PartMissing| LoadError::ReaderMissing { url: label.clone() })?,
+        Err(error) => Err(error),
+    };
     let Imported {
         schedule,
         format,
         zone_assumed,
-    } = import(&text, &options).map_err(|error| LoadError::Schedule { url: label, error })?;
+    } = imported.map_err(|error| LoadError::Schedule { url: label, error })?;
     Ok(LoadedSchedule {
         schedule,
         format,
         zone_assumed,
         offline_as_of,
     })
+}
+
+/// The readers of the other formats (frab, Sessionize, pretalx widget): a
+/// lazily loaded part, fetched only when a file needs them.
+#[wasm_split(importers, fallible)]
+fn read_other_format(
+    text: String,
+    zone: String,
+    name_hint: Option<String>,
+) -> Result<Result<Imported, ScheduleError>, PartMissing> {
+    let options = ImportOptions {
+        zone: Some(zone),
+        names: &super::clock::BrowserZones,
+        name_hint,
+    };
+    Ok(import_other(&text, &options))
 }
 
 async fn fetch_text(url: &str) -> Result<(String, Option<String>), LoadError> {

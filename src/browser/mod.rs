@@ -8,5 +8,6 @@ pub mod location;
 pub mod notify;
 pub mod offline;
 pub mod page;
+pub mod part;
 pub mod settings;
 pub mod storage;

@@ -329,12 +329,42 @@ pub fn parse_any(text: &str) -> Result<Schedule, ScheduleError> {
     import(text, &ImportOptions::default()).map(|i| i.schedule)
 }
 
-/// Detect the format, say which it is, and parse.
-pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ScheduleError> {
+/// The text of a file within the size limit, without a byte-order mark.
+fn readable(text: &str) -> Result<&str, ScheduleError> {
     if text.len() > MAX_SCHEDULE_BYTES {
         return Err(ScheduleError::TooLarge { bytes: text.len() });
     }
-    let text = strip_bom(text);
+    Ok(strip_bom(text))
+}
+
+/// Detect the format, say which it is, and parse.
+pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ScheduleError> {
+    match import_own(text)? {
+        Some(imported) => Ok(imported),
+        None => import_other(text, options),
+    }
+}
+
+/// The first step of [`import`]: a file in our own format parsed, `None` for
+/// any other format. The app reads the other formats' readers only when a
+/// file needs them (they are a lazily loaded part), so its start needs only
+/// this and [`parse_schedule`].
+pub fn import_own(text: &str) -> Result<Option<Imported>, ScheduleError> {
+    let text = readable(text)?;
+    if detect(text)? != Format::Ours {
+        return Ok(None);
+    }
+    Ok(Some(Imported {
+        schedule: parse_schedule(text)?,
+        format: Format::Ours,
+        zone_assumed: false,
+    }))
+}
+
+/// The second step of [`import`]: a file in one of the other formats (frab,
+/// Sessionize, pretalx widget) read into a schedule.
+pub fn import_other(text: &str, options: &ImportOptions) -> Result<Imported, ScheduleError> {
+    let text = readable(text)?;
     let format = detect(text)?;
     let fallback_zone = options.zone.clone().unwrap_or_else(|| "UTC".to_string());
     let (schedule, zone_assumed) = match format {

@@ -5,6 +5,7 @@ pub mod conferences;
 pub mod error_page;
 pub mod filter_bar;
 pub mod layout;
+pub mod lazy;
 pub mod nav_link;
 pub mod now_page;
 pub mod open_schedule;

@@ -40,6 +40,21 @@ test('after one visit, the app and the schedule load with no network', async ({ 
   await page.getByRole('button', { name: /^Add to agenda: Knee Deep/ }).click();
   await page.goto(server.url + '/agenda');
   await expect(page.getByRole('article')).toHaveCount(1);
+
+  // Every lazily loaded part was precached: none of them was opened online,
+  // and each view works offline (a deep link, then in-app navigation).
+  for (const [path, heading] of [
+    ['/timetable/2017-10-26', /^Timetable/],
+    ['/now', /^Now & next/],
+    ['/speakers', /^Speakers$/],
+    ['/conferences', /^Conferences$/],
+  ] as const) {
+    await page.goto(server.url + path);
+    await expect(page.locator('main#main h1').first()).toHaveText(heading);
+  }
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Timetable/ }).click();
+  await expect(page.locator('main#main h1').first()).toHaveText(/^Timetable/);
+  await expect(page.getByText('This part of the app could not be loaded.')).toHaveCount(0);
 });
 
 test('a new deployment is offered, and taken over cleanly', async ({ page }) => {

@@ -153,6 +153,25 @@ export const journeys = [
     },
   },
   {
+    // Each of these views is a lazily loaded part (src/views/lazy.rs): its
+    // module is fetched when it is first shown, so every engine loads each.
+    name: 'the lazily loaded views: speakers, a speaker, a shared agenda, conferences',
+    async run(d, base) {
+      await d.goto(base + '/speakers');
+      await waitFor(d, 'the heading "Speakers"', () => document.querySelector('main#main h1')?.textContent === 'Speakers');
+      await clickWhere(d, 'a speaker link', () => document.querySelector('main#main a[href^="/speaker/"]'));
+      await waitFor(d, 'a speaker page', () => location.pathname.startsWith('/speaker/') && !!document.querySelector('main#main h1')?.textContent);
+      await d.goto(base + '/agenda/shared#1;mesoscon-eu-2017;thu-devops-knee-deep,!fri-users-wtf-shell');
+      await waitFor(d, 'the heading "Shared agenda"', () => document.querySelector('main#main h1')?.textContent === 'Shared agenda');
+      await waitFor(d, 'its two sessions', (t) => [...document.querySelectorAll('main#main article h3')].some((h) => h.textContent.trim() === t), KNEE);
+      await d.goto(base + '/conferences');
+      await waitFor(d, 'the heading "Conferences"', () => document.querySelector('main#main h1')?.textContent === 'Conferences');
+      await waitFor(d, 'the demo listed', () => document.querySelector('main#main')?.textContent.includes('MesosCon Europe 2017'));
+      const failed = await d.evaluate(() => document.body.textContent.includes('could not be loaded'));
+      if (failed) throw new Error(`${d.name}: a lazily loaded part could not be loaded`);
+    },
+  },
+  {
     name: 'a Sessionize file read in the zone ?tz= names',
     async run(d, base) {
       // 13:10 UTC is 09:10 in New York on 28 March 2020: the talk at 09:00 is on.

@@ -1,0 +1,131 @@
+//! The parts of the app a first visit does not need, each loaded the first
+//! time it is shown (code splitting).
+//!
+//! Every function marked `#[wasm_split(…)]` ends up, with the code only it
+//! reaches, in a wasm module of its own that the build's splitter writes beside
+//! the main one (`scripts/split.mjs`). Calling it fetches that module first.
+//! The loads are `fallible`: a part that cannot be fetched (network gone
+//! mid-visit) shows "This part of the app could not be loaded." with Retry in
+//! the place of the view, and nothing else on the page changes. The service
+//! worker precaches every part, so after one visit they all work offline.
+
+use leptos::prelude::*;
+use wasm_split_helpers::wasm_split;
+
+use crate::browser::part::PartMissing;
+
+use crate::views::agenda::AgendaPage;
+use crate::views::conferences::ConferencesPage;
+use crate::views::now_page::NowPage;
+use crate::views::shared_agenda::SharedAgendaPage;
+use crate::views::speakers::{SpeakerPage, SpeakersPage};
+use crate::views::timetable::TimetablePage;
+
+/// A part of the app that is loaded when first shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// My agenda with its tools (share, QR, iCalendar, own entries, clashes).
+    Agenda,
+    /// An agenda someone shared.
+    SharedAgenda,
+    /// The speakers directory.
+    Speakers,
+    /// One speaker.
+    Speaker,
+    /// The timetable grid and the room chooser.
+    Timetable,
+    /// Now & next.
+    Now,
+    /// The conferences opened on this device.
+    Conferences,
+}
+
+#[wasm_split(agenda, fallible)]
+fn agenda_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <AgendaPage /> }.into_any())
+}
+
+#[wasm_split(shared_agenda, fallible)]
+fn shared_agenda_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <SharedAgendaPage /> }.into_any())
+}
+
+#[wasm_split(speakers, fallible)]
+fn speakers_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <SpeakersPage /> }.into_any())
+}
+
+#[wasm_split(speakers, fallible)]
+fn speaker_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <SpeakerPage /> }.into_any())
+}
+
+#[wasm_split(timetable, fallible)]
+fn timetable_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <TimetablePage /> }.into_any())
+}
+
+#[wasm_split(now, fallible)]
+fn now_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <NowPage /> }.into_any())
+}
+
+#[wasm_split(conferences, fallible)]
+fn conferences_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <ConferencesPage /> }.into_any())
+}
+
+/// Loads the part's module (once) and builds its view.
+async fn load(part: Part) -> Result<AnyView, PartMissing> {
+    match part {
+        Part::Agenda => agenda_view().await,
+        Part::SharedAgenda => shared_agenda_view().await,
+        Part::Speakers => speakers_view().await,
+        Part::Speaker => speaker_view().await,
+        Part::Timetable => timetable_view().await,
+        Part::Now => now_view().await,
+        Part::Conferences => conferences_view().await,
+    }
+}
+
+/// A lazily loaded part in the place of its view: "Loading…" while its module
+/// arrives, the view once it has, or the failure with Retry.
+#[component]
+pub fn LazyPart(part: Part) -> impl IntoView {
+    // Bumped by Retry: the closure below runs again and starts a new load
+    // (a failed load is not cached by the loader).
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=|| {
+            view! {
+                <p class="part-loading" role="status">
+                    "Loading…"
+                </p>
+            }
+        }>
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    match load(part).await {
+                        Ok(view) => view,
+                        Err(PartMissing) => view! { <PartFailed attempt /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The message of a part that could not be loaded, and its Retry.
+#[component]
+fn PartFailed(attempt: RwSignal<u32>) -> impl IntoView {
+    view! {
+        <div class="part-failed" role="alert">
+            <p>"This part of the app could not be loaded."</p>
+            <p class="hint">"Check the connection; your agenda and the rest of the page are unchanged."</p>
+            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                "Retry"
+            </button>
+        </div>
+    }
+}
