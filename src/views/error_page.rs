@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::browser::files;
 use crate::browser::loader::LoadError;
 use crate::browser::page::set_title;
+use crate::model::route::Route;
 use crate::model::source::ScheduleSource;
 use crate::state::AppStatus;
 
@@ -27,7 +28,7 @@ pub fn LoadErrorPage(error: LoadError) -> impl IntoView {
             <p class="error-message">{error.to_string()}</p>
             <p>"Your starred sessions are safe: nothing was changed."</p>
             <p>
-                <a href="/">"Try again"</a>
+                <a href=Route::Programme.href()>"Try again"</a>
             </p>
             {back_to_demo}
         </main>
@@ -40,7 +41,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
         <p>
-            "There is nothing at this address. " <a href="/">"See the whole programme"</a> "."
+            "There is nothing at this address. " <a href=Route::Programme.href()>"See the whole programme"</a> "."
         </p>
     }
 }

@@ -4,6 +4,7 @@ use crate::views::nav_link::NavLink;
 use leptos::prelude::*;
 
 use crate::browser::offline;
+use crate::model::route::Route;
 use crate::model::settings::{Theme, Zone};
 use crate::state::{use_agenda, use_display, use_schedule, AppStatus};
 
@@ -61,7 +62,7 @@ pub fn Header() -> impl IntoView {
             <div class="masthead">
                 <div class="conference">
                     <p class="conference-title">
-                        <a href="/">{title}</a>
+                        <a href=Route::Programme.href()>{title}</a>
                     </p>
                     <p class="conference-meta">{dates} {location}</p>
                     <p class="conference-zone">
@@ -82,35 +83,31 @@ pub fn Header() -> impl IntoView {
 fn MainNav() -> impl IntoView {
     let schedule = use_schedule();
     let agenda = use_agenda();
-    let first_day = schedule
-        .days
-        .first()
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    let first_day = Route::Timetable(schedule.days.first().map(|d| d.to_string()));
     let count = move || agenda.agenda.with(|a| a.len());
     view! {
         <nav aria-label="Main" class="main-nav">
             <ul>
                 <li>
-                    <NavLink href="/".to_string() exact=true>
+                    <NavLink href=Route::Programme.href() exact=true>
                         <span class="icon" aria-hidden="true">"☰"</span>
                         <span class="label">"Programme"</span>
                     </NavLink>
                 </li>
                 <li>
-                    <NavLink href=format!("/timetable/{first_day}") section="/timetable">
+                    <NavLink href=first_day.href() section="/timetable">
                         <span class="icon" aria-hidden="true">"▦"</span>
                         <span class="label">"Timetable"</span>
                     </NavLink>
                 </li>
                 <li>
-                    <NavLink href="/now".to_string()>
+                    <NavLink href=Route::Now.href()>
                         <span class="icon" aria-hidden="true">"◷"</span>
                         <span class="label">"Now & next"</span>
                     </NavLink>
                 </li>
                 <li>
-                    <NavLink href="/agenda".to_string() exact=true>
+                    <NavLink href=Route::Agenda.href() exact=true>
                         <span class="icon" aria-hidden="true">"★"</span>
                         <span class="label">"My agenda"</span>
                         <span class="count">{move || (count() > 0).then(|| count().to_string())}</span>
@@ -132,7 +129,7 @@ fn MoreMenu() -> impl IntoView {
         .tracks
         .iter()
         .map(|t| {
-            let href = format!("/track/{}", crate::model::url::encode(&t.id));
+            let href = Route::Track(t.id.clone()).href();
             let name = t.name.clone();
             view! {
                 <li>
@@ -149,13 +146,13 @@ fn MoreMenu() -> impl IntoView {
             <h2 class="menu-heading">"People"</h2>
             <ul>
                 <li>
-                    <NavLink href="/speakers".to_string()>"Speakers"</NavLink>
+                    <NavLink href=Route::Speakers.href()>"Speakers"</NavLink>
                 </li>
             </ul>
             <h2 class="menu-heading">"This device"</h2>
             <ul>
                 <li>
-                    <NavLink href="/conferences".to_string()>"Conferences"</NavLink>
+                    <NavLink href=Route::Conferences.href()>"Conferences"</NavLink>
                 </li>
             </ul>
         </Menu>

@@ -4,12 +4,11 @@
 use crate::browser::files;
 use crate::model::agenda::Level;
 use crate::model::ics::{calendar, IcsOptions};
+use crate::model::route::Route;
 use crate::model::schedule::Schedule;
 use crate::model::time::{clock_range, duration, long_day, offset_label};
-use crate::model::url;
 use crate::state::{use_display, use_schedule};
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
-use crate::views::session_card::session_href;
 use crate::views::star::StarButton;
 use leptos::prelude::*;
 
@@ -25,7 +24,7 @@ pub fn SessionPage() -> impl IntoView {
             <NotInSchedule
                 what="session"
                 given=raw.get()
-                back_href="/"
+                back_href=Route::Programme.href()
                 back_label="See the whole programme"
             />
         }
@@ -56,7 +55,7 @@ fn SessionDetail(index: usize) -> impl IntoView {
         view! {
             <dt>"Track"</dt>
             <dd>
-                <a href=format!("/track/{}", t.id)>{name}</a>
+                <a href=Route::Track(t.id.clone()).href()>{name}</a>
             </dd>
         }
     });
@@ -68,7 +67,7 @@ fn SessionDetail(index: usize) -> impl IntoView {
             let name = sp.name.clone();
             view! {
                 <li>
-                    <a href=format!("/speaker/{}", url::encode(&sp.id))>{name}</a>
+                    <a href=Route::Speaker(sp.id.clone()).href()>{name}</a>
                     {sp.affiliation.as_ref().map(|a| format!(", {a}"))}
                 </li>
             }
@@ -106,7 +105,7 @@ fn SessionDetail(index: usize) -> impl IntoView {
                 let room = schedule.room_name(o).to_string();
                 view! {
                     <li>
-                        <a href=session_href(&o.id)>{title}</a>
+                        <a href=Route::Session(o.id.clone()).href()>{title}</a>
                         {move || format!(" · {} · {room}", clock_range(&display.show(os), &display.show(oe)))}
                     </li>
                 }

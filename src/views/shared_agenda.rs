@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::page::set_title;
+use crate::model::route::Route;
 use crate::model::share::decode;
 use crate::state::{use_agenda, use_schedule};
 use crate::views::session_list::DayGroupedList;
@@ -85,7 +86,7 @@ pub fn SharedAgendaPage() -> impl IntoView {
                 <p>
                     {format!("{} session(s) shared with you. ", s.sessions.len())}
                     "Your own agenda is not changed unless you say so. "
-                    <a href="/agenda">"My agenda"</a>
+                    <a href=Route::Agenda.href()>"My agenda"</a>
                 </p>
                 {(unknown > 0)
                     .then(|| {
