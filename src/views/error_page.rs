@@ -1,4 +1,5 @@
-//! What the page shows when the schedule cannot be loaded, or a path is unknown.
+//! What the page shows when the schedule cannot be loaded, or a path is
+//! unknown, and the one way a view says that an action failed.
 
 use leptos::prelude::*;
 
@@ -32,6 +33,19 @@ pub fn LoadErrorPage(error: LoadError) -> impl IntoView {
             </p>
             {back_to_demo}
         </main>
+    }
+}
+
+/// An error of an action (a download, a file, a form), in its words, where
+/// the action is; nothing while there is none.
+#[component]
+pub fn ErrorNotice<E>(error: RwSignal<Option<E>>) -> impl IntoView
+where
+    E: std::fmt::Display + Send + Sync + 'static,
+{
+    move || {
+        let text = error.with(|e| e.as_ref().map(ToString::to_string))?;
+        Some(view! { <p class="notice error" role="alert">{text}</p> })
     }
 }
 

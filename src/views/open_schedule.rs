@@ -11,6 +11,7 @@ use crate::model::route::Route;
 use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 use crate::model::url;
 use crate::state::AppStatus;
+use crate::views::error_page::ErrorNotice;
 
 /// Errors from opening, shown in the chooser.
 #[derive(Clone, Copy)]
@@ -108,7 +109,7 @@ pub fn OpenSchedule() -> impl IntoView {
                 <input id="schedule-file" type="file" accept=".json,application/json" on:change=on_file />
                 " or drop a schedule.json anywhere on this page."
             </p>
-            {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e.to_string()}</p> })}
+            <ErrorNotice error />
         </details>
     }
 }
