@@ -217,6 +217,16 @@ mod tests {
     }
 
     #[test]
+    fn links_are_the_app_s_own_paths_with_ids_encoded() {
+        let mut s = crate::model::schedule::tests::small();
+        s.speakers[0].id = "a b/c".into();
+        let html = start_view(&s);
+        assert!(html.contains(r#"<a href="/speaker/a%20b%2Fc">"#), "{html}");
+        assert!(html.contains(r#"<a href="/session/s1">"#));
+        assert!(html.contains(r#"<a href="/timetable/2017-10-26">"#));
+    }
+
+    #[test]
     fn long_schedules_render_the_first_page_only() {
         let sessions: Vec<String> = (0..120)
             .map(|i| {

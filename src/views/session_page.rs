@@ -1,10 +1,11 @@
 //! A session's own page (`/session/<id>`): everything about it, and what else
 //! runs at the same time.
 
+use crate::browser::clock::real_now;
 use crate::browser::files;
 use crate::model::agenda::Level;
 use crate::model::error::ActionError;
-use crate::model::ics::{calendar, IcsOptions};
+use crate::model::ics::{self, calendar, IcsOptions};
 use crate::model::route::Route;
 use crate::model::schedule::{Schedule, Session};
 use crate::model::time::{clock_range, duration, long_day, offset_label};
@@ -78,14 +79,10 @@ fn CalendarButton(index: usize, error: RwSignal<Option<ActionError>>) -> impl In
         let ics = calendar(
             &schedule,
             [(s, Level::Must)],
-            &IcsOptions {
-                name: &schedule.conference.title,
-                stamp: crate::browser::clock::real_now().to_utc(),
-                alarm_minutes: Some(crate::model::plan::REMINDER_MINUTES),
-            },
+            &IcsOptions::reminding(&schedule.conference.title, real_now().to_utc()),
         );
         let file = format!("{}.ics", crate::model::text::slugify(&s.title));
-        error.set(files::download(&file, "text/calendar", &ics).err());
+        error.set(files::download(&file, ics::MIME, &ics).err());
     };
     view! {
         <button type="button" on:click=add_to_calendar>

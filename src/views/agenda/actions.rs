@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::browser::clock::real_now;
 use crate::browser::files::{self, PickedFile};
 use crate::model::agenda::{Agenda, OwnEntry};
 use crate::model::error::ActionError;
-use crate::model::ics::{calendar, IcsOptions};
-use crate::model::plan::REMINDER_MINUTES;
+use crate::model::ics::{self, calendar, IcsOptions};
 use crate::model::share::{encode, link, QR_MAX_CHARS};
 use crate::model::source::ScheduleSource;
 use crate::state::{use_agenda, use_schedule, AppStatus};
@@ -47,15 +47,15 @@ fn CalendarDownload(error: RwSignal<Option<ActionError>>) -> impl IntoView {
                 .sessions
                 .iter()
                 .map(|s| (s, a.entry(&s.id).map(|e| e.level).unwrap_or_default()));
-            let options = IcsOptions {
-                name: &format!("My agenda · {}", schedule.conference.title),
-                stamp: crate::browser::clock::real_now().to_utc(),
-                alarm_minutes: Some(REMINDER_MINUTES),
-            };
-            calendar(&plan, sessions, &options)
+            let name = format!("My agenda · {}", schedule.conference.title);
+            calendar(
+                &plan,
+                sessions,
+                &IcsOptions::reminding(&name, real_now().to_utc()),
+            )
         });
-        let name = format!("{}-agenda.ics", schedule.conference.id);
-        error.set(files::download(&name, "text/calendar", &ics).err());
+        let file = format!("{}-agenda.ics", schedule.conference.id);
+        error.set(files::download(&file, ics::MIME, &ics).err());
     };
     view! {
         <button type="button" on:click=download>
