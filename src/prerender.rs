@@ -13,11 +13,11 @@
 
 use std::fmt::Write;
 
+use crate::model::route::Route;
 use crate::model::schedule::{group_by_day, Schedule};
 use crate::model::time::{self, ConferenceZone, NoZoneNames};
 
-/// The app's page size for long lists (`views::session_list::PAGE`).
-const FIRST_CARDS: usize = 50;
+use crate::model::filter::PAGE_SIZE;
 
 /// Escape text for HTML content and attribute values.
 fn esc(s: &str) -> String {
@@ -73,14 +73,15 @@ fn header(h: &mut String, schedule: &Schedule, show: &dyn Fn(time::Instant) -> t
     } else {
         format!("Times in {} ({offset})", c.time_zone)
     };
-    let first_day = schedule
-        .days
-        .first()
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    let timetable = Route::Timetable(schedule.days.first().map(|d| d.to_string())).href();
+    let (programme, now, agenda) = (
+        Route::Programme.href(),
+        Route::Now.href(),
+        Route::Agenda.href(),
+    );
     let _ = write!(
         h,
-        r#"<header class="site-header"><div class="masthead"><div class="conference"><p class="conference-title"><a href="/">{}</a></p><p class="conference-meta">{} {}</p><p class="conference-zone">{} <span class="clock-note">, 24-hour clock</span></p></div><details class="menu settings"><summary><span class="icon">⚙</span><span class="label">Settings</span></summary></details></div>"#,
+        r#"<header class="site-header"><div class="masthead"><div class="conference"><p class="conference-title"><a href="{programme}">{}</a></p><p class="conference-meta">{} {}</p><p class="conference-zone">{} <span class="clock-note">, 24-hour clock</span></p></div><details class="menu settings"><summary><span class="icon">⚙</span><span class="label">Settings</span></summary></details></div>"#,
         esc(&c.title),
         esc(&dates),
         esc(&location),
@@ -88,7 +89,8 @@ fn header(h: &mut String, schedule: &Schedule, show: &dyn Fn(time::Instant) -> t
     );
     let _ = write!(
         h,
-        r#"<nav class="main-nav"><ul><li><a href="/" aria-current="page"><span class="icon">☰</span><span class="label">Programme</span></a></li><li><a href="/timetable/{first_day}"><span class="icon">▦</span><span class="label">Timetable</span></a></li><li><a href="/now"><span class="icon">◷</span><span class="label">Now &amp; next</span></a></li><li><a href="/agenda"><span class="icon">★</span><span class="label">My agenda</span><span class="count"></span></a></li><li><details class="menu more"><summary><span class="icon">⋯</span><span class="label">More</span></summary></details></li></ul></nav></header>"#
+        r#"<nav class="main-nav"><ul><li><a href="{programme}" aria-current="page"><span class="icon">☰</span><span class="label">Programme</span></a></li><li><a href="{}"><span class="icon">▦</span><span class="label">Timetable</span></a></li><li><a href="{now}"><span class="icon">◷</span><span class="label">Now &amp; next</span></a></li><li><a href="{agenda}"><span class="icon">★</span><span class="label">My agenda</span><span class="count"></span></a></li><li><details class="menu more"><summary><span class="icon">⋯</span><span class="label">More</span></summary></details></li></ul></nav></header>"#,
+        esc(&timetable)
     );
 }
 
@@ -108,8 +110,9 @@ fn filters(h: &mut String, schedule: &Schedule) {
     h.push_str(r#"<div class="field"><label>Speaker</label><select><option value="">All speakers</option></select></div><label class="hide-past"><input type="checkbox"> Hide past sessions</label><div class="field"><label>Day</label><select><option value="">All days</option></select></div></div></form>"#);
 }
 
+/// The first page of cards, as the app shows it ([`PAGE_SIZE`]).
 fn cards(h: &mut String, schedule: &Schedule, show: &dyn Fn(time::Instant) -> time::Instant) {
-    let first: Vec<usize> = (0..schedule.sessions.len().min(FIRST_CARDS)).collect();
+    let first: Vec<usize> = (0..schedule.sessions.len().min(PAGE_SIZE)).collect();
     h.push_str(r#"<div class="day-list">"#);
     for (day, indices) in group_by_day(schedule, &first) {
         let _ = write!(
@@ -138,9 +141,9 @@ fn card(
     };
     let _ = write!(
         h,
-        r#"<article class="{class}"><p class="session-time"><time>{}</time></p><div class="session-body"><h3><a href="/session/{}">{}</a></h3><p class="session-meta"><span class="kind">{}</span>"#,
+        r#"<article class="{class}"><p class="session-time"><time>{}</time></p><div class="session-body"><h3><a href="{}">{}</a></h3><p class="session-meta"><span class="kind">{}</span>"#,
         time::clock_range(&show(s.start), &show(s.end)),
-        crate::model::url::encode(&s.id),
+        esc(&Route::Session(s.id.clone()).href()),
         esc(&s.title),
         s.kind.label()
     );
@@ -151,8 +154,8 @@ fn card(
     if let Some(t) = schedule.track_of(s) {
         let _ = write!(
             h,
-            r#"<span class="track"><a href="/track/{}">{}</a></span>"#,
-            crate::model::url::encode(&t.id),
+            r#"<span class="track"><a href="{}">{}</a></span>"#,
+            esc(&Route::Track(t.id.clone()).href()),
             esc(&t.name)
         );
     }
@@ -163,8 +166,8 @@ fn card(
             let sp = &schedule.speakers[p];
             let _ = write!(
                 h,
-                r#"<li><a href="/speaker/{}">{}</a>{}</li>"#,
-                crate::model::url::encode(&sp.id),
+                r#"<li><a href="{}">{}</a>{}</li>"#,
+                esc(&Route::Speaker(sp.id.clone()).href()),
                 esc(&sp.name),
                 sp.affiliation
                     .as_ref()
@@ -214,6 +217,16 @@ mod tests {
     }
 
     #[test]
+    fn links_are_the_app_s_own_paths_with_ids_encoded() {
+        let mut s = crate::model::schedule::tests::small();
+        s.speakers[0].id = "a b/c".into();
+        let html = start_view(&s);
+        assert!(html.contains(r#"<a href="/speaker/a%20b%2Fc">"#), "{html}");
+        assert!(html.contains(r#"<a href="/session/s1">"#));
+        assert!(html.contains(r#"<a href="/timetable/2017-10-26">"#));
+    }
+
+    #[test]
     fn long_schedules_render_the_first_page_only() {
         let sessions: Vec<String> = (0..120)
             .map(|i| {
@@ -232,7 +245,7 @@ mod tests {
         ))
         .unwrap();
         let html = start_view(&s);
-        assert_eq!(html.matches("<article").count(), FIRST_CARDS);
+        assert_eq!(html.matches("<article").count(), PAGE_SIZE);
         assert!(html.contains("120 sessions"));
     }
 

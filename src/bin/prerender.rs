@@ -56,7 +56,10 @@ fn main() {
     println!(
         "prerender: start view of {} sessions ({} shown) written into index.html",
         schedule.sessions.len(),
-        schedule.sessions.len().min(50)
+        schedule
+            .sessions
+            .len()
+            .min(schedule_viewer::model::filter::PAGE_SIZE)
     );
 }
 

@@ -1,5 +1,5 @@
-//! The clock and the zones, as the browser knows them: the one "now" of the
-//! app (`?now=<RFC 3339>` fixes it, for tests and planning ahead), the
+//! The clock and the zones, as the browser knows them: the source of the
+//! app's one "now" (`?now=<RFC 3339>` fixes it, for tests and planning ahead), the
 //! viewer's UTC offset at an instant, and any IANA zone's offset through
 //! `Intl.DateTimeFormat` (so no zone database ships in the wasm).
 
@@ -10,7 +10,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::time::{from_epoch_millis, parse_instant, Instant, ZoneResolver};
 
-/// Now: the instant `?now=` names, else the browser's clock.
+/// Now: the instant `?now=` names, else the browser's clock. Only the
+/// shared clock (`state::Clock`) calls this; views read that, so that they
+/// all agree and move on together.
 pub fn now() -> Instant {
     fixed_now().unwrap_or_else(real_now)
 }

@@ -1,5 +1,6 @@
-//! What can go wrong when the app stores, reads or saves something for the
-//! user, as types; the words the page shows are written here, once.
+//! What can go wrong when the app loads a schedule, skips a session of it,
+//! or stores, reads or saves something for the user, as types; the words
+//! the page shows are written here, once.
 
 use std::fmt;
 

@@ -7,6 +7,11 @@ use super::schedule::Schedule;
 use super::text::fold_for_search;
 use super::url;
 
+/// Lists longer than this show in pages of this many sessions ("Show
+/// more"), in the app and in the build-time start view alike: filtering
+/// then touches at most a page of cards, whatever the schedule's size.
+pub const PAGE_SIZE: usize = 50;
+
 /// What the user narrowed the programme to. Empty means "everything".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {

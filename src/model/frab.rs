@@ -397,6 +397,7 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
 }
 
 /// What the events of a frab file name, gathered as they are read.
+#[derive(Default)]
 struct Lists {
     rooms: FacetList,
     tracks: FacetList,
@@ -405,19 +406,6 @@ struct Lists {
     languages: FacetList,
     formats: FacetList,
     session_ids: UniqueIds,
-}
-
-impl Default for Lists {
-    fn default() -> Self {
-        Lists {
-            rooms: FacetList::new(),
-            tracks: FacetList::new(),
-            speakers: FacetList::new(),
-            languages: FacetList::new(),
-            formats: FacetList::new(),
-            session_ids: UniqueIds::default(),
-        }
-    }
 }
 
 /// One event as a session, or why it is skipped.

@@ -17,6 +17,21 @@ pub struct IcsOptions<'a> {
     pub alarm_minutes: Option<u32>,
 }
 
+impl<'a> IcsOptions<'a> {
+    /// A calendar named `name`, made at `stamp`, each event with its
+    /// reminder ([`super::plan::REMINDER_MINUTES`] before it starts).
+    pub fn reminding(name: &'a str, stamp: DateTime<Utc>) -> Self {
+        IcsOptions {
+            name,
+            stamp,
+            alarm_minutes: Some(super::plan::REMINDER_MINUTES),
+        }
+    }
+}
+
+/// The media type of a calendar file.
+pub const MIME: &str = "text/calendar";
+
 /// Escape a TEXT value (RFC 5545 §3.3.11).
 pub fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -171,11 +186,7 @@ mod tests {
         let ics = calendar(
             &s,
             sessions,
-            &IcsOptions {
-                name: "My agenda, Conf",
-                stamp,
-                alarm_minutes: Some(10),
-            },
+            &IcsOptions::reminding("My agenda, Conf", stamp),
         );
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));

@@ -11,6 +11,11 @@ use super::schedule::Schedule;
 /// alarm of its calendar event.
 pub const REMINDER_MINUTES: u32 = 10;
 
+/// The reminder setting's label, built from [`REMINDER_MINUTES`].
+pub fn reminder_label() -> String {
+    format!("Remind me {REMINDER_MINUTES} minutes before my must sessions")
+}
+
 /// The one overlap rule, used by clashes, "at the same time", agenda notes
 /// and the clash resolver: intervals are half-open (`[start, end)`, so a
 /// session that starts when another ends does not overlap it), and a
@@ -210,6 +215,15 @@ pub fn due_reminders(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reminder_label_says_the_reminder_minutes() {
+        assert_eq!(
+            reminder_label(),
+            "Remind me 10 minutes before my must sessions"
+        );
+        assert!(reminder_label().contains(&format!(" {REMINDER_MINUTES} minutes")));
+    }
     use crate::model::schedule::parse_schedule;
 
     fn sched() -> Schedule {

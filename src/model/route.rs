@@ -57,6 +57,27 @@ impl Route {
         }
     }
 
+    /// The path of this route, each parameter percent-encoded as [`Route::parse`]
+    /// decodes it: the one way a link to a page of the app is made.
+    /// (`NotFound` has no page of its own: its path is one that names none.)
+    pub fn href(&self) -> String {
+        let with = |prefix: &str, param: &str| format!("{prefix}/{}", url::encode(param));
+        match self {
+            Route::Programme => "/".into(),
+            Route::Track(slug) => with("/track", slug),
+            Route::Session(id) => with("/session", id),
+            Route::Agenda => "/agenda".into(),
+            Route::SharedAgenda => "/agenda/shared".into(),
+            Route::Speakers => "/speakers".into(),
+            Route::Speaker(slug) => with("/speaker", slug),
+            Route::Timetable(None) => "/timetable".into(),
+            Route::Timetable(Some(day)) => with("/timetable", day),
+            Route::Now => "/now".into(),
+            Route::Conferences => "/conferences".into(),
+            Route::NotFound => "/not-found".into(),
+        }
+    }
+
     /// The parameter the path carries ("" for the first timetable day), if any.
     pub fn param(&self) -> Option<&str> {
         match self {
@@ -118,5 +139,46 @@ mod tests {
         assert_eq!(Route::parse("/track/x").param(), Some("x"));
         assert_eq!(Route::parse("/timetable").param(), Some(""));
         assert_eq!(Route::parse("/now").param(), None);
+    }
+
+    #[test]
+    fn every_route_has_a_path_that_parses_back_to_it() {
+        let all = [
+            Route::Programme,
+            Route::Track("devops-and-ops".into()),
+            Route::Session("a b#c?d%2/é+x".into()),
+            Route::Agenda,
+            Route::SharedAgenda,
+            Route::Speakers,
+            Route::Speaker("jorg-schad".into()),
+            Route::Timetable(None),
+            Route::Timetable(Some("2017-10-26".into())),
+            Route::Now,
+            Route::Conferences,
+            Route::NotFound,
+        ];
+        for route in all {
+            assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+        }
+        assert_eq!(Route::Session("a/b c".into()).href(), "/session/a%2Fb%20c");
+        assert_eq!(Route::Track("x".into()).href(), "/track/x");
+    }
+
+    proptest::proptest! {
+        /// Any id a schedule may give (never empty: importers drop blank
+        /// ids) survives the trip through a path, separators and all.
+        #[test]
+        fn an_odd_id_survives_the_trip_through_a_path(
+            id in "[^\\x00]{1,24}|[/?#%+ ,;~]{1,6}",
+        ) {
+            for route in [
+                Route::Session(id.clone()),
+                Route::Track(id.clone()),
+                Route::Speaker(id.clone()),
+                Route::Timetable(Some(id.clone())),
+            ] {
+                proptest::prop_assert_eq!(Route::parse(&route.href()), route);
+            }
+        }
     }
 }

@@ -258,6 +258,7 @@ impl Link {
 /// Builds a list of facets (tracks, rooms, speakers, languages, types),
 /// one entry per key (a name, or the file's own id), each with a unique
 /// slug id ("room", "room-2"): the one way importers name what they list.
+#[derive(Default)]
 pub(crate) struct FacetList {
     by_key: HashMap<String, usize>,
     ids: UniqueIds,
@@ -266,12 +267,9 @@ pub(crate) struct FacetList {
 }
 
 impl FacetList {
+    /// An empty list.
     pub(crate) fn new() -> Self {
-        FacetList {
-            by_key: HashMap::new(),
-            ids: UniqueIds::default(),
-            items: Vec::new(),
-        }
+        Self::default()
     }
 
     /// The index of the facet with this key, if it was added.

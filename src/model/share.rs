@@ -168,13 +168,9 @@ fn decode_own(part: Option<&str>) -> Vec<OwnEntry> {
 /// The whole link: `<origin>/agenda/shared[?schedule=<url>]#<fragment>`.
 /// `schedule_url` is the `?schedule=` of a conference that is not built in.
 pub fn link(origin: &str, schedule_url: Option<&str>, fragment: &str) -> String {
-    match schedule_url {
-        Some(u) => format!(
-            "{origin}/agenda/shared?schedule={}#{fragment}",
-            url::encode(u)
-        ),
-        None => format!("{origin}/agenda/shared#{fragment}"),
-    }
+    let path = super::route::Route::SharedAgenda.href();
+    let query = url::with_param("", "schedule", schedule_url);
+    format!("{origin}{path}{query}#{fragment}")
 }
 
 /// Read a fragment (with or without `#`) against the open schedule.

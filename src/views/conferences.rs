@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser::{conferences, files, page::set_title};
 use crate::model::conferences::KnownConference;
+use crate::model::route::Route;
 use crate::state::{use_agenda, use_schedule, AppStatus};
 
 /// "3 starred sessions, 1 own entry" (or "nothing starred").
@@ -51,7 +52,7 @@ fn ConferenceItem(
         let source = conference.source.clone();
         move |_| {
             files::remember_source(&source);
-            files::reload_at("/");
+            files::reload_at(&Route::Programme.href());
         }
     };
     let heading = format!("conference-{index}");

@@ -1,10 +1,12 @@
-//! What the page shows when the schedule cannot be loaded, or a path is unknown.
+//! What the page shows when the schedule cannot be loaded, or a path is
+//! unknown, and the one way a view says that an action failed.
 
 use leptos::prelude::*;
 
 use crate::browser::files;
 use crate::browser::loader::LoadError;
 use crate::browser::page::set_title;
+use crate::model::route::Route;
 use crate::model::source::ScheduleSource;
 use crate::state::AppStatus;
 
@@ -27,10 +29,23 @@ pub fn LoadErrorPage(error: LoadError) -> impl IntoView {
             <p class="error-message">{error.to_string()}</p>
             <p>"Your starred sessions are safe: nothing was changed."</p>
             <p>
-                <a href="/">"Try again"</a>
+                <a href=Route::Programme.href()>"Try again"</a>
             </p>
             {back_to_demo}
         </main>
+    }
+}
+
+/// An error of an action (a download, a file, a form), in its words, where
+/// the action is; nothing while there is none.
+#[component]
+pub fn ErrorNotice<E>(error: RwSignal<Option<E>>) -> impl IntoView
+where
+    E: std::fmt::Display + Send + Sync + 'static,
+{
+    move || {
+        let text = error.with(|e| e.as_ref().map(ToString::to_string))?;
+        Some(view! { <p class="notice error" role="alert">{text}</p> })
     }
 }
 
@@ -40,7 +55,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
         <p>
-            "There is nothing at this address. " <a href="/">"See the whole programme"</a> "."
+            "There is nothing at this address. " <a href=Route::Programme.href()>"See the whole programme"</a> "."
         </p>
     }
 }

@@ -72,6 +72,9 @@ fn FacetChoices(
     }
 }
 
+/// The filter controls: search, then (behind "Filters" on a phone) the
+/// facets, speaker, "Hide past sessions" and day; and what of the link's
+/// filter was ignored.
 #[component]
 pub fn FilterBar(
     /// The filter the controls show.
@@ -80,99 +83,57 @@ pub fn FilterBar(
     #[prop(default = true)]
     show_tracks: bool,
 ) -> impl IntoView {
-    let schedule = use_schedule();
-    let display = crate::state::use_display();
-    let set_filter = use_set_filter();
-    let current = move || filter.with(|(f, _)| f.clone());
-
-    let on_text = {
-        let set_filter = set_filter.clone();
-        move |ev| {
-            let mut f = current();
-            f.text = event_target_value(&ev);
-            set_filter(f, true);
-        }
-    };
-
-    let choices = |key: &'static str, legend: &'static str, items: Vec<(String, String)>| {
-        (items.len() > 1).then(|| view! { <FacetChoices key legend items filter /> })
-    };
-    let track_boxes = show_tracks
-        .then(|| {
-            let items = schedule
-                .tracks
-                .iter()
-                .map(|t| (t.id.clone(), t.name.clone()))
-                .collect();
-            choices("track", "Track", items)
-        })
-        .flatten();
-    let facet = |list: &[crate::model::schedule::Facet]| {
-        list.iter()
-            .map(|f| (f.id.clone(), f.name.clone()))
-            .collect::<Vec<_>>()
-    };
-    let room_boxes = choices(
-        "room",
-        "Room",
-        schedule
-            .rooms
-            .iter()
-            .map(|r| (r.id.clone(), r.name.clone()))
-            .collect(),
-    );
-    let language_boxes = choices("lang", "Language", facet(&schedule.languages));
-    let type_boxes = choices("type", "Type", facet(&schedule.formats));
-
-    // Options are static; the selection is set once per filter change on the
-    // <select> itself (not one reactive binding per option: thousands at scale).
-    let speaker_options = schedule
-        .speakers_by_name()
-        .into_iter()
-        .filter(|&i| !schedule.sessions_of_speaker(i).is_empty())
-        .map(|i| {
-            let id = schedule.speakers[i].id.clone();
-            view! { <option value=id>{schedule.speakers[i].name.clone()}</option> }
-        })
-        .collect_view();
-    let speaker_select = NodeRef::<leptos::html::Select>::new();
-    Effect::new(move || {
-        let value = filter.with(|(f, _)| f.speaker.clone().unwrap_or_default());
-        if let Some(select) = speaker_select.get() {
-            select.set_value(&value);
-        }
-    });
-    let on_speaker = {
-        let set_filter = set_filter.clone();
-        move |ev| {
-            let mut f = current();
-            let v = event_target_value(&ev);
-            f.speaker = (!v.is_empty()).then_some(v);
-            set_filter(f, false);
-        }
-    };
-
-    let day_options = schedule
-        .days
-        .iter()
-        .map(|&d| {
-            let selected = move || filter.with(|(f, _)| f.day == Some(d));
-            view! {
-                <option value=d.to_string() prop:selected=selected>
-                    {long_day(d)}
-                </option>
-            }
-        })
-        .collect_view();
-    let on_day = move |ev| {
-        let mut f = current();
-        f.day = crate::model::time::parse_ymd(&event_target_value(&ev));
-        set_filter(f, false);
-    };
-
     // On a phone the filters other than search sit behind one button that
     // says how many are active; wider screens show them at once (style.css).
     let open = RwSignal::new(false);
+    view! {
+        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+            <SearchField filter />
+            <FiltersToggle filter show_tracks open />
+            <div id="filter-panel" class="filter-panel" class:open=move || open.get()>
+                <FacetGroups filter show_tracks />
+                <SpeakerSelect filter />
+                <HidePast />
+                <DaySelect filter />
+            </div>
+        </form>
+        <IgnoredFilters filter />
+    }
+}
+
+/// The search box; typing replaces the history entry instead of adding one.
+#[component]
+fn SearchField(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
+    let set_filter = use_set_filter();
+    let on_text = move |ev| {
+        let mut f = filter.with_untracked(|(f, _)| f.clone());
+        f.text = event_target_value(&ev);
+        set_filter(f, true);
+    };
+    view! {
+        <div class="field search">
+            <label for="search">"Search"</label>
+            <input
+                id="search"
+                type="search"
+                aria-label="Search sessions"
+                placeholder="Title, abstract or speaker"
+                autocomplete="off"
+                prop:value=move || filter.with(|(f, _)| f.text.clone())
+                on:input=on_text
+            />
+        </div>
+    }
+}
+
+/// "Filters (n)": opens the panel on a phone, and says how many are active.
+#[component]
+fn FiltersToggle(
+    filter: Memo<(Filter, Vec<String>)>,
+    show_tracks: bool,
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let display = crate::state::use_display();
     let active = move || {
         let from_filter = filter.with(|(f, _)| {
             usize::from(show_tracks) * f.tracks.len()
@@ -184,85 +145,159 @@ pub fn FilterBar(
         });
         from_filter + usize::from(display.settings.with(|s| s.hide_past))
     };
-    let toggle_label = move || match active() {
+    let label = move || match active() {
         0 => "Filters".to_string(),
         n => format!("Filters ({n})"),
     };
     view! {
-        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
-            <div class="field search">
-                <label for="search">"Search"</label>
-                <input
-                    id="search"
-                    type="search"
-                    aria-label="Search sessions"
-                    placeholder="Title, abstract or speaker"
-                    autocomplete="off"
-                    prop:value=move || filter.with(|(f, _)| f.text.clone())
-                    on:input=on_text
-                />
-            </div>
-            <button
-                type="button"
-                class="filters-toggle"
-                aria-controls="filter-panel"
-                aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)
-            >
-                {toggle_label}
-            </button>
-            <div id="filter-panel" class="filter-panel" class:open=move || open.get()>
-            {track_boxes}
-            {type_boxes}
-            {language_boxes}
-            {room_boxes}
-            <div class="field">
-                <label for="speaker-filter">"Speaker"</label>
-                <select id="speaker-filter" node_ref=speaker_select on:change=on_speaker>
-                    <option value="">"All speakers"</option>
-                    {speaker_options}
-                </select>
-            </div>
-            <label class="hide-past">
-                <input
-                    type="checkbox"
-                    prop:checked=move || display.settings.with(|s| s.hide_past)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        display.update(|s| s.hide_past = on);
-                    }
-                />
-                " Hide past sessions"
-            </label>
-            <div class="field">
-                <label for="day-filter">"Day"</label>
-                <select id="day-filter" on:change=on_day>
-                    <option value="" prop:selected=move || filter.with(|(f, _)| f.day.is_none())>
-                        "All days"
-                    </option>
-                    {day_options}
-                </select>
-            </div>
-            </div>
-        </form>
-        {move || {
-            filter
-                .with(|(_, notices)| {
-                    (!notices.is_empty())
-                        .then(|| {
-                            view! {
-                                <div class="notice warning" role="status">
-                                    <p>"Some of this link's filters were ignored:"</p>
-                                    <ul>
-                                        {notices
-                                            .iter()
-                                            .map(|n| view! { <li>{n.clone()}</li> })
-                                            .collect_view()}
-                                    </ul>
-                                </div>
-                            }
-                        })
-                })
-        }}
+        <button
+            type="button"
+            class="filters-toggle"
+            aria-controls="filter-panel"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {label}
+        </button>
+    }
+}
+
+/// Track, Type, Language and Room checkboxes, each group shown when the
+/// schedule has more than one value.
+#[component]
+fn FacetGroups(filter: Memo<(Filter, Vec<String>)>, show_tracks: bool) -> impl IntoView {
+    let schedule = use_schedule();
+    let choices = |key: &'static str, legend: &'static str, items: Vec<(String, String)>| {
+        (items.len() > 1).then(|| view! { <FacetChoices key legend items filter /> })
+    };
+    let tracks = id_names(schedule.tracks.iter().map(|t| (&t.id, &t.name)));
+    let rooms = id_names(schedule.rooms.iter().map(|r| (&r.id, &r.name)));
+    let languages = id_names(schedule.languages.iter().map(|f| (&f.id, &f.name)));
+    let formats = id_names(schedule.formats.iter().map(|f| (&f.id, &f.name)));
+    view! {
+        {show_tracks.then(|| choices("track", "Track", tracks)).flatten()}
+        {choices("type", "Type", formats)}
+        {choices("lang", "Language", languages)}
+        {choices("room", "Room", rooms)}
+    }
+}
+
+/// (id, name) pairs of a list, for [`FacetChoices`].
+fn id_names<'a>(items: impl Iterator<Item = (&'a String, &'a String)>) -> Vec<(String, String)> {
+    items.map(|(id, name)| (id.clone(), name.clone())).collect()
+}
+
+/// The Speaker select. Options are static; the selection is set once per
+/// filter change on the `<select>` itself (not one reactive binding per
+/// option: thousands at scale).
+#[component]
+fn SpeakerSelect(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
+    let schedule = use_schedule();
+    let set_filter = use_set_filter();
+    let options = schedule
+        .speakers_by_name()
+        .into_iter()
+        .filter(|&i| !schedule.sessions_of_speaker(i).is_empty())
+        .map(|i| {
+            let sp = &schedule.speakers[i];
+            view! { <option value=sp.id.clone()>{sp.name.clone()}</option> }
+        })
+        .collect_view();
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move || {
+        let value = filter.with(|(f, _)| f.speaker.clone().unwrap_or_default());
+        if let Some(select) = select.get() {
+            select.set_value(&value);
+        }
+    });
+    let on_change = move |ev| {
+        let mut f = filter.with_untracked(|(f, _)| f.clone());
+        let v = event_target_value(&ev);
+        f.speaker = (!v.is_empty()).then_some(v);
+        set_filter(f, false);
+    };
+    view! {
+        <div class="field">
+            <label for="speaker-filter">"Speaker"</label>
+            <select id="speaker-filter" node_ref=select on:change=on_change>
+                <option value="">"All speakers"</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// "Hide past sessions": a display setting, remembered, not in the URL.
+#[component]
+fn HidePast() -> impl IntoView {
+    let display = crate::state::use_display();
+    view! {
+        <label class="hide-past">
+            <input
+                type="checkbox"
+                prop:checked=move || display.settings.with(|s| s.hide_past)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    display.update(|s| s.hide_past = on);
+                }
+            />
+            " Hide past sessions"
+        </label>
+    }
+}
+
+/// The Day select: all days, or one.
+#[component]
+fn DaySelect(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
+    let schedule = use_schedule();
+    let set_filter = use_set_filter();
+    let options = schedule
+        .days
+        .iter()
+        .map(|&d| {
+            let selected = move || filter.with(|(f, _)| f.day == Some(d));
+            view! {
+                <option value=d.to_string() prop:selected=selected>
+                    {long_day(d)}
+                </option>
+            }
+        })
+        .collect_view();
+    let on_change = move |ev| {
+        let mut f = filter.with_untracked(|(f, _)| f.clone());
+        f.day = crate::model::time::parse_ymd(&event_target_value(&ev));
+        set_filter(f, false);
+    };
+    view! {
+        <div class="field">
+            <label for="day-filter">"Day"</label>
+            <select id="day-filter" on:change=on_change>
+                <option value="" prop:selected=move || filter.with(|(f, _)| f.day.is_none())>
+                    "All days"
+                </option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// "Some of this link's filters were ignored:" and which.
+#[component]
+fn IgnoredFilters(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
+    move || {
+        filter.with(|(_, notices)| {
+            (!notices.is_empty()).then(|| {
+                let items = notices
+                    .iter()
+                    .map(|n| view! { <li>{n.clone()}</li> })
+                    .collect_view();
+                view! {
+                    <div class="notice warning" role="status">
+                        <p>"Some of this link's filters were ignored:"</p>
+                        <ul>{items}</ul>
+                    </div>
+                }
+            })
+        })
     }
 }

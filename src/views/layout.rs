@@ -4,6 +4,7 @@ use crate::views::nav_link::NavLink;
 use leptos::prelude::*;
 
 use crate::browser::offline;
+use crate::model::route::Route;
 use crate::model::settings::{Theme, Zone};
 use crate::state::{use_agenda, use_display, use_schedule, AppStatus};
 
@@ -61,7 +62,7 @@ pub fn Header() -> impl IntoView {
             <div class="masthead">
                 <div class="conference">
                     <p class="conference-title">
-                        <a href="/">{title}</a>
+                        <a href=Route::Programme.href()>{title}</a>
                     </p>
                     <p class="conference-meta">{dates} {location}</p>
                     <p class="conference-zone">
@@ -82,35 +83,31 @@ pub fn Header() -> impl IntoView {
 fn MainNav() -> impl IntoView {
     let schedule = use_schedule();
     let agenda = use_agenda();
-    let first_day = schedule
-        .days
-        .first()
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    let first_day = Route::Timetable(schedule.days.first().map(|d| d.to_string()));
     let count = move || agenda.agenda.with(|a| a.len());
     view! {
         <nav aria-label="Main" class="main-nav">
             <ul>
                 <li>
-                    <NavLink href="/".to_string() exact=true>
+                    <NavLink href=Route::Programme.href() exact=true>
                         <span class="icon" aria-hidden="true">"☰"</span>
                         <span class="label">"Programme"</span>
                     </NavLink>
                 </li>
                 <li>
-                    <NavLink href=format!("/timetable/{first_day}") section="/timetable">
+                    <NavLink href=first_day.href() section="/timetable">
                         <span class="icon" aria-hidden="true">"▦"</span>
                         <span class="label">"Timetable"</span>
                     </NavLink>
                 </li>
                 <li>
-                    <NavLink href="/now".to_string()>
+                    <NavLink href=Route::Now.href()>
                         <span class="icon" aria-hidden="true">"◷"</span>
                         <span class="label">"Now & next"</span>
                     </NavLink>
                 </li>
                 <li>
-                    <NavLink href="/agenda".to_string() exact=true>
+                    <NavLink href=Route::Agenda.href() exact=true>
                         <span class="icon" aria-hidden="true">"★"</span>
                         <span class="label">"My agenda"</span>
                         <span class="count">{move || (count() > 0).then(|| count().to_string())}</span>
@@ -132,7 +129,7 @@ fn MoreMenu() -> impl IntoView {
         .tracks
         .iter()
         .map(|t| {
-            let href = format!("/track/{}", crate::model::url::encode(&t.id));
+            let href = Route::Track(t.id.clone()).href();
             let name = t.name.clone();
             view! {
                 <li>
@@ -149,13 +146,13 @@ fn MoreMenu() -> impl IntoView {
             <h2 class="menu-heading">"People"</h2>
             <ul>
                 <li>
-                    <NavLink href="/speakers".to_string()>"Speakers"</NavLink>
+                    <NavLink href=Route::Speakers.href()>"Speakers"</NavLink>
                 </li>
             </ul>
             <h2 class="menu-heading">"This device"</h2>
             <ul>
                 <li>
-                    <NavLink href="/conferences".to_string()>"Conferences"</NavLink>
+                    <NavLink href=Route::Conferences.href()>"Conferences"</NavLink>
                 </li>
             </ul>
         </Menu>
@@ -272,14 +269,64 @@ fn DisplaySettings() -> impl IntoView {
     }
 }
 
-/// Storage problems, skipped sessions, and "Removed — Undo".
+/// Every notice of the page: the zone prompt, the link's ignored parts,
+/// what changed, offline, the schedule's problems, storage problems and
+/// "Removed — Undo".
 #[component]
 pub fn Notices() -> impl IntoView {
+    view! {
+        <div class="notices">
+            <crate::views::zone_prompt::ZonePrompt />
+            <LinkNotices />
+            <ChangesPanel />
+            <OfflineNotice />
+            <ScheduleProblems />
+            <StorageNotices />
+            <UndoRemove />
+        </div>
+    }
+}
+
+/// What of the page's link was not used (an unknown zone, …).
+#[component]
+fn LinkNotices() -> impl IntoView {
+    let notices = expect_context::<AppStatus>().link_notices.get_value();
+    (!notices.is_empty()).then(|| {
+        view! {
+            <div class="notice warning" role="status">
+                {notices.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
+            </div>
+        }
+    })
+}
+
+/// "Offline — showing the saved schedule as of …".
+#[component]
+fn OfflineNotice() -> impl IntoView {
+    let status = expect_context::<AppStatus>();
+    let display = use_display();
+    move || {
+        status.offline_as_of.get().map(|at| {
+            let when = match display.day_and_clock_of(&at) {
+                t if t.is_empty() => t,
+                t => format!(" as of {t}"),
+            };
+            view! {
+                <div class="notice offline" role="status">
+                    <p>"Offline — showing the saved schedule" {when} "."</p>
+                </div>
+            }
+        })
+    }
+}
+
+/// The schedule file's problems: skipped sessions and dropped values, each named.
+#[component]
+fn ScheduleProblems() -> impl IntoView {
     let schedule = use_schedule();
-    let agenda = use_agenda();
     let skipped = schedule.skipped;
     let problems: Vec<String> = schedule.problems.iter().map(|p| p.to_string()).collect();
-    let problems_view = (!problems.is_empty()).then(|| {
+    (!problems.is_empty()).then(|| {
         let summary = if skipped == 0 {
             format!("The schedule file has {} problem(s); the rest is shown.", problems.len())
         } else {
@@ -295,85 +342,53 @@ pub fn Notices() -> impl IntoView {
                 </details>
             </div>
         }
-    });
-    let status = expect_context::<AppStatus>();
-    let display = use_display();
-    let offline_view = move || {
-        status.offline_as_of.get().map(|at| {
-            let when = match display.day_and_clock_of(&at) {
-                t if t.is_empty() => t,
-                t => format!(" as of {t}"),
-            };
+    })
+}
+
+/// The saved agenda could not be read (dismissable), or a write was refused.
+#[component]
+fn StorageNotices() -> impl IntoView {
+    let agenda = use_agenda();
+    let load = move || {
+        let text = agenda.load_notice.get()?.to_string();
+        Some(view! {
+            <div class="notice warning" role="alert">
+                <p>{text}</p>
+                <button type="button" on:click=move |_| agenda.load_notice.set(None)>
+                    "Dismiss"
+                </button>
+            </div>
+        })
+    };
+    let write = move || {
+        let text = agenda.write_error.get()?.to_string();
+        Some(view! {
+            <div class="notice error" role="alert">
+                <p>{text}</p>
+            </div>
+        })
+    };
+    view! {
+        {load}
+        {write}
+    }
+}
+
+/// "Removed “…” from your agenda. Undo".
+#[component]
+fn UndoRemove() -> impl IntoView {
+    let agenda = use_agenda();
+    move || {
+        agenda.last_removed.get().map(|(_, entry)| {
             view! {
-                <div class="notice offline" role="status">
-                    <p>"Offline — showing the saved schedule" {when} "."</p>
+                <div class="notice toast" role="status">
+                    <p>"Removed “" {entry.title} "” from your agenda."</p>
+                    <button type="button" on:click=move |_| agenda.undo_remove()>
+                        "Undo"
+                    </button>
                 </div>
             }
         })
-    };
-    let link_notices = status.link_notices.get_value();
-    let link_view = (!link_notices.is_empty()).then(|| {
-        view! {
-            <div class="notice warning" role="status">
-                {link_notices.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
-            </div>
-        }
-    });
-    view! {
-        <div class="notices">
-            <crate::views::zone_prompt::ZonePrompt />
-            {link_view}
-            <ChangesPanel />
-            {offline_view}
-            {problems_view}
-            {move || {
-                agenda
-                    .load_notice
-                    .get()
-                    .map(|problem| {
-                        let text = problem.to_string();
-                        view! {
-                            <div class="notice warning" role="alert">
-                                <p>{text}</p>
-                                <button
-                                    type="button"
-                                    on:click=move |_| agenda.load_notice.set(None)
-                                >
-                                    "Dismiss"
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
-            {move || {
-                agenda
-                    .write_error
-                    .get()
-                    .map(|problem| {
-                        let text = problem.to_string();
-                        view! {
-                            <div class="notice error" role="alert">
-                                <p>{text}</p>
-                            </div>
-                        }
-                    })
-            }}
-            {move || {
-                agenda
-                    .last_removed
-                    .get()
-                    .map(|(_, entry)| {
-                        view! {
-                            <div class="notice toast" role="status">
-                                <p>"Removed “" {entry.title} "” from your agenda."</p>
-                                <button type="button" on:click=move |_| agenda.undo_remove()>
-                                    "Undo"
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
-        </div>
     }
 }
 

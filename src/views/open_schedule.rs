@@ -7,9 +7,11 @@ use leptos::prelude::*;
 use crate::browser::files::{self, PickedFile};
 use crate::model::error::ActionError;
 use crate::model::import::parse_any;
+use crate::model::route::Route;
 use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 use crate::model::url;
 use crate::state::AppStatus;
+use crate::views::error_page::ErrorNotice;
 
 /// Errors from opening, shown in the chooser.
 #[derive(Clone, Copy)]
@@ -29,7 +31,7 @@ fn open_file(file: PickedFile, error: RwSignal<Option<ActionError>>) {
         }
         .await;
         match result {
-            Ok(()) => files::reload_at("/"),
+            Ok(()) => files::reload_at(&Route::Programme.href()),
             Err(e) => error.set(Some(e)),
         }
     });
@@ -73,7 +75,8 @@ pub fn OpenSchedule() -> impl IntoView {
         ev.prevent_default();
         let u = url.get_untracked().trim().to_string();
         if acceptable_schedule_url(&u) {
-            files::reload_at(&format!("/?schedule={}", url::encode(&u)));
+            let query = url::with_param("", "schedule", Some(&u));
+            files::reload_at(&format!("{}{query}", Route::Programme.href()));
         } else {
             error.set(Some(ActionError::NotAnAddress { text: u }));
         }
@@ -106,7 +109,7 @@ pub fn OpenSchedule() -> impl IntoView {
                 <input id="schedule-file" type="file" accept=".json,application/json" on:change=on_file />
                 " or drop a schedule.json anywhere on this page."
             </p>
-            {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e.to_string()}</p> })}
+            <ErrorNotice error />
         </details>
     }
 }

@@ -47,7 +47,9 @@ pub fn NotInSchedule(
     what: &'static str,
     /// The name as given in the address.
     given: String,
-    back_href: &'static str,
+    /// Where to go instead ([`crate::model::route::Route::href`]).
+    #[prop(into)]
+    back_href: String,
     back_label: &'static str,
 ) -> impl IntoView {
     let mut heading = format!("Unknown {what}");

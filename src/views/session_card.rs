@@ -3,14 +3,14 @@
 use leptos::prelude::*;
 
 use crate::model::plan::NowAndNext;
+use crate::model::route::Route;
 use crate::model::time::clock_range;
-use crate::model::url;
 use crate::state::{use_display, use_schedule};
 use crate::views::star::{LevelButton, StarButton};
 
-/// The URL of a session's detail page.
+/// The URL of a session's detail page ([`Route::href`]).
 pub fn session_href(id: &str) -> String {
-    format!("/session/{}", url::encode(id))
+    Route::Session(id.to_string()).href()
 }
 
 #[component]
@@ -29,7 +29,7 @@ pub fn SessionCard(
     let title = s.title.clone();
     let track = schedule.track_of(s).map(|t| {
         let name = t.name.clone();
-        view! { <a href=format!("/track/{}", crate::model::url::encode(&t.id))>{name}</a> }
+        view! { <a href=Route::Track(t.id.clone()).href()>{name}</a> }
     });
     let colour = schedule
         .track_of(s)
@@ -45,7 +45,7 @@ pub fn SessionCard(
                 let name = sp.name.clone();
                 view! {
                     <li>
-                        <a href=format!("/speaker/{}", url::encode(&sp.id))>{name}</a>
+                        <a href=Route::Speaker(sp.id.clone()).href()>{name}</a>
                         {affiliation}
                     </li>
                 }

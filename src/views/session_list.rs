@@ -8,10 +8,9 @@ use crate::model::time::long_day;
 use crate::state::use_schedule;
 use crate::views::session_card::SessionCard;
 
-/// Lists longer than this render in pages of this many cards ("Show more"):
-/// filtering then touches at most a page of cards, whatever the schedule's
-/// size, and the result count and search still cover every session.
-pub const PAGE: usize = 50;
+/// The page size ([`crate::model::filter::PAGE_SIZE`]); the result count
+/// and search still cover every session.
+const PAGE: usize = crate::model::filter::PAGE_SIZE;
 
 #[component]
 pub fn DayGroupedList(

@@ -1,15 +1,18 @@
 //! A session's own page (`/session/<id>`): everything about it, and what else
 //! runs at the same time.
 
+use crate::browser::clock::real_now;
 use crate::browser::files;
 use crate::model::agenda::Level;
-use crate::model::ics::{calendar, IcsOptions};
-use crate::model::schedule::Schedule;
+use crate::model::error::ActionError;
+use crate::model::ics::{self, calendar, IcsOptions};
+use crate::model::route::Route;
+use crate::model::schedule::{Schedule, Session};
 use crate::model::time::{clock_range, duration, long_day, offset_label};
-use crate::model::url;
 use crate::state::{use_display, use_schedule};
+use crate::views::error_page::ErrorNotice;
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
-use crate::views::session_card::session_href;
+use crate::views::session_links::SessionLinks;
 use crate::views::star::StarButton;
 use leptos::prelude::*;
 
@@ -25,7 +28,7 @@ pub fn SessionPage() -> impl IntoView {
             <NotInSchedule
                 what="session"
                 given=raw.get()
-                back_href="/"
+                back_href=Route::Programme.href()
                 back_label="See the whole programme"
             />
         }
@@ -34,19 +37,74 @@ pub fn SessionPage() -> impl IntoView {
     }
 }
 
+/// The session's page: its facts, speakers, abstract and links, then what
+/// else runs at the same time.
 #[component]
 fn SessionDetail(index: usize) -> impl IntoView {
+    let schedule = use_schedule();
+    let s = &schedule.sessions[index];
+    let calendar_error = RwSignal::new(None::<ActionError>);
+    view! {
+        <article class="session-detail" aria-labelledby="session-title">
+            <p class="kind">{s.kind.label()}</p>
+            <h1 id="session-title">{s.title.clone()}</h1>
+            <div class="detail-actions">
+                <StarButton session_id=s.id.clone() title=s.title.clone() />
+                <CalendarButton index error=calendar_error />
+            </div>
+            <ErrorNotice error=calendar_error />
+            <SessionFacts index />
+            <SessionSpeakers index />
+            <SessionAbstract text=s.abstract_text.clone() />
+            <SessionLinks session=s.clone() />
+            {s.url.clone().map(|u| view! {
+                <p>
+                    <a href=u rel="noopener noreferrer" target="_blank">
+                        "Session page on the conference site"
+                    </a>
+                </p>
+            })}
+        </article>
+        <SameTime index />
+    }
+}
+
+/// "Add to calendar (.ics)": the session with its reminder; a refused
+/// download goes to `error`.
+#[component]
+fn CalendarButton(index: usize, error: RwSignal<Option<ActionError>>) -> impl IntoView {
+    let schedule = use_schedule();
+    let add_to_calendar = move |_| {
+        let s = &schedule.sessions[index];
+        let ics = calendar(
+            &schedule,
+            [(s, Level::Must)],
+            &IcsOptions::reminding(&schedule.conference.title, real_now().to_utc()),
+        );
+        let file = format!("{}.ics", crate::model::text::slugify(&s.title));
+        error.set(files::download(&file, ics::MIME, &ics).err());
+    };
+    view! {
+        <button type="button" on:click=add_to_calendar>
+            "Add to calendar (.ics)"
+        </button>
+    }
+}
+
+/// When (in the shown zone), room, track, type and language.
+#[component]
+fn SessionFacts(index: usize) -> impl IntoView {
     let schedule = use_schedule();
     let s = &schedule.sessions[index];
     let display = use_display();
     let (start, end, minutes) = (s.start, s.end, s.duration_minutes());
     let when = move || {
         let (a, b) = (display.show(start), display.show(end));
+        let day = long_day(a.date_naive());
+        let length = duration(minutes);
         format!(
-            "{}, {} ({}, {})",
-            long_day(a.date_naive()),
+            "{day}, {} ({length}, {})",
             clock_range(&a, &b),
-            duration(minutes),
             offset_label(&a)
         )
     };
@@ -56,38 +114,8 @@ fn SessionDetail(index: usize) -> impl IntoView {
         view! {
             <dt>"Track"</dt>
             <dd>
-                <a href=format!("/track/{}", t.id)>{name}</a>
+                <a href=Route::Track(t.id.clone()).href()>{name}</a>
             </dd>
-        }
-    });
-    let speakers = s
-        .speakers
-        .iter()
-        .map(|&p| {
-            let sp = &schedule.speakers[p];
-            let name = sp.name.clone();
-            view! {
-                <li>
-                    <a href=format!("/speaker/{}", url::encode(&sp.id))>{name}</a>
-                    {sp.affiliation.as_ref().map(|a| format!(", {a}"))}
-                </li>
-            }
-        })
-        .collect_view();
-    // Paragraphs as text nodes: markup in an abstract is shown, never run.
-    let paragraphs = s
-        .abstract_text
-        .split("\n\n")
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| view! { <p>{p.to_string()}</p> })
-        .collect_view();
-    let link = s.url.clone().map(|u| {
-        view! {
-            <p>
-                <a href=u rel="noopener noreferrer" target="_blank">
-                    "Session page on the conference site"
-                </a>
-            </p>
         }
     });
     let format = s
@@ -95,87 +123,89 @@ fn SessionDetail(index: usize) -> impl IntoView {
         .map(|f| schedule.formats[f].name.clone())
         .filter(|f| f != s.kind.label());
     let language = s.language.map(|l| schedule.languages[l].name.clone());
+    view! {
+        <dl class="facts">
+            <dt>"When"</dt>
+            <dd>
+                <time datetime=s.start.to_rfc3339()>{when}</time>
+            </dd>
+            {(!room.is_empty()).then(|| view! { <dt>"Room"</dt> <dd>{room}</dd> })}
+            {track}
+            {format.map(|f| view! { <dt>"Type"</dt> <dd>{f}</dd> })}
+            {language.map(|l| view! { <dt>"Language"</dt> <dd>{l}</dd> })}
+        </dl>
+    }
+}
+
+/// The speakers, each linked to their page; nothing without speakers.
+#[component]
+fn SessionSpeakers(index: usize) -> impl IntoView {
+    let schedule = use_schedule();
+    let s: &Session = &schedule.sessions[index];
+    let speakers = s
+        .speakers
+        .iter()
+        .map(|&p| {
+            let sp = &schedule.speakers[p];
+            view! {
+                <li>
+                    <a href=Route::Speaker(sp.id.clone()).href()>{sp.name.clone()}</a>
+                    {sp.affiliation.as_ref().map(|a| format!(", {a}"))}
+                </li>
+            }
+        })
+        .collect_view();
+    (!s.speakers.is_empty()).then(|| {
+        view! {
+            <h2>"Speakers"</h2>
+            <ul class="speakers">{speakers}</ul>
+        }
+    })
+}
+
+/// The abstract in paragraphs, as text nodes: markup in it is shown, never run.
+#[component]
+fn SessionAbstract(text: String) -> impl IntoView {
+    let paragraphs = text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| view! { <p>{p.to_string()}</p> })
+        .collect_view();
+    (!text.is_empty()).then(|| {
+        view! {
+            <h2>"Abstract"</h2>
+            <div class="abstract-full">{paragraphs}</div>
+        }
+    })
+}
+
+/// "At the same time": the sessions overlapping this one, with time and room.
+#[component]
+fn SameTime(index: usize) -> impl IntoView {
+    let schedule = use_schedule();
+    let display = use_display();
     let parallel = crate::model::plan::at_the_same_time(&schedule, index);
-    let parallel_view = (!parallel.is_empty()).then(|| {
-        let items = parallel
-            .iter()
-            .map(|&j| {
-                let o = &schedule.sessions[j];
-                let title = o.title.clone();
-                let (os, oe) = (o.start, o.end);
-                let room = schedule.room_name(o).to_string();
-                view! {
-                    <li>
-                        <a href=session_href(&o.id)>{title}</a>
-                        {move || format!(" · {} · {room}", clock_range(&display.show(os), &display.show(oe)))}
-                    </li>
-                }
-            })
-            .collect_view();
+    let items = parallel
+        .iter()
+        .map(|&j| {
+            let o = &schedule.sessions[j];
+            let (os, oe) = (o.start, o.end);
+            let room = schedule.room_name(o).to_string();
+            let when = move || clock_range(&display.show(os), &display.show(oe));
+            view! {
+                <li>
+                    <a href=Route::Session(o.id.clone()).href()>{o.title.clone()}</a>
+                    {move || format!(" · {} · {room}", when())}
+                </li>
+            }
+        })
+        .collect_view();
+    (!parallel.is_empty()).then(|| {
         view! {
             <section aria-labelledby="same-slot">
                 <h2 id="same-slot">"At the same time"</h2>
                 <ul>{items}</ul>
             </section>
         }
-    });
-    let add_to_calendar = {
-        let schedule = schedule.clone();
-        move |_| {
-            let s = &schedule.sessions[index];
-            let ics = calendar(
-                &schedule,
-                [(s, Level::Must)],
-                &IcsOptions {
-                    name: &schedule.conference.title,
-                    stamp: crate::browser::clock::real_now().to_utc(),
-                    alarm_minutes: Some(crate::model::plan::REMINDER_MINUTES),
-                },
-            );
-            let _ = files::download(
-                &format!("{}.ics", crate::model::text::slugify(&s.title)),
-                "text/calendar",
-                &ics,
-            );
-        }
-    };
-    view! {
-        <article class="session-detail" aria-labelledby="session-title">
-            <p class="kind">{s.kind.label()}</p>
-            <h1 id="session-title">{s.title.clone()}</h1>
-            <div class="detail-actions">
-                <StarButton session_id=s.id.clone() title=s.title.clone() />
-                <button type="button" on:click=add_to_calendar>
-                    "Add to calendar (.ics)"
-                </button>
-            </div>
-            <dl class="facts">
-                <dt>"When"</dt>
-                <dd>
-                    <time datetime=s.start.to_rfc3339()>{when}</time>
-                </dd>
-                {(!room.is_empty()).then(|| view! { <dt>"Room"</dt> <dd>{room}</dd> })}
-                {track}
-                {format.map(|f| view! { <dt>"Type"</dt> <dd>{f}</dd> })}
-                {language.map(|l| view! { <dt>"Language"</dt> <dd>{l}</dd> })}
-            </dl>
-            {(!s.speakers.is_empty())
-                .then(|| {
-                    view! {
-                        <h2>"Speakers"</h2>
-                        <ul class="speakers">{speakers}</ul>
-                    }
-                })}
-            {(!s.abstract_text.is_empty())
-                .then(|| {
-                    view! {
-                        <h2>"Abstract"</h2>
-                        <div class="abstract-full">{paragraphs}</div>
-                    }
-                })}
-            <crate::views::session_links::SessionLinks session=s.clone() />
-            {link}
-        </article>
-        {parallel_view}
-    }
+    })
 }

@@ -7,110 +7,113 @@ use leptos::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::browser::page::set_title;
-use crate::model::share::decode;
-use crate::state::{use_agenda, use_schedule};
+use crate::model::agenda::OwnEntry;
+use crate::model::route::Route;
+use crate::model::share::{decode, SharedAgenda};
+use crate::model::time::{clock_range, long_day, parse_instant};
+use crate::state::{use_agenda, use_display, use_schedule};
 use crate::views::session_list::DayGroupedList;
 
 #[component]
 pub fn SharedAgendaPage() -> impl IntoView {
     let schedule = use_schedule();
-    let agenda = use_agenda();
     set_title(&format!("Shared agenda · {}", schedule.conference.title));
     let location = use_location();
-    let shared = {
-        let schedule = schedule.clone();
-        Memo::new(move |_| decode(&location.hash.get(), &schedule))
-    };
-    let sessions = {
-        let schedule = schedule.clone();
-        Memo::new(move |_| {
-            shared.with(|s| {
-                let mut found: Vec<usize> = s
-                    .iter()
-                    .flat_map(|s| s.sessions.iter())
-                    .filter_map(|(id, _)| schedule.session_position(id))
-                    .collect();
-                found.sort_unstable();
-                found.dedup();
-                found
-            })
-        })
-    };
-    let added = RwSignal::new(None::<usize>);
-    let add_all = {
-        let schedule = schedule.clone();
-        move |_| {
-            if let Ok(s) = shared.get_untracked() {
-                let n = agenda.add_all(&s.to_agenda(&schedule, &now_iso()));
-                added.set(Some(n));
-            }
-        }
-    };
+    let shared = Memo::new(move |_| decode(&location.hash.get(), &schedule));
     move || match shared.get() {
         Err(why) => view! {
             <h1>"Shared agenda"</h1>
             <p class="notice warning">{why.to_string()}</p>
         }
         .into_any(),
-        Ok(s) => {
-            let unknown = s.sessions.len() - sessions.with(Vec::len);
-            let own = (!s.own.is_empty()).then(|| {
-                let display = crate::state::use_display();
-                let items = s
-                    .own
-                    .iter()
-                    .map(|e| {
-                        let t = |x: &str| crate::model::time::parse_instant(x);
-                        let when = match (t(&e.start), t(&e.end)) {
-                            (Some(a), Some(b)) => format!(
-                                "{}, {}",
-                                crate::model::time::long_day(display.show(a).date_naive()),
-                                crate::model::time::clock_range(&display.show(a), &display.show(b))
-                            ),
-                            _ => String::new(),
-                        };
-                        let place = (!e.place.is_empty()).then(|| format!(" · {}", e.place));
-                        view! { <li><strong>{e.title.clone()}</strong> " · " {when} {place}</li> }
-                    })
-                    .collect_view();
-                view! {
-                    <section aria-labelledby="shared-own">
-                        <h2 id="shared-own">"Their own entries"</h2>
-                        <ul class="shared-own">{items}</ul>
-                    </section>
-                }
-            });
-            view! {
-                <h1>"Shared agenda"</h1>
-                <p>
-                    {format!("{} session(s) shared with you. ", s.sessions.len())}
-                    "Your own agenda is not changed unless you say so. "
-                    <a href="/agenda">"My agenda"</a>
-                </p>
-                {(unknown > 0)
-                    .then(|| {
-                        view! {
-                            <p class="notice warning">
-                                {format!("{unknown} shared session(s) are not in this schedule.")}
-                            </p>
-                        }
-                    })}
-                <p>
-                    <button type="button" class="primary" on:click=add_all.clone()>
-                        "Add all to my agenda"
-                    </button>
-                    <span role="status">
-                        {move || {
-                            added
-                                .get()
-                                .map(|n| format!(" Added {n} session(s) to your agenda."))
-                        }}
-                    </span>
-                </p>
-                {own}
-                <DayGroupedList sessions=sessions.into() />
-            }
-            .into_any()
-        }
+        Ok(s) => view! { <SharedList shared=s /> }.into_any(),
     }
+}
+
+/// The shared sessions (those this schedule has) and own entries, with
+/// "Add all to my agenda".
+#[component]
+fn SharedList(shared: SharedAgenda) -> impl IntoView {
+    let schedule = use_schedule();
+    let mut found: Vec<usize> = shared
+        .sessions
+        .iter()
+        .filter_map(|(id, _)| schedule.session_position(id))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    let unknown = shared.sessions.len() - found.len();
+    view! {
+        <h1>"Shared agenda"</h1>
+        <p>
+            {format!("{} session(s) shared with you. ", shared.sessions.len())}
+            "Your own agenda is not changed unless you say so. "
+            <a href=Route::Agenda.href()>"My agenda"</a>
+        </p>
+        {(unknown > 0)
+            .then(|| {
+                view! {
+                    <p class="notice warning">
+                        {format!("{unknown} shared session(s) are not in this schedule.")}
+                    </p>
+                }
+            })}
+        <AddAll shared=shared.clone() />
+        <SharedOwnEntries entries=shared.own />
+        <DayGroupedList sessions=Signal::stored(found) />
+    }
+}
+
+/// "Add all to my agenda", and how many were added.
+#[component]
+fn AddAll(shared: SharedAgenda) -> impl IntoView {
+    let schedule = use_schedule();
+    let agenda = use_agenda();
+    let added = RwSignal::new(None::<usize>);
+    let add_all = move |_| {
+        let n = agenda.add_all(&shared.to_agenda(&schedule, &now_iso()));
+        added.set(Some(n));
+    };
+    view! {
+        <p>
+            <button type="button" class="primary" on:click=add_all>
+                "Add all to my agenda"
+            </button>
+            <span role="status">
+                {move || added.get().map(|n| format!(" Added {n} session(s) to your agenda."))}
+            </span>
+        </p>
+    }
+}
+
+/// "Their own entries": what the sharer planned beside the sessions, in
+/// the shown zone; nothing when there are none.
+#[component]
+fn SharedOwnEntries(entries: Vec<OwnEntry>) -> impl IntoView {
+    let display = use_display();
+    let items = entries
+        .iter()
+        .map(|e| {
+            let times = parse_instant(&e.start).zip(parse_instant(&e.end));
+            let when = move || {
+                let (a, b) = times?;
+                let (a, b) = (display.show(a), display.show(b));
+                Some(format!(
+                    "{}, {}",
+                    long_day(a.date_naive()),
+                    clock_range(&a, &b)
+                ))
+            };
+            let place = (!e.place.is_empty()).then(|| format!(" · {}", e.place));
+            view! { <li><strong>{e.title.clone()}</strong> " · " {when} {place}</li> }
+        })
+        .collect_view();
+    (!entries.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="shared-own">
+                <h2 id="shared-own">"Their own entries"</h2>
+                <ul class="shared-own">{items}</ul>
+            </section>
+        }
+    })
 }

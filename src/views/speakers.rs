@@ -1,8 +1,8 @@
 //! The speaker directory (`/speakers`) and a speaker's page (`/speaker/<slug>`).
 
 use crate::browser::page::set_title;
+use crate::model::route::Route;
 use crate::model::schedule::Schedule;
-use crate::model::url;
 use crate::state::use_schedule;
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_list::DayGroupedList;
@@ -38,7 +38,7 @@ pub fn SpeakersPage() -> impl IntoView {
                 };
                 view! {
                     <li class:hidden=move || !visible()>
-                        <a href=format!("/speaker/{}", url::encode(&sp.id))>{name}</a>
+                        <a href=Route::Speaker(sp.id.clone()).href()>{name}</a>
                         {detail}
                     </li>
                 }
@@ -77,7 +77,7 @@ pub fn SpeakerPage() -> impl IntoView {
             <NotInSchedule
                 what="speaker"
                 given=raw.get()
-                back_href="/speakers"
+                back_href=Route::Speakers.href()
                 back_label="See all speakers"
             />
         }

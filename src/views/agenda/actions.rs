@@ -3,85 +3,127 @@
 
 use leptos::prelude::*;
 
+use crate::browser::clock::real_now;
 use crate::browser::files::{self, PickedFile};
-use crate::model::agenda::Agenda;
+use crate::model::agenda::{Agenda, OwnEntry};
 use crate::model::error::ActionError;
-use crate::model::ics::{calendar, IcsOptions};
-use crate::model::plan::REMINDER_MINUTES;
+use crate::model::ics::{self, calendar, IcsOptions};
 use crate::model::share::{encode, link, QR_MAX_CHARS};
 use crate::model::source::ScheduleSource;
 use crate::state::{use_agenda, use_schedule, AppStatus};
+use crate::views::error_page::ErrorNotice;
 
 /// The agenda's export, share and import controls, with their errors.
 #[component]
 pub fn AgendaActions() -> impl IntoView {
-    let schedule = use_schedule();
     let agenda = use_agenda();
     let empty = move || agenda.agenda.with(|a| a.is_empty());
-    let action_error = RwSignal::new(None::<ActionError>);
+    let error = RwSignal::new(None::<ActionError>);
+    view! {
+        <Show when=move || !empty()>
+            <section class="agenda-actions" aria-label="Export and share">
+                <CalendarDownload error />
+                <JsonExport error />
+                <ShareLink />
+            </section>
+        </Show>
+        <JsonImport error />
+        <ErrorNotice error />
+    }
+}
+
+/// "Download calendar (.ics)": the plan (starred sessions and own entries,
+/// own ones as musts) with reminders.
+#[component]
+fn CalendarDownload(error: RwSignal<Option<ActionError>>) -> impl IntoView {
+    let schedule = use_schedule();
+    let agenda = use_agenda();
+    let download = move |_| {
+        let ics = agenda.agenda.with_untracked(|a| {
+            let Some(plan) = a.plan(&schedule) else {
+                return String::new();
+            };
+            let sessions = plan
+                .sessions
+                .iter()
+                .map(|s| (s, a.entry(&s.id).map(|e| e.level).unwrap_or_default()));
+            let name = format!("My agenda · {}", schedule.conference.title);
+            calendar(
+                &plan,
+                sessions,
+                &IcsOptions::reminding(&name, real_now().to_utc()),
+            )
+        });
+        let file = format!("{}-agenda.ics", schedule.conference.id);
+        error.set(files::download(&file, ics::MIME, &ics).err());
+    };
+    view! {
+        <button type="button" on:click=download>
+            "Download calendar (.ics)"
+        </button>
+    }
+}
+
+/// "Export agenda (JSON)": the stored form, to import elsewhere.
+#[component]
+fn JsonExport(error: RwSignal<Option<ActionError>>) -> impl IntoView {
+    let conference = use_schedule().conference.id.clone();
+    let agenda = use_agenda();
+    let export = move |_| {
+        let json = agenda.agenda.with_untracked(Agenda::to_json);
+        let name = format!("{conference}-agenda.json");
+        error.set(files::download(&name, "application/json", &json).err());
+    };
+    view! {
+        <button type="button" on:click=export>
+            "Export agenda (JSON)"
+        </button>
+    }
+}
+
+/// The share link (with own entries if asked) and its QR code.
+#[component]
+fn ShareLink() -> impl IntoView {
+    let schedule = use_schedule();
+    let agenda = use_agenda();
     let source = expect_context::<AppStatus>().source.get_value();
     let with_own = RwSignal::new(false);
-    let share_link = {
-        let schedule = schedule.clone();
-        // A conference opened with ?schedule= travels with the link.
-        let schedule_url = match source.clone() {
-            ScheduleSource::Url { url } => Some(url),
-            _ => None,
-        };
-        Memo::new(move |_| {
-            let include = with_own.get();
-            let fragment = agenda.agenda.with(|a| {
-                let own: Vec<&crate::model::agenda::OwnEntry> = if include {
-                    a.own().map(|(_, e)| e).collect()
-                } else {
-                    Vec::new()
-                };
-                encode(&schedule, &a.levels(&schedule), &own)
-            });
-            link(&files::origin(), schedule_url.as_deref(), &fragment)
-        })
+    // A conference opened with ?schedule= travels with the link.
+    let schedule_url = match source.clone() {
+        ScheduleSource::Url { url } => Some(url),
+        _ => None,
     };
-    let download_ics = {
-        let schedule = schedule.clone();
-        move |_| {
-            let ics = agenda.agenda.with_untracked(|a| {
-                // The plan: starred sessions and own entries (own ones as musts).
-                let Some(plan) = a.plan(&schedule) else {
-                    return String::new();
-                };
-                let sessions = plan
-                    .sessions
-                    .iter()
-                    .map(|s| (s, a.entry(&s.id).map(|e| e.level).unwrap_or_default()));
-                calendar(
-                    &plan,
-                    sessions,
-                    &IcsOptions {
-                        name: &format!("My agenda · {}", schedule.conference.title),
-                        stamp: crate::browser::clock::real_now().to_utc(),
-                        alarm_minutes: Some(REMINDER_MINUTES),
-                    },
-                )
-            });
-            let name = format!("{}-agenda.ics", schedule.conference.id);
-            if let Err(e) = files::download(&name, "text/calendar", &ics) {
-                action_error.set(Some(e));
-            }
-        }
-    };
-    let export_json = {
-        let conference = schedule.conference.id.clone();
-        move |_| {
-            let json = agenda.agenda.with_untracked(Agenda::to_json);
-            if let Err(e) = files::download(
-                &format!("{conference}-agenda.json"),
-                "application/json",
-                &json,
-            ) {
-                action_error.set(Some(e));
-            }
-        }
-    };
+    let share_link = Memo::new(move |_| {
+        let include = with_own.get();
+        let fragment = agenda.agenda.with(|a| {
+            let own: Vec<&OwnEntry> = a.own().map(|(_, e)| e).filter(|_| include).collect();
+            encode(&schedule, &a.levels(&schedule), &own)
+        });
+        link(&files::origin(), schedule_url.as_deref(), &fragment)
+    });
+    view! {
+        <div class="field share">
+            <label for="share-link">"Share link"</label>
+            <input id="share-link" type="text" readonly prop:value=move || share_link.get() />
+        </div>
+        <Show when=move || agenda.agenda.with(|a| a.own().next().is_some())>
+            <label class="hide-past">
+                <input
+                    type="checkbox"
+                    prop:checked=move || with_own.get()
+                    on:change=move |ev| with_own.set(event_target_checked(&ev))
+                />
+                " Include my own entries"
+            </label>
+        </Show>
+        <ShareQr link=share_link source=source.clone() />
+    }
+}
+
+/// "Import agenda (JSON)": adds what a file has, never removes.
+#[component]
+fn JsonImport(error: RwSignal<Option<ActionError>>) -> impl IntoView {
+    let agenda = use_agenda();
     let imported = RwSignal::new(None::<String>);
     let import_json = move |ev: leptos::ev::Event| {
         let Some(file) = PickedFile::from_input(&ev) else {
@@ -89,54 +131,28 @@ pub fn AgendaActions() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             let result = file.text().await.and_then(|text| {
-                Agenda::from_json(&text).map_err(|error| ActionError::NotAnAgenda {
+                Agenda::from_json(&text).map_err(|e| ActionError::NotAnAgenda {
                     name: file.name(),
-                    error,
+                    error: e,
                 })
             });
             match result {
                 Ok(other) => {
                     let n = agenda.add_all(&other);
                     imported.set(Some(format!("Imported {n} new session(s).")));
-                    action_error.set(None);
+                    error.set(None);
                 }
-                Err(e) => action_error.set(Some(e)),
+                Err(e) => error.set(Some(e)),
             }
         });
     };
     view! {
-        <Show when=move || !empty()>
-            <section class="agenda-actions" aria-label="Export and share">
-                <button type="button" on:click=download_ics.clone()>
-                    "Download calendar (.ics)"
-                </button>
-                <button type="button" on:click=export_json.clone()>
-                    "Export agenda (JSON)"
-                </button>
-                <div class="field share">
-                    <label for="share-link">"Share link"</label>
-                    <input id="share-link" type="text" readonly prop:value=move || share_link.get() />
-                </div>
-                <Show when=move || agenda.agenda.with(|a| a.own().next().is_some())>
-                    <label class="hide-past">
-                        <input
-                            type="checkbox"
-                            prop:checked=move || with_own.get()
-                            on:change=move |ev| with_own.set(event_target_checked(&ev))
-                        />
-                        " Include my own entries"
-                    </label>
-                </Show>
-                <ShareQr link=share_link source=source.clone() />
-            </section>
-        </Show>
         <p class="import">
             <label for="import-agenda">"Import agenda (JSON)"</label>
             " "
             <input id="import-agenda" type="file" accept=".json,application/json" on:change=import_json />
             <span role="status">{move || imported.get()}</span>
         </p>
-        {move || action_error.get().map(|e| view! { <p class="notice error" role="alert">{e.to_string()}</p> })}
     }
 }
 

@@ -10,6 +10,7 @@ mod own;
 use leptos::prelude::*;
 
 use crate::browser::page::set_title;
+use crate::model::route::Route;
 use crate::state::{use_agenda, use_schedule};
 
 use actions::AgendaActions;
@@ -41,7 +42,7 @@ pub fn AgendaPage() -> impl IntoView {
         <Show when=empty>
             <p class="empty-hint">
                 "Nothing starred yet. Press ☆ on any session of the "
-                <a href="/">"programme"</a> " to add it here."
+                <a href=Route::Programme.href()>"programme"</a> " to add it here."
             </p>
         </Show>
         <ChangedStars />

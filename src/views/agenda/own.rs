@@ -9,6 +9,7 @@ use crate::browser::clock::{now_iso, real_now};
 use crate::model::agenda::OwnEntry;
 use crate::model::time::{clock_range, parse_instant, wall_clock_value};
 use crate::state::{use_agenda, use_display};
+use crate::views::error_page::ErrorNotice;
 
 /// The form's fields, as typed.
 #[derive(Clone, Default, PartialEq)]
@@ -108,7 +109,7 @@ fn OwnEntryForm(id: Option<String>, draft: Draft, done: Callback<()>) -> impl In
                 <button type="submit" class="primary">"Save"</button>
                 <button type="button" on:click=move |_| done.run(())>"Cancel"</button>
             </div>
-            {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
+            <ErrorNotice error />
         </form>
     }
 }
