@@ -1,7 +1,5 @@
 //! Fetching the schedule file.
 
-use std::fmt;
-
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -15,49 +13,7 @@ use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 /// The schedule the app opens by default (absolute: views live at `/track/…` etc.).
 pub const DEFAULT_SCHEDULE_URL: &str = "/schedule.json";
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LoadError {
-    /// The request itself failed (offline, blocked by CORS, bad URL).
-    Network { url: String },
-    /// The server answered with an error status.
-    Http { url: String, status: u16 },
-    /// The file arrived but is not a usable schedule.
-    Schedule { url: String, error: ScheduleError },
-    /// `?schedule=` named something that is not an http(s) URL or a path on this site.
-    BadUrl { url: String },
-    /// A local file opened earlier is no longer in the browser's cache.
-    LocalMissing { name: String },
-    /// The file is in another format, and the part of the app that reads the
-    /// other formats could not be fetched.
-    ReaderMissing { url: String },
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Network { url } => write!(
-                f,
-                "The schedule at {url} could not be fetched. Check the connection (or, for another site, that it allows cross-origin requests)."
-            ),
-            Self::Http { url, status } => {
-                write!(f, "The server answered {status} for the schedule at {url}.")
-            }
-            Self::Schedule { url, error } => write!(f, "In {url}: {error}."),
-            Self::BadUrl { url } => write!(
-                f,
-                "\"{url}\" is not a schedule address this app can open: use an http(s) URL."
-            ),
-            Self::LocalMissing { name } => write!(
-                f,
-                "The local file {name} opened earlier is no longer stored in this browser. Open it again."
-            ),
-            Self::ReaderMissing { url } => write!(
-                f,
-                "The schedule at {url} is in a format whose reader is a part of this app that could not be loaded. Check the connection and try again."
-            ),
-        }
-    }
-}
+pub use crate::model::error::LoadError;
 
 /// A schedule as loaded, and where it came from.
 pub struct LoadedSchedule {
@@ -95,13 +51,9 @@ pub async fn load_from_source(
             (text, None, name.clone())
         }
     };
-    let imported = match import_own(&text) {
-        Ok(Some(imported)) => Ok(imported),
-        Ok(None) => read_other_format(text, zone.to_string(), source.name_hint())
-            .await
-            .map_err(|PartMissing| LoadError::ReaderMissing { url: label.clone() })?,
-        Err(error) => Err(error),
-    };
+    let imported = read_any_format(text, zone.to_string(), source.name_hint())
+        .await
+        .map_err(|PartMissing| LoadError::ReaderMissing { url: label.clone() })?;
     let Imported {
         schedule,
         format,
@@ -113,6 +65,20 @@ pub async fn load_from_source(
         zone_assumed,
         offline_as_of,
     })
+}
+
+/// Read a file in our format at once, or in another through the lazily
+/// loaded readers (fetched for it); the outer error: they could not be fetched.
+pub async fn read_any_format(
+    text: String,
+    zone: String,
+    name_hint: Option<String>,
+) -> Result<Result<Imported, ScheduleError>, PartMissing> {
+    match import_own(&text) {
+        Ok(Some(imported)) => Ok(Ok(imported)),
+        Ok(None) => read_other_format(text, zone, name_hint).await,
+        Err(error) => Ok(Err(error)),
+    }
 }
 
 /// The readers of the other formats (frab, Sessionize, pretalx widget): a

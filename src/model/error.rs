@@ -63,6 +63,8 @@ pub enum ActionError {
     },
     /// An address typed for "open a schedule" is not http(s).
     NotAnAddress { text: String },
+    /// A lazily loaded part of the app the action needs could not be fetched.
+    PartMissing,
 }
 
 impl fmt::Display for ActionError {
@@ -78,6 +80,9 @@ impl fmt::Display for ActionError {
                 write!(f, "{name} is not an agenda export: {error}.")
             }
             Self::NotAnAddress { text } => write!(f, "\"{text}\" is not an http(s) address."),
+            Self::PartMissing => f.write_str(
+                "A part of this app that this needs could not be loaded. Check the connection and try again.",
+            ),
         }
     }
 }
@@ -185,6 +190,9 @@ pub enum LoadError {
     BadUrl { url: String },
     /// A local file opened earlier is no longer in the browser's cache.
     LocalMissing { name: String },
+    /// The file is in another format, and the part of the app that reads the
+    /// other formats (loaded when first needed) could not be fetched.
+    ReaderMissing { url: String },
 }
 
 impl fmt::Display for LoadError {
@@ -205,6 +213,10 @@ impl fmt::Display for LoadError {
             Self::LocalMissing { name } => write!(
                 f,
                 "The local file {name} opened earlier is no longer stored in this browser. Open it again."
+            ),
+            Self::ReaderMissing { url } => write!(
+                f,
+                "The schedule at {url} is in a format whose reader is a part of this app that could not be loaded. Check the connection and try again."
             ),
         }
     }

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::browser::files::{self, PickedFile};
+use crate::browser::loader::read_any_format;
 use crate::model::error::ActionError;
-use crate::model::import::parse_any;
 use crate::model::route::Route;
 use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 use crate::model::url;
@@ -23,10 +23,14 @@ fn open_file(file: PickedFile, error: RwSignal<Option<ActionError>>) {
         let name = file.name();
         let result = async {
             let text = file.text().await?;
-            parse_any(&text).map_err(|e| ActionError::NotASchedule {
-                name: name.clone(),
-                error: e,
-            })?;
+            // Other formats are read by a lazily loaded part, fetched for them.
+            read_any_format(text.clone(), "UTC".into(), None)
+                .await
+                .map_err(|_| ActionError::PartMissing)?
+                .map_err(|e| ActionError::NotASchedule {
+                    name: name.clone(),
+                    error: e,
+                })?;
             files::store_local_schedule(&name, &text).await
         }
         .await;
