@@ -20,7 +20,7 @@ import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../tests/e2e/serve.mjs';
-import { br, deploy, intoReadme, throttle } from './lib.mjs';
+import { br, deploy, throttle } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const SIZES = (process.env.SIZES ?? '1000,10000').split(',').map(Number);
@@ -178,5 +178,4 @@ md += `\nFirst-load code (what the start view loads: html + js + wasm + css, bro
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/first-load.json', JSON.stringify({ machine, firstLoadBrotliBytes: brotli, results }, null, 1));
 writeFileSync('bench/results/first-load.md', md);
-intoReadme('first-load', md);
 console.log('\n' + md);

@@ -10,7 +10,7 @@ import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { serve } from '../tests/e2e/serve.mjs';
-import { intoReadme, throttle } from './lib.mjs';
+import { throttle } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const FILES = [
@@ -86,5 +86,4 @@ const table = [
   ...rows.map((r) => `| ${r.label} | \`${r.file}\` | ${r.bytes.toLocaleString('en')} | ${r.sessions} | ${r.first_title_ms} ms | ${r.native} |`),
 ].join('\n');
 writeFileSync('bench/results/formats.md', table + '\n');
-intoReadme('formats', table);
 console.log(table);

@@ -10,7 +10,7 @@ const run = promisify(execFile);
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../tests/e2e/serve.mjs';
-import { deploy, intoReadme } from './lib.mjs';
+import { deploy } from './lib.mjs';
 
 const LIGHTHOUSE = 'lighthouse@12.8.2';
 const sites = [['demo (28 sessions)', null], ['deployed 1,000 sessions', 'bench/out/synth-1000.json']];
@@ -50,5 +50,4 @@ for (const r of rows) md += `| ${r.name} | ${r.performance} | ${r.accessibility}
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/lighthouse.json', JSON.stringify(rows, null, 1));
 writeFileSync('bench/results/lighthouse.md', md);
-intoReadme('lighthouse', md);
 console.log('\n' + md);

@@ -15,6 +15,8 @@ for n in 25 1000 10000; do
 done
 cargo bench --bench core
 trunk build --release --offline
+# The size report of this build (dist/size.json): every table counts first-load code from it.
+node scripts/size-report.mjs dist
 node bench/browser.mjs
 # The phone goals: first load on a throttled profile, and Lighthouse mobile.
 node bench/first-load.mjs
@@ -24,3 +26,5 @@ node bench/lighthouse.mjs
 command -v twiggy >/dev/null 2>&1 || cargo install twiggy --locked
 { echo "# twiggy top -n 25 (release wasm before wasm-bindgen/wasm-opt)"; twiggy top -n 25 target/wasm32-unknown-unknown/release/schedule-viewer.wasm;
   echo; echo "# twiggy dominators -d 2 -r 20"; twiggy dominators -d 2 -r 20 target/wasm32-unknown-unknown/release/schedule-viewer.wasm; } > bench/results/twiggy-after.txt
+# Every figure into the README, from this run's results, naming the commit.
+node bench/readme.mjs
