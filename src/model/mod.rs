@@ -10,6 +10,7 @@ pub mod frab;
 pub mod ics;
 pub mod import;
 pub(crate) mod lenient;
+pub mod live;
 pub mod plan;
 pub mod pretalx;
 pub mod qr;
