@@ -24,3 +24,6 @@ pub mod text;
 pub mod time;
 pub mod timetable;
 pub mod url;
+/// Native only (the build step): nothing in the app writes a schedule.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod writer;
