@@ -4,6 +4,9 @@
 pub mod agenda;
 pub mod changes;
 pub mod conferences;
+/// Native only (the build step): reads the deployed file and converts it to our format.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod convert;
 pub mod error;
 pub mod filter;
 pub mod frab;
