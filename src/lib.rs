@@ -14,14 +14,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use browser::files;
-use browser::loader::{load_from_source, LoadError};
-use browser::offline;
-use model::changes::{diff, snapshot_cache_key, Snapshot};
 use model::route::Route;
 use model::schedule::Schedule;
 
-use state::{AgendaStore, AppStatus, ScheduleCtx};
+use state::{AgendaStore, AppStatus, ScheduleChanges, ScheduleCtx, ScheduleLoad};
 use views::error_page::{LoadErrorPage, NotFound};
 use views::layout::{Header, Notices, UpdateBanner};
 use views::lazy::{LazyPart, Part};
@@ -32,75 +28,16 @@ use views::session_page::SessionPage;
 /// The root: loads the schedule, then provides it and the agenda to the views.
 #[component]
 pub fn App() -> impl IntoView {
-    let source = files::current_source();
-    let (zone, zone_notice) = browser::settings::zone_for(&source);
-    let status = AppStatus {
-        update_ready: RwSignal::new(false),
-        offline_as_of: RwSignal::new(None),
-        source: StoredValue::new(source.clone()),
-        zone: StoredValue::new(zone.clone()),
-        import: RwSignal::new(None),
-        link_notices: StoredValue::new(zone_notice.into_iter().collect()),
-    };
+    let status = AppStatus::new();
     provide_context(status);
     provide_context(state::Display::new());
-    offline::register(move || status.update_ready.set(true));
+    browser::offline::register(move || status.update_ready.set(true));
     browser::page::keep_scroll_positions();
-    let loaded: RwSignal<Option<Result<Arc<Schedule>, LoadError>>> = RwSignal::new(None);
-    // Progress while a large schedule comes over a slow network: seconds waited.
-    let waited = RwSignal::new(0u32);
-    let ticker = set_interval_with_handle(
-        move || waited.update(|s| *s += 1),
-        std::time::Duration::from_secs(1),
-    )
-    .ok();
-    leptos::task::spawn_local(async move {
-        let result = load_from_source(&source, &zone.zone).await.map(|l| {
-            // A schedule that loaded is the one to open next time, offline too,
-            // and one of the conferences opened on this device.
-            files::remember_source(&source);
-            browser::conferences::record(model::conferences::KnownConference::of(
-                &l.schedule,
-                &source,
-                &browser::clock::now_iso(),
-            ));
-            if l.zone_assumed && zone.origin == model::import::ZoneOrigin::Link {
-                // A zone the link names is the conference's: keep it for this schedule.
-                browser::settings::save_zone(&source, &zone.zone);
-            }
-            status.import.set(Some((l.format, l.zone_assumed)));
-            status.offline_as_of.set(l.offline_as_of);
-            Arc::new(l.schedule)
-        });
-        loaded.set(Some(result));
-        // The app now draws the page: the pre-rendered copy goes in the same task.
-        browser::page::remove_prerender();
-        if let Some(t) = ticker {
-            t.clear();
-        }
-    });
-    let page = move || {
-        match loaded.get() {
-        None => view! {
-            <main id="main" class="loading" aria-busy="true">
-                <p role="status">
-                    "Loading schedule…"
-                    {move || {
-                        let s = waited.get();
-                        (s >= 2)
-                            .then(|| {
-                                format!(
-                                    " Still waiting for the network ({s} s): a large schedule on a slow connection takes a while."
-                                )
-                            })
-                    }}
-                </p>
-            </main>
-        }
-        .into_any(),
+    let load = state::load_schedule(status);
+    let page = move || match load.result.get() {
+        None => view! { <Loading load /> }.into_any(),
         Some(Err(error)) => view! { <LoadErrorPage error /> }.into_any(),
         Some(Ok(schedule)) => view! { <Loaded schedule /> }.into_any(),
-    }
     };
     view! {
         <UpdateBanner />
@@ -108,33 +45,32 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// "Loading schedule…", and after two seconds how long it has waited.
+#[component]
+fn Loading(load: ScheduleLoad) -> impl IntoView {
+    let waited = move || {
+        let s = load.waited.get();
+        (s >= 2).then(|| {
+            format!(
+                " Still waiting for the network ({s} s): a large schedule on a slow connection takes a while."
+            )
+        })
+    };
+    view! {
+        <main id="main" class="loading" aria-busy="true">
+            <p role="status">"Loading schedule…" {waited}</p>
+        </main>
+    }
+}
+
 #[component]
 fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
     let agenda = AgendaStore::new(&schedule.conference.id);
     provide_context(agenda);
-    let changes = state::ScheduleChanges {
-        changes: RwSignal::new(Vec::new()),
-    };
-    provide_context(changes);
-    {
-        // Compare with the last schedule seen (kept in the Cache Storage).
-        let schedule = schedule.clone();
-        leptos::task::spawn_local(async move {
-            let key = snapshot_cache_key(&schedule.conference.id);
-            match files::cache_get(&key)
-                .await
-                .and_then(|t| Snapshot::from_json(&t))
-            {
-                Some(old) => {
-                    let found = diff(&old, &schedule, |id| agenda.is_starred(id));
-                    changes.changes.set(found);
-                }
-                None => {
-                    let _ = files::cache_put(&key, &Snapshot::of(&schedule).to_json()).await;
-                }
-            }
-        });
-    }
+    provide_context(ScheduleChanges::compare_with_last_seen(
+        schedule.clone(),
+        agenda,
+    ));
     expect_context::<state::Display>().set_conference(&schedule);
     provide_context(state::Clock::start(schedule.clone()));
     provide_context(state::RoomChoice::new(&schedule));
@@ -156,7 +92,7 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
     }
 }
 
-/// The view of a route (DECISIONS.md's paths).
+/// The view of a route (docs/decisions.md's paths).
 fn page_for(route: Route) -> AnyView {
     match route {
         Route::Programme => view! { <ProgrammePage /> }.into_any(),

@@ -1,9 +1,13 @@
 //! The app's shared state, provided once through context: the loaded schedule
 //! (immutable, behind an `Arc`) and the agenda store (signals + persistence).
 
+mod load;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+pub use load::{load_schedule, ScheduleLoad};
 
 use crate::browser::clock::{local_offset_at, now_iso, BrowserZones};
 use crate::browser::storage;
@@ -39,6 +43,29 @@ pub struct ScheduleChanges {
 impl ScheduleChanges {
     pub fn is_changed(&self, id: &str) -> bool {
         self.changes.with(|c| c.iter().any(|c| c.id() == id))
+    }
+}
+
+impl AppStatus {
+    /// The facts of this page load known before the schedule arrives: its
+    /// source (from the link or remembered) and the zone a zone-less file is read in.
+    pub fn new() -> Self {
+        let source = crate::browser::files::current_source();
+        let (zone, zone_notice) = crate::browser::settings::zone_for(&source);
+        AppStatus {
+            update_ready: RwSignal::new(false),
+            offline_as_of: RwSignal::new(None),
+            source: StoredValue::new(source),
+            zone: StoredValue::new(zone),
+            import: RwSignal::new(None),
+            link_notices: StoredValue::new(zone_notice.into_iter().collect()),
+        }
+    }
+}
+
+impl Default for AppStatus {
+    fn default() -> Self {
+        Self::new()
     }
 }
 

@@ -88,6 +88,9 @@ fn keynotes_start_at_nine_on_both_days_and_town_halls_run_in_parallel() {
             "more than anywhere",
             "in production",
             "open source autoscaler",
+            "several clouds",
+            "learns what bad behaviour",
+            "built on DC/OS",
         ] {
             assert!(!x.abstract_text.contains(claim), "{}: {claim}", x.id);
         }

@@ -1,10 +1,20 @@
-//! Build step (run by `scripts/post-build.mjs`): renders the start view of
-//! the deployed `schedule.json` into the built `index.html`, so the first
-//! titles paint before the wasm has arrived; writes the track colours to
-//! `prerender.css`. A schedule that cannot be read is left to the app, which
-//! names the problem: the page is then built without a pre-rendered view.
+//! Build step (run by `scripts/post-build.mjs`): reads the deployed
+//! `schedule.json` as the app does and, when it is in another format (frab,
+//! Sessionize, pretalx widget), writes it over itself in our format, so the
+//! app's first load needs only our reader; renders its start view into the
+//! built `index.html`, so the first titles paint before the wasm has
+//! arrived; writes the track colours to `prerender.css`.
 //!
-//! Usage: `prerender <dist dir>`.
+//! The problems the app would list (skipped sessions, dropped values) are
+//! printed in its words; a file that cannot be used at all, or a zone-less
+//! one without a zone, fails the build with the app's message.
+//!
+//! Usage: `prerender <dist dir> [--tz <IANA zone>] [--name <name>]`.
+//! `--tz` is the zone of a file that names none (Sessionize); `--name` names
+//! the conference of a file that carries no title (Sessionize, pretalx
+//! widget), e.g. `orlando-codecamp-2020`. Without them, the environment's
+//! `SCHEDULE_TZ` and `SCHEDULE_NAME` are used (set by `scripts/build.sh`,
+//! which reaches this step only through Trunk's hook).
 
 /// Where the pre-rendered view begins and ends in `index.html`.
 #[cfg(not(target_arch = "wasm32"))]
@@ -12,28 +22,86 @@ const START: &str = "<!--prerender-->";
 #[cfg(not(target_arch = "wasm32"))]
 const END: &str = "<!--/prerender-->";
 
+/// The command line, read.
+#[cfg(not(target_arch = "wasm32"))]
+struct Args {
+    dir: std::path::PathBuf,
+    zone: Option<String>,
+    name: Option<String>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Args {
+    fn read() -> Result<Args, String> {
+        let mut dir = None;
+        let (mut zone, mut name) = (None, None);
+        let mut args = std::env::args().skip(1);
+        while let Some(arg) = args.next() {
+            let mut value = |flag: &str| args.next().ok_or(format!("{flag} needs a value"));
+            match arg.as_str() {
+                "--tz" => zone = Some(value("--tz")?),
+                "--name" => name = Some(value("--name")?),
+                flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+                _ if dir.is_none() => dir = Some(arg),
+                _ => return Err(format!("one directory only, not also {arg}")),
+            }
+        }
+        let from_env = |var: &str| std::env::var(var).ok().filter(|v| !v.trim().is_empty());
+        Ok(Args {
+            dir: dir.unwrap_or_else(|| "dist".into()).into(),
+            zone: zone.or_else(|| from_env("SCHEDULE_TZ")),
+            name: name.or_else(|| from_env("SCHEDULE_NAME")),
+        })
+    }
+}
+
+/// Stop the build with a message.
+#[cfg(not(target_arch = "wasm32"))]
+fn fail(why: impl std::fmt::Display) -> ! {
+    eprintln!("prerender: {why}");
+    std::process::exit(1);
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use std::path::PathBuf;
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
-    let schedule = std::fs::read_to_string(dir.join("schedule.json"))
-        .map_err(|e| e.to_string())
-        .and_then(|text| {
-            schedule_viewer::model::import::parse_any(&text).map_err(|e| e.to_string())
-        });
-    let schedule = match schedule {
-        Ok(s) => s,
-        Err(why) => {
-            eprintln!("prerender: no pre-rendered view: {why}");
-            return;
-        }
+    use schedule_viewer::model::convert::{convert, BuildOptions};
+    use schedule_viewer::model::error::ProblemsNotice;
+
+    let args = Args::read().unwrap_or_else(|why| {
+        eprintln!("prerender: {why}");
+        eprintln!("usage: prerender <dist dir> [--tz <IANA zone>] [--name <name>]");
+        std::process::exit(2);
+    });
+    let dir = &args.dir;
+    let schedule_path = dir.join("schedule.json");
+    let options = BuildOptions {
+        path: schedule_path.display().to_string(),
+        zone: args.zone.clone(),
+        name: args.name.clone(),
     };
+    let text = std::fs::read_to_string(&schedule_path)
+        .unwrap_or_else(|e| fail(format!("{} could not be read: {e}", options.path)));
+    let converted = convert(&text, &options).unwrap_or_else(|why| fail(why));
+    if !converted.problems.is_empty() {
+        eprintln!(
+            "prerender: {}: {}",
+            options.path,
+            ProblemsNotice(converted.problems.len())
+        );
+        for p in &converted.problems {
+            eprintln!("  {p}");
+        }
+    }
+    if let (Some(zone), true) = (&args.zone, converted.zone_in_file) {
+        eprintln!("prerender: --tz {zone} is not used: the file names its own zone");
+    }
+    let schedule = &converted.schedule;
+
     let index_path = dir.join("index.html");
     let Ok(index) = std::fs::read_to_string(&index_path) else {
-        eprintln!("prerender: no index.html in {}", dir.display());
-        std::process::exit(1);
+        fail(format!("no index.html in {}", dir.display()));
     };
-    let view = schedule_viewer::prerender::start_view(&schedule);
+    let view = schedule_viewer::prerender::start_view(schedule);
     // A page built before (a schedule deployed into a built dist/) loses its
     // old view first: the markers delimit it.
     let index = match (index.find(START), index.find(END)) {
@@ -41,17 +109,27 @@ fn main() {
         _ => index,
     };
     let Some(body) = index.find("<body>") else {
-        eprintln!("prerender: index.html has no <body>");
-        std::process::exit(1);
+        fail("index.html has no <body>");
     };
     let at = body + "<body>".len();
     let html = format!("{}{START}{view}{END}{}", &index[..at], &index[at..]);
-    let css = schedule_viewer::prerender::track_css(&schedule);
-    if let Err(e) = std::fs::write(&index_path, html)
+    let css = schedule_viewer::prerender::track_css(schedule);
+    let deployed = match &converted.text {
+        Some(ours) => std::fs::write(&schedule_path, ours),
+        None => Ok(()),
+    };
+    if let Err(e) = deployed
+        .and_then(|_| std::fs::write(&index_path, html))
         .and_then(|_| std::fs::write(dir.join("prerender.css"), css))
     {
-        eprintln!("prerender: {e}");
-        std::process::exit(1);
+        fail(e);
+    }
+    if converted.text.is_some() {
+        println!(
+            "prerender: {} ({}) written in our format",
+            options.path,
+            converted.format.name()
+        );
     }
     println!(
         "prerender: start view of {} sessions ({} shown) written into index.html",

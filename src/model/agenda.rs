@@ -2,7 +2,7 @@
 //! each, the user's own entries ("Lunch with Ana"), and its stored form
 //! (`schedule-viewer/agenda/<conference id>`,
 //! `{"v": 2, "entries": {"<id>": {...}}, "own": {"<id>": {...}}}`, see
-//! DECISIONS.md). A `v: 1` value (no own entries) is read as version 2.
+//! docs/decisions.md). A `v: 1` value (no own entries) is read as version 2.
 //!
 //! The id is the key; title, times and room are kept beside it so that a
 //! session that moved or vanished from a later schedule can still be named.

@@ -177,6 +177,22 @@ impl fmt::Display for SkipReason {
     }
 }
 
+/// The heading of the notice that lists a schedule file's problems
+/// (skipped sessions, dropped values), each then named as `place: message`;
+/// the count is of problems.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProblemsNotice(pub usize);
+
+impl fmt::Display for ProblemsNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "The schedule file has {} problem(s); the rest is shown.",
+            self.0
+        )
+    }
+}
+
 /// Why the schedule could not be loaded at all (the error page's words).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {

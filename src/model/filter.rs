@@ -1,5 +1,5 @@
 //! Filtering and search, and the filter's URL query form
-//! (`?q=…&track=a,b&speaker=…&day=YYYY-MM-DD`, see DECISIONS.md).
+//! (`?q=…&track=a,b&speaker=…&day=YYYY-MM-DD`, see docs/decisions.md).
 
 use chrono::NaiveDate;
 

@@ -16,8 +16,9 @@ use serde::Deserialize;
 use super::error::SkipReason;
 use super::lenient::IdText;
 use super::schedule::{
-    checked_colour, language_name, non_empty, parse_time, safe_link, Conference, FacetList, Link,
-    LinkKind, Parts, Room, Schedule, ScheduleError, Session, SessionKind, Tally, Track,
+    checked_colour, conference_day, language_name, non_empty, parse_time, safe_link, Conference,
+    FacetList, Link, LinkKind, Parts, Room, Schedule, ScheduleError, Session, SessionKind, Tally,
+    Track,
 };
 use super::text::{slugify, UniqueIds};
 
@@ -469,9 +470,7 @@ fn event_session(
         start,
         end,
         // Past-midnight sessions belong to the conference day they are listed under.
-        day: day
-            .filter(|d| *d <= start.date_naive())
-            .unwrap_or(start.date_naive()),
+        day: conference_day(day, &start),
         room: Some(room),
         track,
         speakers: people,

@@ -139,6 +139,44 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Item<T> {
     }
 }
 
+/// A list of objects; anything but an array reads as empty, and elements
+/// that are not objects are kept as `Item(None)` (so each can be named).
+pub(crate) struct Items<T>(pub(crate) Vec<Item<T>>);
+
+impl<T> Default for Items<T> {
+    fn default() -> Self {
+        Items(Vec::new())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Items<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = Items<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of objects")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<Items<T>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(item) = a.next_element::<Item<T>>()? {
+                    out.push(item);
+                }
+                Ok(Items(out))
+            }
+            objects_give!(Items(Vec::new()));
+            fn visit_str<E>(self, _: &str) -> Result<Items<T>, E> {
+                Ok(Items(Vec::new()))
+            }
+            scalars_give!(Items(Vec::new()));
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
 /// An id written as a string or a number (both occur; a number in its
 /// shortest form, so `7.0` is `"7"`): the one reader of ids for every
 /// importer. Anything else is no id.

@@ -4,12 +4,16 @@
 pub mod agenda;
 pub mod changes;
 pub mod conferences;
+/// Native only (the build step): reads the deployed file and converts it to our format.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod convert;
 pub mod error;
 pub mod filter;
 pub mod frab;
 pub mod ics;
 pub mod import;
 pub(crate) mod lenient;
+pub mod live;
 pub mod plan;
 pub mod pretalx;
 pub mod qr;
@@ -23,3 +27,6 @@ pub mod text;
 pub mod time;
 pub mod timetable;
 pub mod url;
+/// Native only (the build step): nothing in the app writes a schedule.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod writer;

@@ -1,4 +1,4 @@
-//! The app's routes (DECISIONS.md): which view a path names, and its
+//! The app's routes (docs/decisions.md): which view a path names, and its
 //! parameter, percent-decoded. Pure, so it is tested natively; the browser
 //! layer (`browser::location`) keeps the path in a signal.
 

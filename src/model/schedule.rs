@@ -13,7 +13,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
 
 use super::error::SkipReason;
-use super::lenient::{Item, Text, Texts};
+use super::lenient::{Item, Items, Text, Texts};
 use super::text::{fold_for_search, UniqueIds};
 
 /// The highest file-format version this build understands.
@@ -118,6 +118,21 @@ impl SessionKind {
         }
     }
 
+    /// Its word in our format's `type` field ("town hall"), which reads back
+    /// as the same kind. An own entry is never in a schedule file: it is
+    /// written as "session".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Keynote => "keynote",
+            Self::Talk => "talk",
+            Self::Panel => "panel",
+            Self::TownHall => "town hall",
+            Self::Social => "social",
+            Self::Break => "break",
+            Self::Other | Self::Own => "session",
+        }
+    }
+
     /// The word shown on a card ("Keynote").
     pub fn label(self) -> &'static str {
         match self {
@@ -205,6 +220,31 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
+    /// Every kind, in the order of [`LinkKind::name`]'s words.
+    const ALL: [LinkKind; 5] = [
+        Self::Live,
+        Self::Recording,
+        Self::Slides,
+        Self::Feedback,
+        Self::Other,
+    ];
+
+    /// Its word in our format's `links[].kind` ("recording").
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Live => "live",
+            Self::Recording => "recording",
+            Self::Slides => "slides",
+            Self::Feedback => "feedback",
+            Self::Other => "other",
+        }
+    }
+
+    /// The kind our format names with this word, if any.
+    pub fn from_name(word: &str) -> Option<LinkKind> {
+        Self::ALL.into_iter().find(|k| k.name() == word.trim())
+    }
+
     /// The word shown for a link of this kind without its own title.
     pub fn label(self) -> &'static str {
         match self {
@@ -291,6 +331,27 @@ impl FacetList {
         });
         self.by_key.insert(key.to_string(), self.items.len() - 1);
         self.items.len() - 1
+    }
+
+    /// The index of the facet with this id.
+    pub(crate) fn by_id(&self, id: &str) -> Option<usize> {
+        self.items.iter().position(|f| f.id == id)
+    }
+
+    /// Add a facet a file lists with its own id, kept as it is (also found
+    /// by its name); None if another facet has that id already.
+    pub(crate) fn listed(&mut self, id: &str, name: &str) -> Option<usize> {
+        if !self.ids.is_free(id) {
+            return None;
+        }
+        let id = self.ids.claim(id);
+        self.items.push(Facet {
+            id,
+            name: name.to_string(),
+        });
+        let i = self.items.len() - 1;
+        self.by_key.entry(name.to_string()).or_insert(i);
+        Some(i)
     }
 
     /// The index of the facet with this name, adding it (with `slug` as the
@@ -431,7 +492,7 @@ impl Session {
 
 /// A validated schedule. Sessions are sorted by (start, room, title), and
 /// each has a precomputed, accent-folded, lower-case search text.
-#[derive(Clone)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Schedule {
     /// The conference.
     pub conference: Conference,
@@ -703,7 +764,27 @@ struct RawFile {
     #[serde(default)]
     speakers: Vec<Item<RawSpeaker>>,
     #[serde(default)]
+    languages: Items<RawFacet>,
+    /// Present (even empty), a session's type is only its `format`.
+    #[serde(default)]
+    formats: Option<Items<RawFacet>>,
+    #[serde(default)]
     sessions: Vec<Item<RawSession>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawFacet {
+    id: Text,
+    name: Text,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RawLink {
+    kind: Text,
+    url: Text,
+    title: Text,
 }
 
 #[derive(Deserialize, Default)]
@@ -755,8 +836,11 @@ struct RawSession {
     abstract_text: Text,
     url: Text,
     language: Text,
+    format: Text,
+    day: Text,
     recording: Text,
     slides: Text,
+    links: Items<RawLink>,
 }
 
 /// Parse and validate a schedule file in our own format.
@@ -790,6 +874,17 @@ pub fn safe_link(url: Option<String>) -> Option<String> {
     let url = non_empty(url)?;
     let lower = url.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
+}
+
+/// The conference day a session belongs to: the day it is listed under if
+/// that is its start's date or earlier (frab lists sessions past midnight
+/// under the day before), else its start's date.
+pub(crate) fn conference_day(
+    listed: Option<NaiveDate>,
+    start: &DateTime<FixedOffset>,
+) -> NaiveDate {
+    let date = start.date_naive();
+    listed.filter(|d| *d <= date).unwrap_or(date)
 }
 
 /// Parse an RFC 3339 time that must carry an explicit offset.
@@ -883,6 +978,30 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
             }),
         }
     }
+    let mut lists = SessionLists {
+        languages: FacetList::new(),
+        formats: FacetList::new(),
+        formats_listed: raw.formats.is_some(),
+    };
+    let listed_formats = raw.formats.map(|f| f.0).unwrap_or_default();
+    for (what, items, list) in [
+        ("languages", raw.languages.0, &mut lists.languages),
+        ("formats", listed_formats, &mut lists.formats),
+    ] {
+        for (i, item) in items.into_iter().enumerate() {
+            let f = item.0.unwrap_or_default();
+            let added = match (non_empty(f.id), non_empty(f.name)) {
+                (Some(id), Some(name)) => list.listed(&id, &name),
+                _ => None,
+            };
+            if added.is_none() {
+                problems.push(Problem {
+                    place: format!("{what}[{i}]"),
+                    message: "entry without id or name, or with a duplicate id".into(),
+                });
+            }
+        }
+    }
     let track_ix: HashMap<&str, usize> = tracks
         .iter()
         .enumerate()
@@ -904,7 +1023,6 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
         ..Tally::default()
     };
     let mut seen: HashSet<String> = HashSet::new();
-    let mut facets = (FacetList::new(), FacetList::new());
     for (i, s) in raw.sessions.into_iter().enumerate() {
         let Some(s) = s.0 else {
             tally.take(format!("sessions[{i}]"), Err(SkipReason::NotAnObject));
@@ -915,7 +1033,8 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
                 .as_deref()
                 .map(|id| format!("session \"{id}\""))
                 .unwrap_or_else(|| format!("sessions[{i}]"));
-        let result = validate_session(s, &seen, &track_ix, &room_ix, &speaker_ix, &mut facets);
+        let ix = (&track_ix, &room_ix, &speaker_ix);
+        let result = validate_session(s, &seen, ix, &mut lists, &mut tally.problems);
         if let Some(kept) = tally.take(place, result) {
             seen.insert(kept.id.clone());
         }
@@ -925,21 +1044,32 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
         tracks,
         rooms,
         speakers,
-        languages: facets.0.items,
-        formats: facets.1.items,
+        languages: lists.languages.items,
+        formats: lists.formats.items,
         sessions: tally.sessions,
         problems: tally.problems,
         skipped: tally.skipped,
     })
 }
 
+/// The languages and session types sessions name, as the file lists them
+/// (with their ids) and as sessions add them.
+struct SessionLists {
+    languages: FacetList,
+    formats: FacetList,
+    /// The file lists its session types: a session without `format` has none.
+    formats_listed: bool,
+}
+
+/// The positions of tracks, rooms and speakers by id.
+type IdIndex<'a> = HashMap<&'a str, usize>;
+
 fn validate_session(
     s: RawSession,
     seen: &HashSet<String>,
-    track_ix: &HashMap<&str, usize>,
-    room_ix: &HashMap<&str, usize>,
-    speaker_ix: &HashMap<&str, usize>,
-    (languages, formats): &mut (FacetList, FacetList),
+    (track_ix, room_ix, speaker_ix): (&IdIndex, &IdIndex, &IdIndex),
+    lists: &mut SessionLists,
+    problems: &mut Vec<Problem>,
 ) -> Result<Session, SkipReason> {
     let id = non_empty(s.id).ok_or(SkipReason::NoId)?;
     if seen.contains(&id) {
@@ -977,30 +1107,61 @@ fn validate_session(
         }
     }
     let kind = SessionKind::parse(s.kind.0.as_deref().unwrap_or(""));
-    let links = [
+    let mut links: Vec<Link> = [
         (LinkKind::Recording, s.recording.0),
         (LinkKind::Slides, s.slides.0),
     ]
     .into_iter()
     .filter_map(|(kind, url)| Link::new(kind, url, None))
     .collect();
+    for link in s.links.0.into_iter().filter_map(|l| l.0) {
+        let named = link.kind.0.as_deref().and_then(LinkKind::from_name);
+        let kind = named.unwrap_or(LinkKind::Other);
+        links.extend(Link::new(kind, link.url.0, link.title.0));
+    }
+    let SessionLists {
+        languages,
+        formats,
+        formats_listed,
+    } = lists;
+    let language = non_empty(s.language).map(|code| {
+        languages.by_id(&code).unwrap_or_else(|| {
+            let name = language_name(&code);
+            languages.index_with(&name, &code)
+        })
+    });
+    let format = match non_empty(s.format) {
+        Some(f) => Some(formats.by_id(&f).unwrap_or_else(|| formats.index(&f))),
+        None if *formats_listed => None,
+        None => Some(formats.index(kind.label())),
+    };
+    let listed_day = non_empty(s.day);
+    let day = conference_day(
+        listed_day.as_deref().and_then(super::time::parse_ymd),
+        &start,
+    );
+    if let Some(listed) = listed_day.filter(|d| *d != day.to_string()) {
+        problems.push(Problem {
+            place: format!("session \"{id}\""),
+            message: format!(
+                "day \"{listed}\" is not a date on or before its start; it is shown on {day}"
+            ),
+        });
+    }
     Ok(Session {
         id,
         title,
         kind,
         start,
         end,
-        day: start.date_naive(),
+        day,
         room,
         track,
         speakers,
         abstract_text: s.abstract_text.0.unwrap_or_default().trim().to_string(),
         url: safe_link(s.url.0),
-        language: non_empty(s.language).map(|code| {
-            let name = language_name(&code);
-            languages.index_with(&name, &code)
-        }),
-        format: Some(formats.index(kind.label())),
+        language,
+        format,
         links,
     })
 }
@@ -1207,6 +1368,51 @@ pub(crate) mod tests {
                 "sessions[4]"
             ]
         );
+    }
+
+    #[test]
+    fn listed_languages_types_links_and_days_are_read() {
+        let text = r#"{"version":1,"conference":{"id":"c","title":"C"},
+          "languages":[{"id":"en-2","name":"English (UK)"},{"id":"x"}],
+          "formats":[{"id":"ws","name":"Workshop"},{"id":"ws","name":"Dup"}],
+          "sessions":[
+            {"id":"a","title":"A","start":"2020-01-02T01:00:00+01:00","end":"2020-01-02T02:00:00+01:00",
+             "day":"2020-01-01","language":"en-2","format":"ws","recording":"https://r.example/a",
+             "links":[{"kind":"live","url":"https://l.example/a"},{"kind":"?","url":"https://s.example/a.pdf","title":"Deck"},
+                      {"kind":"slides","url":"javascript:x"},"nope"]},
+            {"id":"b","title":"B","start":"2020-01-02T10:00:00+01:00","end":"2020-01-02T11:00:00+01:00",
+             "type":"talk","day":"2020-01-03","language":"de","links":"not a list"}
+          ]}"#;
+        let s = parse_schedule(text).unwrap();
+        let (a, b) = (s.session("a").unwrap(), s.session("b").unwrap());
+        assert_eq!(s.languages[a.language.unwrap()].name, "English (UK)");
+        assert_eq!(s.languages[b.language.unwrap()].name, "German");
+        assert_eq!(s.formats[a.format.unwrap()].name, "Workshop");
+        // With a list of types, a session without `format` has none.
+        assert_eq!(b.format, None);
+        let kinds: Vec<(LinkKind, &str)> =
+            a.links.iter().map(|l| (l.kind, l.title.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (LinkKind::Recording, "Recording"),
+                (LinkKind::Live, "Live stream"),
+                (LinkKind::Other, "Deck")
+            ]
+        );
+        assert!(b.links.is_empty());
+        assert_eq!(a.day.to_string(), "2020-01-01");
+        assert_eq!(b.day.to_string(), "2020-01-02");
+        let problems: Vec<String> = s.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            [
+                "languages[1]: entry without id or name, or with a duplicate id",
+                "formats[1]: entry without id or name, or with a duplicate id",
+                "session \"b\": day \"2020-01-03\" is not a date on or before its start; it is shown on 2020-01-02",
+            ]
+        );
+        assert_eq!(s.skipped, 0);
     }
 
     #[test]

@@ -20,16 +20,6 @@ pub enum ScheduleSource {
 }
 
 impl ScheduleSource {
-    /// Read the remembered source.
-    pub fn from_json(text: &str) -> Option<ScheduleSource> {
-        serde_json::from_str(text).ok()
-    }
-
-    /// The stored form.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
     /// A short key naming this source, for what is remembered per schedule
     /// (the zone chosen for a Sessionize file): `schedule-viewer/zone/<key>`.
     pub fn zone_key(&self) -> String {
@@ -74,6 +64,8 @@ mod tests {
 
     #[test]
     fn round_trips_and_rejects_garbage() {
+        // The stored form, as `browser::storage` writes and reads it (serde).
+        let from_json = |t: &str| serde_json::from_str::<ScheduleSource>(t).ok();
         for s in [
             ScheduleSource::Default,
             ScheduleSource::Url {
@@ -84,10 +76,11 @@ mod tests {
                 cache_url: "/local-schedules/1".into(),
             },
         ] {
-            assert_eq!(ScheduleSource::from_json(&s.to_json()), Some(s));
+            let json = serde_json::to_string(&s).unwrap();
+            assert_eq!(from_json(&json), Some(s));
         }
-        assert_eq!(ScheduleSource::from_json("{\"kind\":\"ftp\"}"), None);
-        assert_eq!(ScheduleSource::from_json("nope"), None);
+        assert_eq!(from_json("{\"kind\":\"ftp\"}"), None);
+        assert_eq!(from_json("nope"), None);
     }
 
     #[test]

@@ -95,7 +95,7 @@ fn MainNav() -> impl IntoView {
                     </NavLink>
                 </li>
                 <li>
-                    <NavLink href=first_day.href() section="/timetable">
+                    <NavLink href=first_day.href() section=Route::Timetable(None).href()>
                         <span class="icon" aria-hidden="true">"▦"</span>
                         <span class="label">"Timetable"</span>
                     </NavLink>
@@ -395,20 +395,13 @@ fn UndoRemove() -> impl IntoView {
 /// "N changes since you last looked", starred sessions first; dismissing marks them seen.
 #[component]
 fn ChangesPanel() -> impl IntoView {
-    use crate::model::changes::{Change, Snapshot};
+    use crate::model::changes::Change;
     let schedule = use_schedule();
     let agenda = use_agenda();
     let changes = expect_context::<crate::state::ScheduleChanges>();
     let dismiss = {
         let schedule = schedule.clone();
-        move |_| {
-            let key = crate::model::changes::snapshot_cache_key(&schedule.conference.id);
-            let snapshot = Snapshot::of(&schedule).to_json();
-            changes.changes.set(Vec::new());
-            leptos::task::spawn_local(async move {
-                let _ = crate::browser::files::cache_put(&key, &snapshot).await;
-            });
-        }
+        move |_| changes.mark_seen(&schedule)
     };
     let display = use_display();
     let when = move |start: &str, room: &str| match display.day_and_clock_of(start) {

@@ -11,7 +11,7 @@ use crate::browser::location::use_location;
 pub fn NavLink(
     href: String,
     #[prop(optional)] exact: bool,
-    #[prop(optional)] section: Option<&'static str>,
+    #[prop(optional, into)] section: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let location = use_location();
@@ -20,7 +20,7 @@ pub fn NavLink(
         location.path.with(|p| {
             p == &own
                 || (!exact && p.starts_with(&format!("{own}/")))
-                || section.is_some_and(|s| p.starts_with(s))
+                || section.as_deref().is_some_and(|s| p.starts_with(s))
         })
     };
     view! {

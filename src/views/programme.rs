@@ -3,6 +3,7 @@
 
 use crate::browser::page::set_title;
 use crate::model::filter::{without_past, Filter};
+use crate::model::route::Route;
 use crate::model::schedule::Schedule;
 use crate::state::{use_clock, use_display, use_schedule};
 use crate::views::filter_bar::{use_set_filter, use_url_filter, FilterBar};
@@ -81,7 +82,7 @@ pub fn TrackPage() -> impl IntoView {
             <NotInSchedule
                 what="track"
                 given=slug.get()
-                back_href="/"
+                back_href=Route::Programme.href()
                 back_label="See the whole programme"
             />
         }

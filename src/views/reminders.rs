@@ -114,7 +114,7 @@ pub fn ReminderToggle() -> impl IntoView {
                     prop:checked=move || display.settings.with(|s| s.reminders)
                     on:change=on_change
                 />
-                " Remind me 10 minutes before my must sessions"
+                {format!(" {}", crate::model::plan::reminder_label())}
             </label>
             " "
             <span role="status">{move || message.get()}</span>

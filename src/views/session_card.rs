@@ -8,11 +8,6 @@ use crate::model::time::clock_range;
 use crate::state::{use_display, use_schedule};
 use crate::views::star::{LevelButton, StarButton};
 
-/// The URL of a session's detail page ([`Route::href`]).
-pub fn session_href(id: &str) -> String {
-    Route::Session(id.to_string()).href()
-}
-
 #[component]
 pub fn SessionCard(
     /// Index into the schedule's sessions.
@@ -25,7 +20,7 @@ pub fn SessionCard(
     let s = &schedule.sessions[index];
     let heading = format!("session-{index}");
     let heading_id = heading.clone();
-    let href = session_href(&s.id);
+    let href = Route::Session(s.id.clone()).href();
     let title = s.title.clone();
     let track = schedule.track_of(s).map(|t| {
         let name = t.name.clone();

@@ -1,6 +1,6 @@
 //! The star: adds a session to, or removes it from, the personal agenda.
 //! Its name says what pressing it does ("Add to agenda: …"), so per
-//! DECISIONS.md it carries no `aria-pressed`.
+//! docs/decisions.md it carries no `aria-pressed`.
 
 use leptos::prelude::*;
 

@@ -8,11 +8,11 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::model::route::Route;
 use crate::model::time::{clock, clock_range, long_day, parse_ymd, short_day, Instant};
 use crate::model::timetable::{Block, DayLayout, Grid, LABEL_ROWS, ROW_REM};
 use crate::state::{use_clock, use_display, use_schedule, RoomChoice};
 use crate::views::route_item::{use_route_item, RouteItem};
-use crate::views::session_card::session_href;
 use crate::views::star::StarButton;
 
 #[component]
@@ -38,7 +38,7 @@ pub fn TimetablePage() -> impl IntoView {
             let label = short_day(d);
             view! {
                 <li>
-                    <a href=format!("/timetable/{d}")>{label}</a>
+                    <a href=Route::Timetable(Some(d.to_string())).href()>{label}</a>
                 </li>
             }
         })
@@ -57,7 +57,7 @@ pub fn TimetablePage() -> impl IntoView {
             match day.get() {
                 None => view! {
                     <p>{format!("This schedule has no day “{}”. ", raw.get())}
-                        <a href="/timetable">"See the first day"</a> "."
+                        <a href=Route::Timetable(None).href()>"See the first day"</a> "."
                     </p>
                 }
                 .into_any(),
@@ -220,7 +220,7 @@ fn GridBlock(block: Block) -> impl IntoView {
         >
             <h3 id=heading_id>
                 // The full title is in the link's title: long ones end in an ellipsis.
-                <a href=session_href(&s.id) title=s.title.clone()>{s.title.clone()}</a>
+                <a href=Route::Session(s.id.clone()).href() title=s.title.clone()>{s.title.clone()}</a>
             </h3>
             <p class="tt-meta">
                 {move || clock_range(&display.show(start), &display.show(end))}

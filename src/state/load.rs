@@ -1,0 +1,111 @@
+//! Loading the schedule when the page opens: the one sequence of side
+//! effects around `browser::loader` (remember the source, record the
+//! conference, keep a zone the link names, the status banners, the
+//! build-time view's removal, the "still waiting" ticker), and "what changed
+//! since you last looked" against the one stored snapshot.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{AgendaStore, AppStatus, ScheduleChanges};
+use crate::browser::loader::{load_from_source, LoadError};
+use crate::browser::{conferences, files, settings};
+use crate::model::changes::{diff, snapshot_cache_key, Snapshot};
+use crate::model::import::ZoneOrigin;
+use crate::model::schedule::Schedule;
+
+/// The start-up load, as the root view shows it.
+#[derive(Clone, Copy)]
+pub struct ScheduleLoad {
+    /// None while loading; then the schedule or why it could not be loaded.
+    pub result: RwSignal<Option<Result<Arc<Schedule>, LoadError>>>,
+    /// Seconds waited so far (progress while a large schedule comes over a slow network).
+    pub waited: RwSignal<u32>,
+}
+
+/// Load the schedule `status.source` names, with every side effect of a
+/// successful load; the build-time view goes in the task that draws the app.
+pub fn load_schedule(status: AppStatus) -> ScheduleLoad {
+    let load = ScheduleLoad {
+        result: RwSignal::new(None),
+        waited: RwSignal::new(0),
+    };
+    let waited = load.waited;
+    let ticker = set_interval_with_handle(
+        move || waited.update(|s| *s += 1),
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    let source = status.source.get_value();
+    let zone = status.zone.get_value();
+    leptos::task::spawn_local(async move {
+        let result = load_from_source(&source, &zone.zone).await.map(|l| {
+            // A schedule that loaded is the one to open next time, offline too,
+            // and one of the conferences opened on this device.
+            files::remember_source(&source);
+            conferences::record(crate::model::conferences::KnownConference::of(
+                &l.schedule,
+                &source,
+                &crate::browser::clock::now_iso(),
+            ));
+            if l.zone_assumed && zone.origin == ZoneOrigin::Link {
+                // A zone the link names is the conference's: keep it for this schedule.
+                settings::save_zone(&source, &zone.zone);
+            }
+            status.import.set(Some((l.format, l.zone_assumed)));
+            status.offline_as_of.set(l.offline_as_of);
+            Arc::new(l.schedule)
+        });
+        load.result.set(Some(result));
+        // The app now draws the page: the pre-rendered copy goes in the same task.
+        crate::browser::page::remove_prerender();
+        if let Some(t) = ticker {
+            t.clear();
+        }
+    });
+    load
+}
+
+impl ScheduleChanges {
+    /// Start comparing `schedule` with the last one seen (kept in the Cache
+    /// Storage); on a first visit, this one becomes the last seen.
+    pub fn compare_with_last_seen(schedule: Arc<Schedule>, agenda: AgendaStore) -> Self {
+        let changes = ScheduleChanges {
+            changes: RwSignal::new(Vec::new()),
+        };
+        leptos::task::spawn_local(async move {
+            let key = snapshot_cache_key(&schedule.conference.id);
+            match files::cache_get(&key)
+                .await
+                .and_then(|t| Snapshot::from_json(&t))
+            {
+                Some(old) => {
+                    let found = diff(&old, &schedule, |id| agenda.is_starred(id));
+                    changes.changes.set(found);
+                }
+                None => save_snapshot(&schedule).await,
+            }
+        });
+        changes
+    }
+
+    /// The user has seen the changes: `schedule` becomes the last seen.
+    pub fn mark_seen(&self, schedule: &Schedule) {
+        self.changes.set(Vec::new());
+        let snapshot = Snapshot::of(schedule);
+        let id = schedule.conference.id.clone();
+        leptos::task::spawn_local(async move { write_snapshot(&id, &snapshot).await });
+    }
+}
+
+async fn save_snapshot(schedule: &Schedule) {
+    write_snapshot(&schedule.conference.id, &Snapshot::of(schedule)).await;
+}
+
+/// The one writer of the last-seen snapshot.
+async fn write_snapshot(conference_id: &str, snapshot: &Snapshot) {
+    let key = snapshot_cache_key(conference_id);
+    // A refused write only means the next visit compares with an older snapshot.
+    let _ = files::cache_put(&key, &snapshot.to_json()).await;
+}
