@@ -23,7 +23,6 @@ use views::layout::{Header, Notices, UpdateBanner};
 use views::lazy::{LazyPart, Part};
 use views::open_schedule::use_file_drop;
 use views::programme::{ProgrammePage, TrackPage};
-use views::session_page::SessionPage;
 
 /// The root: loads the schedule, then provides it and the agenda to the views.
 #[component]
@@ -97,7 +96,7 @@ fn page_for(route: Route) -> AnyView {
     match route {
         Route::Programme => view! { <ProgrammePage /> }.into_any(),
         Route::Track(_) => view! { <TrackPage /> }.into_any(),
-        Route::Session(_) => view! { <SessionPage /> }.into_any(),
+        Route::Session(_) => lazy(Part::Session),
         Route::Agenda => lazy(Part::Agenda),
         Route::SharedAgenda => lazy(Part::SharedAgenda),
         Route::Speakers => lazy(Part::Speakers),

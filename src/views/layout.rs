@@ -269,6 +269,20 @@ fn DisplaySettings() -> impl IntoView {
     }
 }
 
+/// The zone prompt, for a file whose zone was assumed: a lazily loaded part,
+/// fetched only for such a file.
+#[component]
+fn ZoneQuestion() -> impl IntoView {
+    let status = expect_context::<AppStatus>();
+    move || {
+        status
+            .import
+            .get()
+            .is_some_and(|(_, assumed)| assumed)
+            .then(|| view! { <crate::views::lazy::LazyPart part=crate::views::lazy::Part::ZonePrompt quiet=true /> })
+    }
+}
+
 /// Every notice of the page: the zone prompt, the link's ignored parts,
 /// what changed, offline, the schedule's problems, storage problems and
 /// "Removed — Undo".
@@ -276,7 +290,7 @@ fn DisplaySettings() -> impl IntoView {
 pub fn Notices() -> impl IntoView {
     view! {
         <div class="notices">
-            <crate::views::zone_prompt::ZonePrompt />
+            <ZoneQuestion />
             <LinkNotices />
             <ChangesPanel />
             <OfflineNotice />

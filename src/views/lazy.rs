@@ -17,9 +17,12 @@ use crate::browser::part::PartMissing;
 use crate::views::agenda::AgendaPage;
 use crate::views::conferences::ConferencesPage;
 use crate::views::now_page::NowPage;
+use crate::views::open_schedule::OpenScheduleForm;
+use crate::views::session_page::SessionPage;
 use crate::views::shared_agenda::SharedAgendaPage;
 use crate::views::speakers::{SpeakerPage, SpeakersPage};
 use crate::views::timetable::TimetablePage;
+use crate::views::zone_prompt::ZonePrompt;
 
 /// A part of the app that is loaded when first shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +41,12 @@ pub enum Part {
     Now,
     /// The conferences opened on this device.
     Conferences,
+    /// A session's own page (a link shared in a chat lands here).
+    Session,
+    /// The form to open another conference's schedule.
+    OpenSchedule,
+    /// The question for the zone of a file that names none (Sessionize).
+    ZonePrompt,
 }
 
 #[wasm_split(agenda, fallible)]
@@ -75,6 +84,21 @@ fn conferences_view() -> Result<AnyView, PartMissing> {
     Ok(view! { <ConferencesPage /> }.into_any())
 }
 
+#[wasm_split(session, fallible)]
+fn session_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <SessionPage /> }.into_any())
+}
+
+#[wasm_split(open_schedule, fallible)]
+fn open_schedule_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <OpenScheduleForm /> }.into_any())
+}
+
+#[wasm_split(zone_prompt, fallible)]
+fn zone_prompt_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <ZonePrompt /> }.into_any())
+}
+
 /// Loads the part's module (once) and builds its view.
 async fn load(part: Part) -> Result<AnyView, PartMissing> {
     match part {
@@ -85,23 +109,34 @@ async fn load(part: Part) -> Result<AnyView, PartMissing> {
         Part::Timetable => timetable_view().await,
         Part::Now => now_view().await,
         Part::Conferences => conferences_view().await,
+        Part::Session => session_view().await,
+        Part::OpenSchedule => open_schedule_view().await,
+        Part::ZonePrompt => zone_prompt_view().await,
     }
 }
 
 /// A lazily loaded part in the place of its view: "Loading…" while its module
 /// arrives, the view once it has, or the failure with Retry.
 #[component]
-pub fn LazyPart(part: Part) -> impl IntoView {
+pub fn LazyPart(
+    part: Part,
+    /// Nothing while loading (a notice, not a page: no "Loading…").
+    #[prop(optional)]
+    quiet: bool,
+) -> impl IntoView {
     // Bumped by Retry: the closure below runs again and starts a new load
     // (a failed load is not cached by the loader).
     let attempt = RwSignal::new(0u32);
     view! {
-        <Suspense fallback=|| {
-            view! {
-                <p class="part-loading" role="status">
-                    "Loading…"
-                </p>
-            }
+        <Suspense fallback=move || {
+            (!quiet)
+                .then(|| {
+                    view! {
+                        <p class="part-loading" role="status">
+                            "Loading…"
+                        </p>
+                    }
+                })
         }>
             {move || {
                 attempt.track();

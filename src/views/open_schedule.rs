@@ -12,6 +12,7 @@ use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 use crate::model::url;
 use crate::state::AppStatus;
 use crate::views::error_page::ErrorNotice;
+use crate::views::lazy::{LazyPart, Part};
 
 /// Errors from opening, shown in the chooser.
 #[derive(Clone, Copy)]
@@ -58,11 +59,13 @@ pub fn use_file_drop() {
     });
 }
 
+/// "Open another conference's schedule": a section whose form is a lazily
+/// loaded part, fetched when the section is first opened.
 #[component]
 pub fn OpenSchedule() -> impl IntoView {
     let status = expect_context::<AppStatus>();
     let error = expect_context::<OpenError>().0;
-    let url = RwSignal::new(String::new());
+    let opened = RwSignal::new(false);
     let source = status.source.get_value();
     let current = (source != ScheduleSource::Default).then(|| {
         view! {
@@ -75,6 +78,21 @@ pub fn OpenSchedule() -> impl IntoView {
             </p>
         }
     });
+    view! {
+        <details class="open-schedule" on:toggle=move |_| opened.set(true)>
+            <summary>"Open another conference's schedule"</summary>
+            {current}
+            {move || opened.get().then(|| view! { <LazyPart part=Part::OpenSchedule /> })}
+            <ErrorNotice error />
+        </details>
+    }
+}
+
+/// The chooser itself: a URL to open, a file to pick.
+#[component]
+pub fn OpenScheduleForm() -> impl IntoView {
+    let error = expect_context::<OpenError>().0;
+    let url = RwSignal::new(String::new());
     let on_url = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let u = url.get_untracked().trim().to_string();
@@ -91,9 +109,6 @@ pub fn OpenSchedule() -> impl IntoView {
         }
     };
     view! {
-        <details class="open-schedule">
-            <summary>"Open another conference's schedule"</summary>
-            {current}
             <p>
                 "Reads " {crate::model::import::format_list()}
                 ". Your agenda is kept per conference."
@@ -113,7 +128,5 @@ pub fn OpenSchedule() -> impl IntoView {
                 <input id="schedule-file" type="file" accept=".json,application/json" on:change=on_file />
                 " or drop a schedule.json anywhere on this page."
             </p>
-            <ErrorNotice error />
-        </details>
     }
 }
