@@ -339,7 +339,7 @@ pub fn alerts(changes: &[Change], new: &Schedule, agenda: &Agenda) -> Vec<Alert>
 }
 
 /// A fingerprint of everything a session's card shows (title, times, room,
-/// track, speakers, type, language, links): the key of its card in a list,
+/// track, speakers, type, language, links, abstract): the key of its card in a list,
 /// so that after an update only the cards of changed sessions are rebuilt.
 pub fn card_key(schedule: &Schedule, index: usize) -> u64 {
     let mut h = DefaultHasher::new();
@@ -370,6 +370,7 @@ pub fn card_key(schedule: &Schedule, index: usize) -> u64 {
             .map(|f| &f.name)
             .hash(&mut h);
         s.links.iter().map(|l| &l.url).for_each(|u| u.hash(&mut h));
+        s.abstract_text.hash(&mut h);
     }
     h.finish()
 }

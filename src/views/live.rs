@@ -21,7 +21,7 @@ pub fn UpdateNotice() -> impl IntoView {
         live.update.get().map(|(at, summary)| {
             let words = summary.words(&display.show(at));
             view! {
-                <div class="notice live-update" role="status">
+                <div class="notice toast live-update" role="status">
                     <p>
                         <button type="button" class="link" on:click=show_changes>
                             {words}
