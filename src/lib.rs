@@ -21,6 +21,7 @@ use state::{AgendaStore, AppStatus, ScheduleChanges, ScheduleCtx, ScheduleLoad};
 use views::error_page::{LoadErrorPage, NotFound};
 use views::layout::{Header, Notices, UpdateBanner};
 use views::lazy::{LazyPart, Part};
+use views::live::Footer;
 use views::open_schedule::use_file_drop;
 use views::programme::{ProgrammePage, TrackPage};
 
@@ -66,19 +67,29 @@ fn Loading(load: ScheduleLoad) -> impl IntoView {
 fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
     let agenda = AgendaStore::new(&schedule.conference.id);
     provide_context(agenda);
-    provide_context(ScheduleChanges::compare_with_last_seen(
-        schedule.clone(),
-        agenda,
-    ));
+    let changes = ScheduleChanges::compare_with_last_seen(schedule.clone(), agenda);
+    provide_context(changes);
     expect_context::<state::Display>().set_conference(&schedule);
-    provide_context(state::Clock::start(schedule.clone()));
     provide_context(state::RoomChoice::new(&schedule));
+    let schedule = RwSignal::new(schedule);
+    provide_context(state::Clock::start(schedule));
     provide_context(ScheduleCtx(schedule));
+    provide_context(state::Live::start(schedule, changes));
     use_file_drop();
     views::reminders::use_reminders();
     let location = browser::location::provide_location();
     let route = Memo::new(move |_| Route::parse(&location.path.get()));
     provide_context(state::CurrentRoute(route));
+    // A newer schedule taken in place rebuilds the page shown, except the
+    // lists, which follow it card by card.
+    let shown = Memo::new(move |_| {
+        let r = route.get();
+        let version = match r {
+            Route::Programme | Route::Track(_) => 0,
+            _ => schedule.with(|s| Arc::as_ptr(s) as usize),
+        };
+        (r, version)
+    });
     view! {
         <a class="skip-link" href="#main" on:click=browser::page::skip_to_main>
             "Skip to content"
@@ -86,8 +97,9 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
         <Header />
         <Notices />
         <main id="main" tabindex="-1">
-            {move || page_for(route.get())}
+            {move || page_for(shown.get().0)}
         </main>
+        <Footer />
     }
 }
 

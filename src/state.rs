@@ -1,12 +1,14 @@
 //! The app's shared state, provided once through context: the loaded schedule
 //! (immutable, behind an `Arc`) and the agenda store (signals + persistence).
 
+mod live;
 mod load;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+pub use live::{use_live, Live};
 pub use load::{load_schedule, ScheduleLoad};
 
 use crate::browser::clock::{local_offset_at, now_iso, BrowserZones};
@@ -17,11 +19,19 @@ use crate::model::schedule::Schedule;
 use crate::model::settings::Zone;
 use crate::model::time::{at_offset, day_and_clock, parse_instant, ConferenceZone, Instant};
 
-/// The schedule every view reads. Cheap to clone.
-#[derive(Clone)]
-pub struct ScheduleCtx(pub Arc<Schedule>);
+/// The schedule every view reads: replaced in place when a live check
+/// brings a newer one (`state::live`).
+#[derive(Clone, Copy)]
+pub struct ScheduleCtx(pub RwSignal<Arc<Schedule>>);
 
+/// The schedule as it is now (untracked): a view built from it stays
+/// consistent with itself; views that follow updates read [`use_schedule_signal`].
 pub fn use_schedule() -> Arc<Schedule> {
+    expect_context::<ScheduleCtx>().0.get_untracked()
+}
+
+/// The schedule, followed through live updates.
+pub fn use_schedule_signal() -> RwSignal<Arc<Schedule>> {
     expect_context::<ScheduleCtx>().0
 }
 
@@ -59,6 +69,7 @@ impl AppStatus {
             zone: StoredValue::new(zone),
             import: RwSignal::new(None),
             link_notices: StoredValue::new(zone_notice.into_iter().collect()),
+            shown: StoredValue::new(Default::default()),
         }
     }
 }
@@ -84,6 +95,8 @@ pub struct AppStatus {
     pub import: RwSignal<Option<(crate::model::import::Format, bool)>>,
     /// Notices about the link itself (an unknown `?tz=`).
     pub link_notices: StoredValue<Vec<String>>,
+    /// The file behind the schedule shown, for the live checks.
+    pub shown: StoredValue<crate::browser::loader::ShownCopy>,
 }
 
 /// The one clock of the app (`?now=` fixes it), ticking every 30 seconds,
@@ -102,21 +115,34 @@ const CLOCK_TICK: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl Clock {
     /// Start the clock for a schedule (once, when it has loaded).
-    pub fn start(schedule: Arc<Schedule>) -> Clock {
+    pub fn start(schedule: RwSignal<Arc<Schedule>>) -> Clock {
         let now = RwSignal::new(crate::browser::clock::now());
         let tick = move || {
-            let t = crate::browser::clock::now();
-            // A fixed clock (`?now=`) does not wake its readers every tick.
-            if now.with_untracked(|n| *n != t) {
-                now.set(t);
-            }
+            refresh(now);
         };
         if let Ok(handle) = set_interval_with_handle(tick, CLOCK_TICK) {
             on_cleanup(move || handle.clear());
         }
-        let state = Memo::new(move |_| crate::model::plan::now_and_next(&schedule, now.get()));
+        let state =
+            Memo::new(move |_| schedule.with(|s| crate::model::plan::now_and_next(s, now.get())));
         Clock { now, state }
     }
+
+    /// Now, read afresh (a live check stamps its time with it): the
+    /// shared clock moves on at once rather than at its next tick.
+    pub fn read(&self) -> Instant {
+        refresh(self.now)
+    }
+}
+
+/// Read the browser's clock into `now`; a fixed clock (`?now=`) does not
+/// wake its readers every tick.
+fn refresh(now: RwSignal<Instant>) -> Instant {
+    let t = crate::browser::clock::now();
+    if now.with_untracked(|n| *n != t) {
+        now.set(t);
+    }
+    t
 }
 
 /// The shared clock, provided once the schedule has loaded.

@@ -41,6 +41,7 @@ impl Staging {
         let out = Command::new(env!("CARGO_BIN_EXE_prerender"))
             .arg(&self.0)
             .args(args)
+            .env_remove("SCHEDULE_FILE")
             .env_remove("SCHEDULE_TZ")
             .env_remove("SCHEDULE_NAME")
             .output()
@@ -165,11 +166,22 @@ fn a_sessionize_file_is_deployed_in_the_zone_given() {
     assert_eq!(deployed.conference.id, "orlando-codecamp-2020");
 }
 
+fn manifest_path(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(path)
+        .display()
+        .to_string()
+}
+
 #[test]
-fn the_zone_and_name_may_come_from_the_environment() {
-    let staging = Staging::with(&data("tests/data/sessionize-orlando-codecamp-2020.json"));
+fn the_file_zone_and_name_may_come_from_the_environment() {
+    let staging = Staging::with(&data("public/schedule.json"));
     let out = Command::new(env!("CARGO_BIN_EXE_prerender"))
         .arg(&staging.0)
+        .env(
+            "SCHEDULE_FILE",
+            manifest_path("tests/data/sessionize-orlando-codecamp-2020.json"),
+        )
         .env("SCHEDULE_TZ", "America/New_York")
         .env("SCHEDULE_NAME", "orlando-codecamp-2020")
         .output()
@@ -177,6 +189,35 @@ fn the_zone_and_name_may_come_from_the_environment() {
     assert!(out.status.success(), "{}", stderr(&out));
     let deployed = parse_schedule(&staging.read("schedule.json")).unwrap();
     assert_eq!(deployed.conference.time_zone, "America/New_York");
+    assert_eq!(deployed.conference.id, "orlando-codecamp-2020");
+    assert!(!staging.read("index.html").contains("MesosCon"));
+}
+
+#[test]
+fn another_file_is_deployed_with_schedule_and_named_by_its_file_name() {
+    let path = "tests/data/sessionize-orlando-codecamp-2020.json";
+    let staging = Staging::with(&data("public/schedule.json"));
+    let source = manifest_path(path);
+    let out = staging.build(&["--schedule", &source, "--tz", "America/New_York"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let deployed = parse_schedule(&staging.read("schedule.json")).unwrap();
+    assert_eq!(deployed.conference.id, "sessionize-orlando-codecamp-2020");
+    assert_eq!(
+        deployed.conference.title,
+        "Sessionize orlando codecamp 2020"
+    );
+    assert_eq!(deployed.sessions.len(), 99);
+    // The source is read, never written.
+    assert_eq!(data(path), std::fs::read_to_string(&source).unwrap());
+    // A file in our format from elsewhere is deployed byte for byte.
+    let frab = Staging::with(&data("tests/data/camp2019-frab-schedule.json"));
+    let demo = manifest_path("public/schedule.json");
+    assert!(frab.build(&["--schedule", &demo]).status.success());
+    assert_eq!(frab.read("schedule.json"), data("public/schedule.json"));
+    // A file that cannot be read is named.
+    let out = staging.build(&["--schedule", "/nonexistent/x.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/nonexistent/x.json could not be read"));
 }
 
 #[test]
@@ -255,4 +296,26 @@ fn a_file_that_cannot_be_used_fails_the_build_with_the_apps_message() {
     let out = staging.build(&["--what"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("usage: prerender"));
+}
+
+#[test]
+fn check_reads_the_file_and_writes_nothing() {
+    let staging = Staging::with("");
+    let sessionize = manifest_path("tests/data/sessionize-orlando-codecamp-2020.json");
+    let out = staging.build(&["--check", "--schedule", &sessionize]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("which names no time zone"));
+    let args = [
+        "--check",
+        "--schedule",
+        &sessionize,
+        "--tz",
+        "America/New_York",
+    ];
+    let out = staging.build(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("99 sessions can be deployed"));
+    assert_eq!(staging.read("schedule.json"), "");
+    assert_eq!(staging.read("index.html"), INDEX);
+    assert!(!staging.0.join("prerender.css").exists());
 }

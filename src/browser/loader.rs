@@ -7,6 +7,7 @@ use wasm_split_helpers::wasm_split;
 
 use super::part::PartMissing;
 use crate::model::import::{import_other, import_own, Format, ImportOptions, Imported};
+use crate::model::live::{body_fingerprint, Validators};
 use crate::model::schedule::{Schedule, ScheduleError};
 use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 
@@ -25,6 +26,18 @@ pub struct LoadedSchedule {
     /// Set when the network failed and the service worker answered with its
     /// cached copy: when that copy was fetched (RFC 3339).
     pub offline_as_of: Option<String>,
+    /// What the next live check sends and compares with (none for a local file).
+    pub copy: ShownCopy,
+}
+
+/// The file behind the schedule shown: how the next live check asks for a
+/// newer one (conditionally), and how it tells the same bytes again.
+#[derive(Clone, Debug, Default)]
+pub struct ShownCopy {
+    /// Its `ETag` and `Last-Modified`.
+    pub validators: Validators,
+    /// [`body_fingerprint`] of its text.
+    pub body: u64,
 }
 
 /// Load the schedule a source names; a file without a zone is read in `zone`.
@@ -32,24 +45,25 @@ pub async fn load_from_source(
     source: &ScheduleSource,
     zone: &str,
 ) -> Result<LoadedSchedule, LoadError> {
-    let (text, offline_as_of, label) = match source {
-        ScheduleSource::Default => {
-            let (text, offline) = fetch_text(DEFAULT_SCHEDULE_URL).await?;
-            (text, offline, DEFAULT_SCHEDULE_URL.to_string())
-        }
+    let (text, offline_as_of, validators, label) = match source {
         ScheduleSource::Url { url } if !acceptable_schedule_url(url) => {
             return Err(LoadError::BadUrl { url: url.clone() })
-        }
-        ScheduleSource::Url { url } => {
-            let (text, offline) = fetch_text(url).await?;
-            (text, offline, url.clone())
         }
         ScheduleSource::File { name, cache_url } => {
             let text = super::files::cache_get(cache_url)
                 .await
                 .ok_or_else(|| LoadError::LocalMissing { name: name.clone() })?;
-            (text, None, name.clone())
+            (text, None, Validators::default(), name.clone())
         }
+        fetched => {
+            let url = schedule_url(fetched).unwrap_or(DEFAULT_SCHEDULE_URL);
+            let (text, offline, validators) = fetch_text(url).await?;
+            (text, offline, validators, url.to_string())
+        }
+    };
+    let copy = ShownCopy {
+        validators,
+        body: body_fingerprint(&text),
     };
     let imported = read_any_format(text, zone.to_string(), source.name_hint())
         .await
@@ -64,7 +78,18 @@ pub async fn load_from_source(
         format,
         zone_assumed,
         offline_as_of,
+        copy,
     })
+}
+
+/// Where a source's schedule is fetched from (and checked for a newer one);
+/// None for a local file, which cannot change.
+pub fn schedule_url(source: &ScheduleSource) -> Option<&str> {
+    match source {
+        ScheduleSource::Default => Some(DEFAULT_SCHEDULE_URL),
+        ScheduleSource::Url { url } => Some(url),
+        ScheduleSource::File { .. } => None,
+    }
 }
 
 /// Read a file in our format at once, or in another through the lazily
@@ -74,6 +99,7 @@ pub async fn read_any_format(
     zone: String,
     name_hint: Option<String>,
 ) -> Result<Result<Imported, ScheduleError>, PartMissing> {
+    super::live::mark_parse();
     match import_own(&text) {
         Ok(Some(imported)) => Ok(Ok(imported)),
         Ok(None) => read_other_format(text, zone, name_hint).await,
@@ -97,7 +123,7 @@ fn read_other_format(
     Ok(import_other(&text, &options))
 }
 
-async fn fetch_text(url: &str) -> Result<(String, Option<String>), LoadError> {
+async fn fetch_text(url: &str) -> Result<(String, Option<String>, Validators), LoadError> {
     let network = || LoadError::Network {
         url: url.to_string(),
     };
@@ -127,5 +153,10 @@ async fn fetch_text(url: &str) -> Result<(String, Option<String>), LoadError> {
     let text = JsFuture::from(response.text().map_err(|_| network())?)
         .await
         .map_err(|_| network())?;
-    Ok((text.as_string().ok_or_else(network)?, offline_as_of))
+    let validators = super::live::validators_of(&headers);
+    Ok((
+        text.as_string().ok_or_else(network)?,
+        offline_as_of,
+        validators,
+    ))
 }

@@ -3,6 +3,7 @@
 pub mod clock;
 pub mod conferences;
 pub mod files;
+pub mod live;
 pub mod loader;
 pub mod location;
 pub mod notify;

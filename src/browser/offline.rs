@@ -91,3 +91,20 @@ pub async fn request_persistence() -> Option<bool> {
     let promise = storage.persist().ok()?;
     JsFuture::from(promise).await.ok()?.as_bool()
 }
+
+/// Ask the service worker to look for a new deployment (at the moments
+/// the schedule is checked); one found is offered as usual ("Reload").
+pub fn check_for_update() {
+    let Some(container) = container() else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(reg) = JsFuture::from(container.get_registration()).await {
+            if let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() {
+                if let Ok(promise) = reg.update() {
+                    let _ = JsFuture::from(promise).await;
+                }
+            }
+        }
+    });
+}

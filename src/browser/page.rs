@@ -18,17 +18,89 @@ pub fn remove_prerender() {
     }
 }
 
-/// The skip link: move focus to `<main>` (the router would treat `#main` as navigation).
-pub fn skip_to_main(ev: web_sys::MouseEvent) {
+/// Where keyboard focus is, told so that it can be found again in a view
+/// rebuilt with the same controls (a live update of the schedule).
+#[derive(Clone, Debug, Default)]
+pub struct FocusMark {
+    id: String,
+    tag: String,
+    label: Option<String>,
+    text: String,
+}
+
+/// The focused element's mark; None when nothing in particular has focus.
+pub fn focused() -> Option<FocusMark> {
+    let active = web_sys::window()?.document()?.active_element()?;
+    let tag = active.tag_name();
+    if tag.eq_ignore_ascii_case("body") {
+        return None;
+    }
+    Some(FocusMark {
+        id: active.id(),
+        label: active.get_attribute("aria-label"),
+        text: active.text_content().unwrap_or_default(),
+        tag,
+    })
+}
+
+/// Focus the element `mark` names again, if focus was lost (its element was
+/// rebuilt): by id, else the first of its kind with the same name and text.
+pub fn refocus(mark: Option<FocusMark>) {
     use wasm_bindgen::JsCast;
-    ev.prevent_default();
-    if let Some(main) = web_sys::window()
+    let Some(mark) = mark else {
+        return;
+    };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = document
+        .active_element()
+        .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+    if !lost {
+        return;
+    }
+    let by_id = (!mark.id.is_empty())
+        .then(|| document.get_element_by_id(&mark.id))
+        .flatten();
+    let same = |e: &web_sys::Element| {
+        e.get_attribute("aria-label") == mark.label
+            && e.text_content().unwrap_or_default() == mark.text
+    };
+    let found = by_id.or_else(|| {
+        // `getElementsByTagName` through js_sys: its collection type is
+        // not among the web-sys features this app builds with.
+        let get = js_sys::Reflect::get(&document, &"getElementsByTagName".into()).ok()?;
+        let list = get
+            .dyn_into::<js_sys::Function>()
+            .ok()?
+            .call1(&document, &mark.tag.as_str().into())
+            .ok()?;
+        js_sys::Array::from(&list)
+            .iter()
+            .filter_map(|e| e.dyn_into::<web_sys::Element>().ok())
+            .find(|e| same(e))
+    });
+    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Focus the element with this id (it needs a tabindex), which scrolls it into view.
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = main.focus();
+        let _ = el.focus();
     }
+}
+
+/// The skip link: move focus to `<main>` (the router would treat `#main` as navigation).
+pub fn skip_to_main(ev: web_sys::MouseEvent) {
+    ev.prevent_default();
+    focus_element("main");
 }
 
 thread_local! {

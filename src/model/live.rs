@@ -225,15 +225,12 @@ impl Freshness {
         self.checked.map(|t| format!("Checked {}", clock(&show(t))))
     }
 
-    /// "Offline since 13:40 — schedule as of 13:35", while offline; `as_of`
-    /// is when the schedule shown was fetched, if known.
-    pub fn offline_words(
-        &self,
-        as_of: Option<Instant>,
-        show: impl Fn(Instant) -> Instant,
-    ) -> Option<String> {
+    /// "Offline since 13:40 — schedule as of 13:35", while offline: the
+    /// schedule shown is as of the last check that reached the server.
+    pub fn offline_words(&self, show: impl Fn(Instant) -> Instant) -> Option<String> {
         let since = self.offline_since?;
-        let as_of = as_of
+        let as_of = self
+            .checked
             .map(|t| format!(" — schedule as of {}", clock(&show(t))))
             .unwrap_or_default();
         Some(format!("Offline since {}{as_of}", clock(&show(since))))
@@ -342,7 +339,7 @@ pub fn alerts(changes: &[Change], new: &Schedule, agenda: &Agenda) -> Vec<Alert>
 }
 
 /// A fingerprint of everything a session's card shows (title, times, room,
-/// track, speakers, type, language, links): the key of its card in a list,
+/// track, speakers, type, language, links, abstract): the key of its card in a list,
 /// so that after an update only the cards of changed sessions are rebuilt.
 pub fn card_key(schedule: &Schedule, index: usize) -> u64 {
     let mut h = DefaultHasher::new();
@@ -373,6 +370,7 @@ pub fn card_key(schedule: &Schedule, index: usize) -> u64 {
             .map(|f| &f.name)
             .hash(&mut h);
         s.links.iter().map(|l| &l.url).for_each(|u| u.hash(&mut h));
+        s.abstract_text.hash(&mut h);
     }
     h.finish()
 }
@@ -496,13 +494,13 @@ mod tests {
         assert_eq!(off.failures, 2);
         let same = |i| i;
         assert_eq!(
-            off.offline_words(Some(at(35)), same).as_deref(),
+            off.offline_words(same).as_deref(),
             Some("Offline since 13:40 — schedule as of 13:35")
         );
         assert_eq!(off.checked_words(same).as_deref(), Some("Checked 13:35"));
         let back = off.after(Outcome::Fresh, at(55));
         assert_eq!(back, fresh.after(Outcome::Fresh, at(55)));
-        assert_eq!(back.offline_words(None, same), None);
+        assert_eq!(back.offline_words(same), None);
         let error = back.after(Outcome::Refused(CheckProblem::Server(500)), at(58));
         assert_eq!(error.failures, 1);
         assert_eq!(error.problem, Some(CheckProblem::Server(500)));

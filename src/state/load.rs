@@ -55,6 +55,7 @@ pub fn load_schedule(status: AppStatus) -> ScheduleLoad {
             }
             status.import.set(Some((l.format, l.zone_assumed)));
             status.offline_as_of.set(l.offline_as_of);
+            status.shown.set_value(l.copy);
             Arc::new(l.schedule)
         });
         load.result.set(Some(result));
@@ -74,6 +75,14 @@ impl ScheduleChanges {
         let changes = ScheduleChanges {
             changes: RwSignal::new(Vec::new()),
         };
+        changes.refresh(schedule, agenda);
+        changes
+    }
+
+    /// Compare `schedule` (loaded, or newer and taken in place) with the
+    /// last one seen; with none seen yet, it becomes the last seen.
+    pub fn refresh(&self, schedule: Arc<Schedule>, agenda: AgendaStore) {
+        let changes = *self;
         leptos::task::spawn_local(async move {
             let key = snapshot_cache_key(&schedule.conference.id);
             match files::cache_get(&key)
@@ -87,7 +96,6 @@ impl ScheduleChanges {
                 None => save_snapshot(&schedule).await,
             }
         });
-        changes
     }
 
     /// The user has seen the changes: `schedule` becomes the last seen.

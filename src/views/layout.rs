@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use crate::browser::offline;
 use crate::model::route::Route;
+use crate::model::schedule::Schedule;
 use crate::model::settings::{Theme, Zone};
-use crate::state::{use_agenda, use_display, use_schedule, AppStatus};
+use crate::state::{use_agenda, use_display, use_schedule, use_schedule_signal, AppStatus};
 
 /// "A new version is available — Reload", shown on every page.
 #[component]
@@ -284,7 +285,7 @@ fn ZoneQuestion() -> impl IntoView {
 }
 
 /// Every notice of the page: the zone prompt, the link's ignored parts,
-/// what changed, offline, the schedule's problems, storage problems and
+/// a live update, what changed, offline (at load, or since a check), the schedule's problems, storage problems and
 /// "Removed — Undo".
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -292,8 +293,10 @@ pub fn Notices() -> impl IntoView {
         <div class="notices">
             <ZoneQuestion />
             <LinkNotices />
+            <crate::views::live::UpdateNotice />
             <ChangesPanel />
             <OfflineNotice />
+            <crate::views::live::LiveProblems />
             <ScheduleProblems />
             <StorageNotices />
             <UndoRemove />
@@ -406,22 +409,14 @@ fn UndoRemove() -> impl IntoView {
     }
 }
 
-/// "N changes since you last looked", starred sessions first; dismissing marks them seen.
+/// "N changes since you last looked", starred sessions first; dismissing
+/// marks them seen. Follows live updates of the schedule.
 #[component]
 fn ChangesPanel() -> impl IntoView {
-    use crate::model::changes::Change;
-    let schedule = use_schedule();
+    let schedule = use_schedule_signal();
     let agenda = use_agenda();
     let changes = expect_context::<crate::state::ScheduleChanges>();
-    let dismiss = {
-        let schedule = schedule.clone();
-        move |_| changes.mark_seen(&schedule)
-    };
-    let display = use_display();
-    let when = move |start: &str, room: &str| match display.day_and_clock_of(start) {
-        t if t.is_empty() => t,
-        t => format!("{t}, {room}"),
-    };
+    let dismiss = move |_| schedule.with_untracked(|s| changes.mark_seen(s));
     move || {
         let list = changes.changes.get();
         (!list.is_empty()).then(|| {
@@ -429,37 +424,7 @@ fn ChangesPanel() -> impl IntoView {
                 .iter()
                 .map(|c| {
                     let starred = agenda.is_starred(c.id());
-                    let text = match c {
-                        Change::Added { id } => {
-                            let s = schedule.session(id);
-                            format!(
-                                "New: “{}”, {}",
-                                s.map_or("", |s| s.title.as_str()),
-                                s.map(|s| when(&s.start.to_rfc3339(), schedule.room_name(s)))
-                                    .unwrap_or_default()
-                            )
-                        }
-                        Change::Removed { was } => format!(
-                            "Cancelled: “{}” (was {})",
-                            was.title,
-                            when(&was.start, &was.room)
-                        ),
-                        Change::Moved { id, was } => {
-                            let s = schedule.session(id);
-                            format!(
-                                "Moved: “{}”, now {} (was {})",
-                                s.map_or("", |s| s.title.as_str()),
-                                s.map(|s| when(&s.start.to_rfc3339(), schedule.room_name(s)))
-                                    .unwrap_or_default(),
-                                when(&was.start, &was.room)
-                            )
-                        }
-                        Change::Renamed { id, was } => format!(
-                            "Renamed: “{}”, now “{}”",
-                            was.title,
-                            schedule.session(id).map_or("", |s| s.title.as_str())
-                        ),
-                    };
+                    let text = schedule.with(|s| change_words(c, s));
                     view! {
                         <li class:starred=starred>
                             {starred.then_some("★ ")}
@@ -471,7 +436,8 @@ fn ChangesPanel() -> impl IntoView {
             let n = list.len();
             view! {
                 <section class="notice changes" aria-labelledby="changes-heading">
-                    <h2 id="changes-heading">
+                    // Focusable: the live update's notice leads here.
+                    <h2 id="changes-heading" tabindex="-1">
                         {if n == 1 {
                             "1 change since you last looked".to_string()
                         } else {
@@ -479,11 +445,45 @@ fn ChangesPanel() -> impl IntoView {
                         }}
                     </h2>
                     <ul>{items}</ul>
-                    <button type="button" on:click=dismiss.clone()>
+                    <button type="button" on:click=dismiss>
                         "Dismiss"
                     </button>
                 </section>
             }
         })
+    }
+}
+
+/// One line of the changes panel: "Moved: “…”, now Thu 26 Oct 15:00, Club B (was …)".
+fn change_words(change: &crate::model::changes::Change, schedule: &Schedule) -> String {
+    use crate::model::changes::Change;
+    let display = use_display();
+    let when = |start: &str, room: &str| match display.day_and_clock_of(start) {
+        t if t.is_empty() => t,
+        t => format!("{t}, {room}"),
+    };
+    let title = |id: &str| schedule.session(id).map_or("", |s| s.title.as_str());
+    let now = |id: &str| {
+        schedule
+            .session(id)
+            .map(|s| when(&s.start.to_rfc3339(), schedule.room_name(s)))
+            .unwrap_or_default()
+    };
+    match change {
+        Change::Added { id } => format!("New: “{}”, {}", title(id), now(id)),
+        Change::Removed { was } => format!(
+            "Cancelled: “{}” (was {})",
+            was.title,
+            when(&was.start, &was.room)
+        ),
+        Change::Moved { id, was } => format!(
+            "Moved: “{}”, now {} (was {})",
+            title(id),
+            now(id),
+            when(&was.start, &was.room)
+        ),
+        Change::Renamed { id, was } => {
+            format!("Renamed: “{}”, now “{}”", was.title, title(id))
+        }
     }
 }

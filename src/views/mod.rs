@@ -6,6 +6,7 @@ pub mod error_page;
 pub mod filter_bar;
 pub mod layout;
 pub mod lazy;
+pub mod live;
 pub mod nav_link;
 pub mod now_page;
 pub mod open_schedule;

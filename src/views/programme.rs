@@ -5,7 +5,7 @@ use crate::browser::page::set_title;
 use crate::model::filter::{without_past, Filter};
 use crate::model::route::Route;
 use crate::model::schedule::Schedule;
-use crate::state::{use_clock, use_display, use_schedule};
+use crate::state::{use_clock, use_display, use_schedule, use_schedule_signal};
 use crate::views::filter_bar::{use_set_filter, use_url_filter, FilterBar};
 use crate::views::open_schedule::OpenSchedule;
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
@@ -16,18 +16,16 @@ use leptos::prelude::*;
 /// sessions" is on: by the shared clock, so a session that ends while the
 /// page is open leaves the list.
 fn use_matches(filter: Memo<(Filter, Vec<String>)>) -> Memo<Vec<usize>> {
-    let schedule = use_schedule();
+    // Followed through live updates: the list changes card by card.
+    let schedule = use_schedule_signal();
     let display = use_display();
     let clock = use_clock();
-    let found = {
-        let schedule = schedule.clone();
-        Memo::new(move |_| filter.with(|(f, _)| f.apply(&schedule)))
-    };
+    let found = Memo::new(move |_| schedule.with(|s| filter.with(|(f, _)| f.apply(s))));
     // The clock is read only while past sessions are hidden, and its ticks
     // do not run the filter again.
     Memo::new(move |_| {
         if display.settings.with(|s| s.hide_past) {
-            without_past(&schedule, found.get(), clock.now.get())
+            schedule.with(|s| without_past(s, found.get(), clock.now.get()))
         } else {
             found.get()
         }

@@ -9,16 +9,20 @@ use leptos::prelude::*;
 use crate::browser::notify;
 use crate::model::plan::due_reminders;
 use crate::model::schedule::Schedule;
-use crate::model::time::clock_range;
-use crate::state::{use_agenda, use_clock, use_display, use_schedule, AgendaStore, Clock, Display};
+use crate::model::time::{clock_range, Instant};
+use crate::state::{
+    use_agenda, use_clock, use_display, use_schedule_signal, AgendaStore, Clock, Display,
+};
 
 #[derive(Clone)]
 pub struct Reminders {
-    schedule: Arc<Schedule>,
+    schedule: RwSignal<Arc<Schedule>>,
     agenda: AgendaStore,
     display: Display,
     clock: Clock,
-    notified: StoredValue<Vec<String>>,
+    /// Sessions reminded of, with the start they were reminded for: one
+    /// that moves is reminded again at its new time.
+    notified: StoredValue<Vec<(String, Instant)>>,
 }
 
 impl Reminders {
@@ -27,29 +31,35 @@ impl Reminders {
             return;
         }
         let at = self.clock.now.get_untracked();
-        let due = self.notified.with_value(|done| {
-            self.agenda.agenda.with_untracked(|a| {
-                due_reminders(
-                    &self.schedule,
-                    a,
-                    at,
-                    i64::from(crate::model::plan::REMINDER_MINUTES),
-                    done,
-                )
-            })
+        let schedule = self.schedule.get_untracked();
+        let done: Vec<String> = self.notified.with_value(|n| {
+            n.iter()
+                .filter(|(id, start)| schedule.session(id).is_some_and(|s| s.start == *start))
+                .map(|(id, _)| id.clone())
+                .collect()
+        });
+        let due = self.agenda.agenda.with_untracked(|a| {
+            due_reminders(
+                &schedule,
+                a,
+                at,
+                i64::from(crate::model::plan::REMINDER_MINUTES),
+                &done,
+            )
         });
         for i in due {
-            let s = &self.schedule.sessions[i];
+            let s = &schedule.sessions[i];
             let minutes = ((s.start - at).num_seconds() + 59) / 60;
             let when = clock_range(&self.display.show(s.start), &self.display.show(s.end));
-            let room = self.schedule.room_name(s);
+            let room = schedule.room_name(s);
             let body = if room.is_empty() {
                 when
             } else {
                 format!("{room} · {when}")
             };
             notify::show(&format!("In {minutes} min: {}", s.title), &body);
-            self.notified.update_value(|n| n.push(s.id.clone()));
+            self.notified
+                .update_value(|n| n.push((s.id.clone(), s.start)));
         }
     }
 }
@@ -59,7 +69,7 @@ impl Reminders {
 pub fn use_reminders() {
     let clock = use_clock();
     let reminders = Reminders {
-        schedule: use_schedule(),
+        schedule: use_schedule_signal(),
         agenda: use_agenda(),
         display: use_display(),
         clock,
@@ -71,8 +81,11 @@ pub fn use_reminders() {
     // run would repeat it, so it checks from the first tick on.
     reminders.check();
     let tick = reminders.clone();
+    // Re-planned from the new times when a newer schedule is taken in place.
+    let schedule = reminders.schedule;
     Effect::new(move |ran: Option<()>| {
         clock.now.track();
+        schedule.track();
         if ran.is_some() {
             tick.check();
         }

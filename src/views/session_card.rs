@@ -18,7 +18,12 @@ pub fn SessionCard(
 ) -> impl IntoView {
     let schedule = use_schedule();
     let s = &schedule.sessions[index];
-    let heading = format!("session-{index}");
+    // Unique in the page also while a live update keeps cards built from
+    // the schedule before it (their indices are that schedule's).
+    let heading = format!(
+        "session-{index}-{:x}",
+        crate::model::live::card_key(&schedule, index)
+    );
     let heading_id = heading.clone();
     let href = Route::Session(s.id.clone()).href();
     let title = s.title.clone();
@@ -60,10 +65,21 @@ pub fn SessionCard(
     let (start, end) = (s.start, s.end);
     let times = move || clock_range(&display.show(start), &display.show(end));
     // "On now" / "Next": the session running or coming up, easy to spot.
+    // By id: the clock's indices are those of the schedule as it is now.
     let clock = use_context::<crate::state::Clock>();
+    let current = use_context::<crate::state::ScheduleCtx>().map(|c| c.0);
+    let badge_id = s.id.clone();
     let live_badge = move || {
+        let is_this = |list: &Vec<usize>| {
+            current.is_some_and(|sched| {
+                sched.with(|sc| {
+                    list.iter()
+                        .any(|&i| sc.sessions.get(i).is_some_and(|x| x.id == badge_id))
+                })
+            })
+        };
         let (now, next) = clock?.state.with(|state| match state {
-            NowAndNext::Running { now, next } => (now.contains(&index), next.contains(&index)),
+            NowAndNext::Running { now, next } => (is_this(now), is_this(next)),
             _ => (false, false),
         });
         match (now, next) {

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::model::live::card_key;
 use crate::model::schedule::group_by_day;
 use crate::model::time::long_day;
-use crate::state::use_schedule;
+use crate::state::use_schedule_signal;
 use crate::views::session_card::SessionCard;
 
 /// The page size ([`crate::model::filter::PAGE_SIZE`]); the result count
@@ -17,19 +18,37 @@ pub fn DayGroupedList(
     /// Schedule indices of the sessions to show, in time order.
     sessions: Signal<Vec<usize>>,
 ) -> impl IntoView {
-    let schedule = use_schedule();
+    let schedule = use_schedule_signal();
     let shown = RwSignal::new(PAGE);
-    // A new result starts again from its first page.
-    Effect::new(move |prev: Option<()>| {
-        sessions.with(|_| ());
-        if prev.is_some() {
+    // A new result starts again from its first page; a newer schedule taken
+    // in place keeps the pages shown.
+    Effect::new(move |prev: Option<usize>| {
+        sessions.track();
+        let version = schedule.with(|s| std::sync::Arc::as_ptr(s) as usize);
+        if prev == Some(version) {
             shown.set(PAGE);
         }
+        version
     });
     let total = move || sessions.with(Vec::len);
+    // Each card is keyed by what it shows: after an update, only the cards
+    // of changed sessions are built again.
     let groups = Memo::new(move |_| {
         let limit = shown.get();
-        sessions.with(|ids| group_by_day(&schedule, &ids[..ids.len().min(limit)]))
+        schedule.with(|schedule| {
+            sessions.with(|ids| {
+                group_by_day(schedule, &ids[..ids.len().min(limit)])
+                    .into_iter()
+                    .map(|(day, ids)| {
+                        let keyed: Vec<(usize, u64)> = ids
+                            .into_iter()
+                            .map(|i| (i, card_key(schedule, i)))
+                            .collect();
+                        (day, keyed)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     let days = Memo::new(move |_| groups.with(|g| g.iter().map(|(d, _)| *d).collect::<Vec<_>>()));
     view! {
@@ -54,8 +73,8 @@ pub fn DayGroupedList(
                             <h2 id=heading_id>{long_day(day)}</h2>
                             <For
                                 each=move || in_day.get()
-                                key=|i| *i
-                                children=move |i| view! { <SessionCard index=i /> }
+                                key=|(_, key)| *key
+                                children=move |(i, _)| view! { <SessionCard index=i /> }
                             />
                         </section>
                     }

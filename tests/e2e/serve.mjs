@@ -4,6 +4,14 @@
 //   CLI:    node tests/e2e/serve.mjs [dir] [port]
 //   module: const server = await serve(dir, 0, { brotli }); server.url; await server.close();
 // With `brotli`, a file's `.br` copy is served (content-encoding: br) when accepted.
+// Every file carries an ETag and a Last-Modified, and a conditional request
+// for an unchanged file is answered 304 with no body, as a real static host does.
+// For the live tests (a schedule that changes while the page is open):
+//   server.answer(path, { body, status } | null): answer `path` with this body
+//   (an ETag of its content, Last-Modified of when it was set) or status,
+//   instead of the file; null goes back to the file.
+//   server.requests: every request seen, { path, ifNoneMatch, ifModifiedSince, status }.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -41,8 +49,28 @@ export function serve(dir, port = 0, { brotli: useBrotli = false } = {}) {
     } catch {}
     return null;
   };
+  const answers = new Map();
+  const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    const seen = {
+      path: url.pathname,
+      ifNoneMatch: req.headers['if-none-match'] ?? null,
+      ifModifiedSince: req.headers['if-modified-since'] ?? null,
+      status: 0,
+    };
+    requests.push(seen);
+    const send = (status, headers, body) => {
+      seen.status = status;
+      res.writeHead(status, headers);
+      res.end(body);
+    };
+    const answer = answers.get(url.pathname);
+    if (answer) {
+      const headers = { 'content-type': types['.json'], 'cache-control': 'no-cache' };
+      if (answer.status !== 200) return send(answer.status, headers, answer.body ?? 'error');
+      return sendFile(req, send, headers, Buffer.from(answer.body), answer.modified);
+    }
     // `/slow/<ms>/<path>` answers <path> after <ms> milliseconds (a slow network).
     const slow = url.pathname.match(/^\/slow\/(\d+)(\/.*)$/);
     if (slow) {
@@ -54,11 +82,7 @@ export function serve(dir, port = 0, { brotli: useBrotli = false } = {}) {
       : await fileFor(url.pathname);
     // Paths without a file extension are app routes: serve the shell.
     if (!file && !extname(url.pathname)) file = join(root, 'index.html');
-    if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-      return;
-    }
+    if (!file) return send(404, { 'content-type': 'text/plain' }, 'not found');
     // A pre-compressed copy (`.br` beside the file, as the build writes them)
     // when the browser accepts brotli, as a real static host would serve it.
     const headers = {
@@ -74,19 +98,37 @@ export function serve(dir, port = 0, { brotli: useBrotli = false } = {}) {
       } catch {}
     }
     body ??= await readFile(file);
-    res.writeHead(200, headers);
-    res.end(body);
+    return sendFile(req, send, headers, body, (await stat(file)).mtime);
   });
   const sockets = new Set();
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
+  // ETag of the bytes sent; 304 when the request names it (or, without
+  // If-None-Match, when If-Modified-Since is not older than the file).
+  const sendFile = (req, send, headers, body, modified) => {
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const lastModified = new Date(Math.floor(modified.getTime() / 1000) * 1000);
+    headers = { ...headers, etag, 'last-modified': lastModified.toUTCString() };
+    const inm = req.headers['if-none-match'];
+    const ims = Date.parse(req.headers['if-modified-since'] ?? '');
+    const unchanged = inm
+      ? inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
+      : !Number.isNaN(ims) && ims >= lastModified.getTime();
+    if (unchanged) return send(304, headers, undefined);
+    return send(200, headers, body);
+  };
   return new Promise((resolvePromise) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: actual } = server.address();
       resolvePromise({
         url: `http://127.0.0.1:${actual}`,
+        requests,
+        answer: (path, a) => {
+          if (a === null) answers.delete(path);
+          else answers.set(path, { status: a.status ?? 200, body: a.body, modified: new Date() });
+        },
         close: () =>
           new Promise((done) => {
             for (const s of sockets) s.destroy();

@@ -12,6 +12,8 @@
 // (fn is a plain function, run in the page, its result returned), click(css),
 // type(css, text), close().
 
+import { changed, base as demo, MOVED, ADDED } from '../e2e/live-data.mjs';
+
 const TIMEOUT_MS = 15_000;
 
 /** Poll `fn` in the page until it returns a truthy value; fail with `what`. */
@@ -72,7 +74,7 @@ const starLabel = (title) => {
 
 const KNEE = 'Knee Deep in Microservices';
 
-/** Each journey: a name and its steps. `base` is the app's origin. */
+/** Each journey: a name and its steps. `base` is the app's origin, `server` its test server (tests/e2e/serve.mjs). */
 export const journeys = [
   {
     name: 'the programme loads',
@@ -186,6 +188,55 @@ export const journeys = [
       const [time, on] = await waitFor(d, 'the talk', talk);
       if (!time.includes('09:00–09:45') || !on) throw new Error(`${d.name}: the talk shows ${time}, on now: ${on}`);
       await d.evaluate(() => localStorage.clear());
+    },
+  },
+  {
+    // Live during the conference (tests/e2e/live.spec.ts has the rest): the
+    // file changes on the server while the page is open; "Check now" takes
+    // it in place, an unchanged file is a 304, a server error keeps the schedule.
+    name: 'a schedule that changes while the page is open',
+    async run(d, base, server) {
+      const path = '/live/journey.json';
+      server.answer(path, { body: JSON.stringify(demo()) });
+      const checks = () => server.requests.filter((r) => r.path === path && r.ifNoneMatch);
+      try {
+        await d.goto(`${base}/?schedule=${path}`);
+        await waitFor(d, '28 sessions', () => document.querySelectorAll('main#main article').length === 28);
+        await clickWhere(d, `the star of "${MOVED.title}"`, star, MOVED.title);
+        await waitFor(d, 'the star turns on', compose('(t) => $0(t)?.startsWith("Remove from agenda")', starLabel), MOVED.title);
+        const checkNow = () => [...document.querySelectorAll('footer button')].find((b) => b.textContent.trim() === 'Check now');
+        server.answer(path, { body: JSON.stringify(changed()) });
+        await clickWhere(d, '"Check now"', checkNow);
+        await waitFor(d, 'the notice "… 3 changes, 1 in your agenda"', () =>
+          /^Schedule updated at \d\d:\d\d — 3 changes, 1 in your agenda$/.test(document.querySelector('.live-update button')?.textContent.trim() ?? ''),
+        );
+        await waitFor(d, 'the added session', (t) => [...document.querySelectorAll('main#main article h3')].some((h) => h.textContent.trim() === t), ADDED.title);
+        await waitFor(d, 'still 28 sessions', () => document.querySelectorAll('main#main article').length === 28);
+        await waitFor(d, 'still starred', compose('(t) => $0(t)?.startsWith("Remove from agenda")', starLabel), MOVED.title);
+        await waitFor(d, 'the moved session marked', (t) => {
+          const a = [...document.querySelectorAll('main#main article')].find((x) => x.querySelector('h3')?.textContent.trim() === t);
+          return a?.querySelector('.changed-badge') && a.querySelector('.session-time')?.textContent.includes('17:00–17:40');
+        }, MOVED.title);
+        await waitFor(d, 'the agenda kept', (id) => (localStorage.getItem('schedule-viewer/agenda/mesoscon-eu-2017') ?? '').includes(id), MOVED.id);
+        // Nothing new: a conditional request, answered 304.
+        const before = checks().length;
+        await clickWhere(d, '"Check now" again', checkNow);
+        const until = Date.now() + TIMEOUT_MS;
+        while (!checks().slice(before).some((r) => r.status === 304)) {
+          if (Date.now() > until) throw new Error(`${d.name}: no conditional request answered 304 (${JSON.stringify(checks())})`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        server.answer(path, { status: 500 });
+        await clickWhere(d, '"Check now" after a server error', checkNow);
+        await waitFor(d, 'the server error named, the schedule kept', () =>
+          document.body.textContent.includes('(the server answered 500); the schedule shown is kept.') &&
+          document.querySelectorAll('main#main article').length === 28,
+        );
+      } finally {
+        server.answer(path, null);
+        // Back to the demo for the journeys after this one.
+        await d.evaluate(() => localStorage.clear());
+      }
     },
   },
   {

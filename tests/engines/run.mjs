@@ -20,7 +20,7 @@ for (const key of wanted) {
     d = await engines[key]();
     for (const j of journeys) {
       try {
-        await j.run(d, server.url);
+        await j.run(d, server.url, server);
         results.push(`  ok   ${j.name}`);
       } catch (e) {
         failed = true;

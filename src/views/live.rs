@@ -1,0 +1,115 @@
+//! What the live checks have to say (`state::live`): "Schedule updated at
+//! 14:05 — 3 changes, 1 in your agenda" (leading to the changes panel),
+//! "Offline since 13:40 — schedule as of 13:35", a newer file that was not
+//! taken, and in the footer where the schedule comes from, "Checked 14:05 ·
+//! Check now".
+
+use leptos::prelude::*;
+
+use crate::state::{use_display, use_live, use_schedule_signal, AppStatus};
+
+/// "Schedule updated at 14:05 — 3 changes, 1 in your agenda": a button
+/// that leads to the changes panel; dismissable.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let live = use_live();
+    let display = use_display();
+    let show_changes = move |_| {
+        crate::browser::page::focus_element("changes-heading");
+    };
+    move || {
+        live.update.get().map(|(at, summary)| {
+            let words = summary.words(&display.show(at));
+            view! {
+                <div class="notice toast live-update" role="status">
+                    <p>
+                        <button type="button" class="link" on:click=show_changes>
+                            {words}
+                        </button>
+                    </p>
+                    <button type="button" on:click=move |_| live.update.set(None)>
+                        "Dismiss"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Offline since a check failed, and a newer file that was not taken (a
+/// server error, a broken file): the schedule shown stays, and says so.
+#[component]
+pub fn LiveProblems() -> impl IntoView {
+    let live = use_live();
+    let status = expect_context::<AppStatus>();
+    let display = use_display();
+    let offline = move || {
+        // Loaded offline: the load's own notice says so.
+        if status.offline_as_of.with(Option::is_some) {
+            return None;
+        }
+        let words = live
+            .freshness
+            .with(|f| f.offline_words(|t| display.show(t)))?;
+        Some(view! {
+            <div class="notice offline" role="status">
+                <p>{words} "."</p>
+            </div>
+        })
+    };
+    let problem = move || {
+        let words = live
+            .freshness
+            .with(|f| f.problem.as_ref().map(|p| p.to_string()))?;
+        Some(view! {
+            <div class="notice warning live-problem" role="status">
+                <p>{words}</p>
+            </div>
+        })
+    };
+    view! {
+        {offline}
+        {problem}
+    }
+}
+
+/// The page's footer: where the schedule comes from and how fresh it is.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let schedule = use_schedule_signal();
+    let status = expect_context::<AppStatus>();
+    let source = status.source.with_value(|s| s.describe());
+    let title = move || schedule.with(|s| s.conference.title.clone());
+    view! {
+        <footer class="site-footer">
+            <p>"Schedule: " {title} " (" {source} ")." <Freshness /></p>
+        </footer>
+    }
+}
+
+/// " Checked 14:05 · Check now" (nothing for a local file, which cannot change).
+#[component]
+fn Freshness() -> impl IntoView {
+    let live = use_live();
+    let display = use_display();
+    let checked = move || {
+        live.freshness
+            .with(|f| f.checked_words(|t| display.show(t)))
+            .map(|w| format!(" {w} · "))
+    };
+    live.can_check().then(|| {
+        view! {
+            <span class="freshness" role="status">
+                {checked}
+            </span>
+            <button
+                type="button"
+                class="link"
+                prop:disabled=move || live.checking.get()
+                on:click=move |_| live.check_now()
+            >
+                "Check now"
+            </button>
+        }
+    })
+}

@@ -1,0 +1,54 @@
+//! `scripts/build.sh`'s checks that stop it before any build (no cargo, no
+//! Trunk): a missing or unreadable file, options without values, unknown
+//! options, and an `--out` folder Trunk would wrongly empty. The build
+//! itself needs Trunk and is not run here.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn build_sh(args: &[&str]) -> Output {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    Command::new("bash")
+        .arg(root.join("scripts/build.sh"))
+        .args(args)
+        .current_dir(std::env::temp_dir())
+        .output()
+        .unwrap()
+}
+
+fn refused(args: &[&str], words: &str) {
+    let out = build_sh(args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    assert!(err.contains(words), "{args:?}: {err}");
+}
+
+#[test]
+fn build_sh_refuses_what_it_cannot_build_before_building() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let demo = format!("{root}/public/schedule.json");
+    refused(&[], "--schedule <file> is required");
+    refused(&["--schedule"], "--schedule needs a value");
+    refused(&["--schedule", &demo, "--tz"], "--tz needs a value");
+    refused(
+        &["--schedule", &demo, "--base", "/x/"],
+        "unknown option --base",
+    );
+    refused(
+        &["--schedule", "/nonexistent.json"],
+        "is not a readable file",
+    );
+    refused(
+        &["--schedule", &demo, "--out", root],
+        "holds this repository",
+    );
+    let src = format!("{root}/src");
+    refused(
+        &["--schedule", &demo, "--out", &src],
+        "holds no earlier build",
+    );
+    let help = build_sh(&["--help"]);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout)
+        .contains("--schedule <file> [--tz <IANA zone>] [--out <dir>]"));
+}
