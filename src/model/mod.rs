@@ -4,7 +4,7 @@
 pub mod agenda;
 pub mod changes;
 pub mod conferences;
-/// Native only (the build step): reads the deployed file and converts it to our format.
+// Native only (the build step): reads the deployed file and converts it to our format.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod convert;
 pub mod error;
@@ -27,6 +27,6 @@ pub mod text;
 pub mod time;
 pub mod timetable;
 pub mod url;
-/// Native only (the build step): nothing in the app writes a schedule.
+// Native only (the build step): nothing in the app writes a schedule.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod writer;
