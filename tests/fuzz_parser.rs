@@ -199,9 +199,24 @@ fn fifty_megabytes_of_nested_arrays_is_refused_quickly() {
     let err = parse_schedule(&text).expect_err("refused");
     assert!(err.to_string().contains("bytes"), "{err}");
     assert!(t.elapsed() < BUDGET);
-    // Just under the limit, nesting is stopped by serde_json's depth limit.
+    // Just under the size limit, the nesting limit refuses it at its 129th level.
     let text = "[".repeat(10 * 1024 * 1024);
     let t = Instant::now();
-    assert!(parse_schedule(&text).is_err());
+    let err = parse_schedule(&text).expect_err("refused");
+    assert!(
+        err.to_string()
+            .contains("more than 128 levels deep (at byte 128)"),
+        "{err}"
+    );
     assert!(t.elapsed() < BUDGET);
+    // The same through format detection (the app's and the build's way in).
+    let err = schedule_viewer::model::import::parse_any(&text).expect_err("refused");
+    assert!(err.to_string().contains("levels deep"), "{err}");
+    // Brackets inside strings are text, not nesting.
+    let deep_text = format!(
+        r#"{{"version":1,"conference":{{"id":"c","title":"{}"}},"sessions":[]}}"#,
+        "[".repeat(1000)
+    );
+    let err = parse_schedule(&deep_text).expect_err("no sessions");
+    assert!(!err.to_string().contains("levels deep"), "{err}");
 }

@@ -9,7 +9,7 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use super::frab::parse_frab;
-use super::schedule::{parse_schedule, Conference, Schedule, ScheduleError, MAX_SCHEDULE_BYTES};
+use super::schedule::{parse_schedule, within_limits, Conference, Schedule, ScheduleError};
 use super::text::slugify;
 use super::time::{NoZoneNames, ZoneResolver};
 
@@ -331,9 +331,7 @@ pub fn parse_any(text: &str) -> Result<Schedule, ScheduleError> {
 
 /// The text of a file within the size limit, without a byte-order mark.
 fn readable(text: &str) -> Result<&str, ScheduleError> {
-    if text.len() > MAX_SCHEDULE_BYTES {
-        return Err(ScheduleError::TooLarge { bytes: text.len() });
-    }
+    within_limits(text)?;
     Ok(strip_bom(text))
 }
 
