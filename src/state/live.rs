@@ -204,7 +204,7 @@ impl Live {
         schedule.set(new.clone());
         changes.refresh(new, agenda);
         self.update.set(Some((now, summary)));
-        leptos::task::spawn_local(async move { crate::browser::page::refocus(focus) });
+        leptos::task::spawn_local(crate::browser::page::refocus(focus));
     }
 
     /// Plan the next check by the cadence (none once the conference is over).

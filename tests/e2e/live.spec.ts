@@ -162,6 +162,26 @@ test('a newer schedule is taken in place: moved, cancelled and added, then a 304
   }
 });
 
+test('the open session page follows the update and keeps focus', async ({ page }) => {
+  const server = await liveServer();
+  try {
+    await openAt1400(page, server, `${server.url}/session/${MOVED.id}`);
+    await expect(page.locator('main#main h1')).toHaveText(WTF);
+    await expect(page.locator('main#main .facts time').first()).toContainText('14:30–15:10');
+    const star = page.locator('main#main').getByRole('button', { name: `Add to agenda: ${WTF}` });
+    await star.focus();
+    server.answer('/schedule.json', { body: JSON.stringify(changed()) });
+    await page.clock.runFor('05:00');
+    await expect(page.getByRole('button', { name: UPDATED('3 changes') })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/session/${MOVED.id}$`));
+    await expect(page.locator('main#main .facts time').first()).toContainText('17:00–17:40');
+    // The page was built again from the new schedule; focus is back on its star.
+    await expect(page.locator('main#main').getByRole('button', { name: `Add to agenda: ${WTF}` })).toBeFocused();
+  } finally {
+    await server.close();
+  }
+});
+
 test('a server error and a broken file keep the schedule, with a message', async ({ page }) => {
   const server = await liveServer();
   try {
