@@ -35,6 +35,14 @@ pub fn use_schedule_signal() -> RwSignal<Arc<Schedule>> {
     expect_context::<ScheduleCtx>().0
 }
 
+/// What the header and the filters offer, as a key that changes only when
+/// a live update changes it (`model::live::offer_key`): parts built from it
+/// are built again then, and only then.
+pub fn use_offer() -> Memo<u64> {
+    let schedule = use_schedule_signal();
+    Memo::new(move |_| schedule.with(|s| crate::model::live::offer_key(s)))
+}
+
 /// The route being shown (from the path), provided once.
 #[derive(Clone, Copy)]
 pub struct CurrentRoute(pub Memo<crate::model::route::Route>);

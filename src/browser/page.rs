@@ -43,21 +43,49 @@ pub fn focused() -> Option<FocusMark> {
     })
 }
 
+/// How many turns of the task queue a rebuilt view may take to appear (a
+/// lazily loaded part resolves its module, already loaded, in a few).
+const REFOCUS_TURNS: usize = 64;
+
 /// Focus the element `mark` names again, if focus was lost (its element was
-/// rebuilt): by id, else the first of its kind with the same name and text.
-pub fn refocus(mark: Option<FocusMark>) {
-    use wasm_bindgen::JsCast;
+/// rebuilt): by id, else the first of its kind with the same name and text;
+/// waits a few turns for a view that is built asynchronously.
+pub async fn refocus(mark: Option<FocusMark>) {
     let Some(mark) = mark else {
         return;
     };
+    for _ in 0..REFOCUS_TURNS {
+        match find_again(&mark) {
+            Found::NotLost => return,
+            Found::At(el) => {
+                let _ = el.focus();
+                return;
+            }
+            Found::NotYet => {
+                // One turn: let the queued view updates run.
+                let turn = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+                let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+            }
+        }
+    }
+}
+
+enum Found {
+    NotLost,
+    At(web_sys::HtmlElement),
+    NotYet,
+}
+
+fn find_again(mark: &FocusMark) -> Found {
+    use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+        return Found::NotLost;
     };
     let lost = document
         .active_element()
         .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
     if !lost {
-        return;
+        return Found::NotLost;
     }
     let by_id = (!mark.id.is_empty())
         .then(|| document.get_element_by_id(&mark.id))
@@ -80,8 +108,9 @@ pub fn refocus(mark: Option<FocusMark>) {
             .filter_map(|e| e.dyn_into::<web_sys::Element>().ok())
             .find(|e| same(e))
     });
-    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
+    match found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(el) => Found::At(el),
+        None => Found::NotYet,
     }
 }
 

@@ -375,6 +375,30 @@ pub fn card_key(schedule: &Schedule, index: usize) -> u64 {
     h.finish()
 }
 
+/// A fingerprint of what the page's frame and filters offer (the
+/// conference's title, place, zone and days; its tracks, rooms, speakers,
+/// languages and types): the header and the filter bar are built again
+/// after an update only when it changes.
+pub fn offer_key(schedule: &Schedule) -> u64 {
+    let mut h = DefaultHasher::new();
+    let c = &schedule.conference;
+    (&c.title, &c.location, &c.time_zone).hash(&mut h);
+    schedule.days.hash(&mut h);
+    for t in &schedule.tracks {
+        (&t.id, &t.name, &t.color).hash(&mut h);
+    }
+    for r in &schedule.rooms {
+        (&r.id, &r.name).hash(&mut h);
+    }
+    for p in &schedule.speakers {
+        (&p.id, &p.name).hash(&mut h);
+    }
+    for f in schedule.languages.iter().chain(&schedule.formats) {
+        (&f.id, &f.name).hash(&mut h);
+    }
+    h.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -602,6 +626,15 @@ mod tests {
         assert_ne!(key(&old, "move"), key(&new, "move"));
         assert_ne!(key(&old, "other"), key(&new, "other"));
         assert_ne!(key(&new, "same"), key(&new, "other"));
+        // Moving, cancelling and adding sessions in known rooms and tracks
+        // changes nothing the header and filters offer; a new room does.
+        assert_eq!(offer_key(&old), offer_key(&new));
+        let mut roomier = new.clone();
+        roomier.rooms.push(crate::model::schedule::Room {
+            id: "c".into(),
+            name: "C".into(),
+        });
+        assert_ne!(offer_key(&roomier), offer_key(&new));
         let span = conference_span(&new).unwrap();
         assert_eq!(span.0, t("2017-10-26T09:00:00+02:00"));
         assert_eq!(span.1, t("2017-10-26T16:00:00+02:00"));

@@ -14,8 +14,8 @@ use crate::browser::loader::{read_any_format, schedule_url, ShownCopy};
 use crate::browser::{live as net, notify, offline};
 use crate::model::changes::{diff, Snapshot};
 use crate::model::live::{
-    alerts, body_fingerprint, conference_span, judge, next_check, CheckProblem, Freshness, Outcome,
-    UpdateSummary, Verdict,
+    alerts, body_fingerprint, conference_span, judge, next_check, Answer, CheckProblem, Freshness,
+    Outcome, UpdateSummary, Verdict,
 };
 use crate::model::schedule::Schedule;
 use crate::model::time::{parse_instant, Instant};
@@ -111,25 +111,7 @@ impl Live {
             let copy = live.parts.status.shown.get_value();
             let answer = net::ask(&url, &copy.validators).await;
             let now = live.parts.clock.read();
-            let outcome = match judge(answer, copy.body) {
-                Verdict::Unchanged => Outcome::Fresh,
-                Verdict::Offline => Outcome::Offline,
-                Verdict::ServerError(status) => Outcome::Refused(CheckProblem::Server(status)),
-                Verdict::Parse { text, validators } => {
-                    let body = body_fingerprint(&text);
-                    match live.read(text).await {
-                        Ok(schedule) => {
-                            live.parts
-                                .status
-                                .shown
-                                .set_value(ShownCopy { validators, body });
-                            live.take(schedule, now);
-                            Outcome::Fresh
-                        }
-                        Err(problem) => Outcome::Refused(problem),
-                    }
-                }
-            };
+            let outcome = live.outcome(answer, copy, now).await;
             if outcome == Outcome::Fresh {
                 // Online again: the offline notice of the first load is over.
                 live.parts.status.offline_as_of.set(None);
@@ -138,6 +120,43 @@ impl Live {
             live.checking.set(false);
             live.plan_next();
         });
+    }
+
+    /// What an answer comes to: nothing new, a newer schedule taken, or why not.
+    async fn outcome(&self, answer: Answer, copy: ShownCopy, now: Instant) -> Outcome {
+        // The same bytes under new validators (a server restarted): ask
+        // with the new ones next time.
+        let fresh_validators = match &answer {
+            Answer::File { validators, .. } => Some(validators.clone()),
+            _ => None,
+        };
+        match judge(answer, copy.body) {
+            Verdict::Unchanged => {
+                if let Some(validators) = fresh_validators {
+                    self.parts
+                        .status
+                        .shown
+                        .update_value(|c| c.validators = validators);
+                }
+                Outcome::Fresh
+            }
+            Verdict::Offline => Outcome::Offline,
+            Verdict::ServerError(status) => Outcome::Refused(CheckProblem::Server(status)),
+            Verdict::Parse { text, validators } => {
+                let body = body_fingerprint(&text);
+                match self.read(text).await {
+                    Ok(schedule) => {
+                        self.parts
+                            .status
+                            .shown
+                            .set_value(ShownCopy { validators, body });
+                        self.take(schedule, now);
+                        Outcome::Fresh
+                    }
+                    Err(problem) => Outcome::Refused(problem),
+                }
+            }
+        }
     }
 
     /// Read a newer file as the schedule shown was read (format, zone).
@@ -185,7 +204,7 @@ impl Live {
         schedule.set(new.clone());
         changes.refresh(new, agenda);
         self.update.set(Some((now, summary)));
-        leptos::task::spawn_local(async move { crate::browser::page::refocus(focus) });
+        leptos::task::spawn_local(crate::browser::page::refocus(focus));
     }
 
     /// Plan the next check by the cadence (none once the conference is over).

@@ -25,8 +25,20 @@ pub fn UpdateBanner() -> impl IntoView {
     }
 }
 
+/// The header, built again when a live update changes what it shows
+/// (the conference's title, place, days, zone, tracks).
 #[component]
 pub fn Header() -> impl IntoView {
+    let offer = crate::state::use_offer();
+    move || {
+        offer.track();
+        view! { <SiteHeader /> }
+    }
+}
+
+/// The conference, its dates and zone, the settings and the navigation.
+#[component]
+fn SiteHeader() -> impl IntoView {
     let schedule = use_schedule();
     let first = schedule.sessions.first().map(|s| s.start);
     let dates = match (schedule.days.first(), schedule.days.last()) {

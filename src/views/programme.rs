@@ -43,7 +43,7 @@ pub fn ProgrammePage() -> impl IntoView {
             <h1>"Programme"</h1>
             <ResultCount matches filter />
         </div>
-        <FilterBar filter />
+        <OfferedFilters filter />
         <DayGroupedList sessions=matches.into() />
         <OpenSchedule />
     }
@@ -91,10 +91,24 @@ pub fn TrackPage() -> impl IntoView {
                 <h1>{schedule.tracks[i].name.clone()}</h1>
                 <ResultCount matches filter=url_filter />
             </div>
-            <FilterBar filter show_tracks=false />
+            <OfferedFilters filter show_tracks=false />
             <DayGroupedList sessions=matches.into() />
         }
         .into_any(),
+    }
+}
+
+/// The filter bar, built again when a live update changes what it offers
+/// (a new room, track, speaker, day, language or type).
+#[component]
+fn OfferedFilters(
+    filter: Memo<(Filter, Vec<String>)>,
+    #[prop(default = true)] show_tracks: bool,
+) -> impl IntoView {
+    let offer = crate::state::use_offer();
+    move || {
+        offer.track();
+        view! { <FilterBar filter show_tracks /> }
     }
 }
 

@@ -43,15 +43,18 @@ async function settled(page: Page, server: any) {
   server.settledAt = server.requests.length;
 }
 
-/** Open `url` at 13:59 and pause the clock at 14:00: the next check is planned for about 14:04. */
-async function openAt1400(page: Page, server: any, url: string) {
-  await page.clock.install({ time: at('13:59:00') });
+/** Open `url` with the page's clock at `opened`, then pause it at `paused` (checks follow the test's clock only). */
+async function openAt(page: Page, server: any, url: string, opened: Date, paused: Date) {
+  await page.clock.install({ time: opened });
   const p = new ProgrammePage(page);
   await page.goto(url);
   await settled(page, server);
-  await page.clock.pauseAt(at('14:00:00'));
+  await page.clock.pauseAt(paused);
   return p;
 }
+
+/** Open `url` at 13:59 and pause the clock at 14:00: the next check is planned for about 14:04. */
+const openAt1400 = (page: Page, server: any, url: string) => openAt(page, server, url, at('13:59:00'), at('14:00:00'));
 
 // The check runs when the clock passes its time; its result is stamped when
 // the answer arrives, at most a few milliseconds of page time earlier than
@@ -159,6 +162,26 @@ test('a newer schedule is taken in place: moved, cancelled and added, then a 304
   }
 });
 
+test('the open session page follows the update and keeps focus', async ({ page }) => {
+  const server = await liveServer();
+  try {
+    await openAt1400(page, server, `${server.url}/session/${MOVED.id}`);
+    await expect(page.locator('main#main h1')).toHaveText(WTF);
+    await expect(page.locator('main#main .facts time').first()).toContainText('14:30–15:10');
+    const star = page.locator('main#main').getByRole('button', { name: `Add to agenda: ${WTF}` });
+    await star.focus();
+    server.answer('/schedule.json', { body: JSON.stringify(changed()) });
+    await page.clock.runFor('05:00');
+    await expect(page.getByRole('button', { name: UPDATED('3 changes') })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/session/${MOVED.id}$`));
+    await expect(page.locator('main#main .facts time').first()).toContainText('17:00–17:40');
+    // The page was built again from the new schedule; focus is back on its star.
+    await expect(page.locator('main#main').getByRole('button', { name: `Add to agenda: ${WTF}` })).toBeFocused();
+  } finally {
+    await server.close();
+  }
+});
+
 test('a server error and a broken file keep the schedule, with a message', async ({ page }) => {
   const server = await liveServer();
   try {
@@ -214,10 +237,7 @@ test('an hour of the conference costs at most 12 checks; hourly before it, none 
 test('before the conference the page checks hourly', async ({ page }) => {
   const server = await liveServer();
   try {
-    await page.clock.install({ time: new Date('2017-10-25T11:59:00+02:00') });
-    await page.goto(`${server.url}/`);
-    await settled(page, server);
-    await page.clock.pauseAt(new Date('2017-10-25T12:00:00+02:00'));
+    await openAt(page, server, `${server.url}/`, new Date('2017-10-25T11:59:00+02:00'), new Date('2017-10-25T12:00:00+02:00'));
     await page.clock.runFor('58:00');
     expect(checksOf(server).length).toBe(0);
     await page.clock.runFor('02:00');
@@ -230,10 +250,7 @@ test('before the conference the page checks hourly', async ({ page }) => {
 test('after the conference the page never checks by itself', async ({ page }) => {
   const server = await liveServer();
   try {
-    await page.clock.install({ time: new Date('2017-10-28T10:00:00+02:00') });
-    await page.goto(`${server.url}/`);
-    await settled(page, server);
-    await page.clock.pauseAt(new Date('2017-10-28T10:01:00+02:00'));
+    await openAt(page, server, `${server.url}/`, new Date('2017-10-28T10:00:00+02:00'), new Date('2017-10-28T10:01:00+02:00'));
     await page.clock.runFor('03:00:00');
     expect(checksOf(server).length).toBe(0);
     // "Check now" still asks.
@@ -260,20 +277,26 @@ test('a conference opened with ?schedule= is checked too', async ({ page }) => {
   }
 });
 
-test('offline: says since when and as of when, then checks again when the network returns', async ({ page, context }) => {
+test('offline: says since when and as of when, then checks again when the network returns', async ({ page }) => {
   const server = await liveServer();
   try {
     const p = await openAt1400(page, server, `${server.url}/`);
     await expect(p.sessions).toHaveCount(28);
-    await context.setOffline(true);
+    // The network fails: the server closes the connection unanswered (the
+    // service worker then answers with its saved copy, marked offline).
+    server.answer('/schedule.json', { drop: true });
     await page.clock.runFor('05:00');
     // As of the last answer from the server: the load, at 13:59.
     await expect(page.getByText(/^Offline since 14:0[45] — schedule as of 13:59\.$/)).toBeVisible();
     await expect(p.sessions).toHaveCount(28);
+    // Back-off: the next check is 10 minutes later, not 5.
+    const asked = server.requests.filter((r: any) => r.path === '/schedule.json').length;
+    await page.clock.runFor('05:00');
+    expect(server.requests.filter((r: any) => r.path === '/schedule.json').length).toBe(asked);
+    // The network returns with a newer file: the `online` event checks at once.
     server.answer('/schedule.json', { body: JSON.stringify(changed()) });
-    await context.setOffline(false);
-    // The `online` event checks at once, with no wait for the back-off.
-    await expect(page.getByRole('button', { name: UPDATED('3 changes') })).toBeVisible();
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect(page.getByRole('button', { name: /^Schedule updated at 14:1[01] — 3 changes$/ })).toBeVisible();
     await expect(page.getByText(/^Offline since/)).toHaveCount(0);
   } finally {
     await server.close();

@@ -7,8 +7,9 @@
 // Every file carries an ETag and a Last-Modified, and a conditional request
 // for an unchanged file is answered 304 with no body, as a real static host does.
 // For the live tests (a schedule that changes while the page is open):
-//   server.answer(path, { body, status } | null): answer `path` with this body
-//   (an ETag of its content, Last-Modified of when it was set) or status,
+//   server.answer(path, { body, status, drop } | null): answer `path` with this
+//   body (an ETag of its content, Last-Modified of when it was set) or status,
+//   or with `drop` close the connection unanswered (a network failure),
 //   instead of the file; null goes back to the file.
 //   server.requests: every request seen, { path, ifNoneMatch, ifModifiedSince, status }.
 import { createHash } from 'node:crypto';
@@ -66,6 +67,11 @@ export function serve(dir, port = 0, { brotli: useBrotli = false } = {}) {
       res.end(body);
     };
     const answer = answers.get(url.pathname);
+    if (answer?.drop) {
+      seen.status = -1;
+      req.socket.destroy();
+      return;
+    }
     if (answer) {
       const headers = { 'content-type': types['.json'], 'cache-control': 'no-cache' };
       if (answer.status !== 200) return send(answer.status, headers, answer.body ?? 'error');
@@ -127,7 +133,7 @@ export function serve(dir, port = 0, { brotli: useBrotli = false } = {}) {
         requests,
         answer: (path, a) => {
           if (a === null) answers.delete(path);
-          else answers.set(path, { status: a.status ?? 200, body: a.body, modified: new Date() });
+          else answers.set(path, { status: a.status ?? 200, body: a.body, drop: !!a.drop, modified: new Date() });
         },
         close: () =>
           new Promise((done) => {
