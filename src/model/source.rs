@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 /// The localStorage key of the schedule to open next time.
 pub const CURRENT_SCHEDULE_KEY: &str = "schedule-viewer/current-schedule";
 
-/// Where a schedule comes from.
+/// Where a schedule comes from. Stored as `{"kind": "default"}`,
+/// `{"kind": "url", "url": …}` or `{"kind": "file", "name": …, "cache_url": …}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[serde(try_from = "StoredSource", into = "StoredSource")]
 pub enum ScheduleSource {
     /// The demo shipped with the app.
     Default,
@@ -17,6 +18,47 @@ pub enum ScheduleSource {
     Url { url: String },
     /// A local file the user opened; its body is cached under `cache_url`.
     File { name: String, cache_url: String },
+}
+
+/// The stored form, read through one flat struct: serde's code for an
+/// internally tagged enum was 8 KB of the start-up wasm, this a fraction.
+#[derive(Serialize, Deserialize)]
+struct StoredSource {
+    kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cache_url: Option<String>,
+}
+
+impl TryFrom<StoredSource> for ScheduleSource {
+    type Error = String;
+    fn try_from(s: StoredSource) -> Result<Self, String> {
+        match (s.kind.as_str(), s.url, s.name, s.cache_url) {
+            ("default", ..) => Ok(Self::Default),
+            ("url", Some(url), ..) => Ok(Self::Url { url }),
+            ("file", _, Some(name), Some(cache_url)) => Ok(Self::File { name, cache_url }),
+            (kind, ..) => Err(format!("not a schedule source of kind {kind:?}")),
+        }
+    }
+}
+
+impl From<ScheduleSource> for StoredSource {
+    fn from(s: ScheduleSource) -> Self {
+        let (kind, url, name, cache_url) = match s {
+            ScheduleSource::Default => ("default", None, None, None),
+            ScheduleSource::Url { url } => ("url", Some(url), None, None),
+            ScheduleSource::File { name, cache_url } => ("file", None, Some(name), Some(cache_url)),
+        };
+        StoredSource {
+            kind: kind.into(),
+            url,
+            name,
+            cache_url,
+        }
+    }
 }
 
 impl ScheduleSource {
@@ -81,6 +123,40 @@ mod tests {
         }
         assert_eq!(from_json("{\"kind\":\"ftp\"}"), None);
         assert_eq!(from_json("nope"), None);
+    }
+
+    #[test]
+    fn the_stored_form_is_the_tagged_one() {
+        let file = ScheduleSource::File {
+            name: "camp.json".into(),
+            cache_url: "/local-schedules/1".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&file).unwrap(),
+            r#"{"kind":"file","name":"camp.json","cache_url":"/local-schedules/1"}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&ScheduleSource::Default).unwrap(),
+            r#"{"kind":"default"}"#
+        );
+        let url = r#"{"kind":"url","url":"https://x.org/s.json","extra":1}"#;
+        assert_eq!(
+            serde_json::from_str::<ScheduleSource>(url).unwrap(),
+            ScheduleSource::Url {
+                url: "https://x.org/s.json".into()
+            }
+        );
+        for bad in [
+            r#"{"kind":"url"}"#,
+            r#"{"kind":"file","name":"a"}"#,
+            r#"{"kind":"ftp"}"#,
+            "[]",
+        ] {
+            assert!(
+                serde_json::from_str::<ScheduleSource>(bad).is_err(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

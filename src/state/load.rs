@@ -4,12 +4,16 @@
 //! build-time view's removal, the "still waiting" ticker), and "what changed
 //! since you last looked" against the one stored snapshot.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_split_helpers::wasm_split;
 
 use super::{AgendaStore, AppStatus, ScheduleChanges};
 use crate::browser::loader::{load_from_source, LoadError};
+use crate::browser::part::PartMissing;
 use crate::browser::{conferences, files, settings};
 use crate::model::changes::{diff, snapshot_cache_key, Snapshot};
 use crate::model::import::ZoneOrigin;
@@ -44,11 +48,16 @@ pub fn load_schedule(status: AppStatus) -> ScheduleLoad {
             // A schedule that loaded is the one to open next time, offline too,
             // and one of the conferences opened on this device.
             files::remember_source(&source);
-            conferences::record(crate::model::conferences::KnownConference::of(
+            let known = crate::model::conferences::KnownConference::of(
                 &l.schedule,
                 &source,
                 &crate::browser::clock::now_iso(),
-            ));
+            );
+            leptos::task::spawn_local(async move {
+                // Unrecorded when its part cannot be fetched: the list only
+                // misses this visit (the next one records it).
+                let _ = record_conference(known).await;
+            });
             if l.zone_assumed && zone.origin == ZoneOrigin::Link {
                 // A zone the link names is the conference's: keep it for this schedule.
                 settings::save_zone(&source, &zone.zone);
@@ -84,16 +93,10 @@ impl ScheduleChanges {
     pub fn refresh(&self, schedule: Arc<Schedule>, agenda: AgendaStore) {
         let changes = *self;
         leptos::task::spawn_local(async move {
-            let key = snapshot_cache_key(&schedule.conference.id);
-            match files::cache_get(&key)
-                .await
-                .and_then(|t| Snapshot::from_json(&t))
-            {
-                Some(old) => {
-                    let found = diff(&old, &schedule, |id| agenda.is_starred(id));
-                    changes.changes.set(found);
-                }
-                None => save_snapshot(&schedule).await,
+            // Without its part (not fetched, offline on a first visit) the
+            // comparison waits for the next load.
+            if let Ok(compare) = compare_part(schedule, agenda, changes).await {
+                compare.await;
             }
         });
     }
@@ -105,6 +108,38 @@ impl ScheduleChanges {
         let id = schedule.conference.id.clone();
         leptos::task::spawn_local(async move { write_snapshot(&id, &snapshot).await });
     }
+}
+
+/// The comparison with the last-seen snapshot: a lazily loaded part (it runs
+/// after the page is drawn, and a snapshot's reading, writing and diff are
+/// not needed to draw it).
+#[wasm_split(last_seen, fallible)]
+fn compare_part(
+    schedule: Arc<Schedule>,
+    agenda: AgendaStore,
+    changes: ScheduleChanges,
+) -> Result<Pin<Box<dyn Future<Output = ()>>>, PartMissing> {
+    Ok(Box::pin(async move {
+        let key = snapshot_cache_key(&schedule.conference.id);
+        match files::cache_get(&key)
+            .await
+            .and_then(|t| Snapshot::from_json(&t))
+        {
+            Some(old) => {
+                let found = diff(&old, &schedule, |id| agenda.is_starred(id));
+                changes.changes.set(found);
+            }
+            None => save_snapshot(&schedule).await,
+        }
+    }))
+}
+
+/// This conference, noted in the list of conferences opened on this device
+/// (a lazily loaded part: the list is read and written after the page is drawn).
+#[wasm_split(conferences_record, fallible)]
+fn record_conference(known: crate::model::conferences::KnownConference) -> Result<(), PartMissing> {
+    conferences::record(known);
+    Ok(())
 }
 
 async fn save_snapshot(schedule: &Schedule) {

@@ -305,14 +305,39 @@ pub fn Notices() -> impl IntoView {
         <div class="notices">
             <ZoneQuestion />
             <LinkNotices />
-            <crate::views::live::UpdateNotice />
-            <ChangesPanel />
+            <LiveNotices />
             <OfflineNotice />
-            <crate::views::live::LiveProblems />
             <ScheduleProblems />
             <StorageNotices />
             <UndoRemove />
         </div>
+    }
+}
+
+/// What the live checks and the last-seen comparison have to say: each a
+/// lazily loaded part, fetched only when there is something to say (an
+/// update taken, changes since the last visit, a check that failed).
+#[component]
+fn LiveNotices() -> impl IntoView {
+    use crate::views::lazy::{LazyPart, Part};
+    let live = crate::state::use_live();
+    let changes = expect_context::<crate::state::ScheduleChanges>();
+    let updated = move || live.update.with(Option::is_some);
+    let changed = move || changes.changes.with(|c| !c.is_empty());
+    let troubled = move || {
+        live.freshness
+            .with(|f| f.offline_since.is_some() || f.problem.is_some())
+    };
+    view! {
+        <Show when=updated>
+            <LazyPart part=Part::UpdateNotice quiet=true />
+        </Show>
+        <Show when=changed>
+            <LazyPart part=Part::Changes quiet=true />
+        </Show>
+        <Show when=troubled>
+            <LazyPart part=Part::LiveProblems quiet=true />
+        </Show>
     }
 }
 
@@ -424,7 +449,7 @@ fn UndoRemove() -> impl IntoView {
 /// "N changes since you last looked", starred sessions first; dismissing
 /// marks them seen. Follows live updates of the schedule.
 #[component]
-fn ChangesPanel() -> impl IntoView {
+pub fn ChangesPanel() -> impl IntoView {
     let schedule = use_schedule_signal();
     let agenda = use_agenda();
     let changes = expect_context::<crate::state::ScheduleChanges>();

@@ -16,6 +16,8 @@ use crate::browser::part::PartMissing;
 
 use crate::views::agenda::AgendaPage;
 use crate::views::conferences::ConferencesPage;
+use crate::views::layout::ChangesPanel;
+use crate::views::live::{LiveProblems, UpdateNotice};
 use crate::views::now_page::NowPage;
 use crate::views::open_schedule::OpenScheduleForm;
 use crate::views::session_page::SessionPage;
@@ -47,6 +49,12 @@ pub enum Part {
     OpenSchedule,
     /// The question for the zone of a file that names none (Sessionize).
     ZonePrompt,
+    /// "N changes since you last looked".
+    Changes,
+    /// "Schedule updated at 14:05 — 3 changes, 1 in your agenda".
+    UpdateNotice,
+    /// A live check that failed: offline since …, a newer file not taken.
+    LiveProblems,
 }
 
 #[wasm_split(agenda, fallible)]
@@ -99,6 +107,21 @@ fn zone_prompt_view() -> Result<AnyView, PartMissing> {
     Ok(view! { <ZonePrompt /> }.into_any())
 }
 
+#[wasm_split(changes, fallible)]
+fn changes_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <ChangesPanel /> }.into_any())
+}
+
+#[wasm_split(live_notices, fallible)]
+fn update_notice_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <UpdateNotice /> }.into_any())
+}
+
+#[wasm_split(live_notices, fallible)]
+fn live_problems_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <LiveProblems /> }.into_any())
+}
+
 /// Loads the part's module (once) and builds its view.
 async fn load(part: Part) -> Result<AnyView, PartMissing> {
     match part {
@@ -112,6 +135,9 @@ async fn load(part: Part) -> Result<AnyView, PartMissing> {
         Part::Session => session_view().await,
         Part::OpenSchedule => open_schedule_view().await,
         Part::ZonePrompt => zone_prompt_view().await,
+        Part::Changes => changes_view().await,
+        Part::UpdateNotice => update_notice_view().await,
+        Part::LiveProblems => live_problems_view().await,
     }
 }
 
