@@ -204,7 +204,9 @@ export const journeys = [
         await waitFor(d, '28 sessions', () => document.querySelectorAll('main#main article').length === 28);
         await clickWhere(d, `the star of "${MOVED.title}"`, star, MOVED.title);
         await waitFor(d, 'the star turns on', compose('(t) => $0(t)?.startsWith("Remove from agenda")', starLabel), MOVED.title);
-        const checkNow = () => [...document.querySelectorAll('footer button')].find((b) => b.textContent.trim() === 'Check now');
+        // Enabled: it waits while a check is under way (the server may have
+        // sent its answer before the page has taken it).
+        const checkNow = () => [...document.querySelectorAll('footer button')].find((b) => b.textContent.trim() === 'Check now' && !b.disabled);
         server.answer(path, { body: JSON.stringify(changed()) });
         await clickWhere(d, '"Check now"', checkNow);
         await waitFor(d, 'the notice "… 3 changes, 1 in your agenda"', () =>
