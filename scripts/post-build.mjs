@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { minify } from 'terser';
 import { split } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -23,7 +24,15 @@ if (!dir) {
 
 // --- Code splitting --------------------------------------------------------
 // First: it replaces Trunk's js and wasm, which everything below names.
-split(dir);
+await split(dir);
+
+// --- The guard script, minified (release): it blocks the first paint ----------
+if (process.env.TRUNK_PROFILE !== 'debug') {
+  const guard = join(dir, 'prerender-guard.js');
+  const out = await minify(readFileSync(guard, 'utf8'), { compress: { passes: 2 }, mangle: true });
+  if (!out.code) throw new Error('post-build: terser returned nothing for prerender-guard.js');
+  writeFileSync(guard, out.code);
+}
 
 // --- Pre-rendered start view ----------------------------------------------
 // Before the CSP hash and the service worker's version: it changes index.html.

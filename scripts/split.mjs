@@ -8,7 +8,7 @@
 //      shared chunks, and the small loader `__wasm_split.js`;
 //   2. wasm-bindgen (--keep-lld-exports, which the parts link against) writes
 //      the main module's js;
-//   3. wasm-opt -Oz on every module (release);
+//   3. wasm-opt -Oz on every module, and terser on the two js files (release);
 //   4. every file gets a name from its content hash; index.html's references
 //      and their integrity (SRI) hashes are rewritten.
 // The result: `app-<hash>.js`, `app-<hash>_bg.wasm`, `split-<hash>.js` and the
@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const CRATE = 'schedule-viewer';
 
@@ -30,7 +31,14 @@ const hash = (...parts) => {
 const sri = (body) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
-export function split(dir) {
+/** Minified js (an ES module: its export names are kept). */
+async function minified(code) {
+  const out = await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (!out.code) throw new Error('split: terser returned nothing');
+  return out.code;
+}
+
+export async function split(dir) {
   const release = process.env.TRUNK_PROFILE !== 'debug';
   const target = process.env.CARGO_TARGET_DIR || 'target';
   const input = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${CRATE}.wasm`);
@@ -81,6 +89,10 @@ export function split(dir) {
     // Only the module specifiers: the imports object keeps the name the wasm imports.
     appJs = appJs.replaceAll(/from (['"])\.\/__wasm_split\.js\1/g, `from './${names.loader}'`);
     appJs = appJs.replaceAll('app_bg.wasm', names.wasm);
+    if (release) {
+      appJs = await minified(appJs);
+      loader = await minified(loader);
+    }
     writeFileSync(join(dir, names.js), appJs);
     writeFileSync(join(dir, names.wasm), appWasm);
     writeFileSync(join(dir, names.loader), loader);

@@ -5,17 +5,21 @@
 //! changed, and a notification for starred sessions that moved or were
 //! cancelled (when reminders are on).
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_split_helpers::wasm_split;
 
 use super::{AgendaStore, AppStatus, Clock, Display, ScheduleChanges};
 use crate::browser::loader::{read_any_format, schedule_url, ShownCopy};
+use crate::browser::part::PartMissing;
 use crate::browser::{live as net, notify, offline};
 use crate::model::changes::{diff, Snapshot};
 use crate::model::live::{
     alerts, body_fingerprint, conference_span, judge, next_check, Answer, CheckProblem, Freshness,
-    Outcome, UpdateSummary, Verdict,
+    Outcome, UpdateSummary, Validators, Verdict,
 };
 use crate::model::schedule::Schedule;
 use crate::model::time::{parse_instant, Instant};
@@ -143,17 +147,11 @@ impl Live {
             Verdict::Offline => Outcome::Offline,
             Verdict::ServerError(status) => Outcome::Refused(CheckProblem::Server(status)),
             Verdict::Parse { text, validators } => {
-                let body = body_fingerprint(&text);
-                match self.read(text).await {
-                    Ok(schedule) => {
-                        self.parts
-                            .status
-                            .shown
-                            .set_value(ShownCopy { validators, body });
-                        self.take(schedule, now);
-                        Outcome::Fresh
-                    }
-                    Err(problem) => Outcome::Refused(problem),
+                match take_newer(*self, text, validators, now).await {
+                    Ok(taking) => taking.await,
+                    Err(PartMissing) => Outcome::Refused(CheckProblem::Broken(
+                        "the part of this app that takes it in could not be loaded".into(),
+                    )),
                 }
             }
         }
@@ -222,6 +220,31 @@ impl Live {
         });
         self.timer.set_value(handle);
     }
+}
+
+/// Read a newer file and take it in place: a lazily loaded part, fetched
+/// the first time a check brings a newer schedule (most visits never do).
+#[wasm_split(live_update, fallible)]
+fn take_newer(
+    live: Live,
+    text: String,
+    validators: Validators,
+    now: Instant,
+) -> Result<Pin<Box<dyn Future<Output = Outcome>>>, PartMissing> {
+    Ok(Box::pin(async move {
+        let body = body_fingerprint(&text);
+        match live.read(text).await {
+            Ok(schedule) => {
+                live.parts
+                    .status
+                    .shown
+                    .set_value(ShownCopy { validators, body });
+                live.take(schedule, now);
+                Outcome::Fresh
+            }
+            Err(problem) => Outcome::Refused(problem),
+        }
+    }))
 }
 
 /// The live state, provided once the schedule has loaded.

@@ -181,9 +181,12 @@ fn Menu(
     /// Close when anything in the panel is clicked (a menu of links).
     #[prop(optional)]
     close_on_click: bool,
+    /// Whether the menu is open, for a caller that follows it.
+    #[prop(optional)]
+    open: Option<RwSignal<bool>>,
     children: Children,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
+    let open = open.unwrap_or_else(|| RwSignal::new(false));
     view! {
         <details class=class prop:open=move || open.get()>
             <summary on:click=move |ev| {
@@ -207,19 +210,24 @@ fn Menu(
     }
 }
 
-/// Time zone and theme, behind one "Settings" button.
+/// Time zone and theme, behind one "Settings" button: the settings are a
+/// lazily loaded part, fetched when the menu is first opened (the saved
+/// theme and zone apply from the start without it).
 #[component]
 fn SettingsMenu() -> impl IntoView {
+    use crate::views::lazy::{LazyPart, Part};
+    let open = RwSignal::new(false);
+    let opened_once = Memo::new(move |was: Option<&bool>| was == Some(&true) || open.get());
     view! {
-        <Menu class="menu settings" icon="⚙" label="Settings">
-            <DisplaySettings />
+        <Menu class="menu settings" icon="⚙" label="Settings" open>
+            {move || opened_once.get().then(|| view! { <LazyPart part=Part::Settings /> })}
         </Menu>
     }
 }
 
 /// Time zone and theme, persisted.
 #[component]
-fn DisplaySettings() -> impl IntoView {
+pub fn DisplaySettings() -> impl IntoView {
     let display = use_display();
     view! {
         <div class="display-settings">

@@ -16,7 +16,7 @@ use crate::browser::part::PartMissing;
 
 use crate::views::agenda::AgendaPage;
 use crate::views::conferences::ConferencesPage;
-use crate::views::layout::ChangesPanel;
+use crate::views::layout::{ChangesPanel, DisplaySettings};
 use crate::views::live::{LiveProblems, UpdateNotice};
 use crate::views::now_page::NowPage;
 use crate::views::open_schedule::OpenScheduleForm;
@@ -55,6 +55,8 @@ pub enum Part {
     UpdateNotice,
     /// A live check that failed: offline since …, a newer file not taken.
     LiveProblems,
+    /// The settings menu's time zone and theme.
+    Settings,
 }
 
 #[wasm_split(agenda, fallible)]
@@ -122,6 +124,11 @@ fn live_problems_view() -> Result<AnyView, PartMissing> {
     Ok(view! { <LiveProblems /> }.into_any())
 }
 
+#[wasm_split(settings, fallible)]
+fn settings_view() -> Result<AnyView, PartMissing> {
+    Ok(view! { <DisplaySettings /> }.into_any())
+}
+
 /// Loads the part's module (once) and builds its view.
 async fn load(part: Part) -> Result<AnyView, PartMissing> {
     match part {
@@ -138,6 +145,7 @@ async fn load(part: Part) -> Result<AnyView, PartMissing> {
         Part::Changes => changes_view().await,
         Part::UpdateNotice => update_notice_view().await,
         Part::LiveProblems => live_problems_view().await,
+        Part::Settings => settings_view().await,
     }
 }
 
