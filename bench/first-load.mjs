@@ -174,7 +174,7 @@ md += '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n';
 for (const r of results) {
   md += `| ${r.sessions} | ${f(r.staticMs)} ms | ${f(r.appMs)} ms | ${f(r.appMs / r.staticMs, 2)} | ${f(r.readyMs)} ms | ${f(r.readyMs / r.staticMs, 2)} | ${r.sessions === 1000 ? f(r.viaQueryMs) + ' ms' : '—'} | ${r.sessions === 1000 ? f(r.viaQueryMs / r.staticMs, 2) : '—'} | ${f(r.searchMs)} ms | ${f(r.memoryMB, 1)} MB |\n`;
 }
-md += `\nFirst-load code (what the start view loads: html + js + wasm + css, brotli 11, as scripts/size-report.mjs counts it): **${(brotli / 1024).toFixed(1)} KB** (goal ≤ 120 KB).\n`;
+md += `\nFirst-load code (what the start view loads: html + js + wasm + css, brotli 11, as scripts/size-report.mjs counts it): **${(brotli / 1000).toFixed(1)} KB** (KB = 1,000 bytes) (goal ≤ 120 KB).\n`;
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/first-load.json', JSON.stringify({ machine, firstLoadBrotliBytes: brotli, results }, null, 1));
 writeFileSync('bench/results/first-load.md', md);

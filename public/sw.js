@@ -40,17 +40,22 @@ async function stamped(response) {
   return new Response(await response.clone().arrayBuffer(), { status: 200, headers });
 }
 
+// The previous version's shell is kept (one, the newest): a tab still running
+// it loads its lazily loaded parts, which it may not have opened yet, from
+// there (their names carry their content's hash, so no cache answers wrongly).
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) =>
-        Promise.all(
+      .then((keys) => {
+        const oldShells = keys.filter((k) => k.startsWith('shell-') && k !== SHELL_CACHE);
+        const previous = oldShells.at(-1);
+        return Promise.all(
           keys
-            .filter((k) => k !== SHELL_CACHE && k !== DATA_CACHE && (k.startsWith('shell-') || k.startsWith('schedule-data-')))
+            .filter((k) => k !== SHELL_CACHE && k !== previous && k !== DATA_CACHE && (k.startsWith('shell-') || k.startsWith('schedule-data-')))
             .map((k) => caches.delete(k)),
-        ),
-      )
+        );
+      })
       .then(() => self.clients.claim()),
   );
 });
@@ -73,7 +78,13 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match('/index.html', { cacheName: SHELL_CACHE }).then((r) => r || fetch(request)));
     return;
   }
-  event.respondWith(caches.match(request, { cacheName: SHELL_CACHE }).then((r) => r || fetch(request)));
+  // Any shell cache: this version's, or the previous one for a tab still running it.
+  event.respondWith(
+    caches
+      .match(request, { cacheName: SHELL_CACHE })
+      .then((r) => r || caches.match(request))
+      .then((r) => r || fetch(request)),
+  );
 });
 
 async function networkFirst(event, request) {

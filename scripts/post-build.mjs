@@ -6,8 +6,8 @@
 //    inline module script Trunk injects (it changes with every build);
 // 3. writes pre-compressed .br and .gz copies of each file;
 // 0. first of all, splits the wasm into the start view's module and the lazily
-//    loaded parts (scripts/split.mjs), then renders the start view into
-//    index.html (src/bin/prerender.rs).
+//    loaded parts (scripts/split.mjs), minifies the guard script (release),
+//    then renders the start view into index.html (src/bin/prerender.rs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -14,7 +14,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 const args = process.argv.slice(2);
 const budgetAt = args.indexOf('--budget');
 const budgetPath = budgetAt >= 0 ? args[budgetAt + 1] : 'bench/budget.json';
-const dir = args.find((a, i) => !a.startsWith('--') && i !== budgetAt + 1) ?? 'dist';
+const dir = args.find((a, i) => !a.startsWith('--') && !(budgetAt >= 0 && i === budgetAt + 1)) ?? 'dist';
 
 const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const measure = (f) => {
@@ -54,9 +54,17 @@ const partsTotal = parts.reduce((t, p) => t + p.brotli, 0);
 console.log(`${'all parts together'.padEnd(44)} ${' '.repeat(11)}  ${String(partsTotal).padStart(8)} B brotli`);
 writeFileSync(join(dir, 'size.json'), JSON.stringify({ firstLoad, total, parts }, null, 1));
 
+// A budgeted part the build no longer has (renamed, merged): its figure must go.
+for (const name of Object.keys(budget.parts ?? {})) {
+  if (!parts.some((p) => p.name === name)) over.push(`${name}: in the budget, but no longer a part of the build (remove it from ${budgetPath})`);
+}
 // The budget only goes down: say when a build leaves room to lower it.
 const slack = budget.firstLoad - total.brotli;
 if (slack > 1024) console.log(`note: first load is ${slack} B under budget: lower bench/budget.json's firstLoad to ${total.brotli}`);
+for (const p of parts) {
+  const limit = budget.parts?.[p.name];
+  if (limit !== undefined && limit - p.brotli > Math.max(512, limit * 0.05)) console.log(`note: ${p.name} is ${limit - p.brotli} B under budget: lower it to ${p.brotli}`);
+}
 if (over.length) {
   console.error(`size budget (${budgetPath}) exceeded:\n  ${over.join('\n  ')}`);
   process.exit(1);

@@ -3,9 +3,12 @@
 // Trunk builds the wasm with cargo (relocations kept: .cargo/config.toml) and
 // links its js and wasm into index.html. This step, run first by the
 // post_build hook, replaces that pair with a split build, as cargo-leptos does:
-//   1. wasm-split-cli cuts every `#[wasm_split]` part (src/views/lazy.rs, the
-//      importers) out of cargo's wasm: a main module, one module per part,
-//      shared chunks, and the small loader `__wasm_split.js`;
+//   1. wasm-split-cli cuts every `#[wasm_split]` part (the views of
+//      src/views/lazy.rs; the readers of other formats, browser/loader.rs; the
+//      last-seen comparison and the conferences note, state/load.rs; taking a
+//      newer schedule in place, state/live.rs) out of cargo's wasm: a main
+//      module, one module per part, shared chunks, and the small loader
+//      `__wasm_split.js`;
 //   2. wasm-bindgen (--keep-lld-exports, which the parts link against) writes
 //      the main module's js;
 //   3. wasm-opt -Oz on every module, and terser on the two js files (release);

@@ -31,9 +31,9 @@ pub fn App() -> impl IntoView {
     let status = AppStatus::new();
     provide_context(status);
     provide_context(state::Display::new());
-    browser::offline::register(move || status.update_ready.set(true));
     browser::page::keep_scroll_positions();
     let load = state::load_schedule(status);
+
     let page = move || match load.result.get() {
         None => view! { <Loading load /> }.into_any(),
         Some(Err(error)) => view! { <LoadErrorPage error /> }.into_any(),

@@ -1,7 +1,9 @@
 //! Lazily loaded parts of the app (code splitting): what a failed load is.
 //!
 //! Functions marked `#[wasm_split(…, fallible)]` (the views in
-//! `views::lazy`, the other formats' readers in `loader`) end up in wasm
+//! `views::lazy`, the other formats' readers in `loader`, the last-seen
+//! comparison and the conferences note in `state::load`, taking a newer
+//! schedule in `state::live`) end up in wasm
 //! modules of their own that the build writes beside the main one
 //! (`scripts/split.mjs`); calling one fetches its module first, and a fetch
 //! that fails (network gone mid-visit) comes back as [`PartMissing`] instead

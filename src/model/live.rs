@@ -149,6 +149,9 @@ pub enum CheckProblem {
     Broken(String),
     /// The file is another conference's.
     OtherConference,
+    /// A lazily loaded part of the app that reads or takes the newer file
+    /// could not be fetched (the file itself may be fine).
+    PartMissing,
 }
 
 impl std::fmt::Display for CheckProblem {
@@ -164,6 +167,9 @@ impl std::fmt::Display for CheckProblem {
             ),
             CheckProblem::OtherConference => f.write_str(
                 "The schedule's address now gives another conference's schedule; the schedule shown is kept.",
+            ),
+            CheckProblem::PartMissing => f.write_str(
+                "A newer schedule is there, but the part of this app that takes it in could not be loaded; the schedule shown is kept.",
             ),
         }
     }

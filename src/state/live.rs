@@ -149,9 +149,7 @@ impl Live {
             Verdict::Parse { text, validators } => {
                 match take_newer(*self, text, validators, now).await {
                     Ok(taking) => taking.await,
-                    Err(PartMissing) => Outcome::Refused(CheckProblem::Broken(
-                        "the part of this app that takes it in could not be loaded".into(),
-                    )),
+                    Err(PartMissing) => Outcome::Refused(CheckProblem::PartMissing),
                 }
             }
         }
@@ -163,7 +161,7 @@ impl Live {
         let hint = self.parts.status.source.with_value(|s| s.name_hint());
         let imported = read_any_format(text, zone, hint)
             .await
-            .map_err(|_| CheckProblem::Broken("its format's reader could not be loaded".into()))?
+            .map_err(|PartMissing| CheckProblem::PartMissing)?
             .map_err(|e| CheckProblem::Broken(e.to_string()))?;
         let same = self
             .parts

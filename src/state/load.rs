@@ -70,6 +70,13 @@ pub fn load_schedule(status: AppStatus) -> ScheduleLoad {
         load.result.set(Some(result));
         // The app now draws the page: the pre-rendered copy goes in the same task.
         crate::browser::page::remove_prerender();
+        // The service worker, and its precache of every lazily loaded part,
+        // only once the page is drawn: on a first visit over a slow network
+        // its downloads would otherwise compete with the schedule's.
+        set_timeout(
+            move || crate::browser::offline::register(move || status.update_ready.set(true)),
+            std::time::Duration::ZERO,
+        );
         if let Some(t) = ticker {
             t.clear();
         }

@@ -140,6 +140,14 @@ pub fn ConferencesPage() -> impl IntoView {
     set_title(&format!("Conferences · {}", schedule.conference.title));
     let source = expect_context::<AppStatus>().source.get_value();
     let gone = RwSignal::new(Vec::<String>::new());
+    // The note of this visit is written after the page is drawn (a lazily
+    // loaded part of its own): on a first visit that opens this page
+    // directly, it may not be written yet, so the page writes it first.
+    conferences::record(crate::model::conferences::KnownConference::of(
+        &schedule,
+        &source,
+        &crate::browser::clock::now_iso(),
+    ));
     let list = conferences::load();
     let items = move || {
         let removed = gone.get();

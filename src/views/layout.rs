@@ -332,10 +332,7 @@ fn LiveNotices() -> impl IntoView {
     let changes = expect_context::<crate::state::ScheduleChanges>();
     let updated = move || live.update.with(Option::is_some);
     let changed = move || changes.changes.with(|c| !c.is_empty());
-    let troubled = move || {
-        live.freshness
-            .with(|f| f.offline_since.is_some() || f.problem.is_some())
-    };
+    let troubled = crate::views::live::has_problems(live);
     view! {
         <Show when=updated>
             <LazyPart part=Part::UpdateNotice quiet=true />

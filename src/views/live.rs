@@ -36,6 +36,17 @@ pub fn UpdateNotice() -> impl IntoView {
     }
 }
 
+/// Whether [`LiveProblems`] has something to say: offline since a check
+/// (a page loaded offline says so in its own notice), or a newer file not taken.
+pub fn has_problems(live: crate::state::Live) -> impl Fn() -> bool + Copy {
+    let status = expect_context::<AppStatus>();
+    move || {
+        let offline = status.offline_as_of.with(Option::is_none)
+            && live.freshness.with(|f| f.offline_since.is_some());
+        offline || live.freshness.with(|f| f.problem.is_some())
+    }
+}
+
 /// Offline since a check failed, and a newer file that was not taken (a
 /// server error, a broken file): the schedule shown stays, and says so.
 #[component]

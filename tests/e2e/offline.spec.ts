@@ -76,10 +76,17 @@ test('a new deployment is offered, and taken over cleanly', async ({ page }) => 
   await expect(page.getByText('A new version of this app is available.')).toBeVisible({ timeout: 15_000 });
   // Until the user agrees, the old version keeps serving.
   await expect(page.getByRole('article')).toHaveCount(28);
+  const [oldShell] = before.filter((k) => k.startsWith('shell-'));
   await page.getByRole('button', { name: 'Reload' }).click();
+  // The new version's shell, and the previous one kept for tabs still running
+  // it (their lazily loaded parts may not be opened yet).
   await page.waitForFunction(
-    (v) => caches.keys().then((keys) => keys.includes(`shell-${v}`) && keys.filter((k) => k.startsWith('shell-')).length === 1),
-    newVersion,
+    ([v, old]) =>
+      caches.keys().then((keys) => {
+        const shells = keys.filter((k) => k.startsWith('shell-')).sort();
+        return shells.length === 2 && shells.includes(`shell-${v}`) && shells.includes(old);
+      }),
+    [newVersion, oldShell],
     { timeout: 15_000 },
   );
   await expect(page.getByRole('article')).toHaveCount(28);

@@ -169,6 +169,12 @@ export const journeys = [
       await d.goto(base + '/conferences');
       await waitFor(d, 'the heading "Conferences"', () => document.querySelector('main#main h1')?.textContent === 'Conferences');
       await waitFor(d, 'the demo listed', () => document.querySelector('main#main')?.textContent.includes('MesosCon Europe 2017'));
+      // The settings (loaded when the menu is first opened) and the form to
+      // open another schedule (when its section is first opened).
+      await clickWhere(d, 'the Settings menu', () => document.querySelector('header details.settings > summary'));
+      await waitFor(d, 'the time zone setting', () => !!document.getElementById('zone-setting'));
+      await clickWhere(d, '"Open another conference\'s schedule"', () => document.querySelector('main#main details.open-schedule > summary'));
+      await waitFor(d, 'the schedule URL field', () => !!document.getElementById('schedule-url'));
       const failed = await d.evaluate(() => document.body.textContent.includes('could not be loaded'));
       if (failed) throw new Error(`${d.name}: a lazily loaded part could not be loaded`);
     },
