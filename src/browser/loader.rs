@@ -101,8 +101,8 @@ pub async fn read_any_format(
 ) -> Result<Result<Imported, ScheduleError>, PartMissing> {
     super::live::mark_parse();
     match import_own(&text) {
-        Ok(Some(imported)) => Ok(Ok(imported)),
-        Ok(None) => read_other_format(text, zone, name_hint).await,
+        Ok(Ok(imported)) => Ok(Ok(imported)),
+        Ok(Err(format)) => read_other_format(text, format, zone, name_hint).await,
         Err(error) => Ok(Err(error)),
     }
 }
@@ -112,6 +112,7 @@ pub async fn read_any_format(
 #[wasm_split(importers, fallible)]
 fn read_other_format(
     text: String,
+    format: Format,
     zone: String,
     name_hint: Option<String>,
 ) -> Result<Result<Imported, ScheduleError>, PartMissing> {
@@ -120,7 +121,7 @@ fn read_other_format(
         names: &super::clock::BrowserZones,
         name_hint,
     };
-    Ok(import_other(&text, &options))
+    Ok(import_other(&text, format, &options))
 }
 
 async fn fetch_text(url: &str) -> Result<(String, Option<String>, Validators), LoadError> {

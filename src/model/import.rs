@@ -338,32 +338,36 @@ fn readable(text: &str) -> Result<&str, ScheduleError> {
 /// Detect the format, say which it is, and parse.
 pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ScheduleError> {
     match import_own(text)? {
-        Some(imported) => Ok(imported),
-        None => import_other(text, options),
+        Ok(imported) => Ok(imported),
+        Err(format) => import_other(text, format, options),
     }
 }
 
-/// The first step of [`import`]: a file in our own format parsed, `None` for
-/// any other format. The app reads the other formats' readers only when a
-/// file needs them (they are a lazily loaded part), so its start needs only
-/// this and [`parse_schedule`].
-pub fn import_own(text: &str) -> Result<Option<Imported>, ScheduleError> {
+/// The first step of [`import`]: the file's limits checked and its format
+/// detected (once for every format: [`import_other`] takes what was found);
+/// a file in our own format parsed, `Err(format)` for any other. The app reads the other formats' readers only when a file needs
+/// them (they are a lazily loaded part), so its start needs only this.
+pub fn import_own(text: &str) -> Result<Result<Imported, Format>, ScheduleError> {
     let text = readable(text)?;
-    if detect(text)? != Format::Ours {
-        return Ok(None);
+    match detect(text)? {
+        Format::Ours => Ok(Ok(Imported {
+            schedule: parse_schedule(text)?,
+            format: Format::Ours,
+            zone_assumed: false,
+        })),
+        other => Ok(Err(other)),
     }
-    Ok(Some(Imported {
-        schedule: parse_schedule(text)?,
-        format: Format::Ours,
-        zone_assumed: false,
-    }))
 }
 
-/// The second step of [`import`]: a file in one of the other formats (frab,
-/// Sessionize, pretalx widget) read into a schedule.
-pub fn import_other(text: &str, options: &ImportOptions) -> Result<Imported, ScheduleError> {
-    let text = readable(text)?;
-    let format = detect(text)?;
+/// The second step of [`import`]: a file [`import_own`] found to be in
+/// `format` (frab, Sessionize, pretalx widget) read into a schedule; its
+/// limits are not checked again.
+pub fn import_other(
+    text: &str,
+    format: Format,
+    options: &ImportOptions,
+) -> Result<Imported, ScheduleError> {
+    let text = strip_bom(text);
     let fallback_zone = options.zone.clone().unwrap_or_else(|| "UTC".to_string());
     let (schedule, zone_assumed) = match format {
         Format::Ours => (parse_schedule(text)?, false),
