@@ -22,6 +22,9 @@ pub mod schedule;
 pub mod sessionize;
 pub mod settings;
 pub mod share;
+// Native only (the build step): the built pages' heads and the sitemap.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod source;
 pub mod text;
 pub mod time;
