@@ -30,7 +30,7 @@ const median = (xs) => {
 };
 
 const PROBE = () => {
-  const b = (window.__bench = { firstTitle: null, ready: null, lastMutation: 0 });
+  const b = (window.__bench = { firstTitle: null, ready: null, lastMutation: 0, heading: null });
   addEventListener('TrunkApplicationStarted', (e) => (b.wasm = e.detail.wasm));
   new MutationObserver(() => {
     b.lastMutation = performance.now();
@@ -39,6 +39,12 @@ const PROBE = () => {
     if (b.firstTitle === null && title) {
       b.firstTitle = -1;
       requestAnimationFrame(() => (b.firstTitle = performance.now()));
+    }
+    // A deep link's page title (a session's own page, built or drawn).
+    const h1 = document.querySelector('main h1');
+    if (b.heading === null && h1 && h1.textContent.trim() && h1.checkVisibility()) {
+      b.heading = -1;
+      requestAnimationFrame(() => (b.heading = performance.now()));
     }
     // Ready: a star of the live app (not the inert built copy) is painted;
     // Leptos attaches its handler when it creates the button.
@@ -85,6 +91,32 @@ async function firstTitle(browser, url, isApp = true) {
   // Then wait for the app itself to have taken over.
   if (isApp) await page.waitForFunction(() => !document.getElementById('prerender') && document.querySelector('#main article'), null, { timeout: 180000, polling: 50 });
   return { t, page, context };
+}
+
+/** A deep link (a session's page): navigation → its title painted, and the
+ * layout shift until the app has taken over. */
+async function deepLink(browser, url, isApp = true) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__cls += e.value; })).observe({ type: 'layout-shift', buffered: true });
+  });
+  await throttle(page);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench.heading > 0, null, { timeout: 180000, polling: 50 });
+  const t = await page.evaluate(() => window.__bench.heading);
+  if (isApp) await page.waitForFunction(() => !document.getElementById('prerender') && document.querySelector('#main button.star'), null, { timeout: 180000, polling: 50 });
+  const cls = await page.evaluate(() => window.__cls);
+  await context.close();
+  return { t, cls };
+}
+
+function staticSession(schedule, css) {
+  const e = schedule.schedule.conference.days[0].rooms[Object.keys(schedule.schedule.conference.days[0].rooms)[0]][0];
+  const esc = (s) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>baseline</title><link rel="stylesheet" href="/${css}"></head><body><main><h1>${esc(e.title)}</h1><p>${e.start} · ${e.room}</p><p>${esc(e.abstract)}</p></main></body></html>`;
 }
 
 async function searchPaint(page, text) {
@@ -136,6 +168,10 @@ for (const n of SIZES) {
   const baseline = Buffer.from(staticBaseline(JSON.parse(text), css));
   writeFileSync(join(dir, 'baseline.html'), baseline);
   writeFileSync(join(dir, 'baseline.html.br'), br(baseline));
+  const baselineSession = Buffer.from(staticSession(JSON.parse(text), css));
+  writeFileSync(join(dir, 'baseline-session.html'), baselineSession);
+  writeFileSync(join(dir, 'baseline-session.html.br'), br(baselineSession));
+  const firstSession = JSON.parse(readFileSync(join(dir, 'schedule.json'), 'utf8')).sessions[0].id;
   const server = await serve(dir, 0, { brotli: true });
   const runs = [];
   for (let run = 0; run < RUNS; run++) {
@@ -150,17 +186,21 @@ for (const n of SIZES) {
     const memory = await app.page.evaluate(() => (performance.memory?.usedJSHeapSize ?? 0) + (window.__bench.wasm?.memory?.buffer?.byteLength ?? 0));
     await app.context.close();
     let viaQuery = NaN;
+    let deep = { t: NaN, cls: NaN };
+    let deepStatic = NaN;
     if (n === 1000) {
+      deepStatic = (await deepLink(browser, server.url + '/baseline-session.html', false)).t;
+      deep = await deepLink(browser, `${server.url}/session/${encodeURIComponent(firstSession)}/`);
       const q = await firstTitle(browser, server.url + '/?schedule=/other.json');
       viaQuery = q.t;
       await q.context.close();
     }
-    runs.push({ static: st.t, app: app.t, ready, appReady, viaQuery, search, memory });
+    runs.push({ static: st.t, app: app.t, ready, appReady, viaQuery, search, memory, deepStatic, deep: deep.t, deepCls: deep.cls });
     console.log(n, JSON.stringify(runs.at(-1)));
   }
   await server.close();
   const m = (k) => median(runs.map((r) => r[k]));
-  results.push({ sessions: n, staticMs: m('static'), appMs: m('app'), readyMs: m('ready'), appReadyMs: m('appReady'), viaQueryMs: m('viaQuery'), searchMs: m('search'), memoryMB: m('memory') / 2 ** 20 });
+  results.push({ sessions: n, staticMs: m('static'), appMs: m('app'), readyMs: m('ready'), appReadyMs: m('appReady'), viaQueryMs: m('viaQuery'), searchMs: m('search'), memoryMB: m('memory') / 2 ** 20, deepStaticMs: m('deepStatic'), deepMs: m('deep'), deepCls: m('deepCls') });
 }
 await browser.close();
 
@@ -173,6 +213,10 @@ md += '| sessions | first title, static page | first title, app (deployed) | rat
 md += '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n';
 for (const r of results) {
   md += `| ${r.sessions} | ${f(r.staticMs)} ms | ${f(r.appMs)} ms | ${f(r.appMs / r.staticMs, 2)} | ${f(r.readyMs)} ms | ${f(r.readyMs / r.staticMs, 2)} | ${r.sessions === 1000 ? f(r.viaQueryMs) + ' ms' : '—'} | ${r.sessions === 1000 ? f(r.viaQueryMs / r.staticMs, 2) : '—'} | ${f(r.searchMs)} ms | ${f(r.memoryMB, 1)} MB |\n`;
+}
+const deepRow = results.find((r) => r.sessions === 1000);
+if (deepRow) {
+  md += `\nA deep link to a session's page (\`/session/<id>/\`, a built page) at 1,000 sessions: its title painted in ${f(deepRow.deepMs)} ms against ${f(deepRow.deepStaticMs)} ms for a static page of the same session: ratio ${f(deepRow.deepMs / deepRow.deepStaticMs, 2)} (goal ≤ 1.5); layout shift until the app has taken over (CLS) ${f(deepRow.deepCls, 3)} (goal ≤ 0.02).\n`;
 }
 md += `\nFirst-load code (what the start view loads: html + js + wasm + css, brotli 11, as scripts/size-report.mjs counts it): **${(brotli / 1000).toFixed(1)} KB** (KB = 1,000 bytes) (goal ≤ 120 KB).\n`;
 mkdirSync('bench/results', { recursive: true });

@@ -39,9 +39,8 @@ export function deploy(text, name = 'deploy') {
   const dir = mkdtempSync(join(tmpdir(), `sv-${name}-`));
   cpSync('dist', dir, { recursive: true });
   writeFileSync(join(dir, 'schedule.json'), text);
-  execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', dir], { stdio: 'inherit' });
-  for (const f of ['schedule.json', 'index.html', 'prerender.css']) {
-    writeFileSync(join(dir, `${f}.br`), br(readFileSync(join(dir, f))));
-  }
+  // The build's steps from the pages on: every page, the service worker,
+  // the .br/.gz copies (scripts/post-build.mjs).
+  execFileSync('node', ['scripts/post-build.mjs', '--pages', dir], { stdio: 'inherit' });
   return dir;
 }

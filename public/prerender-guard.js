@@ -1,11 +1,16 @@
-// Runs in <head>, before the body is parsed. The built page carries a
-// pre-rendered copy of the programme of the built-in schedule (#prerender),
-// which paints before the app has loaded; it must show only where it is what
-// the app will show: on "/" with no query, for the built-in schedule, with the
+// Runs in <head>, before the body is parsed. A built page carries a copy of
+// its view of the built-in schedule (#prerender), drawn at build time, which
+// paints before the app has loaded; it must show only where it is what the
+// app will show: at the page's own path (<meta name="app-page">, a trailing
+// slash aside) with no query, for the built-in schedule, with the
 // conference's zone and no "hide past sessions". The saved theme is applied
 // here too, so a dark choice never flashes light.
 (function () {
-  var show = location.pathname === '/' && location.search === '';
+  var page = document.querySelector('meta[name="app-page"]');
+  var trim = function (p) {
+    return p.replace(/\/+$/, '');
+  };
+  var show = !!page && trim(location.pathname) === trim(page.content) && location.search === '';
   try {
     var source = localStorage.getItem('schedule-viewer/current-schedule');
     if (source && JSON.parse(source).kind !== 'default') show = false;
@@ -18,4 +23,14 @@
     // Storage disabled: the defaults hold.
   }
   if (!show) document.documentElement.classList.add('no-prerender');
+  // With JavaScript the copy is only a picture of the page until the app
+  // takes over: inert, hidden from assistive technology (without it, it is
+  // the page, read and followed as it is).
+  document.addEventListener('DOMContentLoaded', function () {
+    var copy = document.getElementById('prerender');
+    if (copy) {
+      copy.inert = true;
+      copy.setAttribute('aria-hidden', 'true');
+    }
+  });
 })();

@@ -1,6 +1,7 @@
 // schedule-viewer service worker. The build (scripts/post-build.mjs) fills in
 // VERSION and PRECACHE from the hashed files of dist/.
 //
+// Pages (navigations): network first, the cached shell offline (page() below).
 // Shell (html, js, wasm, css, icons): cache-first, from a cache named by the
 // build's version; old versions are deleted on activate. A new worker waits
 // until the page asks it to take over ("New version available — Reload"), so
@@ -12,8 +13,14 @@
 // Remote schedules kept: the MAX_SCHEDULES most recently fetched.
 const VERSION = '__VERSION__';
 const PRECACHE = ['__PRECACHE__'];
-const SHELL_CACHE = `shell-${VERSION}`;
-const DATA_CACHE = 'schedule-data-v1';
+// The path the app is deployed under ("/", "/mesoscon/2017/"): the worker's own
+// folder. Caches are named by it: deployments side by side on one host
+// (GitHub Pages project sites) never delete or trim each other's.
+const BASE = new URL('./', self.location).pathname;
+const SCOPE = BASE === '/' ? '' : BASE;
+const SHELL_PREFIX = `shell-${SCOPE}`;
+const SHELL_CACHE = `${SHELL_PREFIX}${VERSION}`;
+const DATA_CACHE = `schedule-data-v1${SCOPE}`;
 const NETWORK_TIMEOUT_MS = 3000;
 const MAX_SCHEDULES = 8;
 
@@ -48,13 +55,10 @@ self.addEventListener('activate', (event) => {
     caches
       .keys()
       .then((keys) => {
-        const oldShells = keys.filter((k) => k.startsWith('shell-') && k !== SHELL_CACHE);
+        const ours = (k) => k.startsWith(SHELL_PREFIX) && /^[0-9a-f]{16}$/.test(k.slice(SHELL_PREFIX.length));
+        const oldShells = keys.filter((k) => ours(k) && k !== SHELL_CACHE);
         const previous = oldShells.at(-1);
-        return Promise.all(
-          keys
-            .filter((k) => k !== SHELL_CACHE && k !== previous && k !== DATA_CACHE && (k.startsWith('shell-') || k.startsWith('schedule-data-')))
-            .map((k) => caches.delete(k)),
-        );
+        return Promise.all(keys.filter((k) => ours(k) && k !== SHELL_CACHE && k !== previous).map((k) => caches.delete(k)));
       })
       .then(() => self.clients.claim()),
   );
@@ -68,14 +72,13 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.pathname.endsWith('.json') && url.pathname !== '/manifest.webmanifest') {
+  if (url.pathname.endsWith('.json')) {
     event.respondWith(networkFirst(event, request));
     return;
   }
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // History routing: every app path is the same shell.
-    event.respondWith(caches.match('/index.html', { cacheName: SHELL_CACHE }).then((r) => r || fetch(request)));
+    event.respondWith(page(event, request));
     return;
   }
   // Any shell cache: this version's, or the previous one for a tab still running it.
@@ -86,6 +89,25 @@ self.addEventListener('fetch', (event) => {
       .then((r) => r || fetch(request)),
   );
 });
+
+// A page (every route is a built page or the app's shell): network first, so
+// a link opens the page as published now; offline, or with no answer within
+// NETWORK_TIMEOUT_MS, the shell, which draws every route itself. Built pages
+// are not cached: a schedule of thousands of sessions is not downloaded whole.
+async function page(event, request) {
+  const network = fetch(request);
+  event.waitUntil(network.catch(() => undefined));
+  try {
+    const response = await withTimeout(network, NETWORK_TIMEOUT_MS);
+    // A folder's path answered with a redirect to its slash (GitHub Pages,
+    // nginx): the browser follows it.
+    if (response.ok || response.status === 404 || response.type === 'opaqueredirect') return response;
+  } catch {
+    // Offline or too slow: the shell below.
+  }
+  const shell = await caches.match(`${BASE}index.html`, { cacheName: SHELL_CACHE });
+  return shell || (await caches.match(`${BASE}index.html`)) || network;
+}
 
 async function networkFirst(event, request) {
   const cache = await caches.open(DATA_CACHE);
@@ -118,7 +140,7 @@ async function trimSchedules(cache) {
       return { r, at: response?.headers.get('x-sw-fetched-at') ?? '' };
     }),
   );
-  const own = new URL('/schedule.json', self.location.origin).href;
+  const own = new URL(`${BASE}schedule.json`, self.location.origin).href;
   const others = dated.filter((d) => d.r.url !== own).sort((a, b) => (a.at < b.at ? 1 : -1));
   await Promise.all(others.slice(MAX_SCHEDULES).map((d) => cache.delete(d.r)));
 }

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Build the app for one conference's schedule, into a folder any static host serves:
-#   bash scripts/build.sh --schedule <file> [--tz <IANA zone>] [--out <dir>]
+#   bash scripts/build.sh --schedule <file> [--tz <IANA zone>] [--base /path/] [--out <dir>]
 # <file> is in any of the four formats the app reads (ours, frab/pretalx schedule.json,
 # Sessionize "All data", pretalx widget); the build writes it in ours as <out>/schedule.json
 # (src/bin/prerender.rs, from Trunk's post-build hook). --tz is the conference's zone, needed
-# for a file that names none (Sessionize). --out defaults to dist; Trunk empties it first.
+# for a file that names none (Sessionize). --base is the path the folder is served under
+# (a GitHub Pages project site: /<repository>/), or its full URL (https://host/path/: the
+# canonical links and sitemap.xml are then absolute); "/" by default. Every page of the
+# schedule is written as <path>/index.html, with a 404.html for the rest: no rewrites needed.
+# --out defaults to dist; Trunk empties it first.
 # The repository is not changed: public/schedule.json stays the demo.
 set -euo pipefail
 
 usage() {
-  echo "usage: bash scripts/build.sh --schedule <file> [--tz <IANA zone>] [--out <dir>]"
+  echo "usage: bash scripts/build.sh --schedule <file> [--tz <IANA zone>] [--base /path/] [--out <dir>]"
 }
 fail() {
   echo "build: $*" >&2
@@ -18,14 +22,16 @@ fail() {
 
 schedule=""
 tz=""
+base="/"
 out="dist"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --schedule | --tz | --out)
+    --schedule | --tz | --base | --out)
       [ $# -ge 2 ] && [ -n "$2" ] || fail "$1 needs a value"
       case "$1" in
         --schedule) schedule="$2" ;;
         --tz) tz="$2" ;;
+        --base) base="$2" ;;
         --out) out="$2" ;;
       esac
       shift 2
@@ -68,7 +74,7 @@ fi
 cd "$repo"
 # The file first (seconds): a file that cannot be used, or a zone-less one without --tz,
 # fails here with the app's message, before the minutes of the wasm build.
-check=(--check --schedule "$schedule")
+check=(--check --schedule "$schedule" --base "$base")
 [ -z "$tz" ] || check+=(--tz "$tz")
 cargo run --quiet --bin prerender -- "${check[@]}" || exit 1
 
@@ -79,7 +85,8 @@ mkdir -p "$out"
 # Trunk runs scripts/post-build.mjs, which runs src/bin/prerender.rs: it reads these.
 export SCHEDULE_FILE="$schedule"
 export SCHEDULE_TZ="$tz"
+export SCHEDULE_BASE="$base"
 # The conference's name for a file without one comes from the file's name.
 unset SCHEDULE_NAME
 trunk build --release --offline --dist "$out"
-echo "build: $out is ready: serve it as it is (every unknown path answered with index.html)"
+echo "build: $out is ready for $base: serve it as it is (no rewrites needed: 404.html answers the rest)"

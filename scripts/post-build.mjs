@@ -2,12 +2,11 @@
 // 1. writes the service worker, with the precache list of this build's files
 //    (Trunk hashes names, so the list is never written by hand) and a cache
 //    version derived from their contents;
-// 2. puts the Content-Security-Policy in index.html, with the sha256 of the
-//    inline module script Trunk injects (it changes with every build);
-// 3. writes pre-compressed .br and .gz copies of each file;
+// 2. writes pre-compressed .br and .gz copies of each file, the pages too;
 // 0. first of all, splits the wasm into the start view's module and the lazily
 //    loaded parts (scripts/split.mjs), minifies the guard script (release),
-//    then renders the start view into index.html (src/bin/prerender.rs).
+//    then writes every page of the schedule, each with its CSP
+//    (src/bin/prerender.rs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,83 +15,72 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { minify } from 'terser';
 import { split } from './split.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR;
+// `node scripts/post-build.mjs --pages <dir>`: the steps from the pages on, on
+// a folder built before (a schedule or a base deployed into a copy of dist/;
+// SCHEDULE_FILE, SCHEDULE_BASE… as for the build).
+const pagesOnly = process.argv[2] === '--pages';
+const dir = pagesOnly ? process.argv[3] : process.env.TRUNK_STAGING_DIR;
 if (!dir) {
-  console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
+  console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk), nor --pages <dir> given');
   process.exit(1);
 }
 
 // --- Code splitting --------------------------------------------------------
 // First: it replaces Trunk's js and wasm, which everything below names.
-await split(dir);
+if (!pagesOnly) await split(dir);
 
 // --- The guard script, minified (release): it blocks the first paint ----------
-if (process.env.TRUNK_PROFILE !== 'debug') {
+if (!pagesOnly && process.env.TRUNK_PROFILE !== 'debug') {
   const guard = join(dir, 'prerender-guard.js');
   const out = await minify(readFileSync(guard, 'utf8'), { compress: { passes: 2 }, mangle: true });
   if (!out.code) throw new Error('post-build: terser returned nothing for prerender-guard.js');
   writeFileSync(guard, out.code);
 }
 
-// --- Pre-rendered start view ----------------------------------------------
-// Before the CSP hash and the service worker's version: it changes index.html.
+// --- Every page of the schedule ----------------------------------------------
+// Before the service worker's version: it writes index.html and the pages,
+// each with the Content-Security-Policy (the hash of Trunk's inline module
+// script, which changes with every build and with the base).
 execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', dir], { stdio: 'inherit' });
-
-// --- Content-Security-Policy ---------------------------------------------
-const indexPath = join(dir, 'index.html');
-let html = readFileSync(indexPath, 'utf8');
-const inline = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
-if (inline.length !== 1) {
-  console.error(`post-build: expected one inline module script, found ${inline.length}`);
+const html = readFileSync(join(dir, 'index.html'), 'utf8');
+const base = html.match(/<meta name="app-base" content="([^"]*)"/)?.[1];
+if (!base) {
+  console.error('post-build: index.html names no app-base');
   process.exit(1);
 }
-const scriptHash = createHash('sha256').update(inline[0][1], 'utf8').digest('base64');
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${scriptHash}'`,
-  "style-src 'self'",
-  "img-src 'self' data:",
-  // Other conferences' schedules (?schedule=<url>) may live on CORS-enabled hosts.
-  "connect-src 'self' https:",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-html = html.replace(
-  '<meta charset="utf-8" />',
-  `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`,
-);
-writeFileSync(indexPath, html);
 
 // --- Service worker --------------------------------------------------------
+// The shell: the files at the top of the folder (the pages in folders
+// below are fetched when visited, network first: a schedule of thousands of
+// sessions is not downloaded whole).
 const precache = readdirSync(dir)
   .filter((f) => /\.(html|js|wasm|css|json|svg|png|webmanifest)$/.test(f))
-  .filter((f) => f !== 'sw.js' && f !== 'size.json' && f !== 'parts.json')
+  .filter((f) => !['sw.js', 'size.json', 'parts.json', '404.html'].includes(f))
   .sort();
 const version = createHash('sha256');
 for (const f of precache) version.update(f).update(readFileSync(join(dir, f)));
 const template = readFileSync(join(dir, 'sw.js'), 'utf8');
 const sw = template
-  .replace("'__VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
-  .replace("['__PRECACHE__']", JSON.stringify(precache.map((f) => `/${f}`)));
-if (sw === template) {
+  .replace(/^const VERSION = .*;$/m, `const VERSION = ${JSON.stringify(version.digest('hex').slice(0, 16))};`)
+  .replace(/^const PRECACHE = .*;$/m, `const PRECACHE = ${JSON.stringify(precache.map((f) => `${base}${f}`))};`);
+if (!/^const VERSION = "[0-9a-f]{16}";$/m.test(sw) || !/^const PRECACHE = \["/m.test(sw)) {
   console.error('post-build: sw.js has no placeholders to fill');
   process.exit(1);
 }
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`post-build: CSP script hash sha256-${scriptHash}; precached ${precache.length} files`);
+console.log(`post-build: the service worker precaches ${precache.length} files under ${base}`);
 
 // --- Pre-compressed copies ---------------------------------------------------
 // `.br` (quality 11) and `.gz` beside each text and wasm file, for static hosts
 // that serve them (nginx `brotli_static`/`gzip_static`, Netlify, …).
 let compressed = 0;
-for (const f of readdirSync(dir)) {
-  if (!/\.(html|js|wasm|css|json|svg|webmanifest)$/.test(f)) continue;
-  const body = readFileSync(join(dir, f));
-  writeFileSync(join(dir, `${f}.br`), brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
-  writeFileSync(join(dir, `${f}.gz`), gzipSync(body, { level: 9 }));
+for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+  // (a page's folder may be named like a file: a session id "x.json")
+  if (!entry.isFile() || !/\.(html|js|wasm|css|json|svg|webmanifest|xml)$/.test(entry.name)) continue;
+  const f = join(entry.parentPath ?? entry.path, entry.name);
+  const body = readFileSync(f);
+  writeFileSync(`${f}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+  writeFileSync(`${f}.gz`, gzipSync(body, { level: 9 }));
   compressed += 1;
 }
 console.log(`post-build: wrote .br and .gz beside ${compressed} files`);

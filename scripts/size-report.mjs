@@ -22,8 +22,12 @@ const measure = (f) => {
   return { file: f, raw: raw.length, brotli: br(raw) };
 };
 
-const html = readFileSync(join(dir, 'index.html'), 'utf8');
-const linked = [...html.matchAll(/(?:href|src)="\/([^"?#]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+// What a browser with JavaScript loads: not what sits in <noscript> (the
+// stylesheet of pages read without it); paths under the build's base.
+const html = readFileSync(join(dir, 'index.html'), 'utf8').replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
+const base = html.match(/<meta name="app-base" content="([^"]*)"/)?.[1] ?? '/';
+const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const linked = [...html.matchAll(new RegExp(`(?:href|src)="${escaped}([^"?#]+\\.(?:js|wasm|css))"`, 'g'))].map((m) => m[1]);
 const split = JSON.parse(readFileSync(join(dir, 'parts.json'), 'utf8'));
 const firstLoadFiles = [...new Set(['index.html', ...linked, ...split.main])].filter((f) => existsSync(join(dir, f)));
 const firstLoad = firstLoadFiles.map(measure);

@@ -3,10 +3,14 @@
 //! `model` is the pure core; `browser` the thin layer over web APIs; `state`
 //! the shared signals; `views` the UI, one file per view or widget.
 
+// The build step renders the views natively (`tachys` with `ssr`), whose
+// async view types nest deeper than the default limit.
+#![recursion_limit = "256"]
+
 pub mod browser;
-pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
-pub mod prerender;
+pub mod build;
+pub mod model;
 pub mod state;
 pub mod views;
 
@@ -18,16 +22,14 @@ use model::route::Route;
 use model::schedule::Schedule;
 
 use state::{AgendaStore, AppStatus, ScheduleChanges, ScheduleCtx, ScheduleLoad};
-use views::error_page::{LoadErrorPage, NotFound};
-use views::layout::{Header, Notices, UpdateBanner};
-use views::lazy::{LazyPart, Part};
-use views::live::Footer;
+use views::error_page::LoadErrorPage;
+use views::layout::UpdateBanner;
 use views::open_schedule::use_file_drop;
-use views::programme::{ProgrammePage, TrackPage};
 
 /// The root: loads the schedule, then provides it and the agenda to the views.
 #[component]
 pub fn App() -> impl IntoView {
+    browser::location::read_base();
     let status = AppStatus::new();
     provide_context(status);
     provide_context(state::Display::new());
@@ -90,36 +92,5 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
         };
         (r, version)
     });
-    view! {
-        <a class="skip-link" href="#main" on:click=browser::page::skip_to_main>
-            "Skip to content"
-        </a>
-        <Header />
-        <Notices />
-        <main id="main" tabindex="-1">
-            {move || page_for(shown.get().0)}
-        </main>
-        <Footer />
-    }
-}
-
-/// The view of a route (docs/decisions.md's paths).
-fn page_for(route: Route) -> AnyView {
-    match route {
-        Route::Programme => view! { <ProgrammePage /> }.into_any(),
-        Route::Track(_) => view! { <TrackPage /> }.into_any(),
-        Route::Session(_) => lazy(Part::Session),
-        Route::Agenda => lazy(Part::Agenda),
-        Route::SharedAgenda => lazy(Part::SharedAgenda),
-        Route::Speakers => lazy(Part::Speakers),
-        Route::Speaker(_) => lazy(Part::Speaker),
-        Route::Timetable(_) => lazy(Part::Timetable),
-        Route::Now => lazy(Part::Now),
-        Route::Conferences => lazy(Part::Conferences),
-        Route::NotFound => view! { <NotFound /> }.into_any(),
-    }
-}
-
-fn lazy(part: Part) -> AnyView {
-    view! { <LazyPart part /> }.into_any()
+    views::frame::frame(shown, views::frame::app_page)
 }

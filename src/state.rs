@@ -1,6 +1,8 @@
 //! The app's shared state, provided once through context: the loaded schedule
 //! (immutable, behind an `Arc`) and the agenda store (signals + persistence).
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod built;
 mod live;
 mod load;
 

@@ -14,7 +14,7 @@ use schedule_viewer::model::import::{detect, import, Format, ImportOptions};
 use schedule_viewer::model::schedule::{parse_schedule, Schedule};
 
 const INDEX: &str =
-    "<!doctype html><html><head></head><body><script type=\"module\">x</script></body></html>";
+    "<!doctype html><html><head>\n<meta charset=\"utf-8\" />\n<!--page-head--><title>x</title><!--/page-head-->\n<script type=\"module\">x</script></head><body><!--page--><!--/page--></body></html>";
 
 /// A staging directory of its own, removed when dropped.
 struct Staging(PathBuf);
@@ -44,6 +44,7 @@ impl Staging {
             .env_remove("SCHEDULE_FILE")
             .env_remove("SCHEDULE_TZ")
             .env_remove("SCHEDULE_NAME")
+            .env_remove("SCHEDULE_BASE")
             .output()
             .unwrap();
         eprintln!(
@@ -94,7 +95,11 @@ fn assert_converts(path: &str, args: &[&str], expected: &Schedule) -> Staging {
         assert_eq!(a.end.to_rfc3339(), b.end.to_rfc3339(), "{path}: {}", a.id);
     }
     let index = staging.read("index.html");
-    assert_eq!(index.matches("<!--prerender-->").count(), 1, "{path}");
+    assert_eq!(
+        index.matches(r#"<div id="prerender">"#).count(),
+        1,
+        "{path}"
+    );
     assert!(index.contains(&expected.sessions[0].title.replace('&', "&amp;")));
     assert!(staging.0.join("prerender.css").exists());
     staging
@@ -121,7 +126,7 @@ fn frab_files_are_deployed_in_our_format() {
         assert_eq!(
             staging
                 .read("index.html")
-                .matches("<!--prerender-->")
+                .matches(r#"<div id="prerender">"#)
                 .count(),
             1
         );

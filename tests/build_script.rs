@@ -30,9 +30,20 @@ fn build_sh_refuses_what_it_cannot_build_before_building() {
     refused(&[], "--schedule <file> is required");
     refused(&["--schedule"], "--schedule needs a value");
     refused(&["--schedule", &demo, "--tz"], "--tz needs a value");
+    // A base that is no path: the build step's check says why, before any build.
+    for base in ["x/", "/a/../b/", "ftp://host/x/"] {
+        let out = build_sh(&["--schedule", &demo, "--base", base]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{base}: {err}");
+        assert!(err.contains("--base: "), "{base}: {err}");
+        assert!(
+            !err.contains("Compiling schedule-viewer v") || err.contains("prerender"),
+            "{err}"
+        );
+    }
     refused(
-        &["--schedule", &demo, "--base", "/x/"],
-        "unknown option --base",
+        &["--schedule", &demo, "--bass", "/x/"],
+        "unknown option --bass",
     );
     refused(
         &["--schedule", "/nonexistent.json"],
@@ -50,5 +61,5 @@ fn build_sh_refuses_what_it_cannot_build_before_building() {
     let help = build_sh(&["--help"]);
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout)
-        .contains("--schedule <file> [--tz <IANA zone>] [--out <dir>]"));
+        .contains("--schedule <file> [--tz <IANA zone>] [--base /path/] [--out <dir>]"));
 }

@@ -1,15 +1,21 @@
 //! Build step (run by `scripts/post-build.mjs`): reads the deployed
 //! `schedule.json` as the app does and, when it is in another format (frab,
 //! Sessionize, pretalx widget), writes it over itself in our format, so the
-//! app's first load needs only our reader; renders its start view into the
-//! built `index.html`, so the first titles paint before the wasm has
-//! arrived; writes the track colours to `prerender.css`.
+//! app's first load needs only our reader; then writes every page of the
+//! schedule (the programme, each track, each day's timetable, each session,
+//! the speakers and each speaker) as `<path>/index.html`, drawn by the app's
+//! own components (`schedule_viewer::build`) with its title, description,
+//! link preview and, for a session, its schema.org Event
+//! (`schedule_viewer::model::site`), so a link paints at once and reads
+//! without JavaScript; a file for each of the app's other routes and a
+//! `404.html` (hosts without rewrites); `sitemap.xml`; the styles of the
+//! built views (`prerender.css`); the manifest under the base.
 //!
 //! The problems the app would list (skipped sessions, dropped values) are
 //! printed in its words; a file that cannot be used at all, or a zone-less
 //! one without a zone, fails the build with the app's message.
 //!
-//! Usage: `prerender <dist dir> [--schedule <file>] [--tz <IANA zone>] [--name <name>]`,
+//! Usage: `prerender <dist dir> [--schedule <file>] [--tz <IANA zone>] [--name <name>] [--base <path or URL>]`,
 //! or `prerender --check --schedule <file> [--tz …] [--name …]`, which only
 //! reads the file as the build would and writes nothing (`scripts/build.sh`
 //! runs it before the minutes of the wasm build).
@@ -17,16 +23,15 @@
 //! there and written as `<dist dir>/schedule.json`); `--tz` is the zone of a
 //! file that names none (Sessionize); `--name` names the conference of a file
 //! that carries no title (Sessionize, pretalx widget), e.g.
-//! `orlando-codecamp-2020`, by default the `--schedule` file's name. Without
-//! them, the environment's `SCHEDULE_FILE`, `SCHEDULE_TZ` and
-//! `SCHEDULE_NAME` are used: `scripts/build.sh` sets them, as it reaches this
-//! step only through Trunk and its post-build hook.
+//! `orlando-codecamp-2020`, by default the `--schedule` file's name; `--base`
+//! the path the folder is served under ("/mesoscon/2017/"), or its full URL
+//! (then the canonical links and the sitemap are absolute). Without
+//! them, the environment's `SCHEDULE_FILE`, `SCHEDULE_TZ`, `SCHEDULE_NAME`
+//! and `SCHEDULE_BASE` are used: `scripts/build.sh` sets them, as it reaches
+//! this step only through Trunk and its post-build hook.
 
-/// Where the pre-rendered view begins and ends in `index.html`.
-#[cfg(not(target_arch = "wasm32"))]
-const START: &str = "<!--prerender-->";
-#[cfg(not(target_arch = "wasm32"))]
-const END: &str = "<!--/prerender-->";
+// The views' async types nest deeper than the default limit (see lib.rs).
+#![recursion_limit = "256"]
 
 /// The command line, read.
 #[cfg(not(target_arch = "wasm32"))]
@@ -35,6 +40,7 @@ struct Args {
     schedule: Option<std::path::PathBuf>,
     zone: Option<String>,
     name: Option<String>,
+    base: Option<String>,
     /// Read the file and say what is wrong with it; write nothing.
     check: bool,
 }
@@ -43,7 +49,7 @@ struct Args {
 impl Args {
     fn read() -> Result<Args, String> {
         let mut dir = None;
-        let (mut schedule, mut zone, mut name) = (None, None, None);
+        let (mut schedule, mut zone, mut name, mut base) = (None, None, None, None);
         let mut check = false;
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
@@ -52,6 +58,7 @@ impl Args {
                 "--schedule" => schedule = Some(value("--schedule")?),
                 "--tz" => zone = Some(value("--tz")?),
                 "--name" => name = Some(value("--name")?),
+                "--base" => base = Some(value("--base")?),
                 "--check" => check = true,
                 flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
                 _ if dir.is_none() => dir = Some(arg),
@@ -66,6 +73,7 @@ impl Args {
                 .map(Into::into),
             zone: zone.or_else(|| from_env("SCHEDULE_TZ")),
             name: name.or_else(|| from_env("SCHEDULE_NAME")),
+            base: base.or_else(|| from_env("SCHEDULE_BASE")),
             check,
         })
     }
@@ -86,9 +94,9 @@ fn main() {
     let args = Args::read().unwrap_or_else(|why| {
         eprintln!("prerender: {why}");
         eprintln!(
-            "usage: prerender <dist dir> [--schedule <file>] [--tz <IANA zone>] [--name <name>]"
+            "usage: prerender <dist dir> [--schedule <file>] [--tz <IANA zone>] [--name <name>] [--base <path or URL>]"
         );
-        eprintln!("       prerender --check --schedule <file> [--tz <IANA zone>] [--name <name>]");
+        eprintln!("       prerender --check --schedule <file> [--tz <IANA zone>] [--name <name>] [--base <path or URL>]");
         std::process::exit(2);
     });
     let dir = &args.dir;
@@ -123,6 +131,8 @@ fn main() {
         eprintln!("prerender: --tz {zone} is not used: the file names its own zone");
     }
     let schedule = &converted.schedule;
+    let site = schedule_viewer::model::site::Site::parse(args.base.as_deref().unwrap_or("/"))
+        .unwrap_or_else(|why| fail(format!("--base: {why}")));
     if args.check {
         println!(
             "prerender: {} ({}): {} sessions can be deployed",
@@ -137,29 +147,15 @@ fn main() {
     let Ok(index) = std::fs::read_to_string(&index_path) else {
         fail(format!("no index.html in {}", dir.display()));
     };
-    let view = schedule_viewer::prerender::start_view(schedule);
-    // A page built before (a schedule deployed into a built dist/) loses its
-    // old view first: the markers delimit it.
-    let index = match (index.find(START), index.find(END)) {
-        (Some(a), Some(b)) if a < b => format!("{}{}", &index[..a], &index[b + END.len()..]),
-        _ => index,
-    };
-    let Some(body) = index.find("<body>") else {
-        fail("index.html has no <body>");
-    };
-    let at = body + "<body>".len();
-    let html = format!("{}{START}{view}{END}{}", &index[..at], &index[at..]);
-    let css = schedule_viewer::prerender::track_css(schedule);
+    let shell = schedule_viewer::build::Shell::from_index(&index, &site.base)
+        .unwrap_or_else(|why| fail(why));
     let deployed = match (&converted.text, args.schedule.is_some()) {
         (Some(ours), _) => std::fs::write(&schedule_path, ours),
         // A file in our format from elsewhere is deployed as it is.
         (None, true) => std::fs::write(&schedule_path, &text),
         (None, false) => Ok(()),
     };
-    if let Err(e) = deployed
-        .and_then(|_| std::fs::write(&index_path, html))
-        .and_then(|_| std::fs::write(dir.join("prerender.css"), css))
-    {
+    if let Err(e) = deployed {
         fail(e);
     }
     if converted.text.is_some() || args.schedule.is_some() {
@@ -175,14 +171,158 @@ fn main() {
             }
         );
     }
+    let started = std::time::Instant::now();
+    let written = write_pages(dir, &shell, converted.schedule, &site).unwrap_or_else(|e| fail(e));
     println!(
-        "prerender: start view of {} sessions ({} shown) written into index.html",
-        schedule.sessions.len(),
-        schedule
-            .sessions
-            .len()
-            .min(schedule_viewer::model::filter::PAGE_SIZE)
+        "prerender: {written} pages written under {} in {:.1} s",
+        site.base,
+        started.elapsed().as_secs_f64()
     );
+}
+
+/// The folders of the pages a build writes (removed first: a schedule
+/// deployed into a built folder leaves no page of the one before).
+#[cfg(not(target_arch = "wasm32"))]
+const PAGE_FOLDERS: [&str; 8] = [
+    "track",
+    "session",
+    "timetable",
+    "speakers",
+    "speaker",
+    "agenda",
+    "now",
+    "conferences",
+];
+
+/// Every page, the app's other routes, 404.html, sitemap.xml, prerender.css
+/// and the manifest; how many pages.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_pages(
+    dir: &std::path::Path,
+    shell: &schedule_viewer::build::Shell,
+    schedule: schedule_viewer::model::schedule::Schedule,
+    site: &schedule_viewer::model::site::Site,
+) -> std::io::Result<usize> {
+    use schedule_viewer::build::{esc, render_page, Styles};
+    use schedule_viewer::model::route::{self, Route};
+    use schedule_viewer::model::site;
+
+    route::set_base(&site.base);
+    for folder in PAGE_FOLDERS {
+        let path = dir.join(folder);
+        if path.is_dir() {
+            std::fs::remove_dir_all(path)?;
+        }
+    }
+    let schedule = std::sync::Arc::new(schedule);
+    let pages = site::pages(&schedule, site);
+    let mut styles = Styles::default();
+    let note = r#"<noscript><p class="nojs-note">This page shows the schedule as it was published. Starring sessions, your agenda, filters and search need JavaScript.</p></noscript>"#;
+    let write = |file: &str, html: String| -> std::io::Result<()> {
+        let path = dir.join(file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, html)
+    };
+    // The styles of the built views: the programme's in prerender.css, which
+    // the shell links (the first load: a few track colours), all of them in
+    // pages.css, which the other pages link (timetable positions and more).
+    let built_head = |head: &str, route: &Route| {
+        let pages_css = match route {
+            Route::Programme => String::new(),
+            _ => format!(
+                "\n    <link rel=\"stylesheet\" href=\"{}\" />",
+                esc(&route::under_base("pages.css"))
+            ),
+        };
+        format!(
+            r#"{head}
+    <meta name="app-page" content="{}" />{pages_css}
+    <noscript><link rel="stylesheet" href="{}" /></noscript>"#,
+            esc(&route.href()),
+            esc(&route::under_base("nojs.css")),
+        )
+    };
+    let mut start_css = None;
+    for page in &pages {
+        let view = render_page(&schedule, &page.route, &mut styles);
+        if page.route == Route::Programme {
+            start_css = Some(styles.css());
+        }
+        let html = shell.page(
+            Some(&built_head(&page.head, &page.route)),
+            Some(&format!("{note}{view}")),
+        );
+        write(&page.file, html)?;
+    }
+    // `/timetable` opens the first day: that day's page, at this path.
+    let first_day = schedule
+        .days
+        .first()
+        .map(|d| Route::Timetable(Some(d.to_string())));
+    if let Some(day) = pages.iter().find(|p| Some(&p.route) == first_day.as_ref()) {
+        let route = Route::Timetable(None);
+        let view = render_page(&schedule, &route, &mut styles);
+        let html = shell.page(
+            Some(&built_head(&day.head, &route)),
+            Some(&format!("{note}{view}")),
+        );
+        write("timetable/index.html", html)?;
+    }
+    // The personal routes are the app's alone: the shell, at their paths.
+    for route in [
+        Route::Agenda,
+        Route::SharedAgenda,
+        Route::Now,
+        Route::Conferences,
+    ] {
+        let file = format!("{}/index.html", route.path().trim_matches('/'));
+        write(&file, shell.page(None, None))?;
+    }
+    // Anything else (a host without rewrites answers it with this): the app,
+    // which names what it cannot find.
+    let not_found = r#"<title>schedule-viewer</title>
+    <meta name="robots" content="noindex" />"#;
+    write("404.html", shell.page(Some(not_found), None))?;
+    std::fs::write(dir.join("sitemap.xml"), site::sitemap(&pages, site))?;
+    if site.origin.is_none() {
+        println!(
+            "prerender: sitemap.xml lists paths, not full URLs: give --base as a URL (https://host{}) for search engines",
+            site.base
+        );
+    }
+    std::fs::write(dir.join("prerender.css"), start_css.unwrap_or_default())?;
+    std::fs::write(dir.join("pages.css"), styles.css())?;
+    manifest(dir, &schedule.conference.title)?;
+    Ok(pages.len())
+}
+
+/// The manifest of the installed app: its start and scope the base, its
+/// name the conference's.
+#[cfg(not(target_arch = "wasm32"))]
+fn manifest(dir: &std::path::Path, title: &str) -> std::io::Result<()> {
+    use schedule_viewer::model::route::under_base;
+    let path = dir.join("manifest.webmanifest");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(());
+    };
+    let Ok(mut m) = serde_json::from_str::<serde_json::Value>(&text) else {
+        fail("manifest.webmanifest is not JSON");
+    };
+    m["name"] = format!("{title} · schedule").into();
+    m["start_url"] = under_base("").into();
+    m["scope"] = under_base("").into();
+    if let Some(icons) = m["icons"].as_array_mut() {
+        for icon in icons {
+            if let Some(src) = icon["src"].as_str() {
+                let file = src.rsplit('/').next().unwrap_or(src).to_string();
+                icon["src"] = under_base(&file).into();
+            }
+        }
+    }
+    let text = serde_json::to_string_pretty(&m).map_err(std::io::Error::other)?;
+    std::fs::write(path, text)
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -3,9 +3,12 @@
 //! viewer's UTC offset at an instant, and any IANA zone's offset through
 //! `Intl.DateTimeFormat` (so no zone database ships in the wasm).
 
+#[cfg(target_arch = "wasm32")]
 use std::cell::RefCell;
 
-use chrono::{FixedOffset, NaiveDate};
+use chrono::FixedOffset;
+#[cfg(target_arch = "wasm32")]
+use chrono::NaiveDate;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::time::{from_epoch_millis, parse_instant, Instant, ZoneResolver};
@@ -19,16 +22,28 @@ pub fn now() -> Instant {
 
 /// The browser's clock, ignoring `?now=` (timestamps of saved data).
 pub fn real_now() -> Instant {
-    from_epoch_millis(js_sys::Date::now()).unwrap_or_default()
+    #[cfg(target_arch = "wasm32")]
+    let ms = js_sys::Date::now();
+    // The build step (native): the machine's clock.
+    #[cfg(not(target_arch = "wasm32"))]
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64);
+    from_epoch_millis(ms).unwrap_or_default()
 }
 
 /// Now as RFC 3339 in UTC ("2017-10-26T08:00:00.000Z"), for stored timestamps.
 pub fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
+    #[cfg(target_arch = "wasm32")]
+    return String::from(js_sys::Date::new_0().to_iso_string());
+    #[cfg(not(target_arch = "wasm32"))]
+    real_now()
+        .with_timezone(&chrono::Utc)
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 fn fixed_now() -> Option<Instant> {
-    let search = web_sys::window()?.location().search().ok()?;
+    let search = super::window()?.location().search().ok()?;
     crate::model::url::parse_query(&search)
         .into_iter()
         .find(|(k, _)| k == "now")
@@ -37,20 +52,31 @@ fn fixed_now() -> Option<Instant> {
 
 /// The viewer's UTC offset at that instant (so DST is right for every date).
 pub fn local_offset_at(t: &Instant) -> FixedOffset {
+    // The build step has no viewer: its pages show the conference's zone.
+    if cfg!(not(target_arch = "wasm32")) {
+        return *t.offset();
+    }
     let date = js_sys::Date::new(&JsValue::from_f64(t.timestamp_millis() as f64));
     let west_minutes = date.get_timezone_offset() as i32;
     FixedOffset::west_opt(west_minutes * 60).unwrap_or(*t.offset())
 }
 
 /// Named zones through the browser's `Intl`.
+#[cfg(target_arch = "wasm32")]
 pub struct BrowserZones;
 
+/// The build step renders the pages natively: the zone database answers there.
+#[cfg(not(target_arch = "wasm32"))]
+pub use crate::model::convert::TzdbZones as BrowserZones;
+
+#[cfg(target_arch = "wasm32")]
 thread_local! {
     /// The last zone's formatter: building one is slow, and the app uses one zone.
     static FORMATTER: RefCell<Option<(String, Option<js_sys::Intl::DateTimeFormat>)>> =
         const { RefCell::new(None) };
 }
 
+#[cfg(target_arch = "wasm32")]
 fn formatter(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
     FORMATTER.with(|cell| {
         let mut cell = cell.borrow_mut();
@@ -65,6 +91,7 @@ fn formatter(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
     })
 }
 
+#[cfg(target_arch = "wasm32")]
 fn make_formatter(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
     let options = js_sys::Object::new();
     let set = |k: &str, v: &str| {
@@ -91,6 +118,7 @@ fn make_formatter(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
         .map(JsCast::unchecked_into)
 }
 
+#[cfg(target_arch = "wasm32")]
 impl ZoneResolver for BrowserZones {
     fn offset(&self, zone: &str, at: Instant) -> Option<FixedOffset> {
         let f = formatter(zone)?;
@@ -131,6 +159,7 @@ impl ZoneResolver for BrowserZones {
 
 /// The viewer's own zone name (`Intl.DateTimeFormat().resolvedOptions().timeZone`).
 pub fn viewer_zone() -> Option<String> {
+    super::window()?;
     let f = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
     let options = js_sys::Reflect::get(&f, &JsValue::from_str("resolvedOptions"))
         .ok()?
@@ -146,6 +175,9 @@ pub fn viewer_zone() -> Option<String> {
 /// Every zone name the browser knows (`Intl.supportedValuesOf("timeZone")`),
 /// empty where the browser cannot list them.
 pub fn known_zones() -> Vec<String> {
+    if super::window().is_none() {
+        return Vec::new();
+    }
     let intl = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok();
     let list = intl
         .and_then(|intl| {

@@ -7,8 +7,14 @@ use crate::model::changes::snapshot_cache_key;
 use crate::model::conferences::{Conferences, KnownConference, CONFERENCES_KEY};
 use crate::model::source::ScheduleSource;
 
-/// The Cache Storage cache the service worker keeps remote schedules in (public/sw.js).
-const SW_DATA_CACHE: &str = "schedule-data-v1";
+/// The Cache Storage cache the service worker keeps remote schedules in
+/// (public/sw.js): named by the base beside the root's.
+fn sw_data_cache() -> String {
+    match crate::model::route::base().as_str() {
+        "/" => "schedule-data-v1".into(),
+        base => format!("schedule-data-v1{base}"),
+    }
+}
 
 /// The stored list (empty when storage is off or the value unreadable).
 pub fn load() -> Conferences {
@@ -52,7 +58,7 @@ pub async fn remove(conference: &KnownConference) {
     match &conference.source {
         ScheduleSource::File { cache_url, .. } => own_cache.push(cache_url.clone()),
         ScheduleSource::Url { url } => {
-            super::files::cache_delete(Some(SW_DATA_CACHE), std::slice::from_ref(url)).await;
+            super::files::cache_delete(Some(&sw_data_cache()), std::slice::from_ref(url)).await;
         }
         ScheduleSource::Default => {}
     }

@@ -19,7 +19,7 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), ActionErr
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window()
+    let document = super::window()
         .and_then(|w| w.document())
         .ok_or_else(|| fail(JsValue::NULL))?;
     let a: web_sys::HtmlAnchorElement =
@@ -81,7 +81,7 @@ pub async fn store_local_schedule(name: &str, text: &str) -> Result<(), ActionEr
 }
 
 async fn trim_local_schedules() -> Option<()> {
-    let caches = web_sys::window()?.caches().ok()?;
+    let caches = super::window()?.caches().ok()?;
     let cache: web_sys::Cache = JsFuture::from(caches.open(SCHEDULE_CACHE))
         .await
         .ok()?
@@ -106,7 +106,7 @@ async fn trim_local_schedules() -> Option<()> {
 /// schedule would fill its quota and make agenda writes fail).
 pub async fn cache_put(cache_url: &str, body: &str) -> Result<(), ActionError> {
     let fail = |_| ActionError::CacheRefused;
-    let caches = web_sys::window()
+    let caches = super::window()
         .ok_or(ActionError::CacheRefused)?
         .caches()
         .map_err(fail)?;
@@ -124,7 +124,7 @@ pub async fn cache_put(cache_url: &str, body: &str) -> Result<(), ActionError> {
 /// Delete entries from a cache of the Cache Storage (best effort);
 /// `cache_name` None means this module's own cache.
 pub async fn cache_delete(cache_name: Option<&str>, urls: &[String]) {
-    let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else {
+    let Some(caches) = super::window().and_then(|w| w.caches().ok()) else {
         return;
     };
     let Ok(cache) = JsFuture::from(caches.open(cache_name.unwrap_or(SCHEDULE_CACHE))).await else {
@@ -138,7 +138,7 @@ pub async fn cache_delete(cache_name: Option<&str>, urls: &[String]) {
 
 /// A schedule body kept in the Cache Storage, if it is there.
 pub async fn cache_get(cache_url: &str) -> Option<String> {
-    let caches = web_sys::window()?.caches().ok()?;
+    let caches = super::window()?.caches().ok()?;
     let cache: web_sys::Cache = JsFuture::from(caches.open(SCHEDULE_CACHE))
         .await
         .ok()?
@@ -153,7 +153,7 @@ pub async fn cache_get(cache_url: &str) -> Option<String> {
 
 /// The schedule to open: `?schedule=` in the page URL, else the remembered one, else the demo.
 pub fn current_source() -> ScheduleSource {
-    let from_url = web_sys::window()
+    let from_url = super::window()
         .and_then(|w| w.location().search().ok())
         .and_then(|search| {
             crate::model::url::parse_query(&search)
@@ -181,19 +181,19 @@ pub fn remember_source(source: &ScheduleSource) {
 /// Forget a chosen schedule and reopen the demo.
 pub fn open_default_schedule() {
     remember_source(&ScheduleSource::Default);
-    reload_at("/");
+    reload_at(&crate::model::route::Route::Programme.href());
 }
 
 /// Full reload at `path` (a new schedule means new state everywhere).
 pub fn reload_at(path: &str) {
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = super::window() {
         let _ = w.location().assign(path);
     }
 }
 
 /// The page's origin ("http://127.0.0.1:8080"), for share links.
 pub fn origin() -> String {
-    web_sys::window()
+    super::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
 }

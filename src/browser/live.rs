@@ -18,7 +18,7 @@ pub async fn ask(url: &str, validators: &Validators) -> Answer {
 }
 
 async fn fetch(url: &str, validators: &Validators) -> Option<Answer> {
-    let window = web_sys::window()?;
+    let window = super::window()?;
     let request = web_sys::Request::new_with_str(url).ok()?;
     // With a conditional header the browser's own cache stays out of the
     // way: a 304 reaches the page as a 304, with no body.
@@ -60,7 +60,7 @@ pub fn validators_of(headers: &web_sys::Headers) -> Validators {
 /// Count a schedule parse on the page (`<html data-schedule-parses="N">`),
 /// so that a test can see that an unchanged answer cost none.
 pub fn mark_parse() {
-    if let Some(root) = web_sys::window()
+    if let Some(root) = super::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
@@ -75,14 +75,14 @@ pub fn mark_parse() {
 /// Call `wake` when the page becomes visible again or the network returns,
 /// for as long as the page lives.
 pub fn on_wake(wake: impl Fn() + 'static) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = super::window() else {
         return;
     };
     let wake = std::rc::Rc::new(wake);
     let on_visible = {
         let wake = wake.clone();
         Closure::<dyn Fn()>::new(move || {
-            let hidden = web_sys::window()
+            let hidden = super::window()
                 .and_then(|w| w.document())
                 .is_some_and(|d| d.hidden());
             if !hidden {

@@ -11,8 +11,11 @@ use crate::model::live::{body_fingerprint, Validators};
 use crate::model::schedule::{Schedule, ScheduleError};
 use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 
-/// The schedule the app opens by default (absolute: views live at `/track/…` etc.).
-pub const DEFAULT_SCHEDULE_URL: &str = "/schedule.json";
+/// The schedule the app opens by default: `schedule.json` beside the app,
+/// absolute (views live at `<base>track/…` etc.).
+pub fn default_schedule_url() -> String {
+    crate::model::route::under_base("schedule.json")
+}
 
 pub use crate::model::error::LoadError;
 
@@ -56,9 +59,9 @@ pub async fn load_from_source(
             (text, None, Validators::default(), name.clone())
         }
         fetched => {
-            let url = schedule_url(fetched).unwrap_or(DEFAULT_SCHEDULE_URL);
-            let (text, offline, validators) = fetch_text(url).await?;
-            (text, offline, validators, url.to_string())
+            let url = schedule_url(fetched).unwrap_or_else(default_schedule_url);
+            let (text, offline, validators) = fetch_text(&url).await?;
+            (text, offline, validators, url)
         }
     };
     let copy = ShownCopy {
@@ -84,10 +87,10 @@ pub async fn load_from_source(
 
 /// Where a source's schedule is fetched from (and checked for a newer one);
 /// None for a local file, which cannot change.
-pub fn schedule_url(source: &ScheduleSource) -> Option<&str> {
+pub fn schedule_url(source: &ScheduleSource) -> Option<String> {
     match source {
-        ScheduleSource::Default => Some(DEFAULT_SCHEDULE_URL),
-        ScheduleSource::Url { url } => Some(url),
+        ScheduleSource::Default => Some(default_schedule_url()),
+        ScheduleSource::Url { url } => Some(url.clone()),
         ScheduleSource::File { .. } => None,
     }
 }
@@ -128,7 +131,7 @@ async fn fetch_text(url: &str) -> Result<(String, Option<String>, Validators), L
     let network = || LoadError::Network {
         url: url.to_string(),
     };
-    let window = web_sys::window().ok_or_else(network)?;
+    let window = super::window().ok_or_else(network)?;
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|_| network())?;

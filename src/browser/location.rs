@@ -21,7 +21,7 @@ pub struct Location {
 
 impl Location {
     fn read(&self) {
-        let Some(w) = web_sys::window() else {
+        let Some(w) = super::window() else {
             return;
         };
         let l = w.location();
@@ -53,7 +53,7 @@ pub fn provide_location() -> Location {
     location.read();
     provide_context(location);
     CURRENT.with(|c| c.set(Some(location)));
-    let Some(window) = web_sys::window() else {
+    let Some(window) = super::window() else {
         return location;
     };
     let on_popstate = Closure::<dyn Fn()>::new(move || location.read());
@@ -76,6 +76,30 @@ pub fn provide_location() -> Location {
     location
 }
 
+/// The location of a page built natively (the build step): this path, no
+/// query, nothing followed.
+pub fn provide_built_location(path: String) -> Location {
+    let location = Location {
+        path: RwSignal::new(path),
+        search: RwSignal::new(String::new()),
+        hash: RwSignal::new(String::new()),
+    };
+    provide_context(location);
+    location
+}
+
+/// The base the build deployed the app under (`<meta name="app-base">`,
+/// written by the build step), taken by the routes; the root without it.
+pub fn read_base() {
+    let base = super::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(r#"meta[name="app-base"]"#).ok().flatten())
+        .and_then(|m| m.get_attribute("content"));
+    if let Some(base) = base {
+        crate::model::route::set_base(&base);
+    }
+}
+
 /// The location provided at the root.
 pub fn use_location() -> Location {
     expect_context::<Location>()
@@ -85,7 +109,7 @@ pub fn use_location() -> Location {
 /// entry, or the current one replaced (typing in search); scrolled to the
 /// top for a new page.
 pub fn navigate(to: &str, replace: bool, scroll_top: bool) {
-    let Some(w) = web_sys::window() else {
+    let Some(w) = super::window() else {
         return;
     };
     let Ok(history) = w.history() else {
@@ -132,11 +156,15 @@ fn link_to_follow(ev: &web_sys::MouseEvent) -> Option<String> {
     {
         return None;
     }
-    let here = web_sys::window()?.location();
+    let here = super::window()?.location();
     if anchor.origin() != here.origin().ok()? {
         return None;
     }
     let (path, search, hash) = (anchor.pathname(), anchor.search(), anchor.hash());
+    // Another site on this host (the app is deployed under a sub-path).
+    if !format!("{path}/").starts_with(&crate::model::route::base()) {
+        return None;
+    }
     if !hash.is_empty() && path == here.pathname().ok()? && search == here.search().ok()? {
         return None;
     }

@@ -9,20 +9,20 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 fn container() -> Option<ServiceWorkerContainer> {
-    let navigator = web_sys::window()?.navigator();
+    let navigator = super::window()?.navigator();
     // Absent in insecure contexts and some private modes.
     let present = js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).ok()?;
     present.then(|| navigator.service_worker())
 }
 
-/// Register `/sw.js`; call `update_ready` when a new version has installed and
+/// Register `<base>sw.js` (its scope: the base); call `update_ready` when a new version has installed and
 /// waits to take over from the one controlling this page.
 pub fn register(update_ready: impl Fn() + 'static) {
     let Some(container) = container() else {
         return;
     };
     let update_ready = Rc::new(update_ready);
-    let promise = container.register("/sw.js");
+    let promise = container.register(&crate::model::route::under_base("sw.js"));
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = JsFuture::from(promise).await else {
             return;
@@ -65,7 +65,7 @@ pub fn activate_update() {
         return;
     };
     let on_change = Closure::<dyn Fn()>::new(|| {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = super::window() {
             let _ = w.location().reload();
         }
     });
@@ -87,7 +87,7 @@ pub fn activate_update() {
 
 /// Ask the browser not to evict this site's data; `Some(granted)` once it answers.
 pub async fn request_persistence() -> Option<bool> {
-    let storage = web_sys::window()?.navigator().storage();
+    let storage = super::window()?.navigator().storage();
     let promise = storage.persist().ok()?;
     JsFuture::from(promise).await.ok()?.as_bool()
 }

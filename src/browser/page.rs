@@ -2,15 +2,47 @@
 
 /// Set the document title ("My agenda · MesosCon Europe 2017").
 pub fn set_title(title: &str) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(doc) = super::window().and_then(|w| w.document()) {
         doc.set_title(title);
     }
 }
 
-/// Remove the build-time copy of the start view (`#prerender`), once the
-/// app has drawn its own.
-pub fn remove_prerender() {
-    if let Some(el) = web_sys::window()
+thread_local! {
+    /// The app has drawn its page (its own copy may still wait for a part).
+    static DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Lazily loaded parts of the page still loading: the build-time copy
+    /// stays until they have drawn, so the page changes in one frame.
+    static HOLDS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// The app has drawn its page: the build-time copy goes in the same task,
+/// or, when a part of the page is still loading, once it has drawn.
+pub fn app_drawn() {
+    DRAWN.with(|d| d.set(true));
+    if HOLDS.with(std::cell::Cell::get) == 0 {
+        remove_prerender();
+    }
+}
+
+/// A part of the page being drawn starts loading: the copy waits for it.
+pub fn hold_prerender() {
+    HOLDS.with(|h| h.set(h.get() + 1));
+}
+
+/// That part has drawn (or failed, or gone): the copy goes with the last one.
+pub fn release_prerender() {
+    let left = HOLDS.with(|h| {
+        h.set(h.get().saturating_sub(1));
+        h.get()
+    });
+    if left == 0 && DRAWN.with(std::cell::Cell::get) {
+        remove_prerender();
+    }
+}
+
+/// Remove the build-time copy of the page (`#prerender`).
+fn remove_prerender() {
+    if let Some(el) = super::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("prerender"))
     {
@@ -30,7 +62,7 @@ pub struct FocusMark {
 
 /// The focused element's mark; None when nothing in particular has focus.
 pub fn focused() -> Option<FocusMark> {
-    let active = web_sys::window()?.document()?.active_element()?;
+    let active = super::window()?.document()?.active_element()?;
     let tag = active.tag_name();
     if tag.eq_ignore_ascii_case("body") {
         return None;
@@ -78,7 +110,7 @@ enum Found {
 
 fn find_again(mark: &FocusMark) -> Found {
     use wasm_bindgen::JsCast;
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(document) = super::window().and_then(|w| w.document()) else {
         return Found::NotLost;
     };
     let lost = document
@@ -117,7 +149,7 @@ fn find_again(mark: &FocusMark) -> Found {
 /// Focus the element with this id (it needs a tabindex), which scrolls it into view.
 pub fn focus_element(id: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
+    if let Some(el) = super::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
@@ -144,7 +176,7 @@ thread_local! {
 pub fn keep_scroll_positions() {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
+    let Some(window) = super::window() else {
         return;
     };
     if let Ok(history) = window.history() {
@@ -152,7 +184,7 @@ pub fn keep_scroll_positions() {
     }
     let href = |w: &web_sys::Window| w.location().href().unwrap_or_default();
     let remember = move || {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = super::window() {
             let y = w.scroll_y().unwrap_or(0.0);
             SCROLL.with(|m| m.borrow_mut().insert(href(&w), y));
         }
@@ -162,7 +194,7 @@ pub fn keep_scroll_positions() {
     // next page and file it under the old address.
     let on_click = Closure::<dyn Fn()>::new(remember);
     let on_popstate = Closure::<dyn Fn()>::new(move || {
-        let Some(w) = web_sys::window() else {
+        let Some(w) = super::window() else {
             return;
         };
         let Some(y) = SCROLL.with(|m| m.borrow().get(&href(&w)).copied()) else {
@@ -189,7 +221,7 @@ fn restore_scroll(y: f64, frames: u32) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let step = Closure::once_into_js(move || {
-        let Some(w) = web_sys::window() else {
+        let Some(w) = super::window() else {
             return;
         };
         w.scroll_to_with_x_and_y(0.0, y);
@@ -198,7 +230,7 @@ fn restore_scroll(y: f64, frames: u32) {
             restore_scroll(y, frames - 1);
         }
     });
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = super::window() {
         let _ = w.request_animation_frame(step.unchecked_ref());
     }
 }

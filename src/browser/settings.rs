@@ -20,7 +20,7 @@ pub fn save(settings: &Settings) {
 }
 
 pub fn apply_theme(theme: Theme) {
-    if let Some(root) = web_sys::window()
+    if let Some(root) = super::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
@@ -35,7 +35,7 @@ pub fn apply_theme(theme: Theme) {
 /// address, else the one chosen for it earlier, else the viewer's; with a
 /// notice when the link's zone is unknown.
 pub fn zone_for(source: &ScheduleSource) -> (ZoneChoice, Option<String>) {
-    let link = web_sys::window()
+    let link = super::window()
         .and_then(|w| w.location().search().ok())
         .and_then(|q| crate::model::url::query_value(&q, "tz"));
     let remembered = storage::read(&source.zone_key());

@@ -23,7 +23,7 @@ const PROBE_KEY: &str = "schedule-viewer/probe";
 /// `localStorage`, when this page may use it: `None` when the browser has
 /// none, or disabled it (then even reading the property throws).
 fn local() -> Option<web_sys::Storage> {
-    let storage = web_sys::window()?.local_storage().ok()??;
+    let storage = super::window()?.local_storage().ok()??;
     storage.get_item(PROBE_KEY).ok()?;
     Some(storage)
 }

@@ -2,7 +2,42 @@
 //! parameter, percent-decoded. Pure, so it is tested natively; the browser
 //! layer (`browser::location`) keeps the path in a signal.
 
+use std::cell::RefCell;
+
 use super::url;
+
+thread_local! {
+    /// The path the app is deployed under (`--base` of the build), read once
+    /// at start (`browser::location::read_base`) or set by the build step: "/"
+    /// at the root of a host, "/mesoscon/2017/" under a sub-path.
+    static BASE: RefCell<String> = RefCell::new("/".into());
+}
+
+/// Deploy the app's paths under `base`, a path that starts and ends with
+/// '/' (one is added where missing); anything else leaves the root.
+pub fn set_base(base: &str) {
+    let base = base.trim();
+    if !base.starts_with('/') || base.contains(['?', '#']) {
+        return;
+    }
+    let base = if base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    };
+    BASE.with(|b| *b.borrow_mut() = base);
+}
+
+/// The path the app is deployed under, starting and ending with '/'.
+pub fn base() -> String {
+    BASE.with(|b| b.borrow().clone())
+}
+
+/// A path of the app (a route's, or a file's like "schedule.json" or
+/// "sw.js") under the base: "/mesoscon/2017/session/x".
+pub fn under_base(path: &str) -> String {
+    BASE.with(|b| format!("{}{}", b.borrow(), path.trim_start_matches('/')))
+}
 
 /// A view of the app, with the parameter its path carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,8 +67,26 @@ pub enum Route {
 }
 
 impl Route {
-    /// The route of a path (`location.pathname`); a trailing slash is ignored.
+    /// The route of a path (`location.pathname`) under the base; a trailing
+    /// slash is ignored (a host serving `session/x/index.html` answers
+    /// `/session/x/`); a path outside the base is no page of the app.
     pub fn parse(path: &str) -> Route {
+        let inside = BASE.with(|b| {
+            let b = b.borrow();
+            let root = b.trim_end_matches('/');
+            match path.strip_prefix(root) {
+                Some(rest) if rest.is_empty() || rest.starts_with('/') => Some(rest.to_string()),
+                _ => None,
+            }
+        });
+        let Some(inside) = inside else {
+            return Route::NotFound;
+        };
+        Route::parse_path(&inside)
+    }
+
+    /// The route of a path of the app, as if it were deployed at the root.
+    fn parse_path(path: &str) -> Route {
         let trimmed = path.trim_start_matches('/').trim_end_matches('/');
         let segments: Vec<&str> = if trimmed.is_empty() {
             Vec::new()
@@ -57,10 +110,16 @@ impl Route {
         }
     }
 
-    /// The path of this route, each parameter percent-encoded as [`Route::parse`]
-    /// decodes it: the one way a link to a page of the app is made.
-    /// (`NotFound` has no page of its own: its path is one that names none.)
+    /// The link to this route: its [`Route::path`] under the base, the one
+    /// way a link to a page of the app is made.
     pub fn href(&self) -> String {
+        under_base(&self.path())
+    }
+
+    /// The path of this route at the root of the app, each parameter
+    /// percent-encoded as [`Route::parse`] decodes it ("/session/x").
+    /// (`NotFound` has no page of its own: its path is one that names none.)
+    pub fn path(&self) -> String {
         let with = |prefix: &str, param: &str| format!("{prefix}/{}", url::encode(param));
         match self {
             Route::Programme => "/".into(),
@@ -162,6 +221,35 @@ mod tests {
         }
         assert_eq!(Route::Session("a/b c".into()).href(), "/session/a%2Fb%20c");
         assert_eq!(Route::Track("x".into()).href(), "/track/x");
+    }
+
+    #[test]
+    fn under_a_base_links_carry_it_and_paths_outside_it_are_no_page() {
+        set_base("/mesoscon/2017");
+        assert_eq!(base(), "/mesoscon/2017/");
+        assert_eq!(Route::Programme.href(), "/mesoscon/2017/");
+        assert_eq!(
+            Route::Session("a b".into()).href(),
+            "/mesoscon/2017/session/a%20b"
+        );
+        assert_eq!(Route::Session("a b".into()).path(), "/session/a%20b");
+        assert_eq!(under_base("schedule.json"), "/mesoscon/2017/schedule.json");
+        assert_eq!(Route::parse("/mesoscon/2017"), Route::Programme);
+        assert_eq!(Route::parse("/mesoscon/2017/"), Route::Programme);
+        assert_eq!(
+            Route::parse("/mesoscon/2017/session/a%20b/"),
+            Route::Session("a b".into())
+        );
+        assert_eq!(Route::parse("/session/x"), Route::NotFound);
+        assert_eq!(Route::parse("/mesoscon/2017x/now"), Route::NotFound);
+        assert_eq!(Route::parse("/"), Route::NotFound);
+        // Not a path: the base stays.
+        set_base("https://example.org/");
+        set_base("x/");
+        assert_eq!(base(), "/mesoscon/2017/");
+        set_base("/");
+        assert_eq!(Route::Speakers.href(), "/speakers");
+        assert_eq!(Route::parse("/speakers/"), Route::Speakers);
     }
 
     proptest::proptest! {

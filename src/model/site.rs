@@ -120,8 +120,9 @@ fn check_host(arg: &str, host: &str) -> Result<(), String> {
     }
 }
 
-/// A base path: segments of RFC 3986 path characters (percent-escapes
-/// well formed), none empty, "." or "..".
+/// A base path: segments of RFC 3986 unreserved characters and well formed
+/// percent-escapes (no sub-delimiters: a quote or an '&' would need escaping
+/// in the page's script and markup), none empty, "." or "..".
 fn check_path(arg: &str, base: &str) -> Result<(), String> {
     if base == "/" {
         return Ok(());
@@ -140,7 +141,7 @@ fn check_path(arg: &str, base: &str) -> Result<(), String> {
         let bytes = segment.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
             let ok = b.is_ascii_alphanumeric()
-                || b"-._~!$&'()*+,;=:@".contains(&b)
+                || b"-._~".contains(&b)
                 || (b == b'%'
                     && bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
                     && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit));
@@ -161,8 +162,8 @@ pub struct Page {
     /// The route it shows.
     pub route: Route,
     /// Where it is written, relative to the output folder:
-    /// "<route path>/index.html" with the path's segments as in the URL
-    /// (percent-encoded, as [`Route::href`] gives them); "index.html" for the programme.
+    /// "<route path>/index.html" with the path's segments decoded, as a host
+    /// looks them up; "index.html" for the programme.
     pub file: String,
     /// The document title, exactly as the app sets it for this route.
     pub title: String,
@@ -181,7 +182,7 @@ pub struct Page {
 /// Each page's `head` holds, one a line: `<title>`, `<meta name="description">`,
 /// `<link rel="canonical">`, `og:type` ("article" for a session, else
 /// "website"), `og:site_name`, `og:title`, `og:description`, `og:url`,
-/// `twitter:card` (summary), `twitter:title`, `twitter:description`, and for
+/// `twitter:card` (summary: its title and description are Open Graph's), and for
 /// a session a `<script type="application/ld+json">` ([`session_json_ld`]).
 pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
     let facts = Facts::of(schedule);
@@ -194,7 +195,7 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
             return;
         }
         let description = truncate(&one_line(&description), DESCRIPTION_MAX);
-        let url = site.url(&route.href());
+        let url = site.url(&route.path());
         let head = head(&title, &description, &url, conf, json_ld.as_ref());
         out.push(Page {
             route,
@@ -290,7 +291,7 @@ pub fn sitemap(pages: &[Page], site: &Site) -> String {
         let _ = writeln!(
             xml,
             "<url><loc>{}</loc></url>",
-            escape_xml(&site.url(&page.route.href()))
+            escape_xml(&site.url(&page.route.path()))
         );
     }
     xml.push_str("</urlset>\n");
@@ -354,7 +355,7 @@ pub fn session_json_ld(schedule: &Schedule, session: &Session, site: &Site) -> V
     }
     event.insert(
         "url".into(),
-        json!(site.url(&Route::Session(session.id.clone()).href())),
+        json!(site.url(&Route::Session(session.id.clone()).path())),
     );
     let mut conference = Map::new();
     conference.insert("@type".into(), json!("Event"));
@@ -429,9 +430,7 @@ fn head(
          <meta property=\"og:title\" content=\"{t}\">\n\
          <meta property=\"og:description\" content=\"{d}\">\n\
          <meta property=\"og:url\" content=\"{u}\">\n\
-         <meta name=\"twitter:card\" content=\"summary\">\n\
-         <meta name=\"twitter:title\" content=\"{t}\">\n\
-         <meta name=\"twitter:description\" content=\"{d}\">"
+         <meta name=\"twitter:card\" content=\"summary\">"
     );
     if let Some(value) = json_ld {
         let _ = write!(
@@ -443,18 +442,32 @@ fn head(
     h
 }
 
-/// Where a route's page is written; None for a path a browser would not
-/// keep as it is (an empty, "." or ".." parameter).
+/// Where a route's page is written: "<route path>/index.html", its segments
+/// decoded as a host decodes a request's path before it looks for the file
+/// ("/session/a%20b" is served from "session/a b/index.html"); None for a
+/// parameter no file can be named by (empty, "." or "..", or holding a '/',
+/// a '\\' or a control character): that page is the app's alone (404.html).
 fn file_of(route: &Route) -> Option<String> {
-    let href = route.href();
-    let path = href.strip_prefix('/').unwrap_or(&href);
+    let path = route.path();
+    let path = path.strip_prefix('/').unwrap_or(&path);
     if path.is_empty() {
         return Some("index.html".into());
     }
-    let usable = path
-        .split('/')
-        .all(|seg| !seg.is_empty() && seg != "." && seg != "..");
-    usable.then(|| format!("{path}/index.html"))
+    let mut file = String::new();
+    for seg in path.split('/') {
+        let seg = super::url::decode_path_segment(seg);
+        let usable = !seg.is_empty()
+            && seg != "."
+            && seg != ".."
+            && !seg.contains(['/', '\\'])
+            && !seg.chars().any(char::is_control);
+        if !usable {
+            return None;
+        }
+        file.push_str(&seg);
+        file.push('/');
+    }
+    Some(format!("{file}index.html"))
 }
 
 /// What several descriptions say about the whole conference.
@@ -648,6 +661,8 @@ mod tests {
             (" /a/", "whitespace"),
             ("/a/\n", "whitespace"),
             ("/café/", "percent-encoded"),
+            ("/a&b/", "percent-encoded"),
+            ("/o'neil/", "percent-encoded"),
             ("/a\\b/", "percent-encoded"),
             ("/a%zz/", "percent-encoded"),
             ("ftp://example.org/", "not an http(s) URL"),
@@ -675,7 +690,7 @@ mod tests {
         assert_eq!(root.url("/"), "/");
         let full = site("https://example.org/mesoscon/2017");
         assert_eq!(
-            full.url(&Route::Speaker("a b".into()).href()),
+            full.url(&Route::Speaker("a b".into()).path()),
             "https://example.org/mesoscon/2017/speaker/a%20b"
         );
         assert_eq!(full.url("/"), "https://example.org/mesoscon/2017/");
@@ -724,7 +739,7 @@ mod tests {
             ]
         );
         for page in &p {
-            assert_eq!(Route::parse(&page.route.href()), page.route);
+            assert_eq!(Route::parse(&page.route.path()), page.route);
         }
     }
 
@@ -820,7 +835,7 @@ mod tests {
         let i = s.session_position("s1").unwrap();
         s.sessions[i].title = HOSTILE.into();
         s.sessions[i].abstract_text = format!("{HOSTILE} <!-- x");
-        let p = pages(&s, &site("https://example.org/a&b/"));
+        let p = pages(&s, &site("https://example.org/a%26b/"));
         let page = p
             .iter()
             .find(|p| p.file == "session/s1/index.html")
@@ -828,7 +843,7 @@ mod tests {
         let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;";
         let head = &page.head;
         let lines: Vec<&str> = head.lines().collect();
-        assert_eq!(lines.len(), 12, "{head}");
+        assert_eq!(lines.len(), 10, "{head}");
         assert_eq!(lines[0], format!("<title>{escaped} · {escaped}</title>"));
         for name in ["og:site_name", "og:title"] {
             assert!(
@@ -839,16 +854,19 @@ mod tests {
                 "{name}: {head}"
             );
         }
+        // Twitter's card reads its title and description from Open Graph.
         assert!(lines
             .iter()
-            .any(|l| l.starts_with("<meta name=\"twitter:title\"") && l.contains(escaped)));
-        assert!(head
-            .contains("<link rel=\"canonical\" href=\"https://example.org/a&amp;b/session/s1\">"));
+            .any(|l| l.starts_with("<meta name=\"twitter:card\"")));
+        assert!(!head.contains("twitter:title"));
+        assert!(
+            head.contains("<link rel=\"canonical\" href=\"https://example.org/a%26b/session/s1\">")
+        );
         assert!(head.contains("<meta property=\"og:type\" content=\"article\">"));
         // The hostile text never appears raw, in any tag.
         assert!(!head.contains("<script>alert"), "{head}");
         assert!(!head.contains("\"&\""));
-        let json_line = lines[11];
+        let json_line = lines[9];
         let body = json_line
             .strip_prefix("<script type=\"application/ld+json\">")
             .and_then(|l| l.strip_suffix("</script>"))
@@ -958,22 +976,23 @@ mod tests {
     }
 
     #[test]
-    fn odd_ids_give_files_whose_segments_are_the_href_s_and_dot_ids_none() {
+    fn odd_ids_give_files_named_as_a_host_decodes_them_and_unnameable_ones_none() {
         let mut s = small();
         let i = s.session_position("s1").unwrap();
-        s.sessions[i].id = "a/b c#d?é&".into();
+        s.sessions[i].id = "b c#d?é&".into();
+        let j = s.session_position("s2").unwrap();
+        s.sessions[j].id = "a/b".into();
         s.speakers[0].id = "..".into();
         s.speakers[1].id = ".".into();
         let p = pages(&s, &site("/"));
         let page = p
             .iter()
-            .find(|p| p.route == Route::Session("a/b c#d?é&".into()))
+            .find(|p| p.route == Route::Session("b c#d?é&".into()))
             .unwrap();
-        assert_eq!(page.file, "session/a%2Fb%20c%23d%3F%C3%A9%26/index.html");
-        let href = page.route.href();
-        let file_segments: Vec<&str> = page.file.split('/').collect();
-        let href_segments: Vec<&str> = href.trim_start_matches('/').split('/').collect();
-        assert_eq!(file_segments[..file_segments.len() - 1], href_segments[..]);
+        assert_eq!(page.file, "session/b c#d?é&/index.html");
+        assert_eq!(page.route.path(), "/session/b%20c%23d%3F%C3%A9%26");
+        // No file can be named "a/b": that session is the app's alone.
+        assert!(!p.iter().any(|p| p.route == Route::Session("a/b".into())));
         assert!(!p.iter().any(|p| matches!(p.route, Route::Speaker(_))));
         assert!(p
             .iter()
@@ -985,7 +1004,7 @@ mod tests {
         let mut s = small();
         let i = s.session_position("s1").unwrap();
         s.sessions[i].id = "x&y".into();
-        let site = site("https://example.org/a&b'/");
+        let site = site("https://example.org/a%26b/");
         let p = pages(&s, &site);
         let xml = sitemap(&p, &site);
         assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"));
@@ -996,8 +1015,8 @@ mod tests {
             .collect();
         assert_eq!(locs.len(), p.len());
         assert_eq!(xml.lines().count(), p.len() + 3);
-        assert_eq!(locs[0], "https://example.org/a&amp;b&apos;/");
-        assert!(locs.contains(&"https://example.org/a&amp;b&apos;/session/x%26y"));
+        assert_eq!(locs[0], "https://example.org/a%26b/");
+        assert!(locs.contains(&"https://example.org/a%26b/session/x%26y"));
         for loc in locs {
             assert!(!loc.contains('<') && !loc.contains('>') && !loc.contains('\''));
             for (i, _) in loc.match_indices('&') {

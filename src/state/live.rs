@@ -53,6 +53,17 @@ struct Parts {
 impl Live {
     /// Start checking the schedule in `schedule` (once, when it has loaded).
     pub fn start(schedule: RwSignal<Arc<Schedule>>, changes: ScheduleChanges) -> Live {
+        let live = Live::new(schedule, changes);
+        if live.can_check() {
+            live.plan_next();
+            net::on_wake(move || live.check_now());
+        }
+        live
+    }
+
+    /// The state of the checks, none planned (the build step's pages show
+    /// it as a first visit does).
+    pub fn new(schedule: RwSignal<Arc<Schedule>>, changes: ScheduleChanges) -> Live {
         let status = expect_context::<AppStatus>();
         let clock = expect_context::<Clock>();
         let now = clock.now.get_untracked();
@@ -69,15 +80,11 @@ impl Live {
                 ..Freshness::default()
             },
         };
-        let live = Live {
+        Live {
             freshness: RwSignal::new(freshness),
             update: RwSignal::new(None),
             checking: RwSignal::new(false),
-            url: StoredValue::new(
-                status
-                    .source
-                    .with_value(|s| schedule_url(s).map(str::to_string)),
-            ),
+            url: StoredValue::new(status.source.with_value(schedule_url)),
             parts: Parts {
                 schedule,
                 status,
@@ -87,12 +94,7 @@ impl Live {
                 display: expect_context::<Display>(),
             },
             timer: StoredValue::new(None),
-        };
-        if live.can_check() {
-            live.plan_next();
-            net::on_wake(move || live.check_now());
         }
-        live
     }
 
     /// Whether the schedule has an address to check (not a local file).

@@ -68,8 +68,10 @@ pub fn load_schedule(status: AppStatus) -> ScheduleLoad {
             Arc::new(l.schedule)
         });
         load.result.set(Some(result));
-        // The app now draws the page: the pre-rendered copy goes in the same task.
-        crate::browser::page::remove_prerender();
+        // The app now draws the page (its render effects are queued by the
+        // set above, and run first): the build-time copy goes after them, in
+        // the same frame, or with the lazily loaded part that draws the page.
+        leptos::task::spawn_local(async { crate::browser::page::app_drawn() });
         // The service worker, and its precache of every lazily loaded part,
         // only once the page is drawn: on a first visit over a slow network
         // its downloads would otherwise compete with the schedule's.

@@ -161,6 +161,18 @@ pub fn LazyPart(
     // Bumped by Retry: the closure below runs again and starts a new load
     // (a failed load is not cached by the loader).
     let attempt = RwSignal::new(0u32);
+    // A page's part: the build-time copy of the page stays until it has drawn.
+    let held = StoredValue::new(!quiet);
+    let release = move || {
+        if held.get_value() {
+            held.set_value(false);
+            crate::browser::page::release_prerender();
+        }
+    };
+    if !quiet {
+        crate::browser::page::hold_prerender();
+        on_cleanup(release);
+    }
     view! {
         <Suspense fallback=move || {
             (!quiet)
@@ -175,10 +187,12 @@ pub fn LazyPart(
             {move || {
                 attempt.track();
                 Suspend::new(async move {
-                    match load(part).await {
+                    let view = match load(part).await {
                         Ok(view) => view,
                         Err(PartMissing) => view! { <PartFailed attempt /> }.into_any(),
-                    }
+                    };
+                    release();
+                    view
                 })
             }}
         </Suspense>

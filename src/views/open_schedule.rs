@@ -42,10 +42,16 @@ fn open_file(file: PickedFile, error: RwSignal<Option<ActionError>>) {
     });
 }
 
-/// Let a schedule.json be dropped anywhere on the page.
-pub fn use_file_drop() {
+/// Where the errors of opening a schedule are shown: provided once, at the root.
+pub fn provide_open_errors() -> RwSignal<Option<ActionError>> {
     let error = RwSignal::new(None);
     provide_context(OpenError(error));
+    error
+}
+
+/// Let a schedule.json be dropped anywhere on the page.
+pub fn use_file_drop() {
+    let error = provide_open_errors();
     let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();

@@ -5,8 +5,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_split_helpers::wasm_split;
 
 use crate::browser::notify;
+use crate::browser::part::PartMissing;
 use crate::model::plan::due_reminders;
 use crate::model::schedule::Schedule;
 use crate::model::time::{clock_range, Instant};
@@ -26,10 +28,28 @@ pub struct Reminders {
 }
 
 impl Reminders {
+    /// Notify of what is due, when reminders are on and allowed: by a lazily
+    /// loaded part (most visitors never turn them on); one that cannot be
+    /// fetched reminds at the next tick.
     pub fn check(&self) {
         if !self.display.settings.with_untracked(|s| s.reminders) || !notify::granted() {
             return;
         }
+        let reminders = self.clone();
+        leptos::task::spawn_local(async move {
+            let _ = remind_of_due(reminders).await;
+        });
+    }
+}
+
+#[wasm_split(reminders, fallible)]
+fn remind_of_due(reminders: Reminders) -> Result<(), PartMissing> {
+    reminders.notify_due();
+    Ok(())
+}
+
+impl Reminders {
+    fn notify_due(&self) {
         let at = self.clock.now.get_untracked();
         let schedule = self.schedule.get_untracked();
         let done: Vec<String> = self.notified.with_value(|n| {
@@ -61,6 +81,7 @@ impl Reminders {
             self.notified
                 .update_value(|n| n.push((s.id.clone(), s.start)));
         }
+        notify::count_check();
     }
 }
 
@@ -76,9 +97,9 @@ pub fn use_reminders() {
         notified: StoredValue::new(Vec::new()),
     };
     provide_context(reminders.clone());
-    // The first check runs at once, before any session is drawn (the
-    // browser test of a due reminder relies on that); the effect's own first
-    // run would repeat it, so it checks from the first tick on.
+    // The first check starts at once, before any session is drawn; the
+    // effect's own first run would repeat it, so it checks from the first
+    // tick on.
     reminders.check();
     let tick = reminders.clone();
     // Re-planned from the new times when a newer schedule is taken in place.

@@ -205,9 +205,10 @@ test('a reminder fires before a must session, with its room, once (fixed clock, 
   // A maybe gets no reminder.
   await p.session('Mesos Security Exposed!').getByRole('button', { name: /^Mark as maybe/ }).click();
   await page.goto(`/agenda?now=${encodeURIComponent('2017-10-26T13:26:00+02:00')}`);
-  // The app checks for due reminders once, synchronously, before it renders
-  // any session (src/views/reminders.rs), so once the titles show the check
-  // has run: no waiting for "nothing" to happen.
+  // The app checks for due reminders at once, in a lazily loaded part
+  // (src/views/reminders.rs), which counts each check on <html>: once it
+  // has counted one, the check has run: no waiting for "nothing" to happen.
   await expect(p.titles).toHaveCount(2);
+  await expect(page.locator('html[data-reminders-checked]')).toHaveCount(1);
   expect(await page.evaluate(() => (window as any).__notes)).toEqual([]);
 });

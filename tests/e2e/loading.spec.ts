@@ -33,12 +33,27 @@ test('a failed load leaves the stored agenda untouched', async ({ page }) => {
   expect(await page.evaluate((k) => localStorage.getItem(k), AGENDA_KEY)).toBe(stored);
 });
 
+test('a deep link to a built page paints that page before the app has loaded', async ({ page }) => {
+  const release = await holdBack(page, '**/*.wasm');
+  await page.goto('/track/devops-and-ops');
+  const built = page.locator('#prerender');
+  await expect(built.locator('h1')).toHaveText('DevOps and Ops');
+  await expect(built.locator('article').first()).toBeVisible();
+  // A picture of the page until the app takes over: inert, hidden from assistive technology.
+  await expect(built).toHaveAttribute('inert', '');
+  await expect(built).toHaveAttribute('aria-hidden', 'true');
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('DevOps and Ops');
+  await expect(built).toHaveCount(0);
+});
+
 test('a deep link shows a loading state until the schedule arrives', async ({ page }) => {
   const release = await holdBack(page, '**/schedule.json');
-  await page.goto('/track/devops-and-ops');
+  // A page of the app's own (not built: the agenda is personal).
+  await page.goto('/agenda');
   await expect(page.getByText('Loading schedule…')).toBeVisible();
   release();
-  await expect(page.getByRole('article').first()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My agenda');
 });
 
 test('on "/" the built programme paints before the app loads; the app takes over without a jump', async ({ page }) => {

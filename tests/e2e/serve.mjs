@@ -1,8 +1,13 @@
 // A minimal static server for the built app: serves a directory (dist/) on
 // 127.0.0.1 and answers unknown paths with index.html (history routing), as a
 // real static host must be configured to.
-//   CLI:    node tests/e2e/serve.mjs [dir] [port]
-//   module: const server = await serve(dir, 0, { brotli }); server.url; await server.close();
+//   CLI:    node tests/e2e/serve.mjs [dir] [port] [--base /path/ --no-rewrites]
+//   module: const server = await serve(dir, 0, { brotli, base, rewrites }); server.url; await server.close();
+// A folder's index.html answers its path (`/session/x` → session/x/index.html).
+// With `base`, the folder is served under that path and nothing else is;
+// with `rewrites: false` (a host like GitHub Pages) unknown paths are answered
+// 404 with the folder's 404.html, and a folder's path without its trailing
+// slash is redirected (301) to the path with it.
 // With `brotli`, a file's `.br` copy is served (content-encoding: br) when accepted.
 // Every file carries an ETag and a Last-Modified, and a conditional request
 // for an unchanged file is answered 304 with no body, as a real static host does.
@@ -33,7 +38,7 @@ const types = {
 // `/test-data/…` serves tests/data/ (schedules for the interop tests).
 const testData = resolve('tests/data');
 
-export function serve(dir, port = 0, { brotli: useBrotli = false } = {}) {
+export function serve(dir, port = 0, { brotli: useBrotli = false, base = '/', rewrites = true } = {}) {
   const root = resolve(dir);
   const fileFor = (urlPath) => fileIn(root, urlPath);
   const fileIn = async (root, urlPath) => {
@@ -46,7 +51,11 @@ export function serve(dir, port = 0, { brotli: useBrotli = false } = {}) {
     const candidate = join(root, clean);
     if (!candidate.startsWith(root)) return null;
     try {
-      if ((await stat(candidate)).isFile()) return candidate;
+      const found = await stat(candidate);
+      if (found.isFile()) return candidate;
+      if (found.isDirectory() && (await stat(join(candidate, 'index.html'))).isFile()) {
+        return urlPath.endsWith('/') || rewrites ? join(candidate, 'index.html') : { redirect: `${urlPath}/` };
+      }
     } catch {}
     return null;
   };
@@ -83,11 +92,20 @@ export function serve(dir, port = 0, { brotli: useBrotli = false } = {}) {
       await new Promise((r) => setTimeout(r, Number(slow[1])));
       url.pathname = slow[2];
     }
+    const inBase = url.pathname.startsWith(base) || `${url.pathname}/` === base;
+    const local = inBase ? `/${url.pathname.slice(base.length)}` : null;
     let file = url.pathname.startsWith('/test-data/')
       ? await fileIn(testData, url.pathname.slice('/test-data'.length))
-      : await fileFor(url.pathname);
+      : local === null
+        ? null
+        : await fileFor(local);
+    if (file?.redirect) return send(301, { location: `${base}${file.redirect.slice(1)}` }, '');
     // Paths without a file extension are app routes: serve the shell.
-    if (!file && !extname(url.pathname)) file = join(root, 'index.html');
+    if (!file && rewrites && local !== null && !extname(url.pathname)) file = join(root, 'index.html');
+    if (!file && !rewrites) {
+      const page = await readFile(join(root, '404.html')).catch(() => 'not found');
+      return send(404, { 'content-type': types['.html'], 'cache-control': 'no-cache' }, page);
+    }
     if (!file) return send(404, { 'content-type': 'text/plain' }, 'not found');
     // A pre-compressed copy (`.br` beside the file, as the build writes them)
     // when the browser accepts brotli, as a real static host would serve it.
@@ -146,7 +164,16 @@ export function serve(dir, port = 0, { brotli: useBrotli = false } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dir = process.argv[2] ?? 'dist';
-  const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
-  serve(dir, port).then((server) => console.log(`serving ${resolve(dir)} on ${server.url}`));
+  const args = process.argv.slice(2);
+  const flag = (name) => {
+    const i = args.indexOf(name);
+    return i < 0 ? undefined : args.splice(i, name === '--base' ? 2 : 1)[1] ?? true;
+  };
+  const base = flag('--base') ?? '/';
+  const rewrites = flag('--no-rewrites') === undefined;
+  const dir = args[0] ?? 'dist';
+  const port = Number(args[1] ?? process.env.PORT ?? 8080);
+  serve(dir, port, { base, rewrites }).then((server) =>
+    console.log(`serving ${resolve(dir)} on ${server.url}${base}${rewrites ? '' : ' (no rewrites)'}`),
+  );
 }

@@ -1,0 +1,171 @@
+//! The pages the build step writes for the demo (`src/bin/prerender.rs`
+//! with `--base` a full URL), read back from the files: every session page's
+//! schema.org Event equals the file's facts (times with their offsets, room,
+//! speakers), every page carries its link preview, and sitemap.xml lists
+//! every built page and no other.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const INDEX: &str = "<!doctype html><html><head>\n<meta charset=\"utf-8\" />\n<!--page-head--><title>x</title><!--/page-head-->\n<script type=\"module\">import init from '/app.js';</script></head><body><!--page--><!--/page--></body></html>";
+const SITE: &str = "https://example.org/mesoscon/2017/";
+
+fn built() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sv-pages-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), INDEX).unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    std::fs::copy(
+        format!("{root}/public/schedule.json"),
+        dir.join("schedule.json"),
+    )
+    .unwrap();
+    std::fs::copy(
+        format!("{root}/public/manifest.webmanifest"),
+        dir.join("manifest.webmanifest"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .arg(&dir)
+        .args(["--base", SITE])
+        .env_remove("SCHEDULE_FILE")
+        .env_remove("SCHEDULE_BASE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
+/// Every `index.html` under `dir`, as the path it is served at.
+fn pages(dir: &Path, at: &Path, found: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(at).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            pages(dir, &path, found);
+        } else if path.file_name().unwrap() == "index.html" {
+            let rel = path.parent().unwrap().strip_prefix(dir).unwrap();
+            found.insert(rel.to_string_lossy().into_owned());
+        }
+    }
+}
+
+fn meta<'a>(html: &'a str, key: &str) -> Option<&'a str> {
+    let at = html.find(&format!("{key}\" content=\""))? + key.len() + 11;
+    Some(&html[at..at + html[at..].find('"')?])
+}
+
+#[test]
+fn every_page_s_preview_and_every_session_s_event_are_the_file_s_facts() {
+    let dir = built();
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("schedule.json")).unwrap()).unwrap();
+    let name_of = |list: &str, id: &str| {
+        file[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == id)
+            .map(|x| x["name"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    let sessions = file["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 28);
+    for s in sessions {
+        let id = s["id"].as_str().unwrap();
+        let html = std::fs::read_to_string(dir.join(format!("session/{id}/index.html"))).unwrap();
+        let url = format!("{SITE}session/{id}");
+        assert_eq!(meta(&html, "og:url"), Some(url.as_str()), "{id}");
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
+            "{id}"
+        );
+        for key in ["og:title", "og:description", "twitter:card", "description"] {
+            assert!(
+                meta(&html, key).is_some_and(|v| !v.is_empty()),
+                "{id}: {key}"
+            );
+        }
+        let open = "<script type=\"application/ld+json\">";
+        let at = html.find(open).expect("JSON-LD") + open.len();
+        let ld: Value =
+            serde_json::from_str(&html[at..at + html[at..].find("</script>").unwrap()]).unwrap();
+        assert_eq!(ld["@type"], "Event");
+        assert_eq!(ld["name"], s["title"], "{id}");
+        // Our format writes the times with the conference's offset: the
+        // same instants, the same offsets.
+        assert_eq!(ld["startDate"], s["start"], "{id}");
+        assert_eq!(ld["endDate"], s["end"], "{id}");
+        assert_eq!(ld["url"], url.as_str());
+        match s["room"].as_str() {
+            Some(room) => assert_eq!(ld["location"]["name"], name_of("rooms", room).as_str()),
+            None => assert!(ld.get("location").is_none()),
+        }
+        let speakers: Vec<String> = s["speakers"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|p| name_of("speakers", p.as_str().unwrap()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let performers: Vec<String> = ld["performer"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|p| p["name"].as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(performers, speakers, "{id}");
+        assert_eq!(ld["superEvent"]["name"], "MesosCon Europe 2017");
+        // The page itself shows the session (the app's markup).
+        assert!(html.contains("<div id=\"prerender\">"), "{id}");
+    }
+
+    // sitemap.xml: every built page of the schedule, and no other (not the
+    // app's personal routes, not the `/timetable` alias, not 404.html).
+    let sitemap = std::fs::read_to_string(dir.join("sitemap.xml")).unwrap();
+    let listed: BTreeSet<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|x| x[..x.find("</loc>").unwrap()].to_string())
+        .collect();
+    let mut found = BTreeSet::new();
+    pages(&dir, &dir, &mut found);
+    let personal = ["agenda", "agenda/shared", "now", "conferences", "timetable"];
+    let expected: BTreeSet<String> = found
+        .iter()
+        .filter(|p| !personal.contains(&p.as_str()))
+        .map(|p| {
+            if p.is_empty() {
+                SITE.to_string()
+            } else {
+                format!("{SITE}{p}")
+            }
+        })
+        .collect();
+    assert_eq!(listed, expected);
+    // 1 + 4 tracks + 2 days + 28 sessions + speakers + each speaker.
+    assert!(listed.len() > 35, "{}", listed.len());
+    for p in personal {
+        assert!(
+            found.contains(p),
+            "{p}: a file for each route (hosts without rewrites)"
+        );
+    }
+    assert!(dir.join("404.html").exists());
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.webmanifest")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["start_url"], "/mesoscon/2017/");
+    assert_eq!(manifest["icons"][0]["src"], "/mesoscon/2017/icon-192.png");
+    let _ = std::fs::remove_dir_all(&dir);
+}
