@@ -217,7 +217,7 @@ fn write_pages(
     let schedule = std::sync::Arc::new(schedule);
     let pages = site::pages(&schedule, site);
     let mut styles = Styles::default();
-    let note = r#"<noscript><p class="nojs-note">This page shows the schedule as it was published. Starring sessions, your agenda, filters and search need JavaScript.</p></noscript>"#;
+    let note = r#"<noscript><p class="nojs-note">The schedule as published: stars, your agenda, filters and search need JavaScript.</p></noscript>"#;
     let write = |file: &str, html: String| -> std::io::Result<()> {
         let path = dir.join(file);
         if let Some(parent) = path.parent() {

@@ -135,7 +135,7 @@ pub fn judge(answer: Answer, shown_body: u64) -> Verdict {
 
 /// A fingerprint of a schedule file's bytes (to tell the same file again).
 pub fn body_fingerprint(text: &str) -> u64 {
-    let mut h = StableHasher::default();
+    let mut h = DefaultHasher::new();
     text.hash(&mut h);
     h.finish()
 }
@@ -344,32 +344,11 @@ pub fn alerts(changes: &[Change], new: &Schedule, agenda: &Agenda) -> Vec<Alert>
         .collect()
 }
 
-/// The standard hasher with `usize` and `isize` (lengths, enum variants)
-/// written as 64 bits: the same fingerprint in the wasm (32-bit) and in the
-/// build step (64-bit), so a page's built markup carries the app's ids.
-#[derive(Default)]
-struct StableHasher(DefaultHasher);
-
-impl Hasher for StableHasher {
-    fn finish(&self) -> u64 {
-        self.0.finish()
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0.write(bytes);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0.write_u64(n as u64);
-    }
-    fn write_isize(&mut self, n: isize) {
-        self.0.write_i64(n as i64);
-    }
-}
-
 /// A fingerprint of everything a session's card shows (title, times, room,
 /// track, speakers, type, language, links, abstract): the key of its card in a list,
 /// so that after an update only the cards of changed sessions are rebuilt.
 pub fn card_key(schedule: &Schedule, index: usize) -> u64 {
-    let mut h = StableHasher::default();
+    let mut h = DefaultHasher::new();
     if let Some(s) = schedule.sessions.get(index) {
         s.id.hash(&mut h);
         s.title.hash(&mut h);
@@ -407,7 +386,7 @@ pub fn card_key(schedule: &Schedule, index: usize) -> u64 {
 /// languages and types): the header and the filter bar are built again
 /// after an update only when it changes.
 pub fn offer_key(schedule: &Schedule) -> u64 {
-    let mut h = StableHasher::default();
+    let mut h = DefaultHasher::new();
     let c = &schedule.conference;
     (&c.title, &c.location, &c.time_zone).hash(&mut h);
     schedule.days.hash(&mut h);
