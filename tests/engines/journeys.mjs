@@ -41,8 +41,13 @@ function compose(template, ...parts) {
   return new Function(`return ${src}`)();
 }
 
+/** The app has taken over: the build-time copy of the page (#prerender, the
+ * app's own markup, inert) is gone, so selectors find the live app's elements. */
+const appReady = () => !document.getElementById('prerender');
+
 /** Mark the element `find` returns (in the page) and click it natively. */
 async function clickWhere(d, what, find, ...args) {
+  await waitFor(d, 'the app (the built copy gone)', appReady);
   const mark = compose(
     `(...args) => {
       for (const el of document.querySelectorAll('[data-journey]')) el.removeAttribute('data-journey');
@@ -58,15 +63,15 @@ async function clickWhere(d, what, find, ...args) {
   await d.click('[data-journey="target"]');
 }
 
-const articles = () => document.querySelectorAll('main#main article').length;
+const articles = () => document.querySelectorAll('body > main#main article').length;
 const star = (title) => {
-  const article = [...document.querySelectorAll('main#main article')].find(
+  const article = [...document.querySelectorAll('body > main#main article')].find(
     (a) => a.querySelector('h3')?.textContent.trim() === title,
   );
   return article?.querySelector('button.star') ?? null;
 };
 const starLabel = (title) => {
-  const article = [...document.querySelectorAll('main#main article')].find(
+  const article = [...document.querySelectorAll('body > main#main article')].find(
     (a) => a.querySelector('h3')?.textContent.trim() === title,
   );
   return article?.querySelector('button.star')?.getAttribute('aria-label') ?? null;
@@ -80,8 +85,8 @@ export const journeys = [
     name: 'the programme loads',
     async run(d, base) {
       await d.goto(base + '/');
-      await waitFor(d, 'the heading "Programme"', () => document.querySelector('main#main h1')?.textContent === 'Programme');
-      await waitFor(d, '28 sessions', () => document.querySelectorAll('main#main article').length === 28);
+      await waitFor(d, 'the heading "Programme"', () => document.querySelector('body > main#main h1')?.textContent === 'Programme');
+      await waitFor(d, '28 sessions', () => document.querySelectorAll('body > main#main article').length === 28);
       await waitFor(d, 'the page title', () => document.title === 'Programme · MesosCon Europe 2017');
     },
   },
@@ -89,22 +94,23 @@ export const journeys = [
     name: 'search and filter live in the URL; Back restores',
     async run(d, base) {
       await d.goto(base + '/');
-      await waitFor(d, 'the search box', () => !!document.querySelector('main#main input[type=search]'));
+      await waitFor(d, 'the search box', () => !!document.querySelector('body > main#main input[type=search]'));
+      await waitFor(d, 'the app (the built copy gone)', appReady);
       await d.type('input[type=search]', 'security');
       await waitFor(d, '?q=security in the URL', () => location.search === '?q=security');
       const found = await waitFor(d, 'fewer sessions', () => {
-        const n = document.querySelectorAll('main#main article').length;
+        const n = document.querySelectorAll('body > main#main article').length;
         return n > 0 && n < 28 && n;
       });
       await clickWhere(d, 'the "DevOps and Ops" checkbox', () => {
-        const label = [...document.querySelectorAll('main#main fieldset label')].find((l) => l.textContent.trim() === 'DevOps and Ops');
+        const label = [...document.querySelectorAll('body > main#main fieldset label')].find((l) => l.textContent.trim() === 'DevOps and Ops');
         return label?.querySelector('input') ?? (label && document.getElementById(label.htmlFor));
       });
       await waitFor(d, 'track=devops-and-ops in the URL', () => location.search.includes('track=devops-and-ops'));
       await d.back();
       await waitFor(d, 'Back to ?q=security', () => location.search === '?q=security');
-      await waitFor(d, `${found} sessions again`, (n) => document.querySelectorAll('main#main article').length === n, found);
-      await waitFor(d, 'the search box keeps "security"', () => document.querySelector('main#main input[type=search]').value === 'security');
+      await waitFor(d, `${found} sessions again`, (n) => document.querySelectorAll('body > main#main article').length === n, found);
+      await waitFor(d, 'the search box keeps "security"', () => document.querySelector('body > main#main input[type=search]').value === 'security');
     },
   },
   {
@@ -120,17 +126,17 @@ export const journeys = [
       await d.reload();
       await waitFor(d, 'still starred after a reload', compose('(t) => $0(t)?.startsWith("Remove from agenda")', starLabel), KNEE);
       await d.goto(base + '/agenda');
-      await waitFor(d, 'My agenda lists it', (t) => [...document.querySelectorAll('main#main article h3')].map((h) => h.textContent.trim()).join('|') === t, KNEE);
+      await waitFor(d, 'My agenda lists it', (t) => [...document.querySelectorAll('body > main#main article h3')].map((h) => h.textContent.trim()).join('|') === t, KNEE);
       await clickWhere(d, 'the star in My agenda', star, KNEE);
-      await waitFor(d, 'the empty hint', () => document.querySelector('.empty-hint') !== null && document.querySelectorAll('main#main article').length === 0);
+      await waitFor(d, 'the empty hint', () => document.querySelector('.empty-hint') !== null && document.querySelectorAll('body > main#main article').length === 0);
     },
   },
   {
     name: 'the timetable',
     async run(d, base) {
       await d.goto(base + '/timetable/2017-10-26');
-      await waitFor(d, 'the heading', () => document.querySelector('main#main h1')?.textContent === 'Timetable, Thursday 26 October 2017');
-      await waitFor(d, '16 blocks', () => document.querySelectorAll('main#main article').length === 16);
+      await waitFor(d, 'the heading', () => document.querySelector('body > main#main h1')?.textContent === 'Timetable, Thursday 26 October 2017');
+      await waitFor(d, '16 blocks', () => document.querySelectorAll('body > main#main article').length === 16);
       const rooms = await d.evaluate(() => [...document.querySelectorAll('.tt-room')].map((r) => r.textContent.trim()));
       if (rooms.join(',') !== 'Congress Hall,Club A,Club B,Club C,Club D,Foyer') throw new Error(`rooms: ${rooms}`);
     },
@@ -149,7 +155,7 @@ export const journeys = [
     name: 'a session page',
     async run(d, base) {
       await d.goto(base + '/session/thu-devops-knee-deep');
-      await waitFor(d, 'its title', (t) => document.querySelector('main#main h1')?.textContent === t, KNEE);
+      await waitFor(d, 'its title', (t) => document.querySelector('body > main#main h1')?.textContent === t, KNEE);
       await waitFor(d, 'its time', () => document.querySelector('.facts time')?.textContent.includes('11:50–12:30'));
       await waitFor(d, 'the page title', (t) => document.title.startsWith(t), KNEE);
     },
@@ -160,20 +166,20 @@ export const journeys = [
     name: 'the lazily loaded views: speakers, a speaker, a shared agenda, conferences',
     async run(d, base) {
       await d.goto(base + '/speakers');
-      await waitFor(d, 'the heading "Speakers"', () => document.querySelector('main#main h1')?.textContent === 'Speakers');
-      await clickWhere(d, 'a speaker link', () => document.querySelector('main#main a[href^="/speaker/"]'));
-      await waitFor(d, 'a speaker page', () => location.pathname.startsWith('/speaker/') && !!document.querySelector('main#main h1')?.textContent);
+      await waitFor(d, 'the heading "Speakers"', () => document.querySelector('body > main#main h1')?.textContent === 'Speakers');
+      await clickWhere(d, 'a speaker link', () => document.querySelector('body > main#main a[href^="/speaker/"]'));
+      await waitFor(d, 'a speaker page', () => location.pathname.startsWith('/speaker/') && !!document.querySelector('body > main#main h1')?.textContent);
       await d.goto(base + '/agenda/shared#1;mesoscon-eu-2017;thu-devops-knee-deep,!fri-users-wtf-shell');
-      await waitFor(d, 'the heading "Shared agenda"', () => document.querySelector('main#main h1')?.textContent === 'Shared agenda');
-      await waitFor(d, 'its two sessions', (t) => [...document.querySelectorAll('main#main article h3')].some((h) => h.textContent.trim() === t), KNEE);
+      await waitFor(d, 'the heading "Shared agenda"', () => document.querySelector('body > main#main h1')?.textContent === 'Shared agenda');
+      await waitFor(d, 'its two sessions', (t) => [...document.querySelectorAll('body > main#main article h3')].some((h) => h.textContent.trim() === t), KNEE);
       await d.goto(base + '/conferences');
-      await waitFor(d, 'the heading "Conferences"', () => document.querySelector('main#main h1')?.textContent === 'Conferences');
-      await waitFor(d, 'the demo listed', () => document.querySelector('main#main')?.textContent.includes('MesosCon Europe 2017'));
+      await waitFor(d, 'the heading "Conferences"', () => document.querySelector('body > main#main h1')?.textContent === 'Conferences');
+      await waitFor(d, 'the demo listed', () => document.querySelector('body > main#main')?.textContent.includes('MesosCon Europe 2017'));
       // The settings (loaded when the menu is first opened) and the form to
       // open another schedule (when its section is first opened).
       await clickWhere(d, 'the Settings menu', () => document.querySelector('header details.settings > summary'));
       await waitFor(d, 'the time zone setting', () => !!document.getElementById('zone-setting'));
-      await clickWhere(d, '"Open another conference\'s schedule"', () => document.querySelector('main#main details.open-schedule > summary'));
+      await clickWhere(d, '"Open another conference\'s schedule"', () => document.querySelector('body > main#main details.open-schedule > summary'));
       await waitFor(d, 'the schedule URL field', () => !!document.getElementById('schedule-url'));
       const failed = await d.evaluate(() => document.body.textContent.includes('could not be loaded'));
       if (failed) throw new Error(`${d.name}: a lazily loaded part could not be loaded`);
@@ -188,7 +194,7 @@ export const journeys = [
       await waitFor(d, '"99 sessions"', () => document.querySelector('.result-count')?.textContent === '99 sessions');
       await waitFor(d, 'the zone named', () => document.querySelector('.zone-prompt')?.textContent.includes('America/New_York'));
       const talk = () => {
-        const a = [...document.querySelectorAll('main#main article')].find((x) => x.querySelector('h3')?.textContent.trim() === 'Elite DevOps using Kubernetes');
+        const a = [...document.querySelectorAll('body > main#main article')].find((x) => x.querySelector('h3')?.textContent.trim() === 'Elite DevOps using Kubernetes');
         return a ? [a.querySelector('.session-time')?.textContent.trim(), !!a.querySelector('.live-badge.now')] : null;
       };
       const [time, on] = await waitFor(d, 'the talk', talk);
@@ -207,7 +213,7 @@ export const journeys = [
       const checks = () => server.requests.filter((r) => r.path === path && r.ifNoneMatch);
       try {
         await d.goto(`${base}/?schedule=${path}`);
-        await waitFor(d, '28 sessions', () => document.querySelectorAll('main#main article').length === 28);
+        await waitFor(d, '28 sessions', () => document.querySelectorAll('body > main#main article').length === 28);
         await clickWhere(d, `the star of "${MOVED.title}"`, star, MOVED.title);
         await waitFor(d, 'the star turns on', compose('(t) => $0(t)?.startsWith("Remove from agenda")', starLabel), MOVED.title);
         // Enabled: it waits while a check is under way (the server may have
@@ -218,11 +224,11 @@ export const journeys = [
         await waitFor(d, 'the notice "… 3 changes, 1 in your agenda"', () =>
           /^Schedule updated at \d\d:\d\d — 3 changes, 1 in your agenda$/.test(document.querySelector('.live-update button')?.textContent.trim() ?? ''),
         );
-        await waitFor(d, 'the added session', (t) => [...document.querySelectorAll('main#main article h3')].some((h) => h.textContent.trim() === t), ADDED.title);
-        await waitFor(d, 'still 28 sessions', () => document.querySelectorAll('main#main article').length === 28);
+        await waitFor(d, 'the added session', (t) => [...document.querySelectorAll('body > main#main article h3')].some((h) => h.textContent.trim() === t), ADDED.title);
+        await waitFor(d, 'still 28 sessions', () => document.querySelectorAll('body > main#main article').length === 28);
         await waitFor(d, 'still starred', compose('(t) => $0(t)?.startsWith("Remove from agenda")', starLabel), MOVED.title);
         await waitFor(d, 'the moved session marked', (t) => {
-          const a = [...document.querySelectorAll('main#main article')].find((x) => x.querySelector('h3')?.textContent.trim() === t);
+          const a = [...document.querySelectorAll('body > main#main article')].find((x) => x.querySelector('h3')?.textContent.trim() === t);
           return a?.querySelector('.changed-badge') && a.querySelector('.session-time')?.textContent.includes('17:00–17:40');
         }, MOVED.title);
         await waitFor(d, 'the agenda kept', (id) => (localStorage.getItem('schedule-viewer/agenda/mesoscon-eu-2017') ?? '').includes(id), MOVED.id);
@@ -238,7 +244,7 @@ export const journeys = [
         await clickWhere(d, '"Check now" after a server error', checkNow);
         await waitFor(d, 'the server error named, the schedule kept', () =>
           document.body.textContent.includes('(the server answered 500); the schedule shown is kept.') &&
-          document.querySelectorAll('main#main article').length === 28,
+          document.querySelectorAll('body > main#main article').length === 28,
         );
       } finally {
         server.answer(path, null);
@@ -271,6 +277,6 @@ export async function offlineJourney(d, base, stopServer) {
   await waitFor(d, 'the service worker to control the page', () => navigator.serviceWorker.controller !== null);
   await stopServer();
   await d.reload();
-  await waitFor(d, '28 sessions from the cache, offline', () => document.querySelectorAll('main#main article').length === 28);
+  await waitFor(d, '28 sessions from the cache, offline', () => document.querySelectorAll('body > main#main article').length === 28);
   await waitFor(d, 'the offline notice', () => (document.querySelector('.notice.offline')?.textContent ?? '').startsWith('Offline'));
 }
