@@ -226,32 +226,49 @@ fn write_pages(
         std::fs::write(path, html)
     };
     // The styles of the built views: the programme's in prerender.css, which
-    // the shell links (the first load: a few track colours), all of them in
-    // pages.css, which the other pages link (timetable positions and more).
-    let built_head = |head: &str, route: &Route| {
-        let pages_css = match route {
-            Route::Programme => String::new(),
-            _ => format!(
-                "\n    <link rel=\"stylesheet\" href=\"{}\" />",
-                esc(&route::under_base("pages.css"))
-            ),
-        };
+    // the shell links (the first load: a few track colours); a timetable
+    // day's (its grid positions, many) in page.css beside its page; the
+    // others' in pages.css, which they link.
+    let built_head = |head: &str, route: &Route, css: Option<&str>| {
+        let css = css
+            .map(|href| format!("\n    <link rel=\"stylesheet\" href=\"{}\" />", esc(href)))
+            .unwrap_or_default();
         format!(
             r#"{head}
-    <meta name="app-page" content="{}" />{pages_css}
+    <meta name="app-page" content="{}" />{css}
     <noscript><link rel="stylesheet" href="{}" /></noscript>"#,
             esc(&route.href()),
             esc(&route::under_base("nojs.css")),
         )
     };
+    let pages_css = route::under_base("pages.css");
     let mut start_css = None;
+    // A timetable day with its own styles: its view and the link to them.
+    let timetable = |route: &Route, folder: &str| -> std::io::Result<(String, String)> {
+        let mut own = Styles::default();
+        let view = render_page(&schedule, route, &mut own);
+        write(&format!("{folder}page.css"), own.css())?;
+        Ok((view, route::under_base(&format!("{folder}page.css"))))
+    };
     for page in &pages {
-        let view = render_page(&schedule, &page.route, &mut styles);
-        if page.route == Route::Programme {
-            start_css = Some(styles.css());
-        }
+        let folder = page.file.trim_end_matches("index.html");
+        let (view, css) = match &page.route {
+            Route::Timetable(_) => {
+                let (view, css) = timetable(&page.route, folder)?;
+                (view, Some(css))
+            }
+            Route::Programme => {
+                let view = render_page(&schedule, &page.route, &mut styles);
+                start_css = Some(styles.css());
+                (view, None)
+            }
+            _ => (
+                render_page(&schedule, &page.route, &mut styles),
+                Some(pages_css.clone()),
+            ),
+        };
         let html = shell.page(
-            Some(&built_head(&page.head, &page.route)),
+            Some(&built_head(&page.head, &page.route, css.as_deref())),
             Some(&format!("{note}{view}")),
         );
         write(&page.file, html)?;
@@ -263,9 +280,9 @@ fn write_pages(
         .map(|d| Route::Timetable(Some(d.to_string())));
     if let Some(day) = pages.iter().find(|p| Some(&p.route) == first_day.as_ref()) {
         let route = Route::Timetable(None);
-        let view = render_page(&schedule, &route, &mut styles);
+        let (view, css) = timetable(&route, "timetable/")?;
         let html = shell.page(
-            Some(&built_head(&day.head, &route)),
+            Some(&built_head(&day.head, &route, Some(&css))),
             Some(&format!("{note}{view}")),
         );
         write("timetable/index.html", html)?;
