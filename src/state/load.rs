@@ -101,10 +101,11 @@ impl ScheduleChanges {
     /// last one seen; with none seen yet, it becomes the last seen.
     pub fn refresh(&self, schedule: Arc<Schedule>, agenda: AgendaStore) {
         let changes = *self;
+        let turn = changes.next_turn();
         leptos::task::spawn_local(async move {
             // Without its part (not fetched, offline on a first visit) the
             // comparison waits for the next load.
-            if let Ok(compare) = compare_part(schedule, agenda, changes).await {
+            if let Ok(compare) = compare_part(schedule, agenda, changes, turn).await {
                 compare.await;
             }
         });
@@ -112,10 +113,28 @@ impl ScheduleChanges {
 
     /// The user has seen the changes: `schedule` becomes the last seen.
     pub fn mark_seen(&self, schedule: &Schedule) {
+        self.next_turn();
         self.changes.set(Vec::new());
         let snapshot = Snapshot::of(schedule);
         let id = schedule.conference.id.clone();
         leptos::task::spawn_local(async move { write_snapshot(&id, &snapshot).await });
+    }
+}
+
+thread_local! {
+    /// The latest comparison started (one conference per page): an earlier
+    /// one that ends after it (the first load's, still reading its snapshot
+    /// when a newer schedule is taken in place) does not overwrite its result.
+    static TURN: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+impl ScheduleChanges {
+    /// A new comparison (or "seen"): the ones still running are outdated.
+    fn next_turn(&self) -> u64 {
+        TURN.with(|t| {
+            t.set(t.get() + 1);
+            t.get()
+        })
     }
 }
 
@@ -127,6 +146,7 @@ fn compare_part(
     schedule: Arc<Schedule>,
     agenda: AgendaStore,
     changes: ScheduleChanges,
+    turn: u64,
 ) -> Result<Pin<Box<dyn Future<Output = ()>>>, PartMissing> {
     Ok(Box::pin(async move {
         let key = snapshot_cache_key(&schedule.conference.id);
@@ -136,7 +156,10 @@ fn compare_part(
         {
             Some(old) => {
                 let found = diff(&old, &schedule, |id| agenda.is_starred(id));
-                changes.changes.set(found);
+                // Outdated by a newer comparison: its result stands.
+                if TURN.with(std::cell::Cell::get) == turn {
+                    changes.changes.set(found);
+                }
             }
             None => save_snapshot(&schedule).await,
         }

@@ -18,7 +18,12 @@ const TIMEOUT_MS = 15_000;
 
 /** Poll `fn` in the page until it returns a truthy value; fail with `what`. */
 export async function waitFor(d, what, fn, ...args) {
-  const until = Date.now() + TIMEOUT_MS;
+  return waitWithin(TIMEOUT_MS, d, what, fn, ...args);
+}
+
+/** waitFor with a wait of its own. */
+async function waitWithin(ms, d, what, fn, ...args) {
+  const until = Date.now() + ms;
   let last;
   for (;;) {
     try {
@@ -274,7 +279,9 @@ export async function offlineJourney(d, base, stopServer) {
   await waitFor(d, 'sessions', articles);
   const supported = await d.evaluate(() => 'serviceWorker' in navigator);
   if (!supported) throw new Error(`${d.name}: no service worker API in this engine, so no offline reload`);
-  await waitFor(d, 'the service worker to control the page', () => navigator.serviceWorker.controller !== null);
+  // (WebKitGTK under Xvfb may take more than the usual wait to install a
+  // worker that precaches the whole shell)
+  await waitWithin(45_000, d, 'the service worker to control the page', () => navigator.serviceWorker.controller !== null);
   await stopServer();
   await d.reload();
   await waitFor(d, '28 sessions from the cache, offline', () => document.querySelectorAll('body > main#main article').length === 28);
