@@ -126,13 +126,20 @@ const CLOCK_TICK: std::time::Duration = std::time::Duration::from_secs(30);
 impl Clock {
     /// Start the clock for a schedule (once, when it has loaded).
     pub fn start(schedule: RwSignal<Arc<Schedule>>) -> Clock {
-        let now = RwSignal::new(crate::browser::clock::now());
+        let clock = Clock::stopped(schedule);
+        let now = clock.now;
         let tick = move || {
             refresh(now);
         };
         if let Ok(handle) = set_interval_with_handle(tick, CLOCK_TICK) {
             on_cleanup(move || handle.clear());
         }
+        clock
+    }
+
+    /// The clock read once, not ticking (the build step's pages).
+    pub fn stopped(schedule: RwSignal<Arc<Schedule>>) -> Clock {
+        let now = RwSignal::new(crate::browser::clock::now());
         let state =
             Memo::new(move |_| schedule.with(|s| crate::model::plan::now_and_next(s, now.get())));
         Clock { now, state }
@@ -255,17 +262,7 @@ pub struct AgendaStore {
 impl AgendaStore {
     /// Load the agenda of `conference_id` and keep it in step with other tabs.
     pub fn new(conference_id: &str) -> Self {
-        let loaded = storage::load_agenda(conference_id);
-        let store = AgendaStore {
-            agenda: RwSignal::new(loaded.agenda),
-            load_notice: RwSignal::new(loaded.notice),
-            write_error: RwSignal::new(None),
-            last_removed: RwSignal::new(None),
-            pending: StoredValue::new(Vec::new()),
-            persistent: RwSignal::new(None),
-            writable: StoredValue::new(loaded.writable),
-            conference_id: StoredValue::new(conference_id.to_string()),
-        };
+        let store = AgendaStore::of(conference_id, storage::load_agenda(conference_id));
         let key = crate::model::agenda::agenda_key(conference_id);
         // Another tab changed the agenda: take its value, plus our own changes
         // that are not written yet.
@@ -281,6 +278,20 @@ impl AgendaStore {
         });
         on_cleanup(move || handle.remove());
         store
+    }
+
+    /// The store of an agenda as loaded (not yet following other tabs).
+    fn of(conference_id: &str, loaded: storage::LoadedAgenda) -> Self {
+        AgendaStore {
+            agenda: RwSignal::new(loaded.agenda),
+            load_notice: RwSignal::new(loaded.notice),
+            write_error: RwSignal::new(None),
+            last_removed: RwSignal::new(None),
+            pending: StoredValue::new(Vec::new()),
+            persistent: RwSignal::new(None),
+            writable: StoredValue::new(loaded.writable),
+            conference_id: StoredValue::new(conference_id.to_string()),
+        }
     }
 
     pub fn is_starred(&self, id: &str) -> bool {

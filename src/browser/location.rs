@@ -20,6 +20,15 @@ pub struct Location {
 }
 
 impl Location {
+    /// A location at `path`, with no query or fragment yet.
+    fn at(path: String) -> Location {
+        Location {
+            path: RwSignal::new(path),
+            search: RwSignal::new(String::new()),
+            hash: RwSignal::new(String::new()),
+        }
+    }
+
     fn read(&self) {
         let Some(w) = super::window() else {
             return;
@@ -45,11 +54,7 @@ thread_local! {
 
 /// Provide the location to the app (once, at the root) and follow it.
 pub fn provide_location() -> Location {
-    let location = Location {
-        path: RwSignal::new(String::new()),
-        search: RwSignal::new(String::new()),
-        hash: RwSignal::new(String::new()),
-    };
+    let location = Location::at(String::new());
     location.read();
     provide_context(location);
     CURRENT.with(|c| c.set(Some(location)));
@@ -79,11 +84,7 @@ pub fn provide_location() -> Location {
 /// The location of a page built natively (the build step): this path, no
 /// query, nothing followed.
 pub fn provide_built_location(path: String) -> Location {
-    let location = Location {
-        path: RwSignal::new(path),
-        search: RwSignal::new(String::new()),
-        hash: RwSignal::new(String::new()),
-    };
+    let location = Location::at(path);
     provide_context(location);
     location
 }

@@ -38,15 +38,13 @@ pub fn provide(schedule: Arc<Schedule>, route: Route) {
 impl AgendaStore {
     /// An empty agenda that writes nowhere.
     fn empty(conference_id: &str) -> Self {
-        AgendaStore {
-            agenda: RwSignal::new(Agenda::default()),
-            load_notice: RwSignal::new(None),
-            write_error: RwSignal::new(None),
-            last_removed: RwSignal::new(None),
-            pending: StoredValue::new(Vec::new()),
-            persistent: RwSignal::new(None),
-            writable: StoredValue::new(false),
-            conference_id: StoredValue::new(conference_id.to_string()),
-        }
+        AgendaStore::of(
+            conference_id,
+            crate::browser::storage::LoadedAgenda {
+                agenda: Agenda::default(),
+                writable: false,
+                notice: None,
+            },
+        )
     }
 }
