@@ -27,8 +27,14 @@ const MAX_SCHEDULES = 8;
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
-      const shell = await caches.open(SHELL_CACHE);
-      await shell.addAll(PRECACHE);
+      // One more try for a request dropped on the way (a venue's Wi-Fi):
+      // a failed install waits for the next visit.
+      const fill = async () => {
+        const shell = await caches.open(SHELL_CACHE);
+        await shell.addAll(PRECACHE);
+        return shell;
+      };
+      const shell = await fill().catch(fill);
       // The schedules fetched with this build are the first offline copies.
       const data = await caches.open(DATA_CACHE);
       for (const path of PRECACHE.filter((p) => p.endsWith('.json'))) {

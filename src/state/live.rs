@@ -186,8 +186,10 @@ impl Live {
             display,
             ..
         } = self.parts;
-        let found = schedule
-            .with_untracked(|old| diff(&Snapshot::of(old), &new, |id| agenda.is_starred(id)));
+        let shown_before = schedule.get_untracked();
+        let found = diff(&Snapshot::of(&shown_before), &new, |id| {
+            agenda.is_starred(id)
+        });
         let (summary, owed) = agenda
             .agenda
             .with_untracked(|a| (UpdateSummary::of(&found, a), alerts(&found, &new, a)));
@@ -200,7 +202,7 @@ impl Live {
         let new = Arc::new(new);
         let focus = crate::browser::page::focused();
         schedule.set(new.clone());
-        changes.refresh(new, agenda);
+        changes.refresh(new, agenda, Some(shown_before));
         self.update.set(Some((now, summary)));
         leptos::task::spawn_local(crate::browser::page::refocus(focus));
     }

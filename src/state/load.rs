@@ -93,19 +93,27 @@ impl ScheduleChanges {
         let changes = ScheduleChanges {
             changes: RwSignal::new(Vec::new()),
         };
-        changes.refresh(schedule, agenda);
+        changes.refresh(schedule, agenda, None);
         changes
     }
 
     /// Compare `schedule` (loaded, or newer and taken in place) with the
-    /// last one seen; with none seen yet, it becomes the last seen.
-    pub fn refresh(&self, schedule: Arc<Schedule>, agenda: AgendaStore) {
+    /// last one seen. With none stored (a first visit, or a storage that
+    /// lost or refused it), the schedule that was on screen before
+    /// (`shown_before`, when a newer one is taken in place) counts as seen;
+    /// with neither, `schedule` becomes the last seen.
+    pub fn refresh(
+        &self,
+        schedule: Arc<Schedule>,
+        agenda: AgendaStore,
+        shown_before: Option<Arc<Schedule>>,
+    ) {
         let changes = *self;
         let turn = changes.next_turn();
         leptos::task::spawn_local(async move {
             // Without its part (not fetched, offline on a first visit) the
             // comparison waits for the next load.
-            if let Ok(compare) = compare_part(schedule, agenda, changes, turn).await {
+            if let Ok(compare) = compare_part(schedule, agenda, changes, turn, shown_before).await {
                 compare.await;
             }
         });
@@ -147,21 +155,26 @@ fn compare_part(
     agenda: AgendaStore,
     changes: ScheduleChanges,
     turn: u64,
+    shown_before: Option<Arc<Schedule>>,
 ) -> Result<Pin<Box<dyn Future<Output = ()>>>, PartMissing> {
     Ok(Box::pin(async move {
         let key = snapshot_cache_key(&schedule.conference.id);
-        match files::cache_get(&key)
+        let stored = files::cache_get(&key)
             .await
-            .and_then(|t| Snapshot::from_json(&t))
-        {
-            Some(old) => {
-                let found = diff(&old, &schedule, |id| agenda.is_starred(id));
-                // Outdated by a newer comparison: its result stands.
-                if TURN.with(std::cell::Cell::get) == turn {
-                    changes.changes.set(found);
-                }
-            }
-            None => save_snapshot(&schedule).await,
+            .and_then(|t| Snapshot::from_json(&t));
+        let kept = stored.is_some();
+        // With no copy kept, this schedule (on a first visit: nothing changed)
+        // or the one on screen before it is the last seen from now on.
+        let seen =
+            stored.unwrap_or_else(|| Snapshot::of(shown_before.as_ref().unwrap_or(&schedule)));
+        // Outdated by a newer comparison: its result stands.
+        if TURN.with(std::cell::Cell::get) == turn {
+            changes
+                .changes
+                .set(diff(&seen, &schedule, |id| agenda.is_starred(id)));
+        }
+        if !kept {
+            write_snapshot(&schedule.conference.id, &seen).await;
         }
     }))
 }
@@ -172,10 +185,6 @@ fn compare_part(
 fn record_conference(known: crate::model::conferences::KnownConference) -> Result<(), PartMissing> {
     conferences::record(known);
     Ok(())
-}
-
-async fn save_snapshot(schedule: &Schedule) {
-    write_snapshot(&schedule.conference.id, &Snapshot::of(schedule)).await;
 }
 
 /// The one writer of the last-seen snapshot.

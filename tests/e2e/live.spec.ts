@@ -196,6 +196,38 @@ test('a newer schedule is taken in place: moved, cancelled and added, then a 304
   }
 });
 
+test('with the last-seen copy lost from storage, what changed on screen is still marked, and kept', async ({ page }) => {
+  const errors = collectErrors(page);
+  const server = await liveServer();
+  const snapshot = '/snapshots/mesoscon-eu-2017';
+  const stored = () =>
+    page.evaluate(async (key) => !!(await (await caches.open('schedule-viewer-local-schedules')).match(key)), snapshot);
+  try {
+    const p = await openAt1400(page, server, `${server.url}/?day=2017-10-27`);
+    // The first visit's copy is written, then lost (a storage that was
+    // cleared or evicted while the page stayed open).
+    await expect.poll(stored).toBe(true);
+    await page.evaluate(async (key) => (await caches.open('schedule-viewer-local-schedules')).delete(key), snapshot);
+    expect(await stored()).toBe(false);
+
+    server.answer('/schedule.json', { body: JSON.stringify(changed()) });
+    await page.clock.runFor('05:00');
+    await expect(page.getByRole('button', { name: UPDATED('3 changes') })).toBeVisible();
+    // The schedule that was on screen counts as seen: the moved and the added session are marked.
+    await expect(p.session(WTF).getByText('Changed', { exact: true })).toBeVisible();
+    await expect(p.session(ADDED).getByText('Changed', { exact: true })).toBeVisible();
+    await expect(p.session(HMH).getByText('Changed', { exact: true })).toHaveCount(0);
+    // And it is the last seen from now on: a reload marks them still.
+    await expect.poll(stored).toBe(true);
+    await page.reload();
+    await expect(p.session(WTF).getByText('Changed', { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: '3 changes since you last looked' })).toBeVisible();
+    expect(errors).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});
+
 test('the open session page follows the update and keeps focus', async ({ page }) => {
   const server = await liveServer();
   try {

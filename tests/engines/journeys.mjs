@@ -269,6 +269,20 @@ export const journeys = [
   },
 ];
 
+/** What the page knows of its service worker, for a failure's message. */
+async function workerState() {
+  const reg = await navigator.serviceWorker.getRegistration();
+  const state = (w) => w?.state ?? 'none';
+  const names = await caches.keys().catch((e) => [`caches: ${e.message}`]);
+  return JSON.stringify({
+    registered: !!reg,
+    installing: state(reg?.installing),
+    waiting: state(reg?.waiting),
+    active: state(reg?.active),
+    caches: names,
+  });
+}
+
 /**
  * Offline after one visit. The app promises this in every engine, so an
  * engine where the service worker is missing or never takes control fails
@@ -280,8 +294,20 @@ export async function offlineJourney(d, base, stopServer) {
   const supported = await d.evaluate(() => 'serviceWorker' in navigator);
   if (!supported) throw new Error(`${d.name}: no service worker API in this engine, so no offline reload`);
   // (WebKitGTK under Xvfb may take more than the usual wait to install a
-  // worker that precaches the whole shell)
-  await waitWithin(45_000, d, 'the service worker to control the page', () => navigator.serviceWorker.controller !== null);
+  // worker that precaches the whole shell.) A worker that activated after
+  // this page loaded controls the next one: one reload before giving up.
+  const controlled = () => navigator.serviceWorker.controller !== null;
+  try {
+    await waitWithin(30_000, d, 'the service worker to control the page', controlled);
+  } catch {
+    await d.reload();
+    await waitFor(d, 'sessions after a reload', articles);
+    try {
+      await waitWithin(30_000, d, 'the service worker to control the page', controlled);
+    } catch (e) {
+      throw new Error(`${e.message}; the worker: ${await d.evaluate(workerState).catch((x) => x.message)}`);
+    }
+  }
   await stopServer();
   await d.reload();
   await waitFor(d, '28 sessions from the cache, offline', () => document.querySelectorAll('body > main#main article').length === 28);
