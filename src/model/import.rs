@@ -5,10 +5,8 @@
 
 use std::fmt;
 
-use serde::de::IgnoredAny;
-use serde::Deserialize;
-
 use super::frab::parse_frab;
+use super::json::{Kind, Reader};
 use super::schedule::{parse_schedule, within_limits, Conference, Schedule, ScheduleError};
 use super::text::slugify;
 use super::time::{NoZoneNames, ZoneResolver};
@@ -113,18 +111,16 @@ pub fn detect(text: &str) -> Result<Format, ScheduleError> {
     if text.trim().is_empty() {
         return Err(ScheduleError::Empty);
     }
-    let value: TopLevel =
-        serde_json::from_str(text).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
-    let keys = match value {
-        TopLevel::Object(keys) => keys,
-        TopLevel::Array => {
+    let keys = match top_level(text)? {
+        Some(keys) => keys,
+        None if text.trim_start().starts_with('[') => {
             return Err(ScheduleError::Unknown(UnknownFormat {
                 hint: Some(
                     "a list at the top level looks like Sessionize's grid view: open its \"All data\" view (…/view/All) instead",
                 ),
             }))
         }
-        TopLevel::Other => return Err(ScheduleError::Unknown(UnknownFormat { hint: None })),
+        None => return Err(ScheduleError::Unknown(UnknownFormat { hint: None })),
     };
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     if keys.contains(&"schedule") {
@@ -141,59 +137,23 @@ pub fn detect(text: &str) -> Result<Format, ScheduleError> {
     }
 }
 
-/// A JSON document's top level: an object's keys, or what else it is.
-enum TopLevel {
-    Object(Vec<String>),
-    Array,
-    Other,
-}
-
-impl<'de> Deserialize<'de> for TopLevel {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = TopLevel;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a JSON document")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut a: A,
-            ) -> Result<TopLevel, A::Error> {
-                let mut keys = Vec::new();
-                while let Some((k, IgnoredAny)) = a.next_entry::<String, IgnoredAny>()? {
-                    keys.push(k);
-                }
-                Ok(TopLevel::Object(keys))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut a: A,
-            ) -> Result<TopLevel, A::Error> {
-                while a.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(TopLevel::Array)
-            }
-            fn visit_str<E>(self, _: &str) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other)
-            }
-            fn visit_unit<E>(self) -> Result<TopLevel, E> {
-                Ok(TopLevel::Other)
-            }
-        }
-        d.deserialize_any(V)
+/// A JSON document's top-level keys, None when it is not an object; the
+/// whole document is checked (read by the hand reader: the start path has no
+/// serde code for it).
+fn top_level(text: &str) -> Result<Option<Vec<String>>, ScheduleError> {
+    let mut r = Reader::new(text);
+    let mut keys = Vec::new();
+    let object = r.kind() == Kind::Object;
+    if object {
+        r.object(&mut |r, key| {
+            keys.push(key.to_string());
+            r.skip()
+        })?;
+    } else {
+        r.skip()?;
     }
+    r.end()?;
+    Ok(object.then_some(keys))
 }
 
 /// Some exports (Sessionize's among them) begin with a byte-order mark.

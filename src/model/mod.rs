@@ -12,6 +12,7 @@ pub mod filter;
 pub mod frab;
 pub mod ics;
 pub mod import;
+pub(crate) mod json;
 pub(crate) mod lenient;
 pub mod live;
 pub mod plan;

@@ -9,12 +9,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::Deserialize;
-
 use super::error::SkipReason;
+use super::json::{Kind, Reader};
 use super::lenient::{Item, Items, Text, Texts};
 use super::text::{fold_for_search, UniqueIds};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// The highest file-format version this build understands.
 pub const FORMAT_VERSION: u64 = 1;
@@ -43,7 +42,7 @@ pub enum ScheduleError {
     TooDeep {
         at: usize,
     },
-    /// Not JSON, or JSON of the wrong shape; carries serde's message with line and column.
+    /// Not JSON, or JSON of the wrong shape; the message names the line and column.
     Syntax(String),
     UnsupportedVersion(u64),
     MissingConference,
@@ -760,43 +759,90 @@ fn bound_sessions(sessions: &mut Vec<Session>) -> Vec<Problem> {
 }
 
 // ---- The raw file format -------------------------------------------------
+//
+// Read by the hand reader of `super::json` (serde's derived code for these
+// types was the largest single piece of the start module): each record's
+// `field` reads one key's value, and reads past the keys it does not know.
 
-#[derive(Deserialize)]
+#[derive(Default)]
 struct RawFile {
     version: Option<u64>,
     conference: Option<RawConference>,
-    #[serde(default)]
     tracks: Vec<Item<RawTrack>>,
-    #[serde(default)]
     rooms: Vec<Item<RawRoom>>,
-    #[serde(default)]
     speakers: Vec<Item<RawSpeaker>>,
-    #[serde(default)]
     languages: Items<RawFacet>,
     /// Present (even empty), a session's type is only its `format`.
-    #[serde(default)]
     formats: Option<Items<RawFacet>>,
-    #[serde(default)]
     sessions: Vec<Item<RawSession>>,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+impl RawFile {
+    /// The file's skeleton is strict (the version a whole number, the
+    /// conference an object, the four lists lists); what is inside is lenient.
+    fn read(text: &str) -> Result<RawFile, ScheduleError> {
+        let mut r = Reader::new(text);
+        let mut raw = RawFile::default();
+        if r.kind() != Kind::Object {
+            return Err(r.error("expected the schedule's object"));
+        }
+        r.object(&mut |r, key| {
+            match key {
+                "version" => raw.version = r.whole_number("version")?,
+                "conference" if r.null()? => raw.conference = None,
+                "conference" => {
+                    if r.kind() != Kind::Object {
+                        return Err(r.error("`conference` should be an object"));
+                    }
+                    raw.conference = Some(r.record(RawConference::field)?);
+                }
+                "tracks" => raw.tracks = r.list("tracks", RawTrack::field)?,
+                "rooms" => raw.rooms = r.list("rooms", RawRoom::field)?,
+                "speakers" => raw.speakers = r.list("speakers", RawSpeaker::field)?,
+                "sessions" => raw.sessions = r.list("sessions", RawSession::field)?,
+                "languages" => raw.languages = Items(r.items(RawFacet::field)?),
+                "formats" if r.null()? => raw.formats = None,
+                "formats" => raw.formats = Some(Items(r.items(RawFacet::field)?)),
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        r.end()?;
+        Ok(raw)
+    }
+}
+
+/// The records' fields: `key => field` for each, every other key read past.
+macro_rules! fields {
+    ($raw:ident { $($key:literal => $field:ident: $how:ident),* $(,)? }) => {
+        impl $raw {
+            fn field(&mut self, r: &mut Reader<'_>, key: &str) -> Result<(), ScheduleError> {
+                match key {
+                    $($key => self.$field = r.$how()?,)*
+                    _ => r.skip()?,
+                }
+                Ok(())
+            }
+        }
+    };
+}
+
+#[derive(Default)]
 struct RawFacet {
     id: Text,
     name: Text,
 }
+fields!(RawFacet { "id" => id: text, "name" => name: text });
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 struct RawLink {
     kind: Text,
     url: Text,
     title: Text,
 }
+fields!(RawLink { "kind" => kind: text, "url" => url: text, "title" => title: text });
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 struct RawConference {
     id: Text,
     title: Text,
@@ -804,43 +850,47 @@ struct RawConference {
     time_zone: Text,
     url: Text,
 }
+fields!(RawConference {
+    "id" => id: text,
+    "title" => title: text,
+    "location" => location: text,
+    "time_zone" => time_zone: text,
+    "url" => url: text,
+});
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 struct RawTrack {
     id: Text,
     name: Text,
     color: Text,
 }
+fields!(RawTrack { "id" => id: text, "name" => name: text, "color" => color: text });
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 struct RawRoom {
     id: Text,
     name: Text,
 }
+fields!(RawRoom { "id" => id: text, "name" => name: text });
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 struct RawSpeaker {
     id: Text,
     name: Text,
     affiliation: Text,
 }
+fields!(RawSpeaker { "id" => id: text, "name" => name: text, "affiliation" => affiliation: text });
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 struct RawSession {
     id: Text,
     title: Text,
-    #[serde(rename = "type")]
     kind: Text,
     start: Text,
     end: Text,
     room: Text,
     track: Text,
     speakers: Texts,
-    #[serde(rename = "abstract")]
     abstract_text: Text,
     url: Text,
     language: Text,
@@ -851,15 +901,39 @@ struct RawSession {
     links: Items<RawLink>,
 }
 
+impl RawSession {
+    fn field(&mut self, r: &mut Reader<'_>, key: &str) -> Result<(), ScheduleError> {
+        let text = match key {
+            "speakers" => return r.texts().map(|t| self.speakers = t),
+            "links" => return r.items(RawLink::field).map(|l| self.links = Items(l)),
+            "id" => &mut self.id,
+            "title" => &mut self.title,
+            "type" => &mut self.kind,
+            "start" => &mut self.start,
+            "end" => &mut self.end,
+            "room" => &mut self.room,
+            "track" => &mut self.track,
+            "abstract" => &mut self.abstract_text,
+            "url" => &mut self.url,
+            "language" => &mut self.language,
+            "format" => &mut self.format,
+            "day" => &mut self.day,
+            "recording" => &mut self.recording,
+            "slides" => &mut self.slides,
+            _ => return r.skip(),
+        };
+        *text = r.text()?;
+        Ok(())
+    }
+}
+
 /// Parse and validate a schedule file in our own format.
 pub fn parse_schedule(text: &str) -> Result<Schedule, ScheduleError> {
     within_limits(text)?;
     if text.trim().is_empty() {
         return Err(ScheduleError::Empty);
     }
-    let raw: RawFile =
-        serde_json::from_str(text).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
-    validate(raw)
+    validate(RawFile::read(text)?)
 }
 
 /// The deepest nesting of lists and objects a schedule file may have

@@ -1,0 +1,461 @@
+//! A small JSON reader for the start path: our own schedule format and the
+//! detection of a file's format are read with it instead of serde's derived
+//! code, which was the largest single piece of the start module. It reads
+//! one value at a time into the caller's fields (no tree is built), with the
+//! same leniency as [`super::lenient`]'s types: a field of the wrong shape
+//! reads as absent, only the file's skeleton must be right. Every error
+//! names its line and column.
+//!
+//! Nesting is bounded before any read by
+//! [`super::schedule::within_limits`], so the recursion here is too.
+
+use super::lenient::{Item, Text, Texts};
+use super::schedule::ScheduleError;
+
+/// What the next value is, from its first byte.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Kind {
+    Object,
+    Array,
+    Str,
+    Null,
+    /// A number, `true` or `false`, or not JSON at all (reading it says which).
+    Other,
+}
+
+/// Reads a JSON text from its start.
+pub(crate) struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+type Res<T> = Result<T, ScheduleError>;
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Reader { text, at: 0 }
+    }
+
+    /// "`what` at line L column C", at the reader's place.
+    pub(crate) fn error(&self, what: &str) -> ScheduleError {
+        let before = &self.text[..self.at.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        ScheduleError::Syntax(format!("{what} at line {line} column {column}"))
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    /// The next byte after white space, not taken.
+    fn peek(&mut self) -> Option<u8> {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes().get(self.at) {
+            self.at += 1;
+        }
+        self.bytes().get(self.at).copied()
+    }
+
+    /// Takes `b` if it comes next.
+    fn eat(&mut self, b: u8) -> bool {
+        let next = self.peek() == Some(b);
+        self.at += usize::from(next);
+        next
+    }
+
+    fn expect(&mut self, b: u8, what: &str) -> Res<()> {
+        if self.eat(b) {
+            Ok(())
+        } else {
+            Err(self.error(what))
+        }
+    }
+
+    /// What the next value is.
+    pub(crate) fn kind(&mut self) -> Kind {
+        match self.peek() {
+            Some(b'{') => Kind::Object,
+            Some(b'[') => Kind::Array,
+            Some(b'"') => Kind::Str,
+            Some(b'n') => Kind::Null,
+            _ => Kind::Other,
+        }
+    }
+
+    /// Nothing but white space is left.
+    pub(crate) fn end(&mut self) -> Res<()> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(self.error("trailing characters")),
+        }
+    }
+
+    /// An object: `each` reads the value of every key, in order.
+    pub(crate) fn object(&mut self, each: &mut dyn FnMut(&mut Self, &str) -> Res<()>) -> Res<()> {
+        self.expect(b'{', "expected an object")?;
+        if self.eat(b'}') {
+            return Ok(());
+        }
+        loop {
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a key in quotes"));
+            }
+            let key = self.string()?;
+            self.expect(b':', "expected `:`")?;
+            each(self, &key)?;
+            if self.eat(b'}') {
+                return Ok(());
+            }
+            self.expect(b',', "expected `,` or `}`")?;
+        }
+    }
+
+    /// An array: `each` reads every element, in order.
+    pub(crate) fn array(&mut self, each: &mut dyn FnMut(&mut Self) -> Res<()>) -> Res<()> {
+        self.expect(b'[', "expected a list")?;
+        if self.eat(b']') {
+            return Ok(());
+        }
+        loop {
+            each(self)?;
+            if self.eat(b']') {
+                return Ok(());
+            }
+            self.expect(b',', "expected `,` or `]`")?;
+        }
+    }
+
+    /// Any value, read past (checked, not kept).
+    pub(crate) fn skip(&mut self) -> Res<()> {
+        match self.kind() {
+            Kind::Object => self.object(&mut |r, _| r.skip()),
+            Kind::Array => self.array(&mut |r| r.skip()),
+            Kind::Str => self.string().map(drop),
+            _ => self.scalar().map(drop),
+        }
+    }
+
+    /// `null`, `true`, `false` or a number; a number is given back as written.
+    fn scalar(&mut self) -> Res<Option<&'a str>> {
+        self.peek();
+        let rest = &self.text[self.at..];
+        for word in ["null", "true", "false"] {
+            if rest.starts_with(word) {
+                self.at += word.len();
+                return Ok(None);
+            }
+        }
+        let b = rest.as_bytes();
+        let digits =
+            |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let mut end = usize::from(b.first() == Some(&b'-'));
+        let int = digits(end);
+        if int == end || (b[end] == b'0' && int > end + 1) {
+            self.at += end;
+            return Err(self.error("expected a value"));
+        }
+        end = int;
+        if b.get(end) == Some(&b'.') {
+            let frac = digits(end + 1);
+            if frac == end + 1 {
+                self.at += frac;
+                return Err(self.error("expected a digit"));
+            }
+            end = frac;
+        }
+        if let Some(b'e' | b'E') = b.get(end) {
+            let sign = end + 1 + usize::from(matches!(b.get(end + 1), Some(b'+' | b'-')));
+            let exp = digits(sign);
+            if exp == sign {
+                self.at += exp;
+                return Err(self.error("expected a digit"));
+            }
+            end = exp;
+        }
+        self.at += end;
+        Ok(Some(&rest[..end]))
+    }
+
+    /// A string, its escapes undone.
+    pub(crate) fn string(&mut self) -> Res<String> {
+        self.expect(b'"', "expected a text in quotes")?;
+        let mut out = String::new();
+        loop {
+            let start = self.at;
+            let run = self.bytes()[start..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            let Some(run) = run else {
+                self.at = self.text.len();
+                return Err(self.error("the file ends inside a text"));
+            };
+            self.at += run;
+            out.push_str(&self.text[start..self.at]);
+            match self.bytes()[self.at] {
+                b'"' => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                b'\\' => {
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                }
+                _ => return Err(self.error("a control character inside a text")),
+            }
+        }
+    }
+
+    /// The escape after a backslash.
+    fn escape(&mut self, out: &mut String) -> Res<()> {
+        let Some(&b) = self.bytes().get(self.at) else {
+            return Err(self.error("the file ends inside a text"));
+        };
+        self.at += 1;
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4()?;
+                let code = if (0xD800..0xDC00).contains(&first) {
+                    if !self.text[self.at..].starts_with("\\u") {
+                        return Err(self.error("a lone surrogate in a \\u escape"));
+                    }
+                    self.at += 2;
+                    let second = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&second) {
+                        return Err(self.error("a lone surrogate in a \\u escape"));
+                    }
+                    0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                } else {
+                    first
+                };
+                char::from_u32(code)
+                    .ok_or_else(|| self.error("a lone surrogate in a \\u escape"))?
+            }
+            _ => {
+                self.at -= 1;
+                return Err(self.error("an invalid escape"));
+            }
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Res<u32> {
+        let digits = self.text.get(self.at..self.at + 4);
+        let value = digits
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|d| u32::from_str_radix(d, 16).ok());
+        let value = value.ok_or_else(|| self.error("an invalid \\u escape"))?;
+        self.at += 4;
+        Ok(value)
+    }
+
+    // ---- Lenient readers: the shapes of `super::lenient`, without serde ----
+
+    /// A text field: a string is kept, any other value reads as absent.
+    pub(crate) fn text(&mut self) -> Res<Text> {
+        if self.kind() == Kind::Str {
+            return self.string().map(|s| Text(Some(s)));
+        }
+        self.skip().map(|()| Text(None))
+    }
+
+    /// A list of texts: anything but a list reads as empty, non-texts are dropped.
+    pub(crate) fn texts(&mut self) -> Res<Texts> {
+        let mut out = Vec::new();
+        if self.kind() != Kind::Array {
+            return self.skip().map(|()| Texts(out));
+        }
+        self.array(&mut |r| {
+            out.extend(r.text()?.0);
+            Ok(())
+        })?;
+        Ok(Texts(out))
+    }
+
+    /// A record: an object whose fields `field` reads (unknown keys are
+    /// read past by it), into `T`'s defaults.
+    pub(crate) fn record<T: Default>(&mut self, field: Field<T>) -> Res<T> {
+        let mut t = T::default();
+        self.object(&mut |r, key| field(&mut t, r, key))?;
+        Ok(t)
+    }
+
+    /// A list element that should be a record; anything else is `Item(None)`.
+    pub(crate) fn item<T: Default>(&mut self, field: Field<T>) -> Res<Item<T>> {
+        if self.kind() == Kind::Object {
+            return self.record(field).map(|t| Item(Some(t)));
+        }
+        self.skip().map(|()| Item(None))
+    }
+
+    /// A list of records, which must be a list (`what` names it).
+    pub(crate) fn list<T: Default>(&mut self, what: &str, field: Field<T>) -> Res<Vec<Item<T>>> {
+        if self.kind() != Kind::Array {
+            return Err(self.error(&format!("`{what}` should be a list")));
+        }
+        self.items(field)
+    }
+
+    /// A list of records; anything but a list reads as empty.
+    pub(crate) fn items<T: Default>(&mut self, field: Field<T>) -> Res<Vec<Item<T>>> {
+        let mut out = Vec::new();
+        if self.kind() != Kind::Array {
+            return self.skip().map(|()| out);
+        }
+        self.array(&mut |r| {
+            out.push(r.item(field)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// `null`, read; false (nothing read) for anything else.
+    pub(crate) fn null(&mut self) -> Res<bool> {
+        if self.kind() == Kind::Null {
+            return self.scalar().map(|_| true);
+        }
+        Ok(false)
+    }
+
+    /// A whole number of at least 0, or null (`what` names the field).
+    pub(crate) fn whole_number(&mut self, what: &str) -> Res<Option<u64>> {
+        if self.null()? {
+            return Ok(None);
+        }
+        let start = self.at;
+        let number = match self.kind() {
+            Kind::Other => self.scalar()?,
+            _ => None,
+        };
+        match number.and_then(|n| n.parse().ok()) {
+            Some(n) => Ok(Some(n)),
+            None => {
+                self.at = start;
+                Err(self.error(&format!("`{what}` should be a whole number")))
+            }
+        }
+    }
+}
+
+/// Reads one field of a record: its key, and the reader at its value.
+pub(crate) type Field<T> = fn(&mut T, &mut Reader<'_>, &str) -> Res<()>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts_of(json: &str) -> Res<Vec<String>> {
+        let mut r = Reader::new(json);
+        let t = r.texts()?;
+        r.end()?;
+        Ok(t.0)
+    }
+
+    fn message(e: ScheduleError) -> String {
+        match e {
+            ScheduleError::Syntax(m) => m,
+            other => panic!("not a syntax error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_what_serde_json_reads() {
+        // Every escape, a surrogate pair, numbers of every shape skipped.
+        let json = r#" [ "a\"b\\c\/d\b\f\n\r\t", "\u00e9\ud83d\ude00", 1, -0.5e+3, true, null,
+            {"k": [1, {"x": false}]}, "plain" ] "#;
+        let got = texts_of(json).unwrap();
+        let want: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(json)
+            .unwrap()
+            .into_iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got[1], "é😀");
+    }
+
+    #[test]
+    fn refuses_what_serde_json_refuses_naming_the_place() {
+        for (bad, place) in [
+            ("[1,]", "line 1 column 4"),
+            ("[\n  01]", "line 2 column 3"),
+            ("[\"a]", "line 1 column 5"),
+            ("[\"\\x\"]", "line 1 column 4"),
+            ("[\"\\ud800\"]", "line 1 column 9"),
+            ("[\"tab\there\"]", "line 1 column 6"),
+            ("[1.]", "line 1 column 4"),
+            ("[tru]", "line 1 column 2"),
+            ("{\"a\" 1}", "line 1 column 6"),
+            ("{\"a\": 1 \"b\": 2}", "line 1 column 9"),
+            ("{1: 2}", "line 1 column 2"),
+            ("[1] x", "line 1 column 5"),
+            ("[é, 1]", "line 1 column 2"),
+        ] {
+            assert!(
+                serde_json::from_str::<serde_json::Value>(bad).is_err(),
+                "{bad}"
+            );
+            let mut r = Reader::new(bad);
+            let err = r.skip().and_then(|()| r.end()).unwrap_err();
+            let m = message(err);
+            assert!(m.ends_with(place), "{bad}: {m}");
+        }
+    }
+
+    #[test]
+    fn lenient_fields_read_any_shape_as_absent() {
+        #[derive(Default, Debug, PartialEq)]
+        struct Probe {
+            name: Option<String>,
+        }
+        fn field(p: &mut Probe, r: &mut Reader<'_>, key: &str) -> Res<()> {
+            match key {
+                "name" => p.name = r.text()?.0,
+                _ => r.skip()?,
+            }
+            Ok(())
+        }
+        let mut r =
+            Reader::new(r#"[{"name": 5, "x": {}}, "no", {"name": "yes"}, [1], {"name": ["a"]}]"#);
+        let items: Vec<Option<Probe>> = r.items(field).unwrap().into_iter().map(|i| i.0).collect();
+        assert_eq!(
+            items,
+            vec![
+                Some(Probe { name: None }),
+                None,
+                Some(Probe {
+                    name: Some("yes".into())
+                }),
+                None,
+                Some(Probe { name: None }),
+            ]
+        );
+        // Anything but a list is an empty list for `items`, an error for `list`.
+        assert!(Reader::new("{}").items(field).unwrap().is_empty());
+        let Err(e) = Reader::new("\n {}").list("tracks", field) else {
+            panic!("an object read as a list");
+        };
+        let m = message(e);
+        assert_eq!(m, "`tracks` should be a list at line 2 column 2");
+    }
+
+    #[test]
+    fn whole_numbers() {
+        assert_eq!(Reader::new("1").whole_number("v").unwrap(), Some(1));
+        assert_eq!(Reader::new("null").whole_number("v").unwrap(), None);
+        for bad in ["1.0", "-1", "\"1\"", "[]", "1e3"] {
+            let m = message(Reader::new(bad).whole_number("version").unwrap_err());
+            assert_eq!(
+                m, "`version` should be a whole number at line 1 column 1",
+                "{bad}"
+            );
+        }
+    }
+}
