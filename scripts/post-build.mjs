@@ -11,7 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip, constants } from 'node:zlib';
 import { minify } from 'terser';
 import { split } from './split.mjs';
 
@@ -73,14 +76,23 @@ console.log(`post-build: the service worker precaches ${precache.length} files u
 // --- Pre-compressed copies ---------------------------------------------------
 // `.br` (quality 11) and `.gz` beside each text and wasm file, for static hosts
 // that serve them (nginx `brotli_static`/`gzip_static`, Netlify, …).
-let compressed = 0;
-for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+// One compression at a time per core (zlib's async calls run on libuv's
+// threads): a 10,000-session build has 16,681 pages.
+const toCompress = readdirSync(dir, { recursive: true, withFileTypes: true })
   // (a page's folder may be named like a file: a session id "x.json")
-  if (!entry.isFile() || !/\.(html|js|wasm|css|json|svg|webmanifest|xml)$/.test(entry.name)) continue;
-  const f = join(entry.parentPath ?? entry.path, entry.name);
-  const body = readFileSync(f);
-  writeFileSync(`${f}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
-  writeFileSync(`${f}.gz`, gzipSync(body, { level: 9 }));
-  compressed += 1;
+  .filter((entry) => entry.isFile() && /\.(html|js|wasm|css|json|svg|webmanifest|xml)$/.test(entry.name))
+  .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+let compressed = 0;
+async function compressNext() {
+  while (compressed < toCompress.length) {
+    const f = toCompress[compressed++];
+    const body = await readFile(f);
+    const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length };
+    await writeFile(`${f}.br`, await brotliAsync(body, { params }));
+    await writeFile(`${f}.gz`, await gzipAsync(body, { level: 9 }));
+  }
 }
+await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, compressNext));
 console.log(`post-build: wrote .br and .gz beside ${compressed} files`);
