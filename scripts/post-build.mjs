@@ -9,7 +9,7 @@
 //    (src/bin/prerender.rs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -32,7 +32,7 @@ if (!dir) {
 // First: it replaces Trunk's js and wasm, which everything below names.
 if (!pagesOnly) await split(dir);
 
-// --- The guard script, minified (release): it blocks the first paint ----------
+// --- The guard script, minified (release): every page holds it ----------------
 if (!pagesOnly && process.env.TRUNK_PROFILE !== 'debug') {
   const guard = join(dir, 'prerender-guard.js');
   const out = await minify(readFileSync(guard, 'utf8'), { compress: { passes: 2 }, mangle: true });
@@ -45,6 +45,8 @@ if (!pagesOnly && process.env.TRUNK_PROFILE !== 'debug') {
 // each with the Content-Security-Policy (the hash of Trunk's inline module
 // script, which changes with every build and with the base).
 execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', dir], { stdio: 'inherit' });
+// The guard script is now in every page (data-inline): not served on its own.
+rmSync(join(dir, 'prerender-guard.js'), { force: true });
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
 const base = html.match(/<meta name="app-base" content="([^"]*)"/)?.[1];
 if (!base) {

@@ -183,13 +183,22 @@ const CSP_META: &str = r#"<meta http-equiv="Content-Security-Policy" content=""#
 impl Shell {
     /// The shell of `index` (as Trunk wrote it, or a page this step wrote
     /// before: a schedule deployed into a built folder), under `base`.
-    pub fn from_index(index: &str, base: &str) -> Result<Shell, String> {
+    /// A script marked `<script data-inline src="/name.js"></script>` is
+    /// written into the page, its text read by `read(name)`: it then runs
+    /// the moment it is parsed, without a request, and without waiting for
+    /// the style sheets before it (the CSP names it by its hash).
+    pub fn from_index(
+        index: &str,
+        base: &str,
+        read: impl Fn(&str) -> Option<String>,
+    ) -> Result<Shell, String> {
         for (open, close) in [HEAD, BODY] {
             if !matches!((index.find(open), index.find(close)), (Some(a), Some(b)) if a < b) {
                 return Err(format!("index.html has no {open}…{close}"));
             }
         }
-        let mut html = drop_line(&without_comments(index), CSP_META);
+        let index = inline_scripts(index, read)?;
+        let mut html = drop_line(&without_comments(&index), CSP_META);
         match attribute_after(&html, BASE_META) {
             Some(built) if built == base => {}
             // Built at the root, deployed under a path: moved there.
@@ -306,30 +315,63 @@ fn under_base(html: &str, base: &str) -> String {
     format!("{head}{}", &html[end..])
 }
 
-/// The Content-Security-Policy of the pages: no inline script but Trunk's
-/// one module script (by its hash), no inline style, no `eval`.
+/// `html` with each `<script data-inline src="/name"></script>` replaced by
+/// the script itself (`read(name)`).
+fn inline_scripts(html: &str, read: impl Fn(&str) -> Option<String>) -> Result<String, String> {
+    const OPEN: &str = "<script data-inline src=\"/";
+    const CLOSE: &str = "\"></script>";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        let name_at = at + OPEN.len();
+        let len = rest[name_at..]
+            .find(CLOSE)
+            .ok_or("a <script data-inline src=…> is not closed by \"></script>")?;
+        let name = &rest[name_at..name_at + len];
+        let text = read(name).ok_or(format!("{name}, to be written into the page, is missing"))?;
+        if text.contains("</script") {
+            return Err(format!(
+                "{name} holds \"</script\": it cannot be written inline"
+            ));
+        }
+        out.push_str(&rest[..at]);
+        out.push_str("<script>");
+        out.push_str(text.trim_end());
+        out.push_str("</script>");
+        rest = &rest[name_at + len + CLOSE.len()..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The Content-Security-Policy of the pages: no inline script but those the
+/// page holds (Trunk's module script and the inlined ones, each by its
+/// hash), no inline style, no `eval`.
 fn csp(html: &str) -> Result<String, String> {
     use base64::Engine;
     use sha2::Digest;
-    const OPEN: &str = "<script type=\"module\">";
-    let scripts: Vec<&str> = html
-        .match_indices(OPEN)
-        .map(|(i, _)| &html[i + OPEN.len()..])
-        .collect();
-    let [script] = scripts[..] else {
-        return Err(format!(
-            "index.html has {} inline module scripts, not one",
-            scripts.len()
-        ));
-    };
-    let script = &script[..script
-        .find("</script>")
-        .ok_or("an inline script is not closed")?];
-    let hash =
-        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()));
+    let mut hashes = Vec::new();
+    let mut module = false;
+    let mut rest = html;
+    while let Some(at) = rest.find("<script") {
+        let tag_end = at + rest[at..].find('>').ok_or("a <script> tag is not closed")?;
+        let tag = &rest[at..tag_end];
+        let body = &rest[tag_end + 1..];
+        let len = body.find("</script>").ok_or("a script is not closed")?;
+        if !tag.contains(" src=") {
+            module |= tag == "<script type=\"module\"";
+            let hash = base64::engine::general_purpose::STANDARD
+                .encode(sha2::Sha256::digest(&body.as_bytes()[..len]));
+            hashes.push(format!("'sha256-{hash}'"));
+        }
+        rest = &body[len..];
+    }
+    if !module {
+        return Err("index.html has no inline module script (Trunk's)".into());
+    }
     Ok([
         "default-src 'self'".to_string(),
-        format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'"),
+        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")),
         "style-src 'self'".into(),
         "img-src 'self' data:".into(),
         // Other conferences' schedules (?schedule=<url>) may live on CORS-enabled hosts.
@@ -356,11 +398,11 @@ mod tests {
         Arc::new(crate::model::schedule::tests::small())
     }
 
-    const INDEX: &str = "<!DOCTYPE html><html><head>\n<meta charset=\"utf-8\" />\n<!-- a note -->\n<!--page-head--><title>x</title><!--/page-head-->\n<link rel=\"stylesheet\" href=\"/style-1.css\" />\n<script src=\"/guard.js\"></script>\n<script type=\"module\">import init, * as b from '/app-1.js';\nawait init({ module_or_path: '/app-1_bg.wasm' });</script>\n</head><body><!--page--><noscript>JS</noscript><!--/page--></body></html>";
+    const INDEX: &str = "<!DOCTYPE html><html><head>\n<meta charset=\"utf-8\" />\n<!-- a note -->\n<!--page-head--><title>x</title><!--/page-head-->\n<link rel=\"stylesheet\" href=\"/style-1.css\" />\n<script data-inline src=\"/guard.js\"></script>\n<script type=\"module\">import init, * as b from '/app-1.js';\nawait init({ module_or_path: '/app-1_bg.wasm' });</script>\n</head><body><!--page--><noscript>JS</noscript><!--/page--></body></html>";
 
     #[test]
     fn the_shell_takes_the_base_the_csp_and_each_page_s_head_and_body() {
-        let shell = Shell::from_index(INDEX, "/m/2017/").unwrap();
+        let shell = Shell::from_index(INDEX, "/m/2017/", guard).unwrap();
         let page = shell.page(
             Some("<title>T</title>"),
             Some("<div id=\"prerender\"></div>"),
@@ -370,7 +412,9 @@ mod tests {
             "{page}"
         );
         assert!(page.contains(r#"href="/m/2017/style-1.css""#));
-        assert!(page.contains(r#"src="/m/2017/guard.js""#));
+        // The marked script is written into the page, before the styles.
+        assert!(!page.contains("guard.js"), "{page}");
+        assert!(page.contains("<script>guard();</script>"), "{page}");
         assert!(page.contains("from '/m/2017/app-1.js'"));
         assert!(page.contains("module_or_path: '/m/2017/app-1_bg.wasm'"));
         assert!(page.contains("<!--page-head--><title>T</title><!--/page-head-->"));
@@ -383,33 +427,53 @@ mod tests {
         let script = "import init, * as b from '/m/2017/app-1.js';\nawait init({ module_or_path: '/m/2017/app-1_bg.wasm' });";
         let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
         assert!(page.contains(&format!("'sha256-{hash}'")), "{page}");
+        let hash =
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest("guard();"));
+        assert!(page.contains(&format!("'sha256-{hash}'")), "{page}");
         assert_eq!(page.matches("Content-Security-Policy").count(), 1);
         // A page written before is a shell again: the same base, one CSP.
-        let again = Shell::from_index(&page, "/m/2017/")
+        let again = Shell::from_index(&page, "/m/2017/", guard)
             .unwrap()
             .page(None, None);
         assert_eq!(again.matches("Content-Security-Policy").count(), 1);
         assert_eq!(again.matches("app-base").count(), 1);
         assert!(again.contains("from '/m/2017/app-1.js'"));
-        assert!(Shell::from_index(&page, "/other/")
+        assert!(Shell::from_index(&page, "/other/", guard)
             .unwrap_err()
             .contains("/m/2017/"));
         // A folder built at the root moves under a base.
-        let root = Shell::from_index(INDEX, "/").unwrap().page(None, None);
-        let moved = Shell::from_index(&root, "/m/2017/")
+        let root = Shell::from_index(INDEX, "/", guard)
+            .unwrap()
+            .page(None, None);
+        let moved = Shell::from_index(&root, "/m/2017/", guard)
             .unwrap()
             .page(None, None);
         assert_eq!(
             moved,
-            Shell::from_index(INDEX, "/m/2017/")
+            Shell::from_index(INDEX, "/m/2017/", guard)
                 .unwrap()
                 .page(None, None)
         );
         // At the root nothing moves.
-        let root = Shell::from_index(INDEX, "/").unwrap().page(None, None);
+        let root = Shell::from_index(INDEX, "/", guard)
+            .unwrap()
+            .page(None, None);
         assert!(root.contains(r#"href="/style-1.css""#));
         assert!(root.contains(DEFAULT_BODY));
-        assert!(Shell::from_index("<html></html>", "/").is_err());
+        assert!(Shell::from_index("<html></html>", "/", guard).is_err());
+        // A script to inline that is missing, or that would close the tag early.
+        let missing = Shell::from_index(INDEX, "/", |_| None).unwrap_err();
+        assert!(missing.contains("guard.js"), "{missing}");
+        let early = Shell::from_index(INDEX, "/", |_| Some("a('</script>')".into())).unwrap_err();
+        assert!(early.contains("</script"), "{early}");
+        // No module script: no app to run.
+        let no_module = INDEX.replace("type=\"module\"", "type=\"text/plain\"");
+        assert!(Shell::from_index(&no_module, "/", guard).is_err());
+    }
+
+    /// The guard script's text, as `Shell::from_index` reads it.
+    fn guard(name: &str) -> Option<String> {
+        (name == "guard.js").then(|| "guard();\n".to_string())
     }
 
     #[test]

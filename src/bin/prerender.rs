@@ -147,8 +147,10 @@ fn main() {
     let Ok(index) = std::fs::read_to_string(&index_path) else {
         fail(format!("no index.html in {}", dir.display()));
     };
-    let shell = schedule_viewer::build::Shell::from_index(&index, &site.base)
-        .unwrap_or_else(|why| fail(why));
+    let shell = schedule_viewer::build::Shell::from_index(&index, &site.base, |name| {
+        std::fs::read_to_string(dir.join(name)).ok()
+    })
+    .unwrap_or_else(|why| fail(why));
     let deployed = match (&converted.text, args.schedule.is_some()) {
         (Some(ours), _) => std::fs::write(&schedule_path, ours),
         // A file in our format from elsewhere is deployed as it is.

@@ -165,7 +165,9 @@ pub fn current_source() -> ScheduleSource {
     if let Some(url) = from_url {
         return ScheduleSource::Url { url };
     }
-    super::storage::get(CURRENT_SCHEDULE_KEY).unwrap_or(ScheduleSource::Default)
+    super::storage::read(CURRENT_SCHEDULE_KEY)
+        .and_then(|text| ScheduleSource::from_json(&text))
+        .unwrap_or(ScheduleSource::Default)
 }
 
 /// Remember the open schedule (best effort: without storage it is simply not remembered).

@@ -11,7 +11,7 @@ use crate::model::source::ScheduleSource;
 
 /// The stored settings; the defaults when there are none or storage is off.
 pub fn load() -> Settings {
-    storage::get(SETTINGS_KEY).unwrap_or_default()
+    storage::read_or_default(SETTINGS_KEY, Settings::from_json)
 }
 
 /// Remember the settings (best effort: without storage they last for the visit).

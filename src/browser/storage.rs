@@ -3,16 +3,17 @@
 //! Every read, write, removal and key listing of the app goes through
 //! [`local`]: it asks the browser for the storage and probes it, and gives
 //! `None` when storage is disabled (the getter throws `SecurityError`) or
-//! missing. gloo-storage's typed API ([`get`], [`set`]) is used for values
-//! stored as plain serde JSON, and only behind that guard: its `raw()`
-//! panics when storage is disabled. Values with their own stored form
-//! (the agenda with its version, the zone as bare text) go through [`read`]
-//! and [`write`]. Failures come back as a [`StorageProblem`] (worded in the
+//! missing. Values are written as serde JSON by gloo-storage's typed
+//! [`set`], only behind that guard (its `raw()` panics when storage is
+//! disabled), or as text of their own form (the zone as bare text) by
+//! [`write`]; every value is read as text by [`read`] and parsed by the
+//! core's reader of its type (`model::json`: no serde code on the start
+//! path). Failures come back as a [`StorageProblem`] (worded in the
 //! core); an agenda value that cannot be read is copied to a backup key and
 //! never overwritten in place.
 
 use gloo_storage::{LocalStorage, Storage};
-use serde::{de::DeserializeOwned, Serialize};
+use serde::Serialize;
 
 use crate::model::agenda::{agenda_key, backup_key, Agenda, AgendaChange};
 use crate::model::error::StorageProblem;
@@ -31,14 +32,6 @@ fn local() -> Option<web_sys::Storage> {
 /// Is `localStorage` there and readable?
 pub fn available() -> bool {
     local().is_some()
-}
-
-/// The value stored under `key` as JSON of a `T` (gloo-storage's typed
-/// read); `None` when storage is off, the key is absent or the value is not a `T`.
-pub fn get<T: DeserializeOwned>(key: &str) -> Option<T> {
-    // The guard first: gloo's `get` reaches the storage through `raw()`.
-    local()?;
-    LocalStorage::get(key).ok()
 }
 
 /// Store `value` under `key` as JSON (gloo-storage's typed write).

@@ -10,9 +10,11 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::changes::{compare, Difference, SeenFacts};
+use super::json::Reader;
+use super::schedule::ScheduleError;
 use super::schedule::{Parts, Room, Schedule, Session, SessionKind};
 use super::text::UniqueIds;
 
@@ -20,7 +22,7 @@ use super::text::UniqueIds;
 pub const AGENDA_VERSION: u64 = 2;
 
 /// An entry of the user's own: not a session of the schedule.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct OwnEntry {
     /// What it is ("Lunch with Ana").
     pub title: String,
@@ -29,10 +31,8 @@ pub struct OwnEntry {
     /// RFC 3339.
     pub end: String,
     /// Where, free text ("Hall B"); may be empty.
-    #[serde(default)]
     pub place: String,
     /// When it was made (RFC 3339, UTC).
-    #[serde(default)]
     pub added: String,
 }
 
@@ -134,7 +134,7 @@ pub fn backup_key(conference_id: &str, timestamp: &str) -> String {
 }
 
 /// How much the user wants to attend a starred session.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     #[default]
@@ -143,25 +143,19 @@ pub enum Level {
 }
 
 /// What we remember about a starred session.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct AgendaEntry {
     /// Must or maybe.
-    #[serde(default)]
     pub level: Level,
     /// The session's title when last seen.
-    #[serde(default)]
     pub title: String,
     /// RFC 3339, as in the schedule.
-    #[serde(default)]
     pub start: String,
     /// RFC 3339, as in the schedule.
-    #[serde(default)]
     pub end: String,
     /// The room's name when last seen.
-    #[serde(default)]
     pub room: String,
     /// When it was starred (RFC 3339, UTC).
-    #[serde(default)]
     pub added: String,
 }
 
@@ -207,12 +201,11 @@ pub struct Agenda {
     own: BTreeMap<String, OwnEntry>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct StoredAgenda {
     v: u64,
     entries: BTreeMap<String, AgendaEntry>,
     /// Absent in version 1.
-    #[serde(default)]
     own: BTreeMap<String, OwnEntry>,
 }
 
@@ -537,18 +530,22 @@ impl Agenda {
         serde_json::to_string(&stored).unwrap_or_default()
     }
 
-    /// Read a stored agenda. Only a well-formed value of a version we know is accepted.
+    /// Read a stored agenda. Only a well-formed value of a version we know
+    /// is accepted: every field of the right shape (a field missing but
+    /// `entries` and an own entry's title and times takes its default),
+    /// other keys read past.
     pub fn from_json(text: &str) -> Result<Agenda, StoredAgendaError> {
-        // The version first: a newer format may not parse as this one.
-        #[derive(Deserialize)]
-        struct Probe {
-            v: Option<u64>,
-        }
-        let probe: Probe =
-            serde_json::from_str(text).map_err(|e| StoredAgendaError::Corrupt(e.to_string()))?;
-        let version = probe
-            .v
-            .ok_or_else(|| StoredAgendaError::Corrupt("no format version".into()))?;
+        // The version first: a newer format may not read as this one.
+        let version = Reader::whole(text, |r| {
+            let mut v = None;
+            r.object(&mut |r, key| match key {
+                "v" => r.whole_number(key).map(|n| v = n),
+                _ => r.skip(),
+            })?;
+            Ok(v)
+        })
+        .map_err(StoredAgendaError::Corrupt)?
+        .ok_or_else(|| StoredAgendaError::Corrupt("no format version".into()))?;
         if version > AGENDA_VERSION {
             return Err(StoredAgendaError::FutureVersion(version));
         }
@@ -558,13 +555,73 @@ impl Agenda {
             )));
         }
         // Version 1 is version 2 without own entries: it reads as is.
-        let stored: StoredAgenda =
-            serde_json::from_str(text).map_err(|e| StoredAgendaError::Corrupt(e.to_string()))?;
-        Ok(Agenda {
-            entries: stored.entries,
-            own: stored.own,
+        let (agenda, has_entries) = Reader::whole(text, |r| {
+            r.record(|(a, has_entries): &mut (Agenda, bool), r, key| match key {
+                "entries" => {
+                    *has_entries = true;
+                    r.object(&mut |r, id| {
+                        a.entries.insert(id.into(), read_entry(r)?);
+                        Ok(())
+                    })
+                }
+                "own" => r.object(&mut |r, id| {
+                    a.own.insert(id.into(), read_own(r)?);
+                    Ok(())
+                }),
+                _ => r.skip(),
+            })
         })
+        .map_err(StoredAgendaError::Corrupt)?;
+        if !has_entries {
+            return Err(StoredAgendaError::Corrupt("no `entries`".into()));
+        }
+        Ok(agenda)
     }
+}
+
+/// A stored starred session (`{"level": "must", "title": …}`).
+fn read_entry(r: &mut Reader) -> Result<AgendaEntry, ScheduleError> {
+    r.record(|e: &mut AgendaEntry, r, key| {
+        let field = match key {
+            "level" => {
+                e.level = match r.string()?.as_str() {
+                    "must" => Level::Must,
+                    "maybe" => Level::Maybe,
+                    _ => return Err(r.error("an unknown level")),
+                };
+                return Ok(());
+            }
+            "title" => &mut e.title,
+            "start" => &mut e.start,
+            "end" => &mut e.end,
+            "room" => &mut e.room,
+            "added" => &mut e.added,
+            _ => return r.skip(),
+        };
+        *field = r.string()?;
+        Ok(())
+    })
+}
+
+/// A stored own entry: its title, start and end are needed.
+fn read_own(r: &mut Reader) -> Result<OwnEntry, ScheduleError> {
+    let (entry, seen) = r.record(|(e, seen): &mut (OwnEntry, u8), r, key| {
+        let (field, bit) = match key {
+            "title" => (&mut e.title, 1),
+            "start" => (&mut e.start, 2),
+            "end" => (&mut e.end, 4),
+            "place" => (&mut e.place, 0),
+            "added" => (&mut e.added, 0),
+            _ => return r.skip(),
+        };
+        *field = r.string()?;
+        *seen |= bit;
+        Ok(())
+    })?;
+    if seen != 7 {
+        return Err(r.error("an own entry without its title, start and end"));
+    }
+    Ok(entry)
 }
 
 fn to_base36(mut n: u64) -> String {
@@ -652,6 +709,11 @@ mod tests {
             r#"{"v":1}"#,
             r#"{"v":1,"entries":[1]}"#,
             r#"{"v":0,"entries":{}}"#,
+            r#"{"v":2,"entries":{}} x"#,
+            r#"{"v":2,"entries":{"a":{"level":"often"}}}"#,
+            r#"{"v":2,"entries":{"a":{"title":null}}}"#,
+            r#"{"v":2,"entries":{},"own":{"x":{"start":"a","end":"b"}}}"#,
+            r#"{"v":2,"entries":{},"own":null}"#,
         ] {
             assert!(
                 matches!(Agenda::from_json(bad), Err(StoredAgendaError::Corrupt(_))),
@@ -666,6 +728,33 @@ mod tests {
             Agenda::from_json(r#"{"v":2,"entries":{},"own":{"x":{"title":1}}}"#),
             Err(StoredAgendaError::Corrupt(_))
         ));
+        // The reason names the place.
+        let Err(StoredAgendaError::Corrupt(why)) =
+            Agenda::from_json("{\"v\":2,\n\"entries\":{\"a\":{\"level\":\"often\"}}}")
+        else {
+            panic!("read an unknown level");
+        };
+        assert!(why.contains("line 2 column"), "{why}");
+        // A foreign value nested without end is refused, not a crash.
+        let deep = format!("{{\"v\":2,\"entries\":{}", "[".repeat(100_000));
+        assert!(matches!(
+            Agenda::from_json(&deep),
+            Err(StoredAgendaError::Corrupt(why)) if why.contains("levels deep")
+        ));
+    }
+
+    #[test]
+    fn a_stored_value_reads_past_keys_it_does_not_know() {
+        let json = r#" {"note":{"a":[1,{"b":null}]},"entries":{"s1":{"level":"maybe","title":"T","extra":true}},
+            "own":{"o":{"title":"Lunch","start":"2017-10-26T11:20:00+02:00","end":"2017-10-26T12:30:00+02:00"}},"v":2} "#;
+        let a = Agenda::from_json(json).unwrap();
+        assert_eq!(a.entry("s1").unwrap().level, Level::Maybe);
+        assert_eq!(a.entry("s1").unwrap().title, "T");
+        assert_eq!(a.entry("s1").unwrap().room, "");
+        let own: Vec<_> = a.own().collect();
+        assert_eq!(own.len(), 1);
+        assert_eq!(own[0].1.title, "Lunch");
+        assert_eq!(own[0].1.place, "");
     }
 
     fn t(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {

@@ -2,8 +2,9 @@
 //! (ids, titles, times, rooms; no abstracts) and the diff of a newer schedule
 //! against it, by session id.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::json::Reader;
 use super::schedule::{Schedule, Session};
 
 /// Where the last seen schedule of a conference is kept (a Cache Storage URL).
@@ -12,7 +13,7 @@ pub fn snapshot_cache_key(conference_id: &str) -> String {
 }
 
 /// One session as last seen: enough to name what changed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct SnapshotSession {
     /// Session id.
     pub id: String,
@@ -27,7 +28,7 @@ pub struct SnapshotSession {
 }
 
 /// The schedule as the user last saw it (kept in the Cache Storage).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Snapshot {
     /// Format version (1).
     pub v: u32,
@@ -61,10 +62,51 @@ impl Snapshot {
 
     /// Read a stored snapshot; None if it is not one of ours.
     pub fn from_json(text: &str) -> Option<Snapshot> {
-        serde_json::from_str::<Snapshot>(text)
-            .ok()
-            .filter(|s| s.v == 1)
+        let (snapshot, seen) = Reader::whole(text, |r| {
+            r.record(|(s, seen): &mut (Snapshot, bool), r, key| {
+                match key {
+                    "v" => {
+                        s.v = r
+                            .whole_number(key)?
+                            .and_then(|v| u32::try_from(v).ok())
+                            .unwrap_or_default()
+                    }
+                    "sessions" => {
+                        *seen = true;
+                        r.array(&mut |r| {
+                            s.sessions.push(read_session(r)?);
+                            Ok(())
+                        })?
+                    }
+                    _ => r.skip()?,
+                }
+                Ok(())
+            })
+        })
+        .ok()?;
+        (seen && snapshot.v == 1).then_some(snapshot)
     }
+}
+
+/// A stored session of a snapshot: every field is needed.
+fn read_session(r: &mut Reader) -> Result<SnapshotSession, super::schedule::ScheduleError> {
+    let (session, seen) = r.record(|(s, seen): &mut (SnapshotSession, u8), r, key| {
+        let (field, bit) = match key {
+            "id" => (&mut s.id, 1),
+            "title" => (&mut s.title, 2),
+            "start" => (&mut s.start, 4),
+            "end" => (&mut s.end, 8),
+            "room" => (&mut s.room, 16),
+            _ => return r.skip(),
+        };
+        *field = r.string()?;
+        *seen |= bit;
+        Ok(())
+    })?;
+    if seen != 31 {
+        return Err(r.error("a session without all its fields"));
+    }
+    Ok(session)
 }
 
 /// One difference between the last seen schedule and this one.
@@ -231,6 +273,18 @@ mod tests {
         assert_eq!(Snapshot::from_json(&snap.to_json()), Some(snap));
         assert_eq!(Snapshot::from_json("{\"v\":2,\"sessions\":[]}"), None);
         assert_eq!(Snapshot::from_json("garbage"), None);
+        assert_eq!(Snapshot::from_json(r#"{"v":1}"#), None);
+        assert_eq!(
+            Snapshot::from_json(
+                r#"{"v":1,"sessions":[{"id":"a","title":"T","start":"","end":""}]}"#
+            ),
+            None
+        );
+        assert_eq!(
+            Snapshot::from_json(r#"{"v":1,"sessions":[{"id":"a","title":"T","start":"","end":"","room":"R","x":[]}]}"#)
+                .map(|s| s.sessions[0].room.clone()),
+            Some("R".into())
+        );
     }
 
     /// The snapshot diff and the starred sessions' notes answer "what changed"

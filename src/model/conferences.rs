@@ -5,17 +5,18 @@
 //! copy of anything: the agendas live under their own keys).
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::agenda::{agenda_key, backup_key};
-use super::schedule::Schedule;
+use super::json::Reader;
+use super::schedule::{Schedule, ScheduleError};
 use super::source::ScheduleSource;
 
 /// The localStorage key of the list.
 pub const CONFERENCES_KEY: &str = "schedule-viewer/conferences";
 
 /// A conference opened here.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct KnownConference {
     /// Where its schedule comes from (what "Open" reopens).
     pub source: ScheduleSource,
@@ -42,6 +43,41 @@ impl KnownConference {
             first_day: day(schedule.days.first()),
             last_day: day(schedule.days.last()),
             opened: now.to_string(),
+        }
+    }
+
+    /// The stored form at the reader's place: every field is needed.
+    fn read(r: &mut Reader) -> Result<KnownConference, ScheduleError> {
+        type Fields = (Option<ScheduleSource>, [Option<String>; 5]);
+        let (source, texts) = r.record(|k: &mut Fields, r, key| {
+            let at = match key {
+                "source" => {
+                    k.0 = Some(ScheduleSource::read(r)?);
+                    return Ok(());
+                }
+                "id" => 0,
+                "title" => 1,
+                "first_day" => 2,
+                "last_day" => 3,
+                "opened" => 4,
+                _ => return r.skip(),
+            };
+            k.1[at] = Some(r.string()?);
+            Ok(())
+        })?;
+        match (source, texts) {
+            (
+                Some(source),
+                [Some(id), Some(title), Some(first_day), Some(last_day), Some(opened)],
+            ) => Ok(KnownConference {
+                source,
+                id,
+                title,
+                first_day,
+                last_day,
+                opened,
+            }),
+            _ => Err(r.error("a conference without all its fields")),
         }
     }
 
@@ -80,7 +116,15 @@ pub struct Conferences {
 impl Conferences {
     /// Read the stored list; anything unreadable reads as empty.
     pub fn from_json(text: &str) -> Conferences {
-        let list: Vec<KnownConference> = serde_json::from_str(text).unwrap_or_default();
+        let list = Reader::whole(text, |r| {
+            let mut list = Vec::new();
+            r.array(&mut |r| {
+                list.push(KnownConference::read(r)?);
+                Ok(())
+            })?;
+            Ok(list)
+        })
+        .unwrap_or_default();
         Conferences { list }
     }
 
@@ -150,5 +194,15 @@ mod tests {
             Some("t2".into())
         );
         assert_eq!(Conferences::from_json("{broken"), Conferences::default());
+        // A list with an entry that lacks a field, or of the wrong shape, is
+        // started afresh (the agendas live under their own keys).
+        for bad in [
+            r#"[{"source":{"kind":"default"},"id":"c","title":"T","first_day":"","last_day":""}]"#,
+            r#"[{"source":{"kind":"ftp"},"id":"c","title":"T","first_day":"","last_day":"","opened":""}]"#,
+            r#"[{"source":{"kind":"default"},"id":1,"title":"T","first_day":"","last_day":"","opened":""}]"#,
+            r#"{"list":[]}"#,
+        ] {
+            assert_eq!(Conferences::from_json(bad), Conferences::default(), "{bad}");
+        }
     }
 }

@@ -112,15 +112,15 @@ pub fn detect(text: &str) -> Result<Format, ScheduleError> {
         return Err(ScheduleError::Empty);
     }
     let keys = match top_level(text)? {
-        Some(keys) => keys,
-        None if text.trim_start().starts_with('[') => {
+        (Kind::Object, keys) => keys,
+        (Kind::Array, _) => {
             return Err(ScheduleError::Unknown(UnknownFormat {
                 hint: Some(
                     "a list at the top level looks like Sessionize's grid view: open its \"All data\" view (…/view/All) instead",
                 ),
             }))
         }
-        None => return Err(ScheduleError::Unknown(UnknownFormat { hint: None })),
+        _ => return Err(ScheduleError::Unknown(UnknownFormat { hint: None })),
     };
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     if keys.contains(&"schedule") {
@@ -137,14 +137,14 @@ pub fn detect(text: &str) -> Result<Format, ScheduleError> {
     }
 }
 
-/// A JSON document's top-level keys, None when it is not an object; the
-/// whole document is checked (read by the hand reader: the start path has no
-/// serde code for it).
-fn top_level(text: &str) -> Result<Option<Vec<String>>, ScheduleError> {
+/// A JSON document's kind at the top level, with its keys when it is an
+/// object; the whole document is checked (read by the hand reader: the start
+/// path has no serde code for it).
+fn top_level(text: &str) -> Result<(Kind, Vec<String>), ScheduleError> {
     let mut r = Reader::new(text);
     let mut keys = Vec::new();
-    let object = r.kind() == Kind::Object;
-    if object {
+    let kind = r.kind();
+    if kind == Kind::Object {
         r.object(&mut |r, key| {
             keys.push(key.to_string());
             r.skip()
@@ -153,7 +153,7 @@ fn top_level(text: &str) -> Result<Option<Vec<String>>, ScheduleError> {
         r.skip()?;
     }
     r.end()?;
-    Ok(object.then_some(keys))
+    Ok((kind, keys))
 }
 
 /// Some exports (Sessionize's among them) begin with a byte-order mark.
@@ -379,6 +379,16 @@ mod tests {
         // A byte-order mark in front does not hide the format.
         assert_eq!(detect(&format!("\u{feff}{sz}")), Ok(Format::Sessionize));
         assert!(matches!(parse_any("nope"), Err(ScheduleError::Syntax(_))));
+        // A list at the top level (white space before it or not) is taken for
+        // Sessionize's grid view; another value gets no hint.
+        let hint = |text: &str| match detect(text) {
+            Err(ScheduleError::Unknown(UnknownFormat { hint })) => hint,
+            other => panic!("{other:?}"),
+        };
+        assert!(hint("[]").unwrap().contains("/view/All"));
+        assert!(hint(" \n [{\"id\": 1}]").unwrap().contains("/view/All"));
+        assert_eq!(hint("\"text\""), None);
+        assert_eq!(hint("12"), None);
     }
 
     #[test]

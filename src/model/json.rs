@@ -6,11 +6,15 @@
 //! reads as absent, only the file's skeleton must be right. Every error
 //! names its line and column.
 //!
-//! Nesting is bounded before any read by
-//! [`super::schedule::within_limits`], so the recursion here is too.
+//! It also reads the values the app stores (the agenda, the settings, where
+//! the open schedule came from, the conferences list), which are strict:
+//! there a value of the wrong shape is an error, for the caller to handle.
+//!
+//! Nesting deeper than [`MAX_NESTING`] is an error, so the recursion is
+//! bounded for any text, a foreign stored value too.
 
 use super::lenient::{Item, Text, Texts};
-use super::schedule::ScheduleError;
+use super::schedule::{ScheduleError, MAX_NESTING};
 
 /// What the next value is, from its first byte.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -27,13 +31,19 @@ pub(crate) enum Kind {
 pub(crate) struct Reader<'a> {
     text: &'a str,
     at: usize,
+    /// Objects and lists open around the place read.
+    depth: usize,
 }
 
 type Res<T> = Result<T, ScheduleError>;
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Reader { text, at: 0 }
+        Reader {
+            text,
+            at: 0,
+            depth: 0,
+        }
     }
 
     /// "`what` at line L column C", at the reader's place.
@@ -71,6 +81,23 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Takes the opening `b` of an object or list, one level deeper.
+    fn open(&mut self, b: u8, what: &str) -> Res<()> {
+        self.expect(b, what)?;
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(self.error(&format!("nested more than {MAX_NESTING} levels deep")));
+        }
+        Ok(())
+    }
+
+    /// Takes the closing `b` if it comes next, one level up.
+    fn close(&mut self, b: u8) -> bool {
+        let closed = self.eat(b);
+        self.depth -= usize::from(closed);
+        closed
+    }
+
     /// What the next value is.
     pub(crate) fn kind(&mut self) -> Kind {
         match self.peek() {
@@ -92,8 +119,8 @@ impl<'a> Reader<'a> {
 
     /// An object: `each` reads the value of every key, in order.
     pub(crate) fn object(&mut self, each: &mut dyn FnMut(&mut Self, &str) -> Res<()>) -> Res<()> {
-        self.expect(b'{', "expected an object")?;
-        if self.eat(b'}') {
+        self.open(b'{', "expected an object")?;
+        if self.close(b'}') {
             return Ok(());
         }
         loop {
@@ -103,7 +130,7 @@ impl<'a> Reader<'a> {
             let key = self.string()?;
             self.expect(b':', "expected `:`")?;
             each(self, &key)?;
-            if self.eat(b'}') {
+            if self.close(b'}') {
                 return Ok(());
             }
             self.expect(b',', "expected `,` or `}`")?;
@@ -112,13 +139,13 @@ impl<'a> Reader<'a> {
 
     /// An array: `each` reads every element, in order.
     pub(crate) fn array(&mut self, each: &mut dyn FnMut(&mut Self) -> Res<()>) -> Res<()> {
-        self.expect(b'[', "expected a list")?;
-        if self.eat(b']') {
+        self.open(b'[', "expected a list")?;
+        if self.close(b']') {
             return Ok(());
         }
         loop {
             each(self)?;
-            if self.eat(b']') {
+            if self.close(b']') {
                 return Ok(());
             }
             self.expect(b',', "expected `,` or `]`")?;
@@ -315,6 +342,52 @@ impl<'a> Reader<'a> {
             Ok(())
         })?;
         Ok(out)
+    }
+
+    // ---- Strict readers: the values the app stores ----
+
+    /// `true` or `false` (`what` names the field).
+    pub(crate) fn boolean(&mut self, what: &str) -> Res<bool> {
+        self.peek();
+        for (word, value) in [("true", true), ("false", false)] {
+            if self.text[self.at..].starts_with(word) {
+                self.at += word.len();
+                return Ok(value);
+            }
+        }
+        Err(self.error(&format!("`{what}` should be true or false")))
+    }
+
+    /// A string, or null (`None`).
+    pub(crate) fn optional_string(&mut self) -> Res<Option<String>> {
+        if self.null()? {
+            return Ok(None);
+        }
+        self.string().map(Some)
+    }
+
+    /// A list of strings.
+    pub(crate) fn strings(&mut self) -> Res<Vec<String>> {
+        let mut out = Vec::new();
+        self.array(&mut |r| {
+            out.push(r.string()?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// A whole stored value: `read` takes it from the start, and nothing but
+    /// white space may follow it. An error's words name its place.
+    pub(crate) fn whole<T>(
+        text: &str,
+        read: impl FnOnce(&mut Reader) -> Res<T>,
+    ) -> Result<T, String> {
+        let mut r = Reader::new(text);
+        let value = read(&mut r).and_then(|v| r.end().map(|()| v));
+        value.map_err(|e| match e {
+            ScheduleError::Syntax(why) => why,
+            other => other.to_string(),
+        })
     }
 
     /// `null`, read; false (nothing read) for anything else.

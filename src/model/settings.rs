@@ -2,7 +2,9 @@
 //! times are shown in, and the colour theme. Unknown or broken values fall
 //! back to the defaults (they are preferences, nothing is lost).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use super::json::Reader;
 
 /// The localStorage key of the display settings.
 pub const SETTINGS_KEY: &str = "schedule-viewer/settings";
@@ -16,7 +18,7 @@ pub fn hidden_rooms_key(conference_id: &str) -> String {
 /// stored id the schedule no longer has is dropped). A broken value hides
 /// nothing: it is a preference.
 pub fn hidden_rooms_from_json(text: &str, schedule: &super::schedule::Schedule) -> Vec<String> {
-    let ids: Vec<String> = serde_json::from_str(text).unwrap_or_default();
+    let ids = Reader::whole(text, |r| r.strings()).unwrap_or_default();
     let mut out: Vec<String> = Vec::new();
     for id in ids {
         if schedule.room_by_id(&id).is_some() && !out.contains(&id) {
@@ -27,7 +29,7 @@ pub fn hidden_rooms_from_json(text: &str, schedule: &super::schedule::Schedule) 
 }
 
 /// Which zone times are shown in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Zone {
     /// The conference's own zone (the offsets in the schedule).
@@ -38,7 +40,7 @@ pub enum Zone {
 }
 
 /// The colour theme.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     /// Follow `prefers-color-scheme`.
@@ -68,21 +70,52 @@ impl Theme {
     }
 }
 
-/// The viewer's display preferences.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The viewer's display preferences. Stored as
+/// `{"zone":"local","theme":"dark","reminders":true,"hide_past":false}`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Settings {
     /// Conference's zone or mine.
-    #[serde(default)]
     pub zone: Zone,
     /// System, light or dark.
-    #[serde(default)]
     pub theme: Theme,
     /// Notify before "must" sessions while the app is open.
-    #[serde(default)]
     pub reminders: bool,
     /// Leave out sessions that have ended.
-    #[serde(default)]
     pub hide_past: bool,
+}
+
+impl Settings {
+    /// Read the stored form: a missing field takes its default; a value of
+    /// the wrong shape or an unknown name makes it `None` (the caller falls
+    /// back to the defaults: they are preferences).
+    pub fn from_json(text: &str) -> Option<Settings> {
+        Reader::whole(text, |r| {
+            r.record(|s: &mut Settings, r, key| {
+                match key {
+                    "zone" => {
+                        s.zone = match r.string()?.as_str() {
+                            "conference" => Zone::Conference,
+                            "local" => Zone::Local,
+                            _ => return Err(r.error("an unknown zone")),
+                        }
+                    }
+                    "theme" => {
+                        s.theme = match r.string()?.as_str() {
+                            "system" => Theme::System,
+                            "light" => Theme::Light,
+                            "dark" => Theme::Dark,
+                            _ => return Err(r.error("an unknown theme")),
+                        }
+                    }
+                    "reminders" => s.reminders = r.boolean(key)?,
+                    "hide_past" => s.hide_past = r.boolean(key)?,
+                    _ => r.skip()?,
+                }
+                Ok(())
+            })
+        })
+        .ok()
+    }
 }
 
 #[cfg(test)]
@@ -97,11 +130,11 @@ mod tests {
         assert_eq!(hidden_rooms_key("c"), "schedule-viewer/hidden-rooms/c");
     }
 
-    /// The stored form, as `browser::storage` writes and reads it (serde):
-    /// a missing field takes its default.
+    /// The stored form, as `browser::storage` writes it (serde) and
+    /// `Settings::from_json` reads it: a missing field takes its default.
     #[test]
     fn round_trip_and_fallbacks() {
-        let from_json = |t: &str| serde_json::from_str::<Settings>(t).ok();
+        let from_json = Settings::from_json;
         let s = Settings {
             zone: Zone::Local,
             theme: Theme::Dark,
@@ -120,5 +153,26 @@ mod tests {
             Some(Theme::Light)
         );
         assert_eq!(from_json(r#"{"zone":"mars"}"#), None);
+        assert_eq!(from_json(r#"{"theme":"sepia"}"#), None);
+        assert_eq!(from_json(r#"{"reminders":"yes"}"#), None);
+        assert_eq!(from_json(r#"{"hide_past":null}"#), None);
+        assert_eq!(from_json(r#"{"theme":"dark"} x"#), None);
+        assert_eq!(from_json("[]"), None);
+        // Unknown keys (a newer version's) are read past.
+        assert_eq!(
+            from_json(r#" {"zone":"local","font":{"size":[1,2]},"hide_past":true} "#),
+            Some(Settings {
+                zone: Zone::Local,
+                hide_past: true,
+                ..Settings::default()
+            })
+        );
+        for theme in [Theme::System, Theme::Light, Theme::Dark] {
+            let s = Settings {
+                theme,
+                ..Settings::default()
+            };
+            assert_eq!(from_json(&serde_json::to_string(&s).unwrap()), Some(s));
+        }
     }
 }

@@ -2,15 +2,18 @@
 //! next time: `schedule-viewer/current-schedule` in localStorage holds this as
 //! JSON; the schedule body itself lives in the Cache Storage.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use super::json::Reader;
+use super::schedule::ScheduleError;
 
 /// The localStorage key of the schedule to open next time.
 pub const CURRENT_SCHEDULE_KEY: &str = "schedule-viewer/current-schedule";
 
 /// Where a schedule comes from. Stored as `{"kind": "default"}`,
 /// `{"kind": "url", "url": …}` or `{"kind": "file", "name": …, "cache_url": …}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "StoredSource", into = "StoredSource")]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(into = "StoredSource")]
 pub enum ScheduleSource {
     /// The demo shipped with the app.
     Default,
@@ -20,27 +23,46 @@ pub enum ScheduleSource {
     File { name: String, cache_url: String },
 }
 
-/// The stored form, read through one flat struct: serde's code for an
-/// internally tagged enum was 8 KB of the start-up wasm, this a fraction.
-#[derive(Serialize, Deserialize)]
+/// The stored form, one flat record (serde's code for an internally tagged
+/// enum was 8 KB of the start-up wasm); read by [`ScheduleSource::read`].
+#[derive(Serialize, Default)]
 struct StoredSource {
     kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     cache_url: Option<String>,
 }
 
-impl TryFrom<StoredSource> for ScheduleSource {
-    type Error = String;
-    fn try_from(s: StoredSource) -> Result<Self, String> {
+impl ScheduleSource {
+    /// Read the stored form; `None` when it is not a source this app wrote.
+    pub fn from_json(text: &str) -> Option<ScheduleSource> {
+        Reader::whole(text, ScheduleSource::read).ok()
+    }
+
+    /// The stored form at the reader's place (a value of the conferences list too).
+    pub(crate) fn read(r: &mut Reader) -> Result<ScheduleSource, ScheduleError> {
+        let s = r.record(|s: &mut StoredSource, r, key| {
+            let field = match key {
+                "kind" => {
+                    s.kind = r.string()?;
+                    return Ok(());
+                }
+                "url" => &mut s.url,
+                "name" => &mut s.name,
+                "cache_url" => &mut s.cache_url,
+                _ => return r.skip(),
+            };
+            *field = r.optional_string()?;
+            Ok(())
+        })?;
         match (s.kind.as_str(), s.url, s.name, s.cache_url) {
             ("default", ..) => Ok(Self::Default),
             ("url", Some(url), ..) => Ok(Self::Url { url }),
             ("file", _, Some(name), Some(cache_url)) => Ok(Self::File { name, cache_url }),
-            (kind, ..) => Err(format!("not a schedule source of kind {kind:?}")),
+            (kind, ..) => Err(r.error(&format!("not a schedule source of kind {kind:?}"))),
         }
     }
 }
@@ -106,8 +128,9 @@ mod tests {
 
     #[test]
     fn round_trips_and_rejects_garbage() {
-        // The stored form, as `browser::storage` writes and reads it (serde).
-        let from_json = |t: &str| serde_json::from_str::<ScheduleSource>(t).ok();
+        // The stored form, as `browser::storage` writes it (serde) and
+        // `ScheduleSource::from_json` reads it.
+        let from_json = ScheduleSource::from_json;
         for s in [
             ScheduleSource::Default,
             ScheduleSource::Url {
@@ -139,9 +162,9 @@ mod tests {
             serde_json::to_string(&ScheduleSource::Default).unwrap(),
             r#"{"kind":"default"}"#
         );
-        let url = r#"{"kind":"url","url":"https://x.org/s.json","extra":1}"#;
+        let url = r#"{"kind":"url","url":"https://x.org/s.json","extra":1,"name":null}"#;
         assert_eq!(
-            serde_json::from_str::<ScheduleSource>(url).unwrap(),
+            ScheduleSource::from_json(url).unwrap(),
             ScheduleSource::Url {
                 url: "https://x.org/s.json".into()
             }
@@ -150,12 +173,12 @@ mod tests {
             r#"{"kind":"url"}"#,
             r#"{"kind":"file","name":"a"}"#,
             r#"{"kind":"ftp"}"#,
+            r#"{"kind":"url","url":7}"#,
+            r#"{"kind":"default"} {}"#,
+            r#"{"url":"https://x.org/s.json"}"#,
             "[]",
         ] {
-            assert!(
-                serde_json::from_str::<ScheduleSource>(bad).is_err(),
-                "{bad}"
-            );
+            assert_eq!(ScheduleSource::from_json(bad), None, "{bad}");
         }
     }
 
