@@ -175,7 +175,7 @@ pub fn remember_source(source: &ScheduleSource) {
     match source {
         ScheduleSource::Default => super::storage::remove(CURRENT_SCHEDULE_KEY),
         other => {
-            let _ = super::storage::set(CURRENT_SCHEDULE_KEY, other);
+            let _ = super::storage::write(CURRENT_SCHEDULE_KEY, &other.to_json());
         }
     }
 }

@@ -5,7 +5,7 @@ use super::storage;
 use crate::model::import::{choose_zone, ZoneChoice};
 use crate::model::schedule::Schedule;
 use crate::model::settings::{
-    hidden_rooms_from_json, hidden_rooms_key, Settings, Theme, SETTINGS_KEY,
+    hidden_rooms_from_json, hidden_rooms_key, hidden_rooms_to_json, Settings, Theme, SETTINGS_KEY,
 };
 use crate::model::source::ScheduleSource;
 
@@ -16,7 +16,7 @@ pub fn load() -> Settings {
 
 /// Remember the settings (best effort: without storage they last for the visit).
 pub fn save(settings: &Settings) {
-    let _ = storage::set(SETTINGS_KEY, settings);
+    let _ = storage::write(SETTINGS_KEY, &settings.to_json());
 }
 
 pub fn apply_theme(theme: Theme) {
@@ -67,6 +67,6 @@ pub fn save_hidden_rooms(conference_id: &str, ids: &[String]) {
     if ids.is_empty() {
         storage::remove(&key);
     } else {
-        let _ = storage::set(&key, &ids);
+        let _ = storage::write(&key, &hidden_rooms_to_json(ids));
     }
 }

@@ -3,17 +3,14 @@
 //! Every read, write, removal and key listing of the app goes through
 //! [`local`]: it asks the browser for the storage and probes it, and gives
 //! `None` when storage is disabled (the getter throws `SecurityError`) or
-//! missing. Values are written as serde JSON by gloo-storage's typed
-//! [`set`], only behind that guard (its `raw()` panics when storage is
-//! disabled), or as text of their own form (the zone as bare text) by
-//! [`write`]; every value is read as text by [`read`] and parsed by the
-//! core's reader of its type (`model::json`: no serde code on the start
-//! path). Failures come back as a [`StorageProblem`] (worded in the
-//! core); an agenda value that cannot be read is copied to a backup key and
-//! never overwritten in place.
+//! missing; then the handle is gloo-storage's. Every value is stored as
+//! text by [`write`] and read as text by [`read`]: the core writes and
+//! parses each type's form (`model::json` for the JSON ones: no serde code
+//! on the start path). Failures come back as a [`StorageProblem`] (worded
+//! in the core); an agenda value that cannot be read is copied to a backup
+//! key and never overwritten in place.
 
 use gloo_storage::{LocalStorage, Storage};
-use serde::Serialize;
 
 use crate::model::agenda::{agenda_key, backup_key, Agenda, AgendaChange};
 use crate::model::error::StorageProblem;
@@ -22,22 +19,18 @@ use crate::model::error::StorageProblem;
 const PROBE_KEY: &str = "schedule-viewer/probe";
 
 /// `localStorage`, when this page may use it: `None` when the browser has
-/// none, or disabled it (then even reading the property throws).
+/// none, or disabled it (then even reading the property throws). The
+/// handle is gloo-storage's, reached only once the probe answered: its
+/// `raw()` panics when storage is disabled.
 fn local() -> Option<web_sys::Storage> {
     let storage = super::window()?.local_storage().ok()??;
     storage.get_item(PROBE_KEY).ok()?;
-    Some(storage)
+    Some(LocalStorage::raw())
 }
 
 /// Is `localStorage` there and readable?
 pub fn available() -> bool {
     local().is_some()
-}
-
-/// Store `value` under `key` as JSON (gloo-storage's typed write).
-pub fn set<T: Serialize>(key: &str, value: &T) -> Result<(), StorageProblem> {
-    local().ok_or(StorageProblem::Unavailable)?;
-    LocalStorage::set(key, value).map_err(|_| StorageProblem::WriteRefused)
 }
 
 /// The text stored under `key`; `None` when storage is off or the key absent.
@@ -62,8 +55,8 @@ pub fn write(key: &str, text: &str) -> Result<(), StorageProblem> {
 
 /// Delete `key` (best effort: without storage there is nothing to delete).
 pub fn remove(key: &str) {
-    if let Some(storage) = local() {
-        let _ = storage.remove_item(key);
+    if local().is_some() {
+        LocalStorage::delete(key);
     }
 }
 

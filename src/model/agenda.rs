@@ -10,10 +10,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Serialize;
-
 use super::changes::{compare, Difference, SeenFacts};
-use super::json::Reader;
+use super::json::{self, Reader};
 use super::schedule::ScheduleError;
 use super::schedule::{Parts, Room, Schedule, Session, SessionKind};
 use super::text::UniqueIds;
@@ -22,7 +20,7 @@ use super::text::UniqueIds;
 pub const AGENDA_VERSION: u64 = 2;
 
 /// An entry of the user's own: not a session of the schedule.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OwnEntry {
     /// What it is ("Lunch with Ana").
     pub title: String,
@@ -134,16 +132,25 @@ pub fn backup_key(conference_id: &str, timestamp: &str) -> String {
 }
 
 /// How much the user wants to attend a starred session.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Level {
     #[default]
     Must,
     Maybe,
 }
 
+impl Level {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Must => "must",
+            Level::Maybe => "maybe",
+        }
+    }
+}
+
 /// What we remember about a starred session.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AgendaEntry {
     /// Must or maybe.
     pub level: Level,
@@ -201,13 +208,10 @@ pub struct Agenda {
     own: BTreeMap<String, OwnEntry>,
 }
 
-#[derive(Serialize)]
-struct StoredAgenda {
-    v: u64,
-    entries: BTreeMap<String, AgendaEntry>,
-    /// Absent in version 1.
-    own: BTreeMap<String, OwnEntry>,
-}
+/// The stored text fields of a starred session and of an own entry, in
+/// their written order (after a session's `level`).
+const ENTRY_TEXTS: [&str; 5] = ["title", "start", "end", "room", "added"];
+const OWN_TEXTS: [&str; 5] = ["title", "start", "end", "place", "added"];
 
 /// Why a stored agenda could not be read. The value is then kept aside, never overwritten.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -522,12 +526,32 @@ impl Agenda {
 
     /// The stored form (`{"v": 2, "entries": {…}, "own": {…}}`).
     pub fn to_json(&self) -> String {
-        let stored = StoredAgenda {
-            v: AGENDA_VERSION,
-            entries: self.entries.clone(),
-            own: self.own.clone(),
-        };
-        serde_json::to_string(&stored).unwrap_or_default()
+        json::write(|w| {
+            w.object(|w| {
+                w.field("v").number(AGENDA_VERSION);
+                w.field("entries").object(|w| {
+                    for (id, e) in &self.entries {
+                        w.field(id).object(|w| {
+                            w.field("level").text(e.level.as_str());
+                            let texts = [&e.title, &e.start, &e.end, &e.room, &e.added];
+                            for (key, text) in ENTRY_TEXTS.iter().zip(texts) {
+                                w.field(key).text(text);
+                            }
+                        })
+                    }
+                });
+                w.field("own").object(|w| {
+                    for (id, e) in &self.own {
+                        w.field(id).object(|w| {
+                            let texts = [&e.title, &e.start, &e.end, &e.place, &e.added];
+                            for (key, text) in OWN_TEXTS.iter().zip(texts) {
+                                w.field(key).text(text);
+                            }
+                        })
+                    }
+                });
+            })
+        })
     }
 
     /// Read a stored agenda. Only a well-formed value of a version we know
@@ -582,23 +606,24 @@ impl Agenda {
 /// A stored starred session (`{"level": "must", "title": …}`).
 fn read_entry(r: &mut Reader) -> Result<AgendaEntry, ScheduleError> {
     r.record(|e: &mut AgendaEntry, r, key| {
-        let field = match key {
-            "level" => {
-                e.level = match r.string()?.as_str() {
-                    "must" => Level::Must,
-                    "maybe" => Level::Maybe,
-                    _ => return Err(r.error("an unknown level")),
-                };
-                return Ok(());
-            }
-            "title" => &mut e.title,
-            "start" => &mut e.start,
-            "end" => &mut e.end,
-            "room" => &mut e.room,
-            "added" => &mut e.added,
-            _ => return r.skip(),
+        if key == "level" {
+            let name = r.string()?;
+            e.level = [Level::Must, Level::Maybe]
+                .into_iter()
+                .find(|l| l.as_str() == name)
+                .ok_or_else(|| r.error("an unknown level"))?;
+            return Ok(());
+        }
+        let Some(at) = ENTRY_TEXTS.iter().position(|k| *k == key) else {
+            return r.skip();
         };
-        *field = r.string()?;
+        *[
+            &mut e.title,
+            &mut e.start,
+            &mut e.end,
+            &mut e.room,
+            &mut e.added,
+        ][at] = r.string()?;
         Ok(())
     })
 }
@@ -606,19 +631,21 @@ fn read_entry(r: &mut Reader) -> Result<AgendaEntry, ScheduleError> {
 /// A stored own entry: its title, start and end are needed.
 fn read_own(r: &mut Reader) -> Result<OwnEntry, ScheduleError> {
     let (entry, seen) = r.record(|(e, seen): &mut (OwnEntry, u8), r, key| {
-        let (field, bit) = match key {
-            "title" => (&mut e.title, 1),
-            "start" => (&mut e.start, 2),
-            "end" => (&mut e.end, 4),
-            "place" => (&mut e.place, 0),
-            "added" => (&mut e.added, 0),
-            _ => return r.skip(),
+        let Some(at) = OWN_TEXTS.iter().position(|k| *k == key) else {
+            return r.skip();
         };
-        *field = r.string()?;
-        *seen |= bit;
+        *[
+            &mut e.title,
+            &mut e.start,
+            &mut e.end,
+            &mut e.place,
+            &mut e.added,
+        ][at] = r.string()?;
+        *seen |= 1 << at;
         Ok(())
     })?;
-    if seen != 7 {
+    // The first three: title, start and end.
+    if seen & 0b111 != 0b111 {
         return Err(r.error("an own entry without its title, start and end"));
     }
     Ok(entry)

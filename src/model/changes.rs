@@ -2,9 +2,7 @@
 //! (ids, titles, times, rooms; no abstracts) and the diff of a newer schedule
 //! against it, by session id.
 
-use serde::Serialize;
-
-use super::json::Reader;
+use super::json::{self, Reader};
 use super::schedule::{Schedule, Session};
 
 /// Where the last seen schedule of a conference is kept (a Cache Storage URL).
@@ -12,8 +10,11 @@ pub fn snapshot_cache_key(conference_id: &str) -> String {
     format!("/snapshots/{}", super::url::encode(conference_id))
 }
 
+/// A stored session's fields, in their written order.
+const SESSION_TEXTS: [&str; 5] = ["id", "title", "start", "end", "room"];
+
 /// One session as last seen: enough to name what changed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SnapshotSession {
     /// Session id.
     pub id: String,
@@ -28,7 +29,7 @@ pub struct SnapshotSession {
 }
 
 /// The schedule as the user last saw it (kept in the Cache Storage).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Snapshot {
     /// Format version (1).
     pub v: u32,
@@ -57,7 +58,21 @@ impl Snapshot {
 
     /// The stored form.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        json::write(|w| {
+            w.object(|w| {
+                w.field("v").number(self.v.into());
+                w.field("sessions").array(|w| {
+                    for s in &self.sessions {
+                        w.element().object(|w| {
+                            let texts = [&s.id, &s.title, &s.start, &s.end, &s.room];
+                            for (key, text) in SESSION_TEXTS.iter().zip(texts) {
+                                w.field(key).text(text);
+                            }
+                        })
+                    }
+                })
+            })
+        })
     }
 
     /// Read a stored snapshot; None if it is not one of ours.
@@ -91,16 +106,17 @@ impl Snapshot {
 /// A stored session of a snapshot: every field is needed.
 fn read_session(r: &mut Reader) -> Result<SnapshotSession, super::schedule::ScheduleError> {
     let (session, seen) = r.record(|(s, seen): &mut (SnapshotSession, u8), r, key| {
-        let (field, bit) = match key {
-            "id" => (&mut s.id, 1),
-            "title" => (&mut s.title, 2),
-            "start" => (&mut s.start, 4),
-            "end" => (&mut s.end, 8),
-            "room" => (&mut s.room, 16),
-            _ => return r.skip(),
+        let Some(at) = SESSION_TEXTS.iter().position(|k| *k == key) else {
+            return r.skip();
         };
-        *field = r.string()?;
-        *seen |= bit;
+        *[
+            &mut s.id,
+            &mut s.title,
+            &mut s.start,
+            &mut s.end,
+            &mut s.room,
+        ][at] = r.string()?;
+        *seen |= 1 << at;
         Ok(())
     })?;
     if seen != 31 {

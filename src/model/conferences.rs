@@ -4,19 +4,20 @@
 //! value that cannot be read is started afresh (nothing in it is the only
 //! copy of anything: the agendas live under their own keys).
 
-use chrono::NaiveDate;
-use serde::Serialize;
-
 use super::agenda::{agenda_key, backup_key};
-use super::json::Reader;
+use super::json::{self, Reader};
 use super::schedule::{Schedule, ScheduleError};
 use super::source::ScheduleSource;
+use chrono::NaiveDate;
 
 /// The localStorage key of the list.
 pub const CONFERENCES_KEY: &str = "schedule-viewer/conferences";
 
+/// A stored conference's text fields, in their written order (after its `source`).
+const TEXTS: [&str; 5] = ["id", "title", "first_day", "last_day", "opened"];
+
 /// A conference opened here.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KnownConference {
     /// Where its schedule comes from (what "Open" reopens).
     pub source: ScheduleSource,
@@ -50,17 +51,12 @@ impl KnownConference {
     fn read(r: &mut Reader) -> Result<KnownConference, ScheduleError> {
         type Fields = (Option<ScheduleSource>, [Option<String>; 5]);
         let (source, texts) = r.record(|k: &mut Fields, r, key| {
-            let at = match key {
-                "source" => {
-                    k.0 = Some(ScheduleSource::read(r)?);
-                    return Ok(());
-                }
-                "id" => 0,
-                "title" => 1,
-                "first_day" => 2,
-                "last_day" => 3,
-                "opened" => 4,
-                _ => return r.skip(),
+            if key == "source" {
+                k.0 = Some(ScheduleSource::read(r)?);
+                return Ok(());
+            }
+            let Some(at) = TEXTS.iter().position(|t| *t == key) else {
+                return r.skip();
             };
             k.1[at] = Some(r.string()?);
             Ok(())
@@ -130,7 +126,19 @@ impl Conferences {
 
     /// The stored form.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.list).unwrap_or_default()
+        json::write(|w| {
+            w.array(|w| {
+                for c in &self.list {
+                    w.element().object(|w| {
+                        c.source.write(w.field("source"));
+                        let texts = [&c.id, &c.title, &c.first_day, &c.last_day, &c.opened];
+                        for (key, text) in TEXTS.iter().zip(texts) {
+                            w.field(key).text(text);
+                        }
+                    })
+                }
+            })
+        })
     }
 
     /// The conferences, most recently opened first.

@@ -8,7 +8,8 @@
 //!
 //! It also reads the values the app stores (the agenda, the settings, where
 //! the open schedule came from, the conferences list), which are strict:
-//! there a value of the wrong shape is an error, for the caller to handle.
+//! there a value of the wrong shape is an error, for the caller to handle;
+//! and [`Writer`] writes them, as serde_json would.
 //!
 //! Nesting deeper than [`MAX_NESTING`] is an error, so the recursion is
 //! bounded for any text, a foreign stored value too.
@@ -421,6 +422,101 @@ impl<'a> Reader<'a> {
 /// Reads one field of a record: its key, and the reader at its value.
 pub(crate) type Field<T> = fn(&mut T, &mut Reader<'_>, &str) -> Res<()>;
 
+/// Writes the values the app stores, byte for byte as serde_json writes
+/// them (no serde code on the start path):
+/// `write(|w| w.object(|w| w.field("v").number(2)))` is `{"v":2}`.
+pub(crate) struct Writer {
+    out: String,
+    /// No value written yet at this level (no comma before the next).
+    first: bool,
+}
+
+/// The JSON text `value` writes.
+pub(crate) fn write(value: impl FnOnce(&mut Writer)) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        first: true,
+    };
+    value(&mut w);
+    w.out
+}
+
+impl Writer {
+    fn separate(&mut self) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+    }
+
+    /// The next field of an object: its key; then its value.
+    pub(crate) fn field(&mut self, key: &str) -> &mut Self {
+        self.separate();
+        self.text(key);
+        self.out.push(':');
+        self
+    }
+
+    /// The next element of a list; then its value.
+    pub(crate) fn element(&mut self) -> &mut Self {
+        self.separate();
+        self
+    }
+
+    fn nest(&mut self, open: char, close: char, body: impl FnOnce(&mut Self)) {
+        self.out.push(open);
+        let outer = std::mem::replace(&mut self.first, true);
+        body(self);
+        self.first = outer;
+        self.out.push(close);
+    }
+
+    /// An object: `fields` writes its fields.
+    pub(crate) fn object(&mut self, fields: impl FnOnce(&mut Self)) {
+        self.nest('{', '}', fields);
+    }
+
+    /// A list: `elements` writes its elements.
+    pub(crate) fn array(&mut self, elements: impl FnOnce(&mut Self)) {
+        self.nest('[', ']', elements);
+    }
+
+    /// A string, escaped as serde_json escapes it.
+    pub(crate) fn text(&mut self, s: &str) {
+        self.out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                '\n' => self.out.push_str("\\n"),
+                '\r' => self.out.push_str("\\r"),
+                '\t' => self.out.push_str("\\t"),
+                '\u{8}' => self.out.push_str("\\b"),
+                '\u{c}' => self.out.push_str("\\f"),
+                c if c < ' ' => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    let b = c as usize;
+                    self.out.push_str("\\u00");
+                    self.out.push(char::from(HEX[b >> 4]));
+                    self.out.push(char::from(HEX[b & 15]));
+                }
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+    }
+
+    /// A whole number.
+    pub(crate) fn number(&mut self, n: u64) {
+        self.out.push_str(&n.to_string());
+    }
+
+    /// `true` or `false`.
+    pub(crate) fn boolean(&mut self, b: bool) {
+        self.out.push_str(if b { "true" } else { "false" });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -528,6 +624,47 @@ mod tests {
             assert_eq!(
                 m, "`version` should be a whole number at line 1 column 1",
                 "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn writes_what_serde_json_writes() {
+        for text in [
+            "plain",
+            "",
+            "quote \" backslash \\ slash / tab \t new\nline \r",
+            "\u{0}\u{1}\u{8}\u{b}\u{c}\u{1f}\u{7f} é ☃ 🎉",
+        ] {
+            let ours = write(|w| {
+                w.object(|w| {
+                    w.field(text).text(text);
+                    w.field("list").array(|w| {
+                        w.element().text(text);
+                        w.element().number(u64::MAX);
+                        w.element().boolean(true);
+                        w.element().object(|_| {});
+                        w.element().array(|_| {});
+                    });
+                    w.field("n").number(0);
+                    w.field("b").boolean(false);
+                })
+            });
+            let theirs = serde_json::json!({
+                text: text,
+                "list": [text, u64::MAX, true, {}, []],
+                "n": 0,
+                "b": false,
+            });
+            // serde_json's map is sorted by key: compare as values, and the
+            // escapes as serde_json writes a string.
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&ours).unwrap(),
+                theirs
+            );
+            assert!(
+                ours.contains(&serde_json::to_string(text).unwrap()),
+                "{ours}"
             );
         }
     }

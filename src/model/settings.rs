@@ -2,9 +2,7 @@
 //! times are shown in, and the colour theme. Unknown or broken values fall
 //! back to the defaults (they are preferences, nothing is lost).
 
-use serde::Serialize;
-
-use super::json::Reader;
+use super::json::{self, Reader};
 
 /// The localStorage key of the display settings.
 pub const SETTINGS_KEY: &str = "schedule-viewer/settings";
@@ -28,9 +26,19 @@ pub fn hidden_rooms_from_json(text: &str, schedule: &super::schedule::Schedule) 
     out
 }
 
+/// The stored form of the hidden rooms.
+pub fn hidden_rooms_to_json(ids: &[String]) -> String {
+    json::write(|w| {
+        w.array(|w| {
+            for id in ids {
+                w.element().text(id);
+            }
+        })
+    })
+}
+
 /// Which zone times are shown in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Zone {
     /// The conference's own zone (the offsets in the schedule).
     #[default]
@@ -40,8 +48,7 @@ pub enum Zone {
 }
 
 /// The colour theme.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     /// Follow `prefers-color-scheme`.
     #[default]
@@ -72,7 +79,7 @@ impl Theme {
 
 /// The viewer's display preferences. Stored as
 /// `{"zone":"local","theme":"dark","reminders":true,"hide_past":false}`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
     /// Conference's zone or mine.
     pub zone: Zone,
@@ -85,6 +92,21 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The stored form.
+    pub fn to_json(&self) -> String {
+        json::write(|w| {
+            w.object(|w| {
+                w.field("zone").text(match self.zone {
+                    Zone::Conference => "conference",
+                    Zone::Local => "local",
+                });
+                w.field("theme").text(self.theme.as_str());
+                w.field("reminders").boolean(self.reminders);
+                w.field("hide_past").boolean(self.hide_past);
+            })
+        })
+    }
+
     /// Read the stored form: a missing field takes its default; a value of
     /// the wrong shape or an unknown name makes it `None` (the caller falls
     /// back to the defaults: they are preferences).
@@ -127,10 +149,12 @@ mod tests {
         let s = crate::model::schedule::tests::small();
         assert_eq!(hidden_rooms_from_json(r#"["b","gone","b"]"#, &s), ["b"]);
         assert!(hidden_rooms_from_json("{oops", &s).is_empty());
+        let ids = ["b".to_string(), "a \"x\"".into()];
+        assert_eq!(hidden_rooms_to_json(&ids), r#"["b","a \"x\""]"#);
         assert_eq!(hidden_rooms_key("c"), "schedule-viewer/hidden-rooms/c");
     }
 
-    /// The stored form, as `browser::storage` writes it (serde) and
+    /// The stored form, as `Settings::to_json` writes it and
     /// `Settings::from_json` reads it: a missing field takes its default.
     #[test]
     fn round_trip_and_fallbacks() {
@@ -141,7 +165,7 @@ mod tests {
             reminders: true,
             hide_past: false,
         };
-        let json = serde_json::to_string(&s).unwrap();
+        let json = s.to_json();
         assert_eq!(
             json,
             r#"{"zone":"local","theme":"dark","reminders":true,"hide_past":false}"#
@@ -172,7 +196,7 @@ mod tests {
                 theme,
                 ..Settings::default()
             };
-            assert_eq!(from_json(&serde_json::to_string(&s).unwrap()), Some(s));
+            assert_eq!(from_json(&s.to_json()), Some(s));
         }
     }
 }

@@ -15,6 +15,7 @@
 //! Version 1 (`#1;<conference>;<id>,!<id>`, percent-encoded ids) still opens.
 
 use super::agenda::{Agenda, AgendaChange, Level, OwnEntry};
+use super::json::{self, Reader};
 use super::schedule::Schedule;
 use super::url;
 
@@ -140,11 +141,18 @@ pub fn encode(schedule: &Schedule, shared: &[(String, Level)], own: &[&OwnEntry]
     };
     let mut fragment = format!("2;{};{payload}", fingerprint(schedule));
     if !own.is_empty() {
-        let list: Vec<[&str; 4]> = own
-            .iter()
-            .map(|e| [e.title.as_str(), &e.start, &e.end, &e.place])
-            .collect();
-        let json = serde_json::to_string(&list).unwrap_or_default();
+        // `[["title","start","end","place"],…]`
+        let json = json::write(|w| {
+            w.array(|w| {
+                for e in own {
+                    w.element().array(|w| {
+                        for text in [&e.title, &e.start, &e.end, &e.place] {
+                            w.element().text(text);
+                        }
+                    })
+                }
+            })
+        });
         fragment.push_str(";o");
         fragment.push_str(&base64url(json.as_bytes()));
     }
@@ -156,7 +164,24 @@ fn decode_own(part: Option<&str>) -> Vec<OwnEntry> {
     let Some(bytes) = part.and_then(|p| p.strip_prefix('o')).and_then(unbase64url) else {
         return Vec::new();
     };
-    let list: Vec<[String; 4]> = serde_json::from_slice(&bytes).unwrap_or_default();
+    // A list of four texts each, or nothing.
+    let list = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|text| {
+            Reader::whole(text, |r| {
+                let mut list = Vec::new();
+                r.array(&mut |r| {
+                    match <[String; 4]>::try_from(r.strings()?) {
+                        Ok(four) => list.push(four),
+                        Err(_) => return Err(r.error("an own entry of other than four texts")),
+                    }
+                    Ok(())
+                })?;
+                Ok(list)
+            })
+            .ok()
+        })
+        .unwrap_or_default();
     list.into_iter()
         .filter_map(|[title, start, end, place]| {
             let t = |s: &str| super::time::parse_instant(s);
@@ -533,6 +558,33 @@ mod tests {
         let damaged = format!("{without};o!!!");
         let back = decode(&damaged, &s).unwrap();
         assert_eq!((back.sessions.len(), back.own.len()), (1, 0));
+        // The own part is the list serde_json writes; a list whose entries
+        // are not four texts each is left out whole.
+        let own = |json: &str| decode_own(Some(&format!("o{}", base64url(json.as_bytes()))));
+        let written = serde_json::to_string(&[[
+            "Lunch \"x\"",
+            "2017-10-26T12:00:00+02:00",
+            "2017-10-26T13:00:00+02:00",
+            "",
+        ]])
+        .unwrap();
+        assert_eq!(own(&written).len(), 1);
+        assert_eq!(own(&written)[0].title, "Lunch \"x\"");
+        assert!(with.ends_with(&base64url(
+            serde_json::to_string(&[[
+                "Lunch; with Ana & co",
+                "2017-10-26T12:00:00+02:00",
+                "2017-10-26T13:00:00+02:00",
+                "Hall B"
+            ]])
+            .unwrap()
+            .as_bytes()
+        )));
+        assert!(
+            own(r#"[["a","2017-10-26T12:00:00+02:00","2017-10-26T13:00:00+02:00"]]"#).is_empty()
+        );
+        assert!(own(r#"[["a","b","c","d","e"]]"#).is_empty());
+        assert!(own(r#"{"a":1}"#).is_empty());
     }
 
     #[test]

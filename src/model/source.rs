@@ -2,18 +2,18 @@
 //! next time: `schedule-viewer/current-schedule` in localStorage holds this as
 //! JSON; the schedule body itself lives in the Cache Storage.
 
-use serde::Serialize;
-
-use super::json::Reader;
+use super::json::{self, Reader};
 use super::schedule::ScheduleError;
 
 /// The localStorage key of the schedule to open next time.
 pub const CURRENT_SCHEDULE_KEY: &str = "schedule-viewer/current-schedule";
 
 /// Where a schedule comes from. Stored as `{"kind": "default"}`,
-/// `{"kind": "url", "url": …}` or `{"kind": "file", "name": …, "cache_url": …}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(into = "StoredSource")]
+/// `{"kind": "url", "url": …}` or `{"kind": "file", "name": …, "cache_url": …}`:
+/// one flat record (serde's code for an internally tagged enum was 8 KB of
+/// the start-up wasm), written by [`ScheduleSource::write`] and read by
+/// [`ScheduleSource::read`].
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ScheduleSource {
     /// The demo shipped with the app.
     Default,
@@ -23,16 +23,12 @@ pub enum ScheduleSource {
     File { name: String, cache_url: String },
 }
 
-/// The stored form, one flat record (serde's code for an internally tagged
-/// enum was 8 KB of the start-up wasm); read by [`ScheduleSource::read`].
-#[derive(Serialize, Default)]
+/// The stored record's fields, as read.
+#[derive(Default)]
 struct StoredSource {
     kind: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     cache_url: Option<String>,
 }
 
@@ -40,6 +36,27 @@ impl ScheduleSource {
     /// Read the stored form; `None` when it is not a source this app wrote.
     pub fn from_json(text: &str) -> Option<ScheduleSource> {
         Reader::whole(text, ScheduleSource::read).ok()
+    }
+
+    /// The stored form.
+    pub fn to_json(&self) -> String {
+        json::write(|w| self.write(w))
+    }
+
+    /// The stored form, at the writer's place (a value of the conferences list too).
+    pub(crate) fn write(&self, w: &mut json::Writer) {
+        w.object(|w| match self {
+            Self::Default => w.field("kind").text("default"),
+            Self::Url { url } => {
+                w.field("kind").text("url");
+                w.field("url").text(url);
+            }
+            Self::File { name, cache_url } => {
+                w.field("kind").text("file");
+                w.field("name").text(name);
+                w.field("cache_url").text(cache_url);
+            }
+        })
     }
 
     /// The stored form at the reader's place (a value of the conferences list too).
@@ -63,22 +80,6 @@ impl ScheduleSource {
             ("url", Some(url), ..) => Ok(Self::Url { url }),
             ("file", _, Some(name), Some(cache_url)) => Ok(Self::File { name, cache_url }),
             (kind, ..) => Err(r.error(&format!("not a schedule source of kind {kind:?}"))),
-        }
-    }
-}
-
-impl From<ScheduleSource> for StoredSource {
-    fn from(s: ScheduleSource) -> Self {
-        let (kind, url, name, cache_url) = match s {
-            ScheduleSource::Default => ("default", None, None, None),
-            ScheduleSource::Url { url } => ("url", Some(url), None, None),
-            ScheduleSource::File { name, cache_url } => ("file", None, Some(name), Some(cache_url)),
-        };
-        StoredSource {
-            kind: kind.into(),
-            url,
-            name,
-            cache_url,
         }
     }
 }
@@ -128,7 +129,7 @@ mod tests {
 
     #[test]
     fn round_trips_and_rejects_garbage() {
-        // The stored form, as `browser::storage` writes it (serde) and
+        // The stored form, as `ScheduleSource::to_json` writes it and
         // `ScheduleSource::from_json` reads it.
         let from_json = ScheduleSource::from_json;
         for s in [
@@ -141,7 +142,7 @@ mod tests {
                 cache_url: "/local-schedules/1".into(),
             },
         ] {
-            let json = serde_json::to_string(&s).unwrap();
+            let json = s.to_json();
             assert_eq!(from_json(&json), Some(s));
         }
         assert_eq!(from_json("{\"kind\":\"ftp\"}"), None);
@@ -155,13 +156,10 @@ mod tests {
             cache_url: "/local-schedules/1".into(),
         };
         assert_eq!(
-            serde_json::to_string(&file).unwrap(),
+            file.to_json(),
             r#"{"kind":"file","name":"camp.json","cache_url":"/local-schedules/1"}"#
         );
-        assert_eq!(
-            serde_json::to_string(&ScheduleSource::Default).unwrap(),
-            r#"{"kind":"default"}"#
-        );
+        assert_eq!(ScheduleSource::Default.to_json(), r#"{"kind":"default"}"#);
         let url = r#"{"kind":"url","url":"https://x.org/s.json","extra":1,"name":null}"#;
         assert_eq!(
             ScheduleSource::from_json(url).unwrap(),
