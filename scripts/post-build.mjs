@@ -45,8 +45,11 @@ if (!pagesOnly && process.env.TRUNK_PROFILE !== 'debug') {
 // each with the Content-Security-Policy (the hash of Trunk's inline module
 // script, which changes with every build and with the base).
 execFileSync('cargo', ['run', '--quiet', '--bin', 'prerender', '--', dir], { stdio: 'inherit' });
-// The guard script is now in every page (data-inline): not served on its own.
-rmSync(join(dir, 'prerender-guard.js'), { force: true });
+// The guard script is now in every page (data-inline): not served on its
+// own, unless a page written before this step's change still links it.
+if (!readFileSync(join(dir, 'index.html'), 'utf8').includes('prerender-guard.js')) {
+  rmSync(join(dir, 'prerender-guard.js'), { force: true });
+}
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
 const base = html.match(/<meta name="app-base" content="([^"]*)"/)?.[1];
 if (!base) {

@@ -177,6 +177,9 @@ const DEFAULT_HEAD: &str = r#"<title>schedule-viewer</title>
 const DEFAULT_BODY: &str =
     "<noscript>This page of the schedule needs JavaScript and WebAssembly.</noscript>";
 const BODY: (&str, &str) = ("<!--page-->", "<!--/page-->");
+/// A built page's own style sheet: after the guard script, which would
+/// otherwise wait for it.
+const STYLE: (&str, &str) = ("<!--page-style-->", "<!--/page-style-->");
 const BASE_META: &str = r#"<meta name="app-base" content=""#;
 const CSP_META: &str = r#"<meta http-equiv="Content-Security-Policy" content=""#;
 
@@ -192,7 +195,7 @@ impl Shell {
         base: &str,
         read: impl Fn(&str) -> Option<String>,
     ) -> Result<Shell, String> {
-        for (open, close) in [HEAD, BODY] {
+        for (open, close) in [HEAD, STYLE, BODY] {
             if !matches!((index.find(open), index.find(close)), (Some(a), Some(b)) if a < b) {
                 return Err(format!("index.html has no {open}…{close}"));
             }
@@ -229,7 +232,7 @@ impl Shell {
                 }
             }
         }
-        let html = fill(&fill(&html, HEAD, DEFAULT_HEAD), BODY, DEFAULT_BODY);
+        let html = fill(&fill(&fill(&html, HEAD, DEFAULT_HEAD), STYLE, ""), BODY, DEFAULT_BODY);
         let csp = csp(&html)?;
         let html = html.replacen(
             "<meta charset=\"utf-8\" />",
@@ -239,14 +242,15 @@ impl Shell {
         Ok(Shell { html })
     }
 
-    /// The shell with its places filled (`None` keeps what the shell has).
-    pub fn page(&self, head: Option<&str>, body: Option<&str>) -> String {
+    /// The shell with its places filled (`None` keeps what the shell has):
+    /// the head's (title, description, link preview), the page's own style
+    /// sheet's and the body's.
+    pub fn page(&self, head: Option<&str>, style: Option<&str>, body: Option<&str>) -> String {
         let mut html = self.html.clone();
-        if let Some(head) = head {
-            html = fill(&html, HEAD, head);
-        }
-        if let Some(body) = body {
-            html = fill(&html, BODY, body);
+        for (place, with) in [(HEAD, head), (STYLE, style), (BODY, body)] {
+            if let Some(with) = with {
+                html = fill(&html, place, with);
+            }
         }
         html
     }
@@ -329,9 +333,10 @@ fn inline_scripts(html: &str, read: impl Fn(&str) -> Option<String>) -> Result<S
             .ok_or("a <script data-inline src=…> is not closed by \"></script>")?;
         let name = &rest[name_at..name_at + len];
         let text = read(name).ok_or(format!("{name}, to be written into the page, is missing"))?;
-        if text.contains("</script") {
+        let lower = text.to_ascii_lowercase();
+        if lower.contains("</script") || lower.contains("<!--") {
             return Err(format!(
-                "{name} holds \"</script\": it cannot be written inline"
+                "{name} holds \"</script\" or \"<!--\": it cannot be written inline"
             ));
         }
         out.push_str(&rest[..at]);
@@ -341,6 +346,10 @@ fn inline_scripts(html: &str, read: impl Fn(&str) -> Option<String>) -> Result<S
         rest = &rest[name_at + len + CLOSE.len()..];
     }
     out.push_str(rest);
+    let tags = out.match_indices("<script").map(|(at, _)| &out[at..]);
+    if tags.map(|tag| &tag[..tag.find('>').unwrap_or(tag.len())]).any(|tag| tag.contains("data-inline")) {
+        return Err("a script marked data-inline is not written <script data-inline src=\"/…\"></script>".into());
+    }
     Ok(out)
 }
 
@@ -398,13 +407,14 @@ mod tests {
         Arc::new(crate::model::schedule::tests::small())
     }
 
-    const INDEX: &str = "<!DOCTYPE html><html><head>\n<meta charset=\"utf-8\" />\n<!-- a note -->\n<!--page-head--><title>x</title><!--/page-head-->\n<link rel=\"stylesheet\" href=\"/style-1.css\" />\n<script data-inline src=\"/guard.js\"></script>\n<script type=\"module\">import init, * as b from '/app-1.js';\nawait init({ module_or_path: '/app-1_bg.wasm' });</script>\n</head><body><!--page--><noscript>JS</noscript><!--/page--></body></html>";
+    const INDEX: &str = "<!DOCTYPE html><html><head>\n<meta charset=\"utf-8\" />\n<!-- a note -->\n<!--page-head--><title>x</title><!--/page-head-->\n<script data-inline src=\"/guard.js\"></script>\n<link rel=\"stylesheet\" href=\"/style-1.css\" />\n<!--page-style--><!--/page-style-->\n<script type=\"module\">import init, * as b from '/app-1.js';\nawait init({ module_or_path: '/app-1_bg.wasm' });</script>\n</head><body><!--page--><noscript>JS</noscript><!--/page--></body></html>";
 
     #[test]
     fn the_shell_takes_the_base_the_csp_and_each_page_s_head_and_body() {
         let shell = Shell::from_index(INDEX, "/m/2017/", guard).unwrap();
         let page = shell.page(
             Some("<title>T</title>"),
+            Some("<link rel=\"stylesheet\" href=\"/m/2017/pages.css\" />"),
             Some("<div id=\"prerender\"></div>"),
         );
         assert!(
@@ -415,6 +425,10 @@ mod tests {
         // The marked script is written into the page, before the styles.
         assert!(!page.contains("guard.js"), "{page}");
         assert!(page.contains("<script>guard();</script>"), "{page}");
+        // Every style sheet after it: the page's own, in its place.
+        let guard_at = page.find("<script>guard();").unwrap();
+        assert!(page.find("stylesheet").unwrap() > guard_at, "{page}");
+        assert!(page.contains(r#"<!--page-style--><link rel="stylesheet" href="/m/2017/pages.css" /><!--/page-style-->"#), "{page}");
         assert!(page.contains("from '/m/2017/app-1.js'"));
         assert!(page.contains("module_or_path: '/m/2017/app-1_bg.wasm'"));
         assert!(page.contains("<!--page-head--><title>T</title><!--/page-head-->"));
@@ -434,7 +448,7 @@ mod tests {
         // A page written before is a shell again: the same base, one CSP.
         let again = Shell::from_index(&page, "/m/2017/", guard)
             .unwrap()
-            .page(None, None);
+            .page(None, None, None);
         assert_eq!(again.matches("Content-Security-Policy").count(), 1);
         assert_eq!(again.matches("app-base").count(), 1);
         assert!(again.contains("from '/m/2017/app-1.js'"));
@@ -444,28 +458,34 @@ mod tests {
         // A folder built at the root moves under a base.
         let root = Shell::from_index(INDEX, "/", guard)
             .unwrap()
-            .page(None, None);
+            .page(None, None, None);
         let moved = Shell::from_index(&root, "/m/2017/", guard)
             .unwrap()
-            .page(None, None);
+            .page(None, None, None);
         assert_eq!(
             moved,
             Shell::from_index(INDEX, "/m/2017/", guard)
                 .unwrap()
-                .page(None, None)
+                .page(None, None, None)
         );
         // At the root nothing moves.
         let root = Shell::from_index(INDEX, "/", guard)
             .unwrap()
-            .page(None, None);
+            .page(None, None, None);
         assert!(root.contains(r#"href="/style-1.css""#));
         assert!(root.contains(DEFAULT_BODY));
         assert!(Shell::from_index("<html></html>", "/", guard).is_err());
         // A script to inline that is missing, or that would close the tag early.
         let missing = Shell::from_index(INDEX, "/", |_| None).unwrap_err();
         assert!(missing.contains("guard.js"), "{missing}");
-        let early = Shell::from_index(INDEX, "/", |_| Some("a('</script>')".into())).unwrap_err();
-        assert!(early.contains("</script"), "{early}");
+        for text in ["a('</script>')", "a('</SCRIPT>')", "a('<!--')"] {
+            let early = Shell::from_index(INDEX, "/", |_| Some(text.into())).unwrap_err();
+            assert!(early.contains("</script"), "{early}");
+        }
+        // A marked script in another form is not left to load a file the
+        // build removes.
+        let other = INDEX.replace("data-inline src", "src=\"/x.js\" data-inline data-src");
+        assert!(Shell::from_index(&other, "/", guard).is_err());
         // No module script: no app to run.
         let no_module = INDEX.replace("type=\"module\"", "type=\"text/plain\"");
         assert!(Shell::from_index(&no_module, "/", guard).is_err());

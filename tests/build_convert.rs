@@ -14,7 +14,7 @@ use schedule_viewer::model::import::{detect, import, Format, ImportOptions};
 use schedule_viewer::model::schedule::{parse_schedule, Schedule};
 
 const INDEX: &str =
-    "<!doctype html><html><head>\n<meta charset=\"utf-8\" />\n<!--page-head--><title>x</title><!--/page-head-->\n<script type=\"module\">x</script></head><body><!--page--><!--/page--></body></html>";
+    "<!doctype html><html><head>\n<meta charset=\"utf-8\" />\n<!--page-head--><title>x</title><!--/page-head-->\n<!--page-style--><!--/page-style-->\n<script type=\"module\">x</script></head><body><!--page--><!--/page--></body></html>";
 
 /// A staging directory of its own, removed when dropped.
 struct Staging(PathBuf);

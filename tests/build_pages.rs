@@ -10,7 +10,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const INDEX: &str = "<!doctype html><html><head>\n<meta charset=\"utf-8\" />\n<!--page-head--><title>x</title><!--/page-head-->\n<script type=\"module\">import init from '/app.js';</script></head><body><!--page--><!--/page--></body></html>";
+const INDEX: &str = "<!doctype html><html><head>\n<meta charset=\"utf-8\" />\n<!--page-head--><title>x</title><!--/page-head-->\n<!--page-style--><!--/page-style-->\n<script type=\"module\">import init from '/app.js';</script></head><body><!--page--><!--/page--></body></html>";
 const SITE: &str = "https://example.org/mesoscon/2017/";
 
 fn built() -> PathBuf {
@@ -128,6 +128,13 @@ fn every_page_s_preview_and_every_session_s_event_are_the_file_s_facts() {
         assert_eq!(ld["superEvent"]["name"], "MesosCon Europe 2017");
         // The page itself shows the session (the app's markup).
         assert!(html.contains("<div id=\"prerender\">"), "{id}");
+        // Its styles in their place, after the head (and the guard script
+        // there: a script waits for the style sheets before it).
+        assert!(
+            html.contains(r#"<!--page-style--><link rel="stylesheet" href="/pages.css" /><!--/page-style-->"#),
+            "{id}"
+        );
+        assert_eq!(html.matches("pages.css").count(), 1, "{id}");
     }
 
     // sitemap.xml: every built page of the schedule, and no other (not the

@@ -231,18 +231,17 @@ fn write_pages(
     // the shell links (the first load: a few track colours); a timetable
     // day's (its grid positions, many) in page.css beside its page; the
     // others' in pages.css, which they link.
-    let built_head = |head: &str, route: &Route, css: Option<&str>| {
-        let css = css
-            .map(|href| format!("\n    <link rel=\"stylesheet\" href=\"{}\" />", esc(href)))
-            .unwrap_or_default();
+    let built_head = |head: &str, route: &Route| {
         format!(
             r#"{head}
-    <meta name="app-page" content="{}" />{css}
+    <meta name="app-page" content="{}" />
     <noscript><link rel="stylesheet" href="{}" /></noscript>"#,
             esc(&route.href()),
             esc(&route::under_base("nojs.css")),
         )
     };
+    // A page's own style sheet, in its place after the guard script.
+    let own_css = |href: &str| format!(r#"<link rel="stylesheet" href="{}" />"#, esc(href));
     let pages_css = route::under_base("pages.css");
     let mut start_css = None;
     // A timetable day with its own styles: its view and the link to them.
@@ -270,7 +269,8 @@ fn write_pages(
             ),
         };
         let html = shell.page(
-            Some(&built_head(&page.head, &page.route, css.as_deref())),
+            Some(&built_head(&page.head, &page.route)),
+            css.as_deref().map(own_css).as_deref(),
             Some(&format!("{note}{view}")),
         );
         write(&page.file, html)?;
@@ -284,7 +284,8 @@ fn write_pages(
         let route = Route::Timetable(None);
         let (view, css) = timetable(&route, "timetable/")?;
         let html = shell.page(
-            Some(&built_head(&day.head, &route, Some(&css))),
+            Some(&built_head(&day.head, &route)),
+            Some(&own_css(&css)),
             Some(&format!("{note}{view}")),
         );
         write("timetable/index.html", html)?;
@@ -297,13 +298,13 @@ fn write_pages(
         Route::Conferences,
     ] {
         let file = format!("{}/index.html", route.path().trim_matches('/'));
-        write(&file, shell.page(None, None))?;
+        write(&file, shell.page(None, None, None))?;
     }
     // Anything else (a host without rewrites answers it with this): the app,
     // which names what it cannot find.
     let not_found = r#"<title>schedule-viewer</title>
     <meta name="robots" content="noindex" />"#;
-    write("404.html", shell.page(Some(not_found), None))?;
+    write("404.html", shell.page(Some(not_found), None, None))?;
     std::fs::write(dir.join("sitemap.xml"), site::sitemap(&pages, site))?;
     if site.origin.is_none() {
         println!(

@@ -55,8 +55,8 @@ pub fn write(key: &str, text: &str) -> Result<(), StorageProblem> {
 
 /// Delete `key` (best effort: without storage there is nothing to delete).
 pub fn remove(key: &str) {
-    if local().is_some() {
-        LocalStorage::delete(key);
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(key);
     }
 }
 

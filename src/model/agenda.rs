@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::changes::{compare, Difference, SeenFacts};
-use super::json::{self, Reader};
+use super::json::{self, stored_texts, Reader};
 use super::schedule::ScheduleError;
 use super::schedule::{Parts, Room, Schedule, Session, SessionKind};
 use super::text::UniqueIds;
@@ -208,10 +208,10 @@ pub struct Agenda {
     own: BTreeMap<String, OwnEntry>,
 }
 
-/// The stored text fields of a starred session and of an own entry, in
-/// their written order (after a session's `level`).
-const ENTRY_TEXTS: [&str; 5] = ["title", "start", "end", "room", "added"];
-const OWN_TEXTS: [&str; 5] = ["title", "start", "end", "place", "added"];
+// The stored text fields of a starred session (after its `level`) and of
+// an own entry, in their written order.
+stored_texts!(AgendaEntry: "title" => title, "start" => start, "end" => end, "room" => room, "added" => added);
+stored_texts!(OwnEntry: "title" => title, "start" => start, "end" => end, "place" => place, "added" => added);
 
 /// Why a stored agenda could not be read. The value is then kept aside, never overwritten.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -533,21 +533,13 @@ impl Agenda {
                     for (id, e) in &self.entries {
                         w.field(id).object(|w| {
                             w.field("level").text(e.level.as_str());
-                            let texts = [&e.title, &e.start, &e.end, &e.room, &e.added];
-                            for (key, text) in ENTRY_TEXTS.iter().zip(texts) {
-                                w.field(key).text(text);
-                            }
+                            e.write_texts(w);
                         })
                     }
                 });
                 w.field("own").object(|w| {
                     for (id, e) in &self.own {
-                        w.field(id).object(|w| {
-                            let texts = [&e.title, &e.start, &e.end, &e.place, &e.added];
-                            for (key, text) in OWN_TEXTS.iter().zip(texts) {
-                                w.field(key).text(text);
-                            }
-                        })
+                        w.field(id).object(|w| e.write_texts(w))
                     }
                 });
             })
@@ -560,11 +552,20 @@ impl Agenda {
     /// other keys read past.
     pub fn from_json(text: &str) -> Result<Agenda, StoredAgendaError> {
         // The version first: a newer format may not read as this one.
+        // A field twice would be read one way or the other: corrupt.
         let version = Reader::whole(text, |r| {
-            let mut v = None;
-            r.object(&mut |r, key| match key {
-                "v" => r.whole_number(key).map(|n| v = n),
-                _ => r.skip(),
+            let (mut v, mut seen) = (None, 0u8);
+            r.object(&mut |r, key| {
+                if let Some(at) = ["v", "entries", "own"].iter().position(|k| *k == key) {
+                    if seen & 1 << at != 0 {
+                        return Err(r.error(&format!("`{key}` twice")));
+                    }
+                    seen |= 1 << at;
+                }
+                match key {
+                    "v" => r.whole_number(key).map(|n| v = n),
+                    _ => r.skip(),
+                }
             })?;
             Ok(v)
         })
@@ -607,41 +608,23 @@ impl Agenda {
 fn read_entry(r: &mut Reader) -> Result<AgendaEntry, ScheduleError> {
     r.record(|e: &mut AgendaEntry, r, key| {
         if key == "level" {
-            let name = r.string()?;
-            e.level = [Level::Must, Level::Maybe]
-                .into_iter()
-                .find(|l| l.as_str() == name)
-                .ok_or_else(|| r.error("an unknown level"))?;
+            e.level = r.one_of(&[Level::Must, Level::Maybe], Level::as_str, key)?;
             return Ok(());
         }
-        let Some(at) = ENTRY_TEXTS.iter().position(|k| *k == key) else {
-            return r.skip();
-        };
-        *[
-            &mut e.title,
-            &mut e.start,
-            &mut e.end,
-            &mut e.room,
-            &mut e.added,
-        ][at] = r.string()?;
-        Ok(())
+        match e.read_text(r, key)? {
+            Some(_) => Ok(()),
+            None => r.skip(),
+        }
     })
 }
 
 /// A stored own entry: its title, start and end are needed.
 fn read_own(r: &mut Reader) -> Result<OwnEntry, ScheduleError> {
     let (entry, seen) = r.record(|(e, seen): &mut (OwnEntry, u8), r, key| {
-        let Some(at) = OWN_TEXTS.iter().position(|k| *k == key) else {
-            return r.skip();
-        };
-        *[
-            &mut e.title,
-            &mut e.start,
-            &mut e.end,
-            &mut e.place,
-            &mut e.added,
-        ][at] = r.string()?;
-        *seen |= 1 << at;
+        match e.read_text(r, key)? {
+            Some(at) => *seen |= 1 << at,
+            None => r.skip()?,
+        }
         Ok(())
     })?;
     // The first three: title, start and end.
@@ -741,6 +724,9 @@ mod tests {
             r#"{"v":2,"entries":{"a":{"title":null}}}"#,
             r#"{"v":2,"entries":{},"own":{"x":{"start":"a","end":"b"}}}"#,
             r#"{"v":2,"entries":{},"own":null}"#,
+            r#"{"v":3,"v":2,"entries":{}}"#,
+            r#"{"v":2,"entries":{"a":{}},"entries":{}}"#,
+            r#"{"v":2,"entries":{},"own":{},"own":{}}"#,
         ] {
             assert!(
                 matches!(Agenda::from_json(bad), Err(StoredAgendaError::Corrupt(_))),
@@ -768,6 +754,37 @@ mod tests {
             Agenda::from_json(&deep),
             Err(StoredAgendaError::Corrupt(why)) if why.contains("levels deep")
         ));
+    }
+
+    /// The stored form, byte for byte as the serde-derived code wrote it
+    /// (values stored by earlier versions and by this one are the same).
+    #[test]
+    fn writes_the_stored_form_of_earlier_versions() {
+        let mut a = Agenda::default();
+        a.apply(&AgendaChange::Put {
+            id: "s1".into(),
+            entry: AgendaEntry {
+                level: Level::Maybe,
+                title: "T \"q\"\n".into(),
+                start: "S".into(),
+                end: "E".into(),
+                room: "R".into(),
+                added: "A".into(),
+            },
+        });
+        a.apply(&AgendaChange::PutOwn {
+            id: "o1".into(),
+            entry: OwnEntry {
+                title: "L".into(),
+                start: "S2".into(),
+                end: "E2".into(),
+                place: "P".into(),
+                added: "A2".into(),
+            },
+        });
+        let json = r#"{"v":2,"entries":{"s1":{"level":"maybe","title":"T \"q\"\n","start":"S","end":"E","room":"R","added":"A"}},"own":{"o1":{"title":"L","start":"S2","end":"E2","place":"P","added":"A2"}}}"#;
+        assert_eq!(a.to_json(), json);
+        assert_eq!(Agenda::from_json(json).unwrap(), a);
     }
 
     #[test]

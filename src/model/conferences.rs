@@ -5,7 +5,7 @@
 //! copy of anything: the agendas live under their own keys).
 
 use super::agenda::{agenda_key, backup_key};
-use super::json::{self, Reader};
+use super::json::{self, stored_texts, Reader};
 use super::schedule::{Schedule, ScheduleError};
 use super::source::ScheduleSource;
 use chrono::NaiveDate;
@@ -13,11 +13,11 @@ use chrono::NaiveDate;
 /// The localStorage key of the list.
 pub const CONFERENCES_KEY: &str = "schedule-viewer/conferences";
 
-/// A stored conference's text fields, in their written order (after its `source`).
-const TEXTS: [&str; 5] = ["id", "title", "first_day", "last_day", "opened"];
+// A stored conference's text fields, in their written order (after its `source`).
+stored_texts!(KnownConference: "id" => id, "title" => title, "first_day" => first_day, "last_day" => last_day, "opened" => opened);
 
 /// A conference opened here.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KnownConference {
     /// Where its schedule comes from (what "Open" reopens).
     pub source: ScheduleSource,
@@ -49,32 +49,22 @@ impl KnownConference {
 
     /// The stored form at the reader's place: every field is needed.
     fn read(r: &mut Reader) -> Result<KnownConference, ScheduleError> {
-        type Fields = (Option<ScheduleSource>, [Option<String>; 5]);
-        let (source, texts) = r.record(|k: &mut Fields, r, key| {
+        let (known, seen) = r.record(|(k, seen): &mut (KnownConference, u8), r, key| {
             if key == "source" {
-                k.0 = Some(ScheduleSource::read(r)?);
+                k.source = ScheduleSource::read(r)?;
+                *seen |= 1 << 5;
                 return Ok(());
             }
-            let Some(at) = TEXTS.iter().position(|t| *t == key) else {
-                return r.skip();
-            };
-            k.1[at] = Some(r.string()?);
+            match k.read_text(r, key)? {
+                Some(at) => *seen |= 1 << at,
+                None => r.skip()?,
+            }
             Ok(())
         })?;
-        match (source, texts) {
-            (
-                Some(source),
-                [Some(id), Some(title), Some(first_day), Some(last_day), Some(opened)],
-            ) => Ok(KnownConference {
-                source,
-                id,
-                title,
-                first_day,
-                last_day,
-                opened,
-            }),
-            _ => Err(r.error("a conference without all its fields")),
+        if seen != 0b11_1111 {
+            return Err(r.error("a conference without all its fields"));
         }
+        Ok(known)
     }
 
     /// "26–27 October 2017", "30 Dec 2025 – 2 Jan 2026", or one day.
@@ -131,10 +121,7 @@ impl Conferences {
                 for c in &self.list {
                     w.element().object(|w| {
                         c.source.write(w.field("source"));
-                        let texts = [&c.id, &c.title, &c.first_day, &c.last_day, &c.opened];
-                        for (key, text) in TEXTS.iter().zip(texts) {
-                            w.field(key).text(text);
-                        }
+                        c.write_texts(w);
                     })
                 }
             })
@@ -194,6 +181,11 @@ mod tests {
                 "schedule-viewer/zone/default",
                 "schedule-viewer/hidden-rooms/conf"
             ]
+        );
+        // The stored form, byte for byte as the serde-derived code wrote it.
+        assert_eq!(
+            c.to_json(),
+            r#"[{"source":{"kind":"default"},"id":"conf","title":"MesosCon Europe 2017","first_day":"2017-10-26","last_day":"2017-10-27","opened":"t3"},{"source":{"kind":"url","url":"https://x.org/s.json"},"id":"conf","title":"MesosCon Europe 2017","first_day":"2017-10-26","last_day":"2017-10-27","opened":"t2"}]"#
         );
         let back = Conferences::from_json(&c.to_json());
         assert_eq!(back, c);

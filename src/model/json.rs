@@ -359,6 +359,15 @@ impl<'a> Reader<'a> {
         Err(self.error(&format!("`{what}` should be true or false")))
     }
 
+    /// One of `all`, by its stored name (`name`); `what` names the field.
+    pub(crate) fn one_of<T: Copy>(&mut self, all: &[T], name: fn(T) -> &'static str, what: &str) -> Res<T> {
+        let text = self.string()?;
+        all.iter()
+            .copied()
+            .find(|t| name(*t) == text)
+            .ok_or_else(|| self.error(&format!("an unknown {what}")))
+    }
+
     /// A string, or null (`None`).
     pub(crate) fn optional_string(&mut self) -> Res<Option<String>> {
         if self.null()? {
@@ -421,6 +430,37 @@ impl<'a> Reader<'a> {
 
 /// Reads one field of a record: its key, and the reader at its value.
 pub(crate) type Field<T> = fn(&mut T, &mut Reader<'_>, &str) -> Res<()>;
+
+/// A stored record's text fields, one list for its reader and its writer
+/// (a field's place in it is its place in the stored form):
+/// `stored_texts!(Entry: "title" => title, "start" => start)` gives
+/// `Entry::write_texts` and `Entry::read_text`.
+macro_rules! stored_texts {
+    ($ty:ty: $($key:literal => $field:ident),+ $(,)?) => {
+        impl $ty {
+            /// Writes the text fields, in their order.
+            fn write_texts(&self, w: &mut $crate::model::json::Writer) {
+                $(w.field($key).text(&self.$field);)+
+            }
+
+            /// Reads the value of `key` when it is one of the text fields,
+            /// giving its place in the list (`None`: another key).
+            fn read_text(
+                &mut self,
+                r: &mut $crate::model::json::Reader,
+                key: &str,
+            ) -> Result<Option<usize>, $crate::model::schedule::ScheduleError> {
+                const KEYS: &[&str] = &[$($key),+];
+                let Some(at) = KEYS.iter().position(|k| *k == key) else {
+                    return Ok(None);
+                };
+                *[$(&mut self.$field),+][at] = r.string()?;
+                Ok(Some(at))
+            }
+        }
+    };
+}
+pub(crate) use stored_texts;
 
 /// Writes the values the app stores, byte for byte as serde_json writes
 /// them (no serde code on the start path):

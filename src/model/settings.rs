@@ -47,6 +47,16 @@ pub enum Zone {
     Local,
 }
 
+impl Zone {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Zone::Conference => "conference",
+            Zone::Local => "local",
+        }
+    }
+}
+
 /// The colour theme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -96,10 +106,7 @@ impl Settings {
     pub fn to_json(&self) -> String {
         json::write(|w| {
             w.object(|w| {
-                w.field("zone").text(match self.zone {
-                    Zone::Conference => "conference",
-                    Zone::Local => "local",
-                });
+                w.field("zone").text(self.zone.as_str());
                 w.field("theme").text(self.theme.as_str());
                 w.field("reminders").boolean(self.reminders);
                 w.field("hide_past").boolean(self.hide_past);
@@ -114,20 +121,9 @@ impl Settings {
         Reader::whole(text, |r| {
             r.record(|s: &mut Settings, r, key| {
                 match key {
-                    "zone" => {
-                        s.zone = match r.string()?.as_str() {
-                            "conference" => Zone::Conference,
-                            "local" => Zone::Local,
-                            _ => return Err(r.error("an unknown zone")),
-                        }
-                    }
+                    "zone" => s.zone = r.one_of(&[Zone::Conference, Zone::Local], Zone::as_str, key)?,
                     "theme" => {
-                        s.theme = match r.string()?.as_str() {
-                            "system" => Theme::System,
-                            "light" => Theme::Light,
-                            "dark" => Theme::Dark,
-                            _ => return Err(r.error("an unknown theme")),
-                        }
+                        s.theme = r.one_of(&[Theme::System, Theme::Light, Theme::Dark], Theme::as_str, key)?
                     }
                     "reminders" => s.reminders = r.boolean(key)?,
                     "hide_past" => s.hide_past = r.boolean(key)?,

@@ -13,9 +13,10 @@ pub const CURRENT_SCHEDULE_KEY: &str = "schedule-viewer/current-schedule";
 /// one flat record (serde's code for an internally tagged enum was 8 KB of
 /// the start-up wasm), written by [`ScheduleSource::write`] and read by
 /// [`ScheduleSource::read`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum ScheduleSource {
     /// The demo shipped with the app.
+    #[default]
     Default,
     /// `?schedule=<url>`: fetched (through the service worker, which keeps a copy).
     Url { url: String },
