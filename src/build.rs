@@ -200,6 +200,14 @@ impl Shell {
                 return Err(format!("index.html has no {open}…{close}"));
             }
         }
+        // A note that names a place ("<!--page-…") would end there, and the
+        // rest of it would be text in the head, which closes the head.
+        for (at, _) in index.match_indices("<!-- ") {
+            let note = &index[at + 5..];
+            if note[..note.find("-->").unwrap_or(note.len())].contains("<!--") {
+                return Err("index.html has a comment that holds \"<!--\"".into());
+            }
+        }
         let index = inline_scripts(index, read)?;
         let mut html = drop_line(&without_comments(&index), CSP_META);
         match attribute_after(&html, BASE_META) {
@@ -232,7 +240,11 @@ impl Shell {
                 }
             }
         }
-        let html = fill(&fill(&fill(&html, HEAD, DEFAULT_HEAD), STYLE, ""), BODY, DEFAULT_BODY);
+        let html = fill(
+            &fill(&fill(&html, HEAD, DEFAULT_HEAD), STYLE, ""),
+            BODY,
+            DEFAULT_BODY,
+        );
         let csp = csp(&html)?;
         let html = html.replacen(
             "<meta charset=\"utf-8\" />",
@@ -347,8 +359,14 @@ fn inline_scripts(html: &str, read: impl Fn(&str) -> Option<String>) -> Result<S
     }
     out.push_str(rest);
     let tags = out.match_indices("<script").map(|(at, _)| &out[at..]);
-    if tags.map(|tag| &tag[..tag.find('>').unwrap_or(tag.len())]).any(|tag| tag.contains("data-inline")) {
-        return Err("a script marked data-inline is not written <script data-inline src=\"/…\"></script>".into());
+    if tags
+        .map(|tag| &tag[..tag.find('>').unwrap_or(tag.len())])
+        .any(|tag| tag.contains("data-inline"))
+    {
+        return Err(
+            "a script marked data-inline is not written <script data-inline src=\"/…\"></script>"
+                .into(),
+        );
     }
     Ok(out)
 }
@@ -486,6 +504,9 @@ mod tests {
         // build removes.
         let other = INDEX.replace("data-inline src", "src=\"/x.js\" data-inline data-src");
         assert!(Shell::from_index(&other, "/", guard).is_err());
+        // A note that holds a place's marker would end early.
+        let noted = INDEX.replace("<!-- a note -->", "<!-- a note on <!--page-style--> -->");
+        assert!(Shell::from_index(&noted, "/", guard).is_err());
         // No module script: no app to run.
         let no_module = INDEX.replace("type=\"module\"", "type=\"text/plain\"");
         assert!(Shell::from_index(&no_module, "/", guard).is_err());

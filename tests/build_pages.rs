@@ -131,7 +131,9 @@ fn every_page_s_preview_and_every_session_s_event_are_the_file_s_facts() {
         // Its styles in their place, after the head (and the guard script
         // there: a script waits for the style sheets before it).
         assert!(
-            html.contains(r#"<!--page-style--><link rel="stylesheet" href="/pages.css" /><!--/page-style-->"#),
+            html.contains(
+                r#"<!--page-style--><link rel="stylesheet" href="/mesoscon/2017/pages.css" /><!--/page-style-->"#
+            ),
             "{id}"
         );
         assert_eq!(html.matches("pages.css").count(), 1, "{id}");

@@ -185,7 +185,7 @@ mod tests {
         // The stored form, byte for byte as the serde-derived code wrote it.
         assert_eq!(
             c.to_json(),
-            r#"[{"source":{"kind":"default"},"id":"conf","title":"MesosCon Europe 2017","first_day":"2017-10-26","last_day":"2017-10-27","opened":"t3"},{"source":{"kind":"url","url":"https://x.org/s.json"},"id":"conf","title":"MesosCon Europe 2017","first_day":"2017-10-26","last_day":"2017-10-27","opened":"t2"}]"#
+            r#"[{"source":{"kind":"default"},"id":"conf","title":"Conf","first_day":"2017-10-26","last_day":"2017-10-27","opened":"t3"},{"source":{"kind":"url","url":"https://x.org/s.json"},"id":"conf","title":"Conf","first_day":"2017-10-26","last_day":"2017-10-27","opened":"t2"}]"#
         );
         let back = Conferences::from_json(&c.to_json());
         assert_eq!(back, c);

@@ -360,7 +360,12 @@ impl<'a> Reader<'a> {
     }
 
     /// One of `all`, by its stored name (`name`); `what` names the field.
-    pub(crate) fn one_of<T: Copy>(&mut self, all: &[T], name: fn(T) -> &'static str, what: &str) -> Res<T> {
+    pub(crate) fn one_of<T: Copy>(
+        &mut self,
+        all: &[T],
+        name: fn(T) -> &'static str,
+        what: &str,
+    ) -> Res<T> {
         let text = self.string()?;
         all.iter()
             .copied()

@@ -121,9 +121,15 @@ impl Settings {
         Reader::whole(text, |r| {
             r.record(|s: &mut Settings, r, key| {
                 match key {
-                    "zone" => s.zone = r.one_of(&[Zone::Conference, Zone::Local], Zone::as_str, key)?,
+                    "zone" => {
+                        s.zone = r.one_of(&[Zone::Conference, Zone::Local], Zone::as_str, key)?
+                    }
                     "theme" => {
-                        s.theme = r.one_of(&[Theme::System, Theme::Light, Theme::Dark], Theme::as_str, key)?
+                        s.theme = r.one_of(
+                            &[Theme::System, Theme::Light, Theme::Dark],
+                            Theme::as_str,
+                            key,
+                        )?
                     }
                     "reminders" => s.reminders = r.boolean(key)?,
                     "hide_past" => s.hide_past = r.boolean(key)?,
