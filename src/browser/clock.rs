@@ -6,9 +6,9 @@
 #[cfg(target_arch = "wasm32")]
 use std::cell::RefCell;
 
-use chrono::FixedOffset;
 #[cfg(target_arch = "wasm32")]
-use chrono::NaiveDate;
+use crate::model::time::{offset_from_wall_clock, OffsetMemo};
+use chrono::FixedOffset;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::time::{from_epoch_millis, parse_instant, Instant, ZoneResolver};
@@ -69,30 +69,25 @@ pub struct BrowserZones;
 #[cfg(not(target_arch = "wasm32"))]
 pub use crate::model::convert::TzdbZones as BrowserZones;
 
+/// One zone's `Intl` formatter (None: the browser does not know the zone)
+/// and the offsets it has given.
+#[cfg(target_arch = "wasm32")]
+struct ZoneFormat {
+    zone: String,
+    format: Option<js_sys::Function>,
+    memo: OffsetMemo,
+}
+
 #[cfg(target_arch = "wasm32")]
 thread_local! {
-    /// The last zone's formatter: building one is slow, and the app uses one zone.
-    static FORMATTER: RefCell<Option<(String, Option<js_sys::Intl::DateTimeFormat>)>> =
-        const { RefCell::new(None) };
+    /// The last zone's: building a formatter is slow, and the app uses one zone.
+    static FORMAT: RefCell<Option<ZoneFormat>> = const { RefCell::new(None) };
 }
 
+/// `Intl.DateTimeFormat("en-US", {timeZone, hourCycle: "h23", numeric parts})`'s
+/// `format`, or None for a zone the browser does not know.
 #[cfg(target_arch = "wasm32")]
-fn formatter(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
-    FORMATTER.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if let Some((name, f)) = cell.as_ref() {
-            if name == zone {
-                return f.clone();
-            }
-        }
-        let made = make_formatter(zone);
-        *cell = Some((zone.to_string(), made.clone()));
-        made
-    })
-}
-
-#[cfg(target_arch = "wasm32")]
-fn make_formatter(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
+fn make_format(zone: &str) -> Option<js_sys::Function> {
     let options = js_sys::Object::new();
     let set = |k: &str, v: &str| {
         js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v)).ok()
@@ -113,47 +108,37 @@ fn make_formatter(zone: &str) -> Option<js_sys::Intl::DateTimeFormat> {
             .ok()?;
     // Construct through Reflect: an unknown zone throws a RangeError, which
     // must become None rather than abort the wasm.
-    js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&locales, &options))
-        .ok()
-        .map(JsCast::unchecked_into)
+    let formatter: js_sys::Intl::DateTimeFormat =
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&locales, &options))
+            .ok()?
+            .unchecked_into();
+    Some(formatter.format())
 }
 
 #[cfg(target_arch = "wasm32")]
 impl ZoneResolver for BrowserZones {
+    /// One string from the browser per instant not seen before ("12/2/2026,
+    /// 14:05:09"), read by [`offset_from_wall_clock`].
     fn offset(&self, zone: &str, at: Instant) -> Option<FixedOffset> {
-        let f = formatter(zone)?;
-        let ms = at.timestamp_millis();
-        let parts = f.format_to_parts(&js_sys::Date::new(&JsValue::from_f64(ms as f64)));
-        let mut v = [0i64; 6];
-        for part in parts.iter() {
-            let kind = js_sys::Reflect::get(&part, &JsValue::from_str("type"))
-                .ok()?
-                .as_string()?;
-            let value = js_sys::Reflect::get(&part, &JsValue::from_str("value"))
-                .ok()?
-                .as_string()?;
-            let slot = match kind.as_str() {
-                "year" => 0,
-                "month" => 1,
-                "day" => 2,
-                "hour" => 3,
-                "minute" => 4,
-                "second" => 5,
-                _ => continue,
-            };
-            v[slot] = value.parse().ok()?;
-        }
-        let local = NaiveDate::from_ymd_opt(v[0] as i32, v[1] as u32, v[2] as u32)?.and_hms_opt(
-            (v[3] % 24) as u32,
-            v[4] as u32,
-            v[5] as u32,
-        )?;
-        let utc = at.naive_utc();
-        // Whole seconds: the formatter drops the milliseconds.
-        let utc = utc
-            - chrono::TimeDelta::milliseconds(i64::from(utc.and_utc().timestamp_subsec_millis()));
-        let secs = (local - utc).num_seconds();
-        FixedOffset::east_opt(i32::try_from(secs).ok()?)
+        FORMAT.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            if cell.as_ref().is_none_or(|z| z.zone != zone) {
+                *cell = Some(ZoneFormat {
+                    zone: zone.to_string(),
+                    format: make_format(zone),
+                    memo: OffsetMemo::default(),
+                });
+            }
+            let z = cell.as_mut()?;
+            if let Some(offset) = z.memo.get(at) {
+                return Some(offset);
+            }
+            let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+            let text = z.format.as_ref()?.call1(&JsValue::UNDEFINED, &date).ok()?;
+            let offset = offset_from_wall_clock(&text.as_string()?, at)?;
+            z.memo.put(at, offset);
+            Some(offset)
+        })
     }
 }
 

@@ -210,7 +210,7 @@ pub struct Agenda {
 
 // The stored text fields of a starred session (after its `level`) and of
 // an own entry, in their written order.
-stored_texts!(AgendaEntry: "title" => title, "start" => start, "end" => end, "room" => room, "added" => added);
+stored_texts!(AgendaEntry: "title" => title, "start" => start, "end" => end, "room" => room, "added" => added; other read_level);
 stored_texts!(OwnEntry: "title" => title, "start" => start, "end" => end, "place" => place, "added" => added);
 
 /// Why a stored agenda could not be read. The value is then kept aside, never overwritten.
@@ -604,34 +604,23 @@ impl Agenda {
     }
 }
 
-/// A stored starred session (`{"level": "must", "title": …}`).
+/// A stored starred session (`{"level": "must", "title": …}`): no field is needed.
 fn read_entry(r: &mut Reader) -> Result<AgendaEntry, ScheduleError> {
-    r.record(|e: &mut AgendaEntry, r, key| {
-        if key == "level" {
-            e.level = r.one_of(&[Level::Must, Level::Maybe], Level::as_str, key)?;
-            return Ok(());
-        }
-        match e.read_text(r, key)? {
-            Some(_) => Ok(()),
-            None => r.skip(),
-        }
-    })
+    AgendaEntry::read_stored(r, 0, "")
 }
 
-/// A stored own entry: its title, start and end are needed.
-fn read_own(r: &mut Reader) -> Result<OwnEntry, ScheduleError> {
-    let (entry, seen) = r.record(|(e, seen): &mut (OwnEntry, u8), r, key| {
-        match e.read_text(r, key)? {
-            Some(at) => *seen |= 1 << at,
-            None => r.skip()?,
-        }
-        Ok(())
-    })?;
-    // The first three: title, start and end.
-    if seen & 0b111 != 0b111 {
-        return Err(r.error("an own entry without its title, start and end"));
+/// A starred session's level, its one field that is not text.
+fn read_level(e: &mut AgendaEntry, r: &mut Reader, key: &str) -> Result<bool, ScheduleError> {
+    if key != "level" {
+        return Ok(false);
     }
-    Ok(entry)
+    e.level = r.one_of(&[Level::Must, Level::Maybe], Level::as_str, key)?;
+    Ok(true)
+}
+
+/// A stored own entry: its title, start and end (the first three) are needed.
+fn read_own(r: &mut Reader) -> Result<OwnEntry, ScheduleError> {
+    OwnEntry::read_stored(r, 0b111, "an own entry without its title, start and end")
 }
 
 fn to_base36(mut n: u64) -> String {

@@ -100,17 +100,7 @@ impl Snapshot {
 
 /// A stored session of a snapshot: every field is needed.
 fn read_session(r: &mut Reader) -> Result<SnapshotSession, super::schedule::ScheduleError> {
-    let (session, seen) = r.record(|(s, seen): &mut (SnapshotSession, u8), r, key| {
-        match s.read_text(r, key)? {
-            Some(at) => *seen |= 1 << at,
-            None => r.skip()?,
-        }
-        Ok(())
-    })?;
-    if seen != 31 {
-        return Err(r.error("a session without all its fields"));
-    }
-    Ok(session)
+    SnapshotSession::read_stored(r, 0b1_1111, "a session without all its fields")
 }
 
 /// One difference between the last seen schedule and this one.

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 pub const CONFERENCES_KEY: &str = "schedule-viewer/conferences";
 
 // A stored conference's text fields, in their written order (after its `source`).
-stored_texts!(KnownConference: "id" => id, "title" => title, "first_day" => first_day, "last_day" => last_day, "opened" => opened);
+stored_texts!(KnownConference: "id" => id, "title" => title, "first_day" => first_day, "last_day" => last_day, "opened" => opened; other KnownConference::read_source);
 
 /// A conference opened here.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,22 +49,17 @@ impl KnownConference {
 
     /// The stored form at the reader's place: every field is needed.
     fn read(r: &mut Reader) -> Result<KnownConference, ScheduleError> {
-        let (known, seen) = r.record(|(k, seen): &mut (KnownConference, u8), r, key| {
-            if key == "source" {
-                k.source = ScheduleSource::read(r)?;
-                *seen |= 1 << 5;
-                return Ok(());
-            }
-            match k.read_text(r, key)? {
-                Some(at) => *seen |= 1 << at,
-                None => r.skip()?,
-            }
-            Ok(())
-        })?;
-        if seen != 0b11_1111 {
-            return Err(r.error("a conference without all its fields"));
+        // Every field: the five texts and the source.
+        Self::read_stored(r, 0b11_1111, "a conference without all its fields")
+    }
+
+    /// Where its schedule comes from, its one field that is not text.
+    fn read_source(&mut self, r: &mut Reader, key: &str) -> Result<bool, ScheduleError> {
+        if key != "source" {
+            return Ok(false);
         }
-        Ok(known)
+        self.source = ScheduleSource::read(r)?;
+        Ok(true)
     }
 
     /// "26–27 October 2017", "30 Dec 2025 – 2 Jan 2026", or one day.

@@ -439,28 +439,46 @@ pub(crate) type Field<T> = fn(&mut T, &mut Reader<'_>, &str) -> Res<()>;
 /// A stored record's text fields, one list for its reader and its writer
 /// (a field's place in it is its place in the stored form):
 /// `stored_texts!(Entry: "title" => title, "start" => start)` gives
-/// `Entry::write_texts` and `Entry::read_text`.
+/// `Entry::write_texts` and `Entry::read_stored`. A record with fields of
+/// other kinds names their reader after the list (`; other read_level`):
+/// `fn(&mut Entry, &mut Reader, key) -> Result<bool, _>`, true when it read
+/// the key's value.
 macro_rules! stored_texts {
-    ($ty:ty: $($key:literal => $field:ident),+ $(,)?) => {
+    ($ty:ty: $($key:literal => $field:ident),+ $(; other $other:path)? $(,)?) => {
         impl $ty {
             /// Writes the text fields, in their order.
             fn write_texts(&self, w: &mut $crate::model::json::Writer) {
                 $(w.field($key).text(&self.$field);)+
             }
 
-            /// Reads the value of `key` when it is one of the text fields,
-            /// giving its place in the list (`None`: another key).
-            fn read_text(
-                &mut self,
+            /// Reads one stored record; unknown keys are read past. An
+            /// error saying `missing` unless every field in `needed` was
+            /// there: its bits are the text fields' places in the list,
+            /// then one for a key the other fields' reader took.
+            fn read_stored(
                 r: &mut $crate::model::json::Reader,
-                key: &str,
-            ) -> Result<Option<usize>, $crate::model::schedule::ScheduleError> {
+                needed: u32,
+                missing: &str,
+            ) -> Result<Self, $crate::model::schedule::ScheduleError> {
                 const KEYS: &[&str] = &[$($key),+];
-                let Some(at) = KEYS.iter().position(|k| *k == key) else {
-                    return Ok(None);
-                };
-                *[$(&mut self.$field),+][at] = r.string()?;
-                Ok(Some(at))
+                let (record, seen) = r.record(|(t, seen): &mut ($ty, u32), r, key| {
+                    let bit = if let Some(at) = KEYS.iter().position(|k| *k == key) {
+                        *[$(&mut t.$field),+][at] = r.string()?;
+                        at
+                    }
+                    $(else if $other(t, r, key)? {
+                        KEYS.len()
+                    })?
+                    else {
+                        return r.skip();
+                    };
+                    *seen |= 1 << bit;
+                    Ok(())
+                })?;
+                if seen & needed != needed {
+                    return Err(r.error(missing));
+                }
+                Ok(record)
             }
         }
     };

@@ -93,6 +93,79 @@ impl ZoneResolver for SimpleZone {
     }
 }
 
+/// A zone's offset at `at`, from the wall clock `Intl.DateTimeFormat` writes
+/// for that instant in English with numeric parts and a 24-hour clock
+/// ("12/2/2026, 14:05:09": month, day, year, hour, minute, second). None for
+/// any other form (an era, a missing part), so a surprise is "zone unknown".
+pub fn offset_from_wall_clock(text: &str, at: Instant) -> Option<FixedOffset> {
+    if text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut parts = [0u32; 6];
+    let mut count = 0;
+    for number in text.split(|c: char| !c.is_ascii_digit()) {
+        if number.is_empty() {
+            continue;
+        }
+        *parts.get_mut(count)? = number.parse().ok()?;
+        count += 1;
+    }
+    if count != 6 {
+        return None;
+    }
+    let [month, day, year, hour, minute, second] = parts;
+    let local = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?.and_hms_opt(
+        hour % 24,
+        minute,
+        second,
+    )?;
+    // Whole seconds: the wall clock has no milliseconds.
+    let utc = DateTime::from_timestamp(at.timestamp(), 0)?.naive_utc();
+    FixedOffset::east_opt(i32::try_from((local - utc).num_seconds()).ok()?)
+}
+
+/// Offsets already found, by instant (whole seconds), for one zone: a list's
+/// cards ask again and again for the few times its sessions start and end,
+/// and each answer from the browser costs a round trip through `Intl`.
+/// A fixed table, each instant in one slot (a later one takes it over).
+#[derive(Clone, Debug)]
+pub struct OffsetMemo {
+    slots: [(i64, i32); MEMO_SLOTS],
+}
+
+const MEMO_SLOTS: usize = 61;
+
+impl Default for OffsetMemo {
+    fn default() -> Self {
+        OffsetMemo {
+            slots: [(i64::MIN, 0); MEMO_SLOTS],
+        }
+    }
+}
+
+impl OffsetMemo {
+    /// By the minute, modulo a prime: any run of up to 61 times a fixed
+    /// number of minutes apart (every 5, 15, 30 or 60) takes distinct slots.
+    fn slot(seconds: i64) -> usize {
+        seconds.div_euclid(60).rem_euclid(MEMO_SLOTS as i64) as usize
+    }
+
+    /// The offset found for `at` before, if it is still in its slot.
+    pub fn get(&self, at: Instant) -> Option<FixedOffset> {
+        let seconds = at.timestamp();
+        let (key, offset) = self.slots[Self::slot(seconds)];
+        (key == seconds)
+            .then(|| FixedOffset::east_opt(offset))
+            .flatten()
+    }
+
+    /// Remembers the offset found for `at`.
+    pub fn put(&mut self, at: Instant, offset: FixedOffset) {
+        let seconds = at.timestamp();
+        self.slots[Self::slot(seconds)] = (seconds, offset.local_minus_utc());
+    }
+}
+
 /// The conference's time zone: its IANA name when the schedule gives one,
 /// and, as the fallback, the offsets its sessions are written in (per
 /// conference day, the most common one), so a DST change between days is kept.
@@ -367,6 +440,88 @@ pub fn duration(minutes: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_an_offset_from_the_wall_clock_intl_writes() {
+        let at = parse_instant("2026-12-02T13:05:09.750Z").unwrap();
+        let east = |s| FixedOffset::east_opt(s);
+        // Prague in winter, New York, Kolkata, Chatham (+13:45).
+        assert_eq!(
+            offset_from_wall_clock("12/2/2026, 14:05:09", at),
+            east(3600)
+        );
+        assert_eq!(
+            offset_from_wall_clock("12/2/2026, 08:05:09", at),
+            east(-5 * 3600)
+        );
+        assert_eq!(
+            offset_from_wall_clock("12/2/2026, 18:35:09", at),
+            east(19_800)
+        );
+        assert_eq!(
+            offset_from_wall_clock("12/3/2026, 02:50:09", at),
+            east(49_500)
+        );
+        // Across the year's end, and hour 24 written for midnight.
+        let new_year = parse_instant("2026-12-31T23:30:00Z").unwrap();
+        assert_eq!(
+            offset_from_wall_clock("1/1/2027, 00:30:00", new_year),
+            east(3600)
+        );
+        assert_eq!(
+            offset_from_wall_clock("1/1/2027, 24:30:00", new_year),
+            east(3600)
+        );
+        // Any other form is "unknown", never a wrong offset.
+        for text in [
+            "",
+            "12/2/2026",
+            "12/2/2026, 14:05",
+            "12/2/2026, 14:05:09, 1",
+            "12/2/2026 AD, 14:05:09",
+            "13/2/2026, 14:05:09",
+            "12/2/99999999999, 14:05:09",
+        ] {
+            assert_eq!(offset_from_wall_clock(text, at), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn offset_memo_answers_only_for_the_instants_it_was_given() {
+        let mut memo = OffsetMemo::default();
+        let start = parse_instant("2017-10-26T09:00:00+02:00").unwrap();
+        let two = FixedOffset::east_opt(7200).unwrap();
+        assert_eq!(memo.get(start), None, "empty at first");
+        memo.put(start, two);
+        assert_eq!(memo.get(start), Some(two));
+        // The same instant written in another offset, and its milliseconds.
+        assert_eq!(
+            memo.get(start.with_timezone(&FixedOffset::east_opt(0).unwrap())),
+            Some(two)
+        );
+        assert_eq!(
+            memo.get(start + chrono::TimeDelta::milliseconds(400)),
+            Some(two)
+        );
+        // Every other instant of the day is unknown until put, and a day of
+        // sessions' times every quarter hour all stay once put.
+        let times: Vec<Instant> = (1..48)
+            .map(|k| start + chrono::TimeDelta::minutes(15 * k))
+            .collect();
+        assert!(times.iter().all(|&t| memo.get(t).is_none()));
+        for (k, &t) in times.iter().enumerate() {
+            memo.put(t, FixedOffset::east_opt(60 * k as i32).unwrap());
+        }
+        for (k, &t) in times.iter().enumerate() {
+            assert_eq!(memo.get(t), FixedOffset::east_opt(60 * k as i32), "{t}");
+        }
+        // A time that takes a slot over answers for itself; the one before
+        // it is unknown again (asked of the browser anew), never wrong.
+        let later = start + chrono::TimeDelta::minutes(61);
+        memo.put(later, two);
+        assert_eq!(memo.get(later), Some(two));
+        assert_eq!(memo.get(start), None);
+    }
 
     #[test]
     fn formats_times_days_and_offsets() {
