@@ -7,10 +7,24 @@ use super::schedule::Schedule;
 use super::text::fold_for_search;
 use super::url;
 
-/// Lists longer than this show in pages of this many sessions ("Show
-/// more"), in the app and in the build-time start view alike: filtering
-/// then touches at most a page of cards, whatever the schedule's size.
-pub const PAGE_SIZE: usize = 50;
+/// A list of up to this many sessions shows whole (a "Show more" for the
+/// last few would only cost a tap).
+pub const WHOLE_LIST: usize = 50;
+
+/// A longer list shows this many sessions at first, and this many more at
+/// each "Show more", in the app and in the build-time start view alike:
+/// filtering then touches at most a page of cards, whatever the schedule's
+/// size. A keystroke costs about the cards it builds, and a phone's screen
+/// shows five or six.
+pub const PAGE_SIZE: usize = 30;
+
+/// How many of a list's `total` sessions show after `more` presses of "Show more".
+pub fn shown_count(total: usize, more: usize) -> usize {
+    if total <= WHOLE_LIST {
+        return total;
+    }
+    PAGE_SIZE.saturating_mul(more.saturating_add(1)).min(total)
+}
 
 /// What the user narrowed the programme to. Empty means "everything".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -228,6 +242,22 @@ pub fn matches_words(haystack: &str, words: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_list_shows_whole_and_a_long_one_in_pages() {
+        assert_eq!(shown_count(0, 0), 0);
+        assert_eq!(shown_count(28, 0), 28);
+        assert_eq!(shown_count(WHOLE_LIST, 0), WHOLE_LIST);
+        // 51: a first page, then the rest.
+        assert_eq!(shown_count(WHOLE_LIST + 1, 0), PAGE_SIZE);
+        assert_eq!(shown_count(WHOLE_LIST + 1, 1), WHOLE_LIST + 1);
+        assert_eq!(shown_count(79, 0), 30);
+        assert_eq!(shown_count(79, 1), 60);
+        assert_eq!(shown_count(79, 2), 79);
+        assert_eq!(shown_count(79, 9), 79);
+        assert_eq!(shown_count(10_000, 0), PAGE_SIZE);
+        assert_eq!(shown_count(10_000, usize::MAX), 10_000);
+    }
     use crate::model::schedule::tests::small;
 
     fn ids(schedule: &Schedule, found: &[usize]) -> Vec<String> {

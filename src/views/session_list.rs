@@ -9,9 +9,7 @@ use crate::model::time::long_day;
 use crate::state::use_schedule_signal;
 use crate::views::session_card::SessionCard;
 
-/// The page size ([`crate::model::filter::PAGE_SIZE`]); the result count
-/// and search still cover every session.
-const PAGE: usize = crate::model::filter::PAGE_SIZE;
+use crate::model::filter::{shown_count, PAGE_SIZE};
 
 #[component]
 pub fn DayGroupedList(
@@ -19,25 +17,28 @@ pub fn DayGroupedList(
     sessions: Signal<Vec<usize>>,
 ) -> impl IntoView {
     let schedule = use_schedule_signal();
-    let shown = RwSignal::new(PAGE);
+    // Presses of "Show more" ([`shown_count`]: a long list shows in pages;
+    // the result count and search still cover every session).
+    let more = RwSignal::new(0);
     // A new result starts again from its first page; a newer schedule taken
     // in place keeps the pages shown.
     Effect::new(move |prev: Option<usize>| {
         sessions.track();
         let version = schedule.with(|s| std::sync::Arc::as_ptr(s) as usize);
         if prev == Some(version) {
-            shown.set(PAGE);
+            more.set(0);
         }
         version
     });
     let total = move || sessions.with(Vec::len);
+    let left = move || total() - shown_count(total(), more.get());
     // Each card is keyed by what it shows: after an update, only the cards
     // of changed sessions are built again.
     let groups = Memo::new(move |_| {
-        let limit = shown.get();
+        let more = more.get();
         schedule.with(|schedule| {
             sessions.with(|ids| {
-                group_by_day(schedule, &ids[..ids.len().min(limit)])
+                group_by_day(schedule, &ids[..shown_count(ids.len(), more)])
                     .into_iter()
                     .map(|(day, ids)| {
                         let keyed: Vec<(usize, u64)> = ids
@@ -80,12 +81,12 @@ pub fn DayGroupedList(
                     }
                 }
             />
-            <Show when=move || { total() > shown.get() }>
+            <Show when=move || { left() > 0 }>
                 <p class="more">
-                    <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    <button type="button" on:click=move |_| more.update(|n| *n += 1)>
                         {move || {
-                            let left = total() - shown.get();
-                            format!("Show {} more ({left} not shown yet)", left.min(PAGE))
+                            let left = left();
+                            format!("Show {} more ({left} not shown yet)", left.min(PAGE_SIZE))
                         }}
                     </button>
                 </p>
