@@ -3,8 +3,8 @@
 // painted for four keystrokes after "lat":
 //   refine  "lat"   → "late"   (the bench's figure: some cards go, some come)
 //   same    "late"  → "late "  (the same result: no card built or removed)
-//   swap    "late " → "late z" (the 50 cards shown all replaced by others)
-//   back    "late z"→ "late "  (the first 50 built again: what show/hide would spare)
+//   swap    "late " → "late z" (the cards shown all replaced by others)
+//   back    "late z"→ "late "  (the first page built again: what show/hide would spare)
 // Not part of the test suite. Usage: node bench/search-parts.mjs [runs]
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
