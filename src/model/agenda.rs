@@ -606,6 +606,7 @@ impl Agenda {
 
 /// A stored starred session (`{"level": "must", "title": …}`): no field is needed.
 fn read_entry(r: &mut Reader) -> Result<AgendaEntry, ScheduleError> {
+    // Nothing needed, so no message.
     AgendaEntry::read_stored(r, 0, "")
 }
 
@@ -618,9 +619,13 @@ fn read_level(e: &mut AgendaEntry, r: &mut Reader, key: &str) -> Result<bool, Sc
     Ok(true)
 }
 
-/// A stored own entry: its title, start and end (the first three) are needed.
+/// A stored own entry: its title, start and end are needed.
 fn read_own(r: &mut Reader) -> Result<OwnEntry, ScheduleError> {
-    OwnEntry::read_stored(r, 0b111, "an own entry without its title, start and end")
+    OwnEntry::read_stored(
+        r,
+        OwnEntry::texts(&["title", "start", "end"]),
+        "an own entry without its title, start and end",
+    )
 }
 
 fn to_base36(mut n: u64) -> String {

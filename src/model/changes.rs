@@ -100,7 +100,11 @@ impl Snapshot {
 
 /// A stored session of a snapshot: every field is needed.
 fn read_session(r: &mut Reader) -> Result<SnapshotSession, super::schedule::ScheduleError> {
-    SnapshotSession::read_stored(r, 0b1_1111, "a session without all its fields")
+    SnapshotSession::read_stored(
+        r,
+        SnapshotSession::TEXTS,
+        "a session without all its fields",
+    )
 }
 
 /// One difference between the last seen schedule and this one.

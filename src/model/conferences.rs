@@ -49,8 +49,11 @@ impl KnownConference {
 
     /// The stored form at the reader's place: every field is needed.
     fn read(r: &mut Reader) -> Result<KnownConference, ScheduleError> {
-        // Every field: the five texts and the source.
-        Self::read_stored(r, 0b11_1111, "a conference without all its fields")
+        Self::read_stored(
+            r,
+            Self::TEXTS | Self::OTHER,
+            "a conference without all its fields",
+        )
     }
 
     /// Where its schedule comes from, its one field that is not text.

@@ -7,8 +7,9 @@ use super::schedule::Schedule;
 use super::text::fold_for_search;
 use super::url;
 
-/// A list of up to this many sessions shows whole (a "Show more" for the
-/// last few would only cost a tap).
+/// A list of up to this many sessions shows whole, and so do a page's
+/// last few (up to this many less a page): a "Show more" for a few cards
+/// would only cost a tap.
 pub const WHOLE_LIST: usize = 50;
 
 /// A longer list shows this many sessions at first, and this many more at
@@ -18,12 +19,46 @@ pub const WHOLE_LIST: usize = 50;
 /// shows five or six.
 pub const PAGE_SIZE: usize = 30;
 
-/// How many of a list's `total` sessions show after `more` presses of "Show more".
-pub fn shown_count(total: usize, more: usize) -> usize {
-    if total <= WHOLE_LIST {
-        return total;
+/// What a list shows of its sessions: how many were asked for (a page
+/// more at each "Show more"), and how many of them that shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paging {
+    asked: usize,
+    /// The sessions shown, from the first.
+    pub shown: usize,
+}
+
+impl Paging {
+    /// A new list (a new filter's result) of `total` sessions: its first page.
+    pub fn first(total: usize) -> Paging {
+        Paging::asking(PAGE_SIZE, total)
     }
-    PAGE_SIZE.saturating_mul(more.saturating_add(1)).min(total)
+
+    fn asking(asked: usize, total: usize) -> Paging {
+        let few = WHOLE_LIST - PAGE_SIZE;
+        let shown = if total <= asked.saturating_add(few) {
+            total
+        } else {
+            asked
+        };
+        Paging { asked, shown }
+    }
+
+    /// After "Show more".
+    pub fn more(self, total: usize) -> Paging {
+        Paging::asking(self.shown.saturating_add(PAGE_SIZE), total)
+    }
+
+    /// The same list after a newer schedule was taken in place (now of
+    /// `total` sessions): the cards shown before stay shown.
+    pub fn kept(self, total: usize) -> Paging {
+        Paging::asking(self.asked.max(self.shown), total)
+    }
+
+    /// How many sessions "Show more" would add (0: the whole list shows).
+    pub fn next(self, total: usize) -> usize {
+        self.more(total).shown.saturating_sub(self.shown)
+    }
 }
 
 /// What the user narrowed the programme to. Empty means "everything".
@@ -243,22 +278,45 @@ pub fn matches_words(haystack: &str, words: &[String]) -> bool {
 mod tests {
     use super::*;
 
+    use crate::model::schedule::tests::small;
+
     #[test]
     fn a_short_list_shows_whole_and_a_long_one_in_pages() {
-        assert_eq!(shown_count(0, 0), 0);
-        assert_eq!(shown_count(28, 0), 28);
-        assert_eq!(shown_count(WHOLE_LIST, 0), WHOLE_LIST);
-        // 51: a first page, then the rest.
-        assert_eq!(shown_count(WHOLE_LIST + 1, 0), PAGE_SIZE);
-        assert_eq!(shown_count(WHOLE_LIST + 1, 1), WHOLE_LIST + 1);
-        assert_eq!(shown_count(79, 0), 30);
-        assert_eq!(shown_count(79, 1), 60);
-        assert_eq!(shown_count(79, 2), 79);
-        assert_eq!(shown_count(79, 9), 79);
-        assert_eq!(shown_count(10_000, 0), PAGE_SIZE);
-        assert_eq!(shown_count(10_000, usize::MAX), 10_000);
+        let shown = |p: Paging| p.shown;
+        assert_eq!(shown(Paging::first(0)), 0);
+        assert_eq!(shown(Paging::first(28)), 28);
+        assert_eq!(shown(Paging::first(WHOLE_LIST)), WHOLE_LIST);
+        assert_eq!(Paging::first(WHOLE_LIST).next(WHOLE_LIST), 0);
+        // 79: a page of 30; then the rest, since the 19 after a second page
+        // are few enough to come with it.
+        let first = Paging::first(79);
+        assert_eq!((first.shown, first.next(79)), (30, 49));
+        let all = first.more(79);
+        assert_eq!((all.shown, all.next(79)), (79, 0));
+        assert_eq!(all.more(79).shown, 79);
+        // 200: pages of 30, the last few with the page before them.
+        let mut p = Paging::first(200);
+        let mut seen = vec![p.shown];
+        while p.next(200) > 0 {
+            p = p.more(200);
+            seen.push(p.shown);
+        }
+        assert_eq!(seen, [30, 60, 90, 120, 150, 200]);
+        assert_eq!(shown(Paging::first(10_000)), PAGE_SIZE);
     }
-    use crate::model::schedule::tests::small;
+
+    #[test]
+    fn a_newer_schedule_taken_in_place_keeps_the_cards_shown() {
+        // 50 shown whole; the update makes it 51: all 51 stay.
+        assert_eq!(Paging::first(50).kept(51).shown, 51);
+        // 60 of 200 shown; the update makes it 210: still 60, and more from there.
+        let p = Paging::first(200).more(200).kept(210);
+        assert_eq!((p.shown, p.next(210)), (60, 30));
+        // The list shrinks under what was shown: all of it.
+        assert_eq!(Paging::first(200).more(200).kept(40).shown, 40);
+        // A new result starts again from its first page.
+        assert_eq!(Paging::first(210).shown, 30);
+    }
 
     fn ids(schedule: &Schedule, found: &[usize]) -> Vec<String> {
         found

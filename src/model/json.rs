@@ -451,10 +451,27 @@ macro_rules! stored_texts {
                 $(w.field($key).text(&self.$field);)+
             }
 
+            /// Every text field, as [`Self::read_stored`]'s `needed`.
+            #[allow(dead_code)]
+            const TEXTS: u32 = (1 << [$($key),+].len()) - 1;
+
+            /// A field the other fields' reader took, as `needed`.
+            #[allow(dead_code)]
+            const OTHER: u32 = 1 << [$($key),+].len();
+
+            /// These text fields, as `needed` (a name not among them is a
+            /// field never seen, so a record always lacks it).
+            #[allow(dead_code)]
+            fn texts(names: &[&str]) -> u32 {
+                const KEYS: &[&str] = &[$($key),+];
+                names.iter().fold(0, |bits, name| {
+                    bits | KEYS.iter().position(|k| k == name).map_or(1 << 31, |at| 1 << at)
+                })
+            }
+
             /// Reads one stored record; unknown keys are read past. An
             /// error saying `missing` unless every field in `needed` was
-            /// there: its bits are the text fields' places in the list,
-            /// then one for a key the other fields' reader took.
+            /// there ([`Self::TEXTS`], [`Self::OTHER`], [`Self::texts`]).
             fn read_stored(
                 r: &mut $crate::model::json::Reader,
                 needed: u32,

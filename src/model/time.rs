@@ -115,7 +115,8 @@ pub fn offset_from_wall_clock(text: &str, at: Instant) -> Option<FixedOffset> {
     }
     let [month, day, year, hour, minute, second] = parts;
     let local = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?.and_hms_opt(
-        hour % 24,
+        // Midnight written as 24 (older browsers): the day already begun.
+        if hour == 24 { 0 } else { hour },
         minute,
         second,
     )?;
@@ -480,6 +481,7 @@ mod tests {
             "12/2/2026, 14:05:09, 1",
             "12/2/2026 AD, 14:05:09",
             "13/2/2026, 14:05:09",
+            "12/2/2026, 25:05:09",
             "12/2/99999999999, 14:05:09",
         ] {
             assert_eq!(offset_from_wall_clock(text, at), None, "{text:?}");

@@ -9,7 +9,7 @@ use crate::model::time::long_day;
 use crate::state::use_schedule_signal;
 use crate::views::session_card::SessionCard;
 
-use crate::model::filter::{shown_count, PAGE_SIZE};
+use crate::model::filter::Paging;
 
 #[component]
 pub fn DayGroupedList(
@@ -17,28 +17,33 @@ pub fn DayGroupedList(
     sessions: Signal<Vec<usize>>,
 ) -> impl IntoView {
     let schedule = use_schedule_signal();
-    // Presses of "Show more" ([`shown_count`]: a long list shows in pages;
-    // the result count and search still cover every session).
-    let more = RwSignal::new(0);
-    // A new result starts again from its first page; a newer schedule taken
-    // in place keeps the pages shown.
-    Effect::new(move |prev: Option<usize>| {
-        sessions.track();
+    // Presses of "Show more".
+    let presses = RwSignal::new(0usize);
+    // What the list shows ([`Paging`]; the result count and search still
+    // cover every session): a new result starts again from its first page,
+    // "Show more" adds one, and a newer schedule taken in place keeps the
+    // cards shown.
+    let paging = Memo::new(move |before: Option<&(usize, usize, Paging)>| {
         let version = schedule.with(|s| std::sync::Arc::as_ptr(s) as usize);
-        if prev == Some(version) {
-            more.set(0);
-        }
-        version
+        let total = sessions.with(Vec::len);
+        let pressed = presses.get();
+        let paging = match before {
+            Some(&(_, was_pressed, p)) if was_pressed != pressed => p.more(total),
+            Some(&(was, _, p)) if was != version => p.kept(total),
+            _ => Paging::first(total),
+        };
+        (version, pressed, paging)
     });
     let total = move || sessions.with(Vec::len);
-    let left = move || total() - shown_count(total(), more.get());
+    let shown = move || paging.with(|(_, _, p)| p.shown);
+    let next = move || paging.with(|(_, _, p)| p.next(total()));
     // Each card is keyed by what it shows: after an update, only the cards
     // of changed sessions are built again.
     let groups = Memo::new(move |_| {
-        let more = more.get();
+        let shown = shown();
         schedule.with(|schedule| {
             sessions.with(|ids| {
-                group_by_day(schedule, &ids[..shown_count(ids.len(), more)])
+                group_by_day(schedule, &ids[..shown.min(ids.len())])
                     .into_iter()
                     .map(|(day, ids)| {
                         let keyed: Vec<(usize, u64)> = ids
@@ -81,12 +86,12 @@ pub fn DayGroupedList(
                     }
                 }
             />
-            <Show when=move || { left() > 0 }>
+            <Show when=move || { next() > 0 }>
                 <p class="more">
-                    <button type="button" on:click=move |_| more.update(|n| *n += 1)>
+                    <button type="button" on:click=move |_| presses.update(|n| *n += 1)>
                         {move || {
-                            let left = left();
-                            format!("Show {} more ({left} not shown yet)", left.min(PAGE_SIZE))
+                            let left = total() - shown();
+                            format!("Show {} more ({left} not shown yet)", next())
                         }}
                     </button>
                 </p>
