@@ -40,6 +40,9 @@ async function once(browser, url) {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__bench.firstTitle > 0, null, { timeout: 120_000 });
   const ms = await page.evaluate(() => window.__bench.firstTitle);
+  // The count the app announces for this file: once the built copy (the
+  // deployed schedule's page, hidden under ?schedule=) has gone, not its own.
+  await page.waitForFunction(() => !document.getElementById('prerender'), null, { timeout: 120_000 });
   const count = await page.locator('#main .result-count').textContent();
   await context.close();
   return { ms, count: count?.trim() };
