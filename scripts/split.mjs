@@ -5,13 +5,16 @@
 // post_build hook, replaces that pair with a split build, as cargo-leptos does:
 //   1. wasm-split-cli cuts every `#[wasm_split]` part (the views of
 //      src/views/lazy.rs; the readers of other formats, browser/loader.rs; the
-//      last-seen comparison and the conferences note, state/load.rs; taking a
-//      newer schedule in place, state/live.rs) out of cargo's wasm: a main
+//      last-seen comparison and the conferences note, state/load.rs; the
+//      check for a newer schedule and taking one in place, state/live.rs;
+//      reading and keeping a picked or dropped file, views/open_schedule.rs)
+//      out of cargo's wasm: a main
 //      module, one module per part, shared chunks, and the small loader
 //      `__wasm_split.js`;
 //   2. wasm-bindgen (--keep-lld-exports, which the parts link against) writes
 //      the main module's js;
-//   3. wasm-opt -Oz on every module, and terser on the two js files (release);
+//   3. wasm-opt -Oz on every module, its functions ordered by their path
+//      (scripts/wasm-names.mjs), and terser on the two js files (release);
 //   4. every file gets a name from its content hash; index.html's references
 //      and their integrity (SRI) hashes are rewritten.
 // The result: `app-<hash>.js`, `app-<hash>_bg.wasm`, `split-<hash>.js` and the
@@ -23,6 +26,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { withoutHashes } from './wasm-names.mjs';
 
 const CRATE = 'schedule-viewer';
 
@@ -63,7 +67,11 @@ export async function split(dir) {
     const modules = [join(tmp, 'bg', 'app_bg.wasm'), ...parts.map((f) => join(tmp, f))];
     if (release) {
       for (const m of modules) {
-        run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', m, '-o', m]);
+        // Functions ordered by their path (scripts/wasm-names.mjs): brotli
+        // packs the main module 2.6 KB smaller, and the order no longer
+        // moves with every hash.
+        writeFileSync(m, withoutHashes(readFileSync(m)));
+        run('wasm-opt', ['--reorder-functions-by-name', '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', m, '-o', m]);
       }
     }
 

@@ -200,16 +200,8 @@ impl Shell {
                 return Err(format!("index.html has no {open}…{close}"));
             }
         }
-        // A note that names a place ("<!--page-…") would end there, and the
-        // rest of it would be text in the head, which closes the head.
-        for (at, _) in index.match_indices("<!-- ") {
-            let note = &index[at + 5..];
-            if note[..note.find("-->").unwrap_or(note.len())].contains("<!--") {
-                return Err("index.html has a comment that holds \"<!--\"".into());
-            }
-        }
         let index = inline_scripts(index, read)?;
-        let mut html = drop_line(&without_comments(&index), CSP_META);
+        let mut html = drop_line(&without_comments(&index)?, CSP_META);
         match attribute_after(&html, BASE_META) {
             Some(built) if built == base => {}
             // Built at the root, deployed under a path: moved there.
@@ -286,24 +278,28 @@ fn attribute_after<'a>(html: &'a str, prefix: &str) -> Option<&'a str> {
 }
 
 /// `html` without its comments (`<!-- … -->`, notes for whoever reads the
-/// source), but for the places a page fills (`<!--page-->`…).
-fn without_comments(html: &str) -> String {
+/// source), but for the places a page fills (`<!--page-->`…); an error for
+/// a comment that holds `<!--`.
+fn without_comments(html: &str) -> Result<String, String> {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(at) = rest.find("<!-- ") {
         out.push_str(&rest[..at]);
-        match rest[at..].find("-->") {
-            Some(end) => rest = &rest[at + end + 3..],
-            None => {
-                rest = "";
-            }
+        let note = &rest[at + 5..];
+        let end = note.find("-->").unwrap_or(note.len());
+        // A note that names a place ("<!--page-…") would end there, and the
+        // rest of it would be text in the head, which closes the head.
+        if note[..end].contains("<!--") {
+            return Err("index.html has a comment that holds \"<!--\"".into());
         }
+        rest = note.get(end + 3..).unwrap_or("");
     }
     out.push_str(rest);
-    out.lines()
+    Ok(out
+        .lines()
         .filter(|l| !l.trim().is_empty())
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n"))
 }
 
 /// `html` without the line holding `needle`.

@@ -35,10 +35,14 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), ActionErr
 pub struct PickedFile(web_sys::File);
 
 impl PickedFile {
-    /// The first file of a file input's `change` event.
+    /// The first file of a file input's `change` event. The input is
+    /// emptied, so picking the same file again (after a failure, or an
+    /// edit) is a change too.
     pub fn from_input(ev: &leptos::ev::Event) -> Option<PickedFile> {
         let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
-        input.files()?.get(0).map(PickedFile)
+        let file = input.files()?.get(0).map(PickedFile);
+        input.set_value("");
+        file
     }
 
     /// The first file of a `drop` event.

@@ -2,8 +2,9 @@
 //!
 //! Functions marked `#[wasm_split(…, fallible)]` (the views in
 //! `views::lazy`, the other formats' readers in `loader`, the last-seen
-//! comparison and the conferences note in `state::load`, taking a newer
-//! schedule in `state::live`) end up in wasm
+//! comparison and the conferences note in `state::load`, the check for a
+//! newer schedule and taking one in `state::live`, reading and keeping a
+//! picked or dropped file in `views::open_schedule`) end up in wasm
 //! modules of their own that the build writes beside the main one
 //! (`scripts/split.mjs`); calling one fetches its module first, and a fetch
 //! that fails (network gone mid-visit) comes back as [`PartMissing`] instead

@@ -451,21 +451,23 @@ macro_rules! stored_texts {
                 $(w.field($key).text(&self.$field);)+
             }
 
+            /// The text fields' keys, in their order.
+            const STORED_KEYS: &'static [&'static str] = &[$($key),+];
+
             /// Every text field, as [`Self::read_stored`]'s `needed`.
             #[allow(dead_code)]
-            const TEXTS: u32 = (1 << [$($key),+].len()) - 1;
+            const TEXTS: u32 = (1 << Self::STORED_KEYS.len()) - 1;
 
             /// A field the other fields' reader took, as `needed`.
             #[allow(dead_code)]
-            const OTHER: u32 = 1 << [$($key),+].len();
+            const OTHER: u32 = 1 << Self::STORED_KEYS.len();
 
             /// These text fields, as `needed` (a name not among them is a
             /// field never seen, so a record always lacks it).
             #[allow(dead_code)]
             fn texts(names: &[&str]) -> u32 {
-                const KEYS: &[&str] = &[$($key),+];
                 names.iter().fold(0, |bits, name| {
-                    bits | KEYS.iter().position(|k| k == name).map_or(1 << 31, |at| 1 << at)
+                    bits | Self::STORED_KEYS.iter().position(|k| k == name).map_or(1 << 31, |at| 1 << at)
                 })
             }
 
@@ -477,14 +479,13 @@ macro_rules! stored_texts {
                 needed: u32,
                 missing: &str,
             ) -> Result<Self, $crate::model::schedule::ScheduleError> {
-                const KEYS: &[&str] = &[$($key),+];
                 let (record, seen) = r.record(|(t, seen): &mut ($ty, u32), r, key| {
-                    let bit = if let Some(at) = KEYS.iter().position(|k| *k == key) {
+                    let bit = if let Some(at) = <$ty>::STORED_KEYS.iter().position(|k| *k == key) {
                         *[$(&mut t.$field),+][at] = r.string()?;
                         at
                     }
                     $(else if $other(t, r, key)? {
-                        KEYS.len()
+                        <$ty>::STORED_KEYS.len()
                     })?
                     else {
                         return r.skip();

@@ -152,6 +152,9 @@ pub enum CheckProblem {
     /// A lazily loaded part of the app that reads or takes the newer file
     /// could not be fetched (the file itself may be fine).
     PartMissing,
+    /// The part of the app that asks the server could not be fetched: the
+    /// server was not asked.
+    CheckerMissing,
 }
 
 impl std::fmt::Display for CheckProblem {
@@ -170,6 +173,9 @@ impl std::fmt::Display for CheckProblem {
             ),
             CheckProblem::PartMissing => f.write_str(
                 "A newer schedule is there, but the part of this app that takes it in could not be loaded; the schedule shown is kept.",
+            ),
+            CheckProblem::CheckerMissing => f.write_str(
+                "The part of this app that checks for a newer schedule could not be loaded; the schedule shown is kept. Check the connection, or reload the page.",
             ),
         }
     }
@@ -212,6 +218,14 @@ impl Freshness {
                 offline_since: self.offline_since.or(Some(now)),
                 failures: self.failures.saturating_add(1),
                 problem: self.problem.clone(),
+            },
+            // The server was not asked: when it last answered stays, and
+            // the next try backs off as after a server error.
+            Outcome::Refused(CheckProblem::CheckerMissing) => Freshness {
+                checked: self.checked,
+                offline_since: None,
+                failures: self.failures.saturating_add(1),
+                problem: Some(CheckProblem::CheckerMissing),
             },
             Outcome::Refused(problem) => Freshness {
                 checked: Some(now),
@@ -531,6 +545,15 @@ mod tests {
         let back = off.after(Outcome::Fresh, at(55));
         assert_eq!(back, fresh.after(Outcome::Fresh, at(55)));
         assert_eq!(back.offline_words(same), None);
+        let unasked = back.after(Outcome::Refused(CheckProblem::CheckerMissing), at(58));
+        assert_eq!(unasked.checked, back.checked, "the server was not asked");
+        assert_eq!(unasked.offline_since, None);
+        assert_eq!(unasked.failures, back.failures + 1);
+        assert!(unasked
+            .problem
+            .unwrap()
+            .to_string()
+            .contains("checks for a newer schedule could not be loaded"));
         let error = back.after(Outcome::Refused(CheckProblem::Server(500)), at(58));
         assert_eq!(error.failures, 1);
         assert_eq!(error.problem, Some(CheckProblem::Server(500)));

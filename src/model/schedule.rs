@@ -407,37 +407,46 @@ impl From<Facet> for Speaker {
     }
 }
 
-/// The shown name of a language code ("en" → "English"); unknown codes are
-/// shown as written, upper-cased.
+/// The languages a schedule names by code or by their English name, each
+/// with the name shown: a table rather than a `match` on strings, which
+/// compiled to a chain of comparisons (README's lever table).
+const LANGUAGES: &[(&str, &[&str])] = &[
+    ("English", &["en", "english"]),
+    ("German", &["de", "german", "deutsch"]),
+    ("French", &["fr", "french"]),
+    ("Spanish", &["es", "spanish"]),
+    ("Italian", &["it", "italian"]),
+    ("Dutch", &["nl", "dutch"]),
+    ("Portuguese", &["pt", "portuguese"]),
+    ("Czech", &["cs", "czech"]),
+    ("Polish", &["pl", "polish"]),
+    ("Russian", &["ru", "russian"]),
+    ("Ukrainian", &["uk", "ukrainian"]),
+    ("Swedish", &["sv", "swedish"]),
+    ("Danish", &["da", "danish"]),
+    ("Norwegian", &["no", "nb", "norwegian"]),
+    ("Finnish", &["fi", "finnish"]),
+    ("Japanese", &["ja", "japanese"]),
+    ("Chinese", &["zh", "chinese"]),
+    ("Korean", &["ko", "korean"]),
+    ("Turkish", &["tr", "turkish"]),
+    ("Greek", &["el", "greek"]),
+    ("Hungarian", &["hu", "hungarian"]),
+    ("Romanian", &["ro", "romanian"]),
+];
+
+/// The shown name of a language code ("en" → "English", "de-AT" → "German");
+/// unknown codes are shown as written, upper-cased.
 pub fn language_name(code: &str) -> String {
     let lower = code.trim().to_ascii_lowercase();
     let base = lower.split(['-', '_']).next().unwrap_or("");
-    let name = match base {
-        "en" | "english" => "English",
-        "de" | "german" | "deutsch" => "German",
-        "fr" | "french" => "French",
-        "es" | "spanish" => "Spanish",
-        "it" | "italian" => "Italian",
-        "nl" | "dutch" => "Dutch",
-        "pt" | "portuguese" => "Portuguese",
-        "cs" | "czech" => "Czech",
-        "pl" | "polish" => "Polish",
-        "ru" | "russian" => "Russian",
-        "uk" | "ukrainian" => "Ukrainian",
-        "sv" | "swedish" => "Swedish",
-        "da" | "danish" => "Danish",
-        "no" | "nb" | "norwegian" => "Norwegian",
-        "fi" | "finnish" => "Finnish",
-        "ja" | "japanese" => "Japanese",
-        "zh" | "chinese" => "Chinese",
-        "ko" | "korean" => "Korean",
-        "tr" | "turkish" => "Turkish",
-        "el" | "greek" => "Greek",
-        "hu" | "hungarian" => "Hungarian",
-        "ro" | "romanian" => "Romanian",
-        _ => return code.trim().to_uppercase(),
-    };
-    name.to_string()
+    LANGUAGES
+        .iter()
+        .find(|(_, codes)| codes.contains(&base))
+        .map_or_else(
+            || code.trim().to_uppercase(),
+            |(name, _)| (*name).to_string(),
+        )
 }
 
 /// A validated session.
@@ -1491,6 +1500,25 @@ pub(crate) mod tests {
                 "sessions[4]"
             ]
         );
+    }
+
+    #[test]
+    fn language_codes_and_names_are_shown_by_name() {
+        for (code, shown) in [
+            ("en", "English"),
+            ("EN", "English"),
+            (" de-AT ", "German"),
+            ("pt_BR", "Portuguese"),
+            ("Deutsch", "German"),
+            ("nb", "Norwegian"),
+            ("no", "Norwegian"),
+            ("ro", "Romanian"),
+            ("eo", "EO"),
+            (" x-klingon ", "X-KLINGON"),
+            ("", ""),
+        ] {
+            assert_eq!(language_name(code), shown, "{code:?}");
+        }
     }
 
     #[test]

@@ -114,10 +114,15 @@ impl Live {
         offline::check_for_update();
         let live = *self;
         leptos::task::spawn_local(async move {
-            let copy = live.parts.status.shown.get_value();
-            let answer = net::ask(&url, &copy.validators).await;
-            let now = live.parts.clock.read();
-            let outcome = live.outcome(answer, copy, now).await;
+            let (outcome, now) = match check(live, url).await {
+                Ok(checking) => checking.await,
+                // The server was not asked (the service worker has every
+                // part after the first visit: this is a tab without one).
+                Err(PartMissing) => (
+                    Outcome::Refused(CheckProblem::CheckerMissing),
+                    live.parts.clock.read(),
+                ),
+            };
             if outcome == Outcome::Fresh {
                 // Online again: the offline notice of the first load is over.
                 live.parts.status.offline_as_of.set(None);
@@ -222,6 +227,22 @@ impl Live {
         });
         self.timer.set_value(handle);
     }
+}
+
+/// A check under way: its outcome, and when the answer came.
+type Checking = Pin<Box<dyn Future<Output = (Outcome, Instant)>>>;
+
+/// Ask the schedule's address whether it has changed, and what that comes
+/// to: a lazily loaded part, fetched at the first check (none runs while the
+/// start view is drawn; a page left open checks on `model::live`'s cadence).
+#[wasm_split(live_check, fallible)]
+fn check(live: Live, url: String) -> Result<Checking, PartMissing> {
+    Ok(Box::pin(async move {
+        let copy = live.parts.status.shown.get_value();
+        let answer = net::ask(&url, &copy.validators).await;
+        let now = live.parts.clock.read();
+        (live.outcome(answer, copy, now).await, now)
+    }))
 }
 
 /// Read a newer file and take it in place: a lazily loaded part, fetched

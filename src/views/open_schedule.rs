@@ -2,10 +2,15 @@
 //! file, or by dropping one anywhere on the page. A file is checked before
 //! the switch, kept in the Cache Storage and remembered, then the app reloads.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use leptos::prelude::*;
+use wasm_split_helpers::wasm_split;
 
 use crate::browser::files::{self, PickedFile};
 use crate::browser::loader::read_any_format;
+use crate::browser::part::PartMissing;
 use crate::model::error::ActionError;
 use crate::model::route::Route;
 use crate::model::source::{acceptable_schedule_url, ScheduleSource};
@@ -20,26 +25,40 @@ struct OpenError(RwSignal<Option<ActionError>>);
 
 /// Check a picked or dropped file, keep it, and reload into it.
 fn open_file(file: PickedFile, error: RwSignal<Option<ActionError>>) {
+    // A new attempt: the last one's message goes.
+    error.set(None);
     leptos::task::spawn_local(async move {
-        let name = file.name();
-        let result = async {
-            let text = file.text().await?;
-            // Other formats are read by a lazily loaded part, fetched for them.
-            read_any_format(text.clone(), "UTC".into(), None)
-                .await
-                .map_err(|_| ActionError::PartMissing)?
-                .map_err(|e| ActionError::NotASchedule {
-                    name: name.clone(),
-                    error: e,
-                })?;
-            files::store_local_schedule(&name, &text).await
-        }
-        .await;
+        let result = match check_and_keep(file).await {
+            Ok(keeping) => keeping.await,
+            Err(PartMissing) => Err(ActionError::PartMissing),
+        };
         match result {
             Ok(()) => files::reload_at(&Route::Programme.href()),
             Err(e) => error.set(Some(e)),
         }
     });
+}
+
+/// Reading a file and keeping it: its outcome.
+type Keeping = Pin<Box<dyn Future<Output = Result<(), ActionError>>>>;
+
+/// Read the file, check it is a schedule, and keep it in the Cache Storage:
+/// a lazily loaded part, fetched when a file is first picked or dropped.
+#[wasm_split(open_file, fallible)]
+fn check_and_keep(file: PickedFile) -> Result<Keeping, PartMissing> {
+    Ok(Box::pin(async move {
+        let name = file.name();
+        let text = file.text().await?;
+        // Other formats are read by a lazily loaded part, fetched for them.
+        read_any_format(text.clone(), "UTC".into(), None)
+            .await
+            .map_err(|_| ActionError::PartMissing)?
+            .map_err(|e| ActionError::NotASchedule {
+                name: name.clone(),
+                error: e,
+            })?;
+        files::store_local_schedule(&name, &text).await
+    }))
 }
 
 /// Where the errors of opening a schedule are shown: provided once, at the root.

@@ -97,3 +97,58 @@ test('a foreign file whose reader cannot be fetched names the problem and keeps 
   await expect(page.locator('.error-message')).toContainText('could not be loaded. Check the connection and try again.');
   await expect(page.getByText('Your starred sessions are safe: nothing was changed.')).toBeVisible();
 });
+
+test('a check for a newer schedule whose part cannot be fetched says so and keeps the schedule; the next check loads it', async ({ page }) => {
+  const errors = collectErrors(page);
+  const fetched: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.slice(1)));
+  let offline = true;
+  await page.route(`**/${partFile('split_live_check')}`, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto('/');
+  const footer = page.getByRole('contentinfo');
+  await expect(page.locator('main#main article').first()).toBeVisible();
+  await page.getByRole('button', { name: /^Add to agenda/ }).first().click();
+  // No check has run by itself (the demo conference is over): the part was never fetched.
+  expect(fetched).not.toContain(partFile('split_live_check'));
+
+  await footer.getByRole('button', { name: 'Check now' }).click();
+  const failed = page.getByText(
+    'The part of this app that checks for a newer schedule could not be loaded; the schedule shown is kept. Check the connection, or reload the page.',
+  );
+  await expect(failed).toBeVisible();
+  expect(fetched).toContain(partFile('split_live_check'));
+  // The schedule, the star and the page are untouched.
+  await expect(page.locator('main#main article')).toHaveCount(28);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /My agenda/ })).toContainText('1');
+
+  // With the part reachable, the next check asks the server: the same file, so the message goes.
+  offline = false;
+  await footer.getByRole('button', { name: 'Check now' }).click();
+  await expect(failed).toHaveCount(0);
+  await expect(page.locator('main#main article')).toHaveCount(28);
+  expect(errors).toEqual([]);
+});
+
+test('a picked file whose reading part cannot be fetched says so; the schedule shown and the agenda stay', async ({ page }) => {
+  let offline = true;
+  await page.route(`**/${partFile('split_open_file')}`, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto('/');
+  await expect(page.locator('main#main article').first()).toBeVisible();
+  await page.getByRole('button', { name: /^Add to agenda/ }).first().click();
+  const source = () => page.evaluate(() => localStorage.getItem('schedule-viewer/current-schedule'));
+  const before = await source();
+  await page.getByText("Open another conference's schedule").click();
+  await page.getByLabel('Schedule file').setInputFiles('tests/data/rc3-channels-schedule.json');
+  await expect(page.getByText('A part of this app that this needs could not be loaded. Check the connection and try again.')).toBeVisible();
+  // The input is emptied, so picking the same file again is a change.
+  await expect(page.getByLabel('Schedule file')).toHaveValue('');
+  await expect(page.locator('main#main article')).toHaveCount(28);
+  expect(await source()).toBe(before);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /My agenda/ })).toContainText('1');
+
+  // With the network back, the same file opens.
+  offline = false;
+  await page.getByLabel('Schedule file').setInputFiles('tests/data/rc3-channels-schedule.json');
+  await expect(page.getByText('Showing rc3-channels-schedule.json (a local file).')).toBeAttached();
+  await expect(page.locator('main#main article')).toHaveCount(48);
+});

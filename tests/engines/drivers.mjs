@@ -30,6 +30,7 @@ export async function firefox() {
     evaluate: (fn, ...args) => page.evaluate(fn, ...args),
     click: (css) => page.click(css),
     type: (css, text) => page.type(css, text),
+    upload: async (css, path) => (await page.waitForSelector(css)).uploadFile(path),
     close: () => browser.close(),
   };
 }
@@ -73,6 +74,8 @@ export async function webkit() {
     evaluate: (fn, ...args) => driver.executeScript(wrap(fn), ...args),
     click: async (css) => (await driver.findElement(By.css(css))).click(),
     type: async (css, text) => (await driver.findElement(By.css(css))).sendKeys(text),
+    // A file input takes a path as its keys.
+    upload: async (css, path) => (await driver.findElement(By.css(css))).sendKeys(path),
     close: async () => {
       await driver.quit().catch(() => {});
       service.kill();

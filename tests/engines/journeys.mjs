@@ -10,8 +10,9 @@
 //
 // A driver has: name, goto(url), reload(), back(), url(), evaluate(fn, ...args)
 // (fn is a plain function, run in the page, its result returned), click(css),
-// type(css, text), close().
+// type(css, text), upload(css, path) (a file input), close().
 
+import { resolve } from 'node:path';
 import { changed, base as demo, MOVED, ADDED } from '../e2e/live-data.mjs';
 
 const TIMEOUT_MS = 15_000;
@@ -256,6 +257,21 @@ export const journeys = [
         // Back to the demo for the journeys after this one.
         await d.evaluate(() => localStorage.clear());
       }
+    },
+  },
+  {
+    // The form and the reading of the file are lazily loaded parts.
+    name: 'a schedule file picked from the disk',
+    async run(d, base) {
+      await d.goto(base + '/');
+      await waitFor(d, 'sessions', articles);
+      await clickWhere(d, '"Open another conference\'s schedule"', () => document.querySelector('body > main#main details.open-schedule > summary'));
+      await waitFor(d, 'the file input', () => !!document.querySelector('#schedule-file'));
+      await d.upload('#schedule-file', resolve('tests/data/rc3-channels-schedule.json'));
+      await waitFor(d, '"48 sessions"', () => document.querySelector('body > main#main .result-count')?.textContent === '48 sessions');
+      await waitFor(d, 'the file named', () => document.body.textContent.includes('Showing rc3-channels-schedule.json (a local file).'));
+      // Back to the demo for the journeys after this one.
+      await d.evaluate(() => localStorage.clear());
     },
   },
   {
