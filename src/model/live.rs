@@ -219,20 +219,20 @@ impl Freshness {
                 failures: self.failures.saturating_add(1),
                 problem: self.problem.clone(),
             },
-            // The server was not asked: when it last answered stays, and
-            // the next try backs off as after a server error.
-            Outcome::Refused(CheckProblem::CheckerMissing) => Freshness {
-                checked: self.checked,
-                offline_since: None,
-                failures: self.failures.saturating_add(1),
-                problem: Some(CheckProblem::CheckerMissing),
-            },
             Outcome::Refused(problem) => Freshness {
-                checked: Some(now),
+                // Without the part that asks, the server was not asked:
+                // when it last answered stays.
+                checked: match problem {
+                    CheckProblem::CheckerMissing => self.checked,
+                    _ => Some(now),
+                },
                 offline_since: None,
-                // A server error backs off; a broken file is retried on time.
+                // A server error, or no way to ask, backs off; a broken file
+                // is retried on time.
                 failures: match problem {
-                    CheckProblem::Server(_) => self.failures.saturating_add(1),
+                    CheckProblem::Server(_) | CheckProblem::CheckerMissing => {
+                        self.failures.saturating_add(1)
+                    }
                     _ => 0,
                 },
                 problem: Some(problem),
