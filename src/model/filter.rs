@@ -274,8 +274,73 @@ pub fn matches_words(haystack: &str, words: &[String]) -> bool {
     words.iter().all(|w| haystack.contains(w.as_str()))
 }
 
+/// The speakers the Speaker filter offers for typed `text`, as indices into
+/// `schedule.speakers`: those who give a session and whose name or
+/// affiliation holds every word of the text (accents and case ignored);
+/// names that start with the text first, then the others, each in name
+/// order; at most `limit`. Built only while the filter is open: a `<select>`
+/// of every speaker costs thousands of nodes at load and is no use to pick
+/// from at that size.
+pub fn speaker_choices(schedule: &Schedule, text: &str, limit: usize) -> Vec<usize> {
+    let words = search_words(text);
+    let folded_text = words.join(" ");
+    let (mut starting, mut others) = (Vec::new(), Vec::new());
+    for i in schedule.speakers_by_name() {
+        if starting.len() >= limit {
+            break;
+        }
+        if schedule.sessions_of_speaker(i).is_empty() {
+            continue;
+        }
+        let speaker = &schedule.speakers[i];
+        let name = fold_for_search(&speaker.name);
+        if name.starts_with(&folded_text) {
+            starting.push(i);
+            continue;
+        }
+        let affiliation = speaker.affiliation.as_deref().map(fold_for_search);
+        let haystack = format!("{name} {}", affiliation.unwrap_or_default());
+        if others.len() < limit && matches_words(&haystack, &words) {
+            others.push(i);
+        }
+    }
+    starting.extend(others);
+    starting.truncate(limit);
+    starting
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_speaker_filter_offers_names_starting_with_the_text_first() {
+        let s = small();
+        let names = |text: &str, limit: usize| -> Vec<String> {
+            speaker_choices(&s, text, limit)
+                .into_iter()
+                .map(|i| s.speakers[i].name.clone())
+                .collect()
+        };
+        // No text: every speaker with a session, in name order, up to the limit.
+        let all = names("", 100);
+        assert!(!all.is_empty());
+        let mut sorted = all.clone();
+        sorted.sort_by_key(|n| fold_for_search(n));
+        assert_eq!(all, sorted);
+        assert_eq!(names("", 1), all[..1].to_vec());
+        for name in &all {
+            // A whole name finds its speaker first, whatever the case and accents.
+            assert_eq!(names(&name.to_uppercase(), 100).first(), Some(name));
+        }
+        assert!(names("no speaker is called this", 100).is_empty());
+        // Accents folded; the affiliation counts; every word must match.
+        assert_eq!(names("adam sandor", 100), ["Ádám Sándor"]);
+        assert_eq!(names("container", 100), ["Ádám Sándor"]);
+        assert_eq!(names("adam bob", 100), Vec::<String>::new());
+        assert_eq!(names("o", 100), ["Ádám Sándor", "Bob"]);
+        assert_eq!(names("o", 1), ["Ádám Sándor"]);
+        assert_eq!(names("b", 100), ["Bob"]);
+    }
+
     use super::*;
 
     use crate::model::schedule::tests::small;

@@ -5,7 +5,7 @@
 use crate::browser::location::{navigate, use_location};
 use leptos::prelude::*;
 
-use crate::model::filter::Filter;
+use crate::model::filter::{speaker_choices, Filter};
 use crate::model::time::long_day;
 use crate::state::use_schedule;
 
@@ -92,7 +92,7 @@ pub fn FilterBar(
             <FiltersToggle filter show_tracks open />
             <div id="filter-panel" class="filter-panel" class:open=move || open.get()>
                 <FacetGroups filter show_tracks />
-                <SpeakerSelect filter />
+                <SpeakerChooser filter />
                 <HidePast />
                 <DaySelect filter />
             </div>
@@ -187,42 +187,156 @@ fn id_names<'a>(items: impl Iterator<Item = (&'a String, &'a String)>) -> Vec<(S
     items.map(|(id, name)| (id.clone(), name.clone())).collect()
 }
 
-/// The Speaker select. Options are static; the selection is set once per
-/// filter change on the `<select>` itself (not one reactive binding per
-/// option: thousands at scale).
+/// How many speakers the Speaker filter lists at once: enough to pick from
+/// while typing, few enough to build in a keystroke at any schedule size.
+const SPEAKER_CHOICES: usize = 30;
+
+/// The Speaker filter: a combobox. Its list is built only while it is open,
+/// from what is typed (`model::filter::speaker_choices`), so a schedule of
+/// thousands of speakers costs no node at load; "All speakers" clears it.
 #[component]
-fn SpeakerSelect(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
+fn SpeakerChooser(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
     let schedule = use_schedule();
     let set_filter = use_set_filter();
-    let options = schedule
-        .speakers_by_name()
-        .into_iter()
-        .filter(|&i| !schedule.sessions_of_speaker(i).is_empty())
-        .map(|i| {
-            let sp = &schedule.speakers[i];
-            view! { <option value=sp.id.clone()>{sp.name.clone()}</option> }
-        })
-        .collect_view();
-    let select = NodeRef::<leptos::html::Select>::new();
-    Effect::new(move || {
-        let value = filter.with(|(f, _)| f.speaker.clone().unwrap_or_default());
-        if let Some(select) = select.get() {
-            select.set_value(&value);
+    // What is typed while the list is open; `None` shows the chosen name.
+    let typed = RwSignal::new(None::<String>);
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(0usize);
+    let chosen_name = {
+        let schedule = schedule.clone();
+        move || {
+            filter.with(|(f, _)| {
+                f.speaker
+                    .as_deref()
+                    .and_then(|id| schedule.speaker_by_id(id))
+                    .map(|i| schedule.speakers[i].name.clone())
+                    .unwrap_or_default()
+            })
         }
-    });
-    let on_change = move |ev| {
-        let mut f = filter.with_untracked(|(f, _)| f.clone());
-        let v = event_target_value(&ev);
-        f.speaker = (!v.is_empty()).then_some(v);
-        set_filter(f, false);
+    };
+    // The list's entries: "All speakers" (`None`), then the matches.
+    let choices = {
+        let schedule = schedule.clone();
+        Memo::new(move |_| {
+            if !open.get() {
+                return Vec::new();
+            }
+            let text = typed.get().unwrap_or_default();
+            let found = speaker_choices(&schedule, &text, SPEAKER_CHOICES);
+            std::iter::once(None)
+                .chain(found.into_iter().map(Some))
+                .collect::<Vec<Option<usize>>>()
+        })
+    };
+    let pick = {
+        let schedule = schedule.clone();
+        move |choice: Option<usize>| {
+            let mut f = filter.with_untracked(|(f, _)| f.clone());
+            f.speaker = choice.map(|i| schedule.speakers[i].id.clone());
+            typed.set(None);
+            open.set(false);
+            set_filter(f, false);
+        }
+    };
+    let on_key = {
+        let pick = pick.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let count = choices.with_untracked(Vec::len);
+            match ev.key().as_str() {
+                "ArrowDown" | "ArrowUp" if !open.get_untracked() => {
+                    ev.prevent_default();
+                    active.set(0);
+                    open.set(true);
+                }
+                "ArrowDown" if count > 0 => {
+                    ev.prevent_default();
+                    active.update(|a| *a = (*a + 1) % count);
+                }
+                "ArrowUp" if count > 0 => {
+                    ev.prevent_default();
+                    active.update(|a| *a = (*a + count - 1) % count);
+                }
+                "Enter" if open.get_untracked() => {
+                    ev.prevent_default();
+                    let choice = choices.with_untracked(|c| c.get(active.get_untracked()).copied());
+                    if let Some(choice) = choice {
+                        pick(choice);
+                    }
+                }
+                "Escape" if open.get_untracked() => {
+                    ev.prevent_default();
+                    typed.set(None);
+                    open.set(false);
+                }
+                _ => {}
+            }
+        }
+    };
+    let options = move || {
+        choices
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(n, choice)| {
+                let pick = pick.clone();
+                let (name, affiliation) = match choice {
+                    None => ("All speakers".to_string(), None),
+                    Some(i) => {
+                        let speaker = &schedule.speakers[i];
+                        (speaker.name.clone(), speaker.affiliation.clone())
+                    }
+                };
+                view! {
+                    <li
+                        role="option"
+                        id=format!("speaker-option-{n}")
+                        aria-selected=move || (active.get() == n).to_string()
+                        // Keep the focus in the box: a click picks, it does not blur first.
+                        on:mousedown=|ev| ev.prevent_default()
+                        on:click=move |_| pick(choice)
+                    >
+                        {name}
+                        {affiliation.map(|a| view! { <span class="affiliation">{a}</span> })}
+                    </li>
+                }
+            })
+            .collect_view()
     };
     view! {
-        <div class="field">
+        <div class="field speaker-chooser">
             <label for="speaker-filter">"Speaker"</label>
-            <select id="speaker-filter" node_ref=select on:change=on_change>
-                <option value="">"All speakers"</option>
+            <input
+                id="speaker-filter"
+                type="text"
+                role="combobox"
+                aria-autocomplete="list"
+                aria-controls="speaker-options"
+                aria-expanded=move || open.get().to_string()
+                aria-activedescendant=move || {
+                    open.get().then(|| format!("speaker-option-{}", active.get()))
+                }
+                placeholder="All speakers"
+                autocomplete="off"
+                prop:value=move || typed.get().unwrap_or_else(chosen_name.clone())
+                on:focus=move |_| {
+                    active.set(0);
+                    open.set(true);
+                }
+                on:click=move |_| open.set(true)
+                on:input=move |ev| {
+                    typed.set(Some(event_target_value(&ev)));
+                    active.set(0);
+                    open.set(true);
+                }
+                on:keydown=on_key
+                on:blur=move |_| {
+                    typed.set(None);
+                    open.set(false);
+                }
+            />
+            <ul id="speaker-options" role="listbox" aria-label="Speakers" hidden=move || !open.get()>
                 {options}
-            </select>
+            </ul>
         </div>
     }
 }

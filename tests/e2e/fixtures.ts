@@ -103,7 +103,13 @@ export class ProgrammePage {
   }
 
   get speaker(): Locator {
-    return this.page.getByLabel('Speaker', { exact: true });
+    return this.page.getByRole('combobox', { name: 'Speaker', exact: true });
+  }
+
+  /** Types into the Speaker combobox and picks the speaker from its list. */
+  async chooseSpeaker(name: string): Promise<void> {
+    await this.speaker.fill(name);
+    await this.page.getByRole('listbox', { name: 'Speakers' }).getByRole('option', { name }).click();
   }
 
   get day(): Locator {

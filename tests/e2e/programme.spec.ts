@@ -64,9 +64,39 @@ test('a track has its own view', async ({ page }) => {
 test('filters by speaker', async ({ page }) => {
   const p = new ProgrammePage(page);
   await p.goto();
-  await p.speaker.selectOption({ label: 'Julien Stroheker' });
+  // The list is built only when the box is used: none of its entries is in the page at load.
+  await expect(page.getByRole('option')).toHaveCount(0);
+  await p.chooseSpeaker('Julien Stroheker');
   await expect(page).toHaveURL(/\?speaker=julien-stroheker$/);
   await expect(p.titles).toHaveText(['Doing Real DevOps with DC/OS', 'An Autoscaler for DC/OS']);
+  // The box names the chosen speaker, the list is closed; "All speakers" clears the filter.
+  await expect(p.speaker).toHaveValue('Julien Stroheker');
+  await expect(p.speaker).toHaveAttribute('aria-expanded', 'false');
+  await p.speaker.click();
+  await page.getByRole('option', { name: 'All speakers' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(p.speaker).toHaveValue('');
+});
+
+test('the Speaker filter is a combobox: typed words (accents and case ignored) and the keyboard pick', async ({ page }) => {
+  const p = new ProgrammePage(page);
+  await p.goto();
+  await p.speaker.fill('jorg');
+  const options = page.getByRole('listbox', { name: 'Speakers' }).getByRole('option');
+  // "All speakers" first, then the matches.
+  await expect(options.first()).toHaveText('All speakers');
+  await expect(options.nth(1)).toContainText('Jörg Schad');
+  await p.speaker.press('ArrowDown');
+  await expect(p.speaker).toHaveAttribute('aria-activedescendant', 'speaker-option-1');
+  await p.speaker.press('Enter');
+  await expect(page).toHaveURL(/\?speaker=jorg-schad$/);
+  await expect(p.speaker).toHaveValue('Jörg Schad');
+  // Escape closes the list and keeps the choice.
+  await p.speaker.fill('zzz');
+  await expect(options).toHaveCount(1);
+  await p.speaker.press('Escape');
+  await expect(p.speaker).toHaveValue('Jörg Schad');
+  await expect(page).toHaveURL(/\?speaker=jorg-schad$/);
 });
 
 test('filters by free text over titles, abstracts and speakers, accent-insensitively', async ({ page }) => {
