@@ -193,13 +193,14 @@ const SPEAKER_CHOICES: usize = 30;
 
 /// The Speaker filter: a combobox. Its list is built only while it is open,
 /// from what is typed (`model::filter::speaker_choices`), so a schedule of
-/// thousands of speakers costs no node at load; "All speakers" clears it.
+/// thousands of speakers costs no node at load. While open, the box holds
+/// what is typed and shows the chosen name as its placeholder; entry 0 is
+/// "All speakers", which clears the filter.
 #[component]
 fn SpeakerChooser(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
     let schedule = use_schedule();
     let set_filter = use_set_filter();
-    // What is typed while the list is open; `None` shows the chosen name.
-    let typed = RwSignal::new(None::<String>);
+    let typed = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(0usize);
     let chosen_name = {
@@ -210,97 +211,91 @@ fn SpeakerChooser(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
                     .as_deref()
                     .and_then(|id| schedule.speaker_by_id(id))
                     .map(|i| schedule.speakers[i].name.clone())
-                    .unwrap_or_default()
             })
         }
     };
-    // The list's entries: "All speakers" (`None`), then the matches.
-    let choices = {
+    let found = {
         let schedule = schedule.clone();
         Memo::new(move |_| {
             if !open.get() {
                 return Vec::new();
             }
-            let text = typed.get().unwrap_or_default();
-            let found = speaker_choices(&schedule, &text, SPEAKER_CHOICES);
-            std::iter::once(None)
-                .chain(found.into_iter().map(Some))
-                .collect::<Vec<Option<usize>>>()
+            typed.with(|text| speaker_choices(&schedule, text, SPEAKER_CHOICES))
         })
     };
+    let show = move |on: bool| {
+        typed.set(String::new());
+        active.set(0);
+        open.set(on);
+    };
+    // Entry `n` of the open list: 0 is "All speakers", then the matches.
     let pick = {
         let schedule = schedule.clone();
-        move |choice: Option<usize>| {
+        move |n: usize| {
             let mut f = filter.with_untracked(|(f, _)| f.clone());
-            f.speaker = choice.map(|i| schedule.speakers[i].id.clone());
-            typed.set(None);
-            open.set(false);
+            f.speaker = match n.checked_sub(1) {
+                None => None,
+                Some(k) => match found.with_untracked(|found| found.get(k).copied()) {
+                    Some(i) => Some(schedule.speakers[i].id.clone()),
+                    None => return,
+                },
+            };
+            show(false);
             set_filter(f, false);
         }
     };
     let on_key = {
         let pick = pick.clone();
         move |ev: leptos::ev::KeyboardEvent| {
-            let count = choices.with_untracked(Vec::len);
-            match ev.key().as_str() {
-                "ArrowDown" | "ArrowUp" if !open.get_untracked() => {
-                    ev.prevent_default();
-                    active.set(0);
-                    open.set(true);
-                }
-                "ArrowDown" if count > 0 => {
-                    ev.prevent_default();
-                    active.update(|a| *a = (*a + 1) % count);
-                }
-                "ArrowUp" if count > 0 => {
-                    ev.prevent_default();
-                    active.update(|a| *a = (*a + count - 1) % count);
-                }
+            let entries = 1 + found.with_untracked(Vec::len);
+            let step = match ev.key().as_str() {
+                "ArrowDown" => 1,
+                "ArrowUp" => entries - 1,
                 "Enter" if open.get_untracked() => {
                     ev.prevent_default();
-                    let choice = choices.with_untracked(|c| c.get(active.get_untracked()).copied());
-                    if let Some(choice) = choice {
-                        pick(choice);
-                    }
+                    return pick(active.get_untracked());
                 }
-                "Escape" if open.get_untracked() => {
-                    ev.prevent_default();
-                    typed.set(None);
-                    open.set(false);
-                }
-                _ => {}
+                "Escape" if open.get_untracked() => return show(false),
+                _ => return,
+            };
+            ev.prevent_default();
+            if open.get_untracked() {
+                active.update(|a| *a = (*a + step) % entries);
+            } else {
+                show(true);
             }
         }
     };
-    let options = move || {
-        choices
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(n, choice)| {
-                let pick = pick.clone();
-                let (name, affiliation) = match choice {
-                    None => ("All speakers".to_string(), None),
-                    Some(i) => {
+    let entry = move |n: usize, name: String, affiliation: Option<String>| {
+        let pick = pick.clone();
+        view! {
+            <li
+                role="option"
+                id=format!("speaker-option-{n}")
+                aria-selected=move || (active.get() == n).to_string()
+                // Keep the focus in the box: a click picks, it does not blur first.
+                on:mousedown=|ev| ev.prevent_default()
+                on:click=move |_| pick(n)
+            >
+                {name}
+                {affiliation.map(|a| view! { <span class="affiliation">{a}</span> })}
+            </li>
+        }
+    };
+    let entries = move || {
+        open.get().then(|| {
+            let matches = found.with(|found| {
+                found
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &i)| {
                         let speaker = &schedule.speakers[i];
-                        (speaker.name.clone(), speaker.affiliation.clone())
-                    }
-                };
-                view! {
-                    <li
-                        role="option"
-                        id=format!("speaker-option-{n}")
-                        aria-selected=move || (active.get() == n).to_string()
-                        // Keep the focus in the box: a click picks, it does not blur first.
-                        on:mousedown=|ev| ev.prevent_default()
-                        on:click=move |_| pick(choice)
-                    >
-                        {name}
-                        {affiliation.map(|a| view! { <span class="affiliation">{a}</span> })}
-                    </li>
-                }
-            })
-            .collect_view()
+                        entry(k + 1, speaker.name.clone(), speaker.affiliation.clone())
+                    })
+                    .collect_view()
+            });
+            (entry(0, "All speakers".to_string(), None), matches)
+        })
     };
     view! {
         <div class="field speaker-chooser">
@@ -315,27 +310,27 @@ fn SpeakerChooser(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
                 aria-activedescendant=move || {
                     open.get().then(|| format!("speaker-option-{}", active.get()))
                 }
-                placeholder="All speakers"
+                placeholder={
+                    let chosen_name = chosen_name.clone();
+                    move || {
+                    let name = chosen_name();
+                    name.filter(|_| open.get()).unwrap_or_else(|| "All speakers".to_string())
+                }}
                 autocomplete="off"
-                prop:value=move || typed.get().unwrap_or_else(chosen_name.clone())
-                on:focus=move |_| {
-                    active.set(0);
-                    open.set(true);
+                prop:value=move || {
+                    if open.get() { typed.get() } else { chosen_name().unwrap_or_default() }
                 }
-                on:click=move |_| open.set(true)
+                on:focus=move |_| show(true)
+                on:click=move |_| if !open.get_untracked() { show(true) }
                 on:input=move |ev| {
-                    typed.set(Some(event_target_value(&ev)));
+                    typed.set(event_target_value(&ev));
                     active.set(0);
-                    open.set(true);
                 }
                 on:keydown=on_key
-                on:blur=move |_| {
-                    typed.set(None);
-                    open.set(false);
-                }
+                on:blur=move |_| show(false)
             />
             <ul id="speaker-options" role="listbox" aria-label="Speakers" hidden=move || !open.get()>
-                {options}
+                {entries}
             </ul>
         </div>
     }
