@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Every test: format and lint, native unit + integration tests, the release
-# build, the browser end-to-end suite in headless Chromium, and the core
-# journeys in Firefox ESR and WebKitGTK. Fails when any engine fails.
+# Every test: format and lint, native unit + integration tests, the build
+# scripts' own tests (node --test), the release build, the browser end-to-end
+# suite in headless Chromium, and the core journeys in Firefox ESR and
+# WebKitGTK. Fails when any engine fails. Leaves the working tree as it was:
+# the README's screenshots are rewritten only with UPDATE_SCREENSHOTS=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -16,6 +18,8 @@ cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -- -D warnings
 step "cargo test"
 cargo test
+step "the build scripts' tests (node --test tests/node/)"
+node --test tests/node/
 step "trunk build --release --offline"
 trunk build --release --offline
 step "size report"

@@ -1,7 +1,7 @@
 // Beyond the other schedule apps: must/maybe, what changed, the clash resolver.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { AGENDA_KEY, ProgrammePage, openSettings, decodeQr } from './fixtures';
+import { AGENDA_KEY, ProgrammePage, openSettings, decodeQr, screenshotPath } from './fixtures';
 
 const KNEE = 'Knee Deep in Microservices';
 
@@ -97,7 +97,7 @@ test.describe('what changed', () => {
     // Not dismissed: the panel is back on the next load (its part and the
     // comparison run after the page is drawn), and the screenshot shows it.
     await expect(page.getByRole('region', { name: '4 changes since you last looked' })).toBeVisible();
-    await page.screenshot({ path: 'docs/screenshots/changes.png' });
+    await page.screenshot({ path: screenshotPath('changes.png') });
     await panel.getByRole('button', { name: 'Dismiss' }).click();
     await expect(panel).toHaveCount(0);
     await expect(p.session(KNEE)).not.toContainText('Changed');
@@ -128,7 +128,7 @@ test('clashing musts are flagged more strongly, and a clash resolves with one ac
   await p.session('Town Hall: DC/OS').getByRole('button', { name: 'Mark as maybe: Town Hall: DC/OS' }).click();
   await expect(clash).toContainText('“Town Hall: Mesos” and “Town Hall: DC/OS” overlap.');
   await expect(clash).not.toHaveClass(/strong/);
-  await page.screenshot({ path: 'docs/screenshots/clash.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('clash.png'), fullPage: true });
   await clash.getByText('Resolve: sessions in this slot').click();
   const options = clash.locator('.alternatives li');
   await expect(options).toHaveCount(4);

@@ -1,9 +1,24 @@
 // Shared helpers for the end-to-end suite: a page object for the programme,
 // and the facts of the demo schedule the tests check against.
-import { expect, type Page, type Locator } from '@playwright/test';
+import { expect, test, type Page, type Locator } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 
 export const AGENDA_KEY = 'schedule-viewer/agenda/mesoscon-eu-2017';
 export const TOTAL_SESSIONS = 28;
+
+/**
+ * Where a README picture is written: `docs/screenshots/<name>` (tracked) only
+ * when asked with `UPDATE_SCREENSHOTS=1`; otherwise the test's own folder
+ * under test-results/ (ignored by git), so a test run leaves the working tree
+ * clean and the screenshot is still taken.
+ */
+export function screenshotPath(name: string): string {
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync('docs/screenshots', { recursive: true });
+    return `docs/screenshots/${name}`;
+  }
+  return test.info().outputPath(name);
+}
 
 /** Put `value` under `key` in localStorage before the app's first load (not again on reloads). */
 export async function seedStorage(page: Page, key: string, value: string) {

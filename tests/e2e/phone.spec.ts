@@ -2,10 +2,10 @@
 // hand, the other filters sit behind one "Filters" button, nothing scrolls
 // sideways at 320 px, and touch targets are at least 44 × 44.
 import { test, expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { AGENDA_KEY, ProgrammePage, seedStorage, openMore, openSettings } from './fixtures';
+import { AGENDA_KEY, TOTAL_SESSIONS, ProgrammePage, seedStorage, openMore, openSettings, screenshotPath } from './fixtures';
 
 const PHONE = { width: 375, height: 667 };
+const DESKTOP = { width: 1280, height: 800 };
 const KNEE_TITLE = 'Knee Deep in Microservices';
 
 /** Session headings (h3) wholly inside the part of the viewport not covered by the fixed tab bar. */
@@ -156,17 +156,48 @@ test('the timetable on a phone is a readable list; on a desktop long titles end 
 });
 
 test('README screenshots: phone and desktop, light and dark', async ({ page }) => {
-  mkdirSync('docs/screenshots', { recursive: true });
   const p = new ProgrammePage(page);
+  const filters = page.getByRole('button', { name: /^Filters/ });
+  const tracks = page.getByRole('group', { name: 'Track' });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  // public/style.css: the page (--bg, --fg) and a card (--card) in each scheme.
+  const colours = {
+    light: { bg: 'rgb(255, 255, 255)', fg: 'rgb(22, 22, 26)', card: 'rgb(244, 244, 247)' },
+    dark: { bg: 'rgb(17, 17, 20)', fg: 'rgb(236, 236, 241)', card: 'rgb(28, 28, 34)' },
+  };
+  /** The width and height a PNG's header gives. */
+  const size = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+  const phones: Buffer[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize(PHONE);
     await p.goto('/');
-    await expect(p.sessions.first()).toBeVisible();
-    await page.screenshot({ path: `docs/screenshots/phone-${scheme}.png` });
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.screenshot({ path: `docs/screenshots/desktop-${scheme}.png` });
+    // The app's own page, not the built copy it replaces.
+    await expect(page.locator('#prerender')).toHaveCount(0);
+    await expect(p.sessions).toHaveCount(TOTAL_SESSIONS);
+    await expect(page.locator('body')).toHaveCSS('background-color', colours[scheme].bg);
+    await expect(page.locator('body')).toHaveCSS('color', colours[scheme].fg);
+    await expect(p.sessions.first()).toHaveCSS('background-color', colours[scheme].card);
+    // The phone layout: the filters behind one button, the places in a bar at the bottom.
+    await expect(filters).toBeVisible();
+    await expect(tracks).toBeHidden();
+    const bar = (await nav.boundingBox())!;
+    expect(Math.abs(bar.y + bar.height - PHONE.height)).toBeLessThan(1);
+    const phone = await page.screenshot({ path: screenshotPath(`phone-${scheme}.png`) });
+    expect(size(phone)).toEqual(PHONE);
+    phones.push(phone);
+
+    // The desktop layout: the filters shown at once, the places above the programme.
+    await page.setViewportSize(DESKTOP);
+    await expect(filters).toBeHidden();
+    await expect(tracks).toBeVisible();
+    const top = (await nav.boundingBox())!;
+    expect(top.y + top.height).toBeLessThanOrEqual((await p.sessions.first().boundingBox())!.y);
+    await expect(page.locator('body')).toHaveCSS('background-color', colours[scheme].bg);
+    const desktop = await page.screenshot({ path: screenshotPath(`desktop-${scheme}.png`) });
+    expect(size(desktop)).toEqual(DESKTOP);
   }
+  expect(phones[0].equals(phones[1])).toBe(false);
 });
 
 test('the session on now and the next one are marked in the list', async ({ page }) => {

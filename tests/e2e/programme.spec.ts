@@ -1,7 +1,6 @@
 // The programme: every session shows, filters narrow it and live in the URL.
 import { test, expect } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { ProgrammePage, TOTAL_SESSIONS, openMore } from './fixtures';
+import { ProgrammePage, TOTAL_SESSIONS, openMore, screenshotPath } from './fixtures';
 
 const DEVOPS = [
   'Local or External Storage for Containers and Databases',
@@ -57,8 +56,7 @@ test('a track has its own view', async ({ page }) => {
   await expect(page).toHaveTitle('Users and Ops · MesosCon Europe 2017');
   await expect(p.sessions).toHaveCount(7);
   await expect(page.getByRole('heading', { level: 2, name: 'Thursday 26 October 2017' })).toHaveCount(0);
-  mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: 'docs/screenshots/track-view.png' });
+  await page.screenshot({ path: screenshotPath('track-view.png') });
 });
 
 test('filters by speaker', async ({ page }) => {

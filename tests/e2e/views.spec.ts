@@ -1,8 +1,7 @@
 // The views: timetable, now & next, agenda overlaps and gaps, time zones,
 // keyboard use, and screenshots for the README.
 import { test, expect } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { ProgrammePage, openSettings } from './fixtures';
+import { ProgrammePage, openSettings, screenshotPath } from './fixtures';
 
 const THU_1120 = encodeURIComponent('2017-10-26T11:20:00+02:00');
 
@@ -28,8 +27,7 @@ test('the timetable shows rooms as columns, durations as heights, parallel sessi
   const talk = await box('Local or External Storage for Containers and Databases'); // 11:00–11:40
   expect(nowBox.y).toBeGreaterThan(talk.y);
   expect(nowBox.y).toBeLessThan(talk.y + talk.height);
-  mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: 'docs/screenshots/timetable.png' });
+  await page.screenshot({ path: screenshotPath('timetable.png') });
   await page.getByRole('navigation', { name: 'Days' }).getByRole('link', { name: 'Fri 27 Oct' }).click();
   await expect(page.getByRole('article')).toHaveCount(12);
   await expect(page.getByRole('note')).toHaveCount(0);
@@ -51,7 +49,7 @@ test('on a phone the timetable is a time-ordered list with no horizontal scrolli
   await page.goto('/timetable/2017-10-27');
   // The README's picture: taken once the app shows the day, not while it loads.
   await expect(page.locator('main#main article')).toHaveCount(12);
-  await page.screenshot({ path: 'docs/screenshots/phone-timetable.png' });
+  await page.screenshot({ path: screenshotPath('phone-timetable.png') });
 });
 
 test('now & next follows the clock', async ({ page }) => {
@@ -87,7 +85,7 @@ test('my agenda flags overlapping sessions by name and shows free time', async (
   await expect(p.session('Attendee reception')).not.toContainText('Overlaps');
   await expect(page.getByText('Free 15:00–17:30 (2 h 30 min)')).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: 'docs/screenshots/agenda.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('agenda.png'), fullPage: true });
   // Print: navigation and controls are hidden, sessions remain.
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();

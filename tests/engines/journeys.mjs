@@ -84,6 +84,7 @@ const starLabel = (title) => {
 };
 
 const KNEE = 'Knee Deep in Microservices';
+const WTF_SHELL = 'WTF, My Container Just Spawned a Shell';
 
 /** Each journey: a name and its steps. `base` is the app's origin, `server` its test server (tests/e2e/serve.mjs). */
 export const journeys = [
@@ -177,7 +178,13 @@ export const journeys = [
       await waitFor(d, 'a speaker page', () => location.pathname.startsWith('/speaker/') && !!document.querySelector('body > main#main h1')?.textContent);
       await d.goto(base + '/agenda/shared#1;mesoscon-eu-2017;thu-devops-knee-deep,!fri-users-wtf-shell');
       await waitFor(d, 'the heading "Shared agenda"', () => document.querySelector('body > main#main h1')?.textContent === 'Shared agenda');
-      await waitFor(d, 'its two sessions', (t) => [...document.querySelectorAll('body > main#main article h3')].some((h) => h.textContent.trim() === t), KNEE);
+      // Both, in the schedule's order (Thursday's, then Friday's), and nothing else.
+      await waitFor(
+        d,
+        `its two sessions, "${KNEE}" and "${WTF_SHELL}"`,
+        (t) => [...document.querySelectorAll('body > main#main article h3')].map((h) => h.textContent.trim()).join('|') === t,
+        `${KNEE}|${WTF_SHELL}`,
+      );
       await d.goto(base + '/conferences');
       await waitFor(d, 'the heading "Conferences"', () => document.querySelector('body > main#main h1')?.textContent === 'Conferences');
       await waitFor(d, 'the demo listed', () => document.querySelector('body > main#main')?.textContent.includes('MesosCon Europe 2017'));
