@@ -163,9 +163,7 @@ fn link_to_follow(ev: &web_sys::MouseEvent) -> Option<String> {
     }
     let (path, search, hash) = (anchor.pathname(), anchor.search(), anchor.hash());
     // Another site on this host (the app is deployed under a sub-path).
-    if !format!("{path}/").starts_with(&crate::model::route::base()) {
-        return None;
-    }
+    crate::model::route::strip_base(&crate::model::route::base(), &path)?;
     if !hash.is_empty() && path == here.pathname().ok()? && search == here.search().ok()? {
         return None;
     }
