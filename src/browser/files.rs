@@ -157,15 +157,7 @@ pub async fn cache_get(cache_url: &str) -> Option<String> {
 
 /// The schedule to open: `?schedule=` in the page URL, else the remembered one, else the demo.
 pub fn current_source() -> ScheduleSource {
-    let from_url = super::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|search| {
-            crate::model::url::parse_query(&search)
-                .into_iter()
-                .find(|(k, _)| k == "schedule")
-                .map(|(_, v)| v)
-        })
-        .filter(|v| !v.is_empty());
+    let from_url = super::location::query_value("schedule").filter(|v| !v.is_empty());
     if let Some(url) = from_url {
         return ScheduleSource::Url { url };
     }

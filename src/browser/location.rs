@@ -101,6 +101,21 @@ pub fn read_base() {
     }
 }
 
+/// The decoded value of the first `key` in the page's query (`?now=`,
+/// `?schedule=`, `?tz=`), by [`crate::model::url::query_value`]: the one way
+/// the browser layer reads one. From the provided location (untracked), or
+/// the page's own before the app has provided it.
+pub fn query_value(key: &str) -> Option<String> {
+    let provided = CURRENT
+        .with(std::cell::Cell::get)
+        .and_then(|l| l.search.try_get_untracked());
+    let search = match provided {
+        Some(search) => search,
+        None => super::window()?.location().search().ok()?,
+    };
+    crate::model::url::query_value(&search, key)
+}
+
 /// The location provided at the root.
 pub fn use_location() -> Location {
     expect_context::<Location>()
