@@ -234,8 +234,9 @@ fn write_pages(
     let built_head = |head: &str, route: &Route| {
         format!(
             r#"{head}
-    <meta name="app-page" content="{}" />
+    <meta name="{}" content="{}" />
     <noscript><link rel="stylesheet" href="{}" /></noscript>"#,
+            schedule_viewer::build::PAGE_META,
             esc(&route.href()),
             esc(&route::under_base("nojs.css")),
         )
