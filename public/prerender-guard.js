@@ -5,20 +5,25 @@
 // slash aside) with no query, for the built-in schedule, with the
 // conference's zone and no "hide past sessions". The saved theme is applied
 // here too, so a dark choice never flashes light.
+//
+// The stored keys, fields and values it reads are not written here: each
+// placeholder (a name between percent signs) is filled by the build, when it
+// writes this script into a page, from the Rust that owns the value
+// (src/build.rs, guard_names).
 (function () {
-  var page = document.querySelector('meta[name="app-page"]');
+  var page = document.querySelector('meta[name="%page-meta%"]');
   var trim = function (p) {
     return p.replace(/\/+$/, '');
   };
   var show = !!page && trim(location.pathname) === trim(page.content) && location.search === '';
   try {
-    var source = localStorage.getItem('schedule-viewer/current-schedule');
-    if (source && JSON.parse(source).kind !== 'default') show = false;
-    var settings = JSON.parse(localStorage.getItem('schedule-viewer/settings') || '{}');
-    if (settings.theme === 'light' || settings.theme === 'dark') {
-      document.documentElement.setAttribute('data-theme', settings.theme);
+    var source = localStorage.getItem('%source-key%');
+    if (source && JSON.parse(source)['%source-kind%'] !== '%source-default%') show = false;
+    var settings = JSON.parse(localStorage.getItem('%settings-key%') || '{}');
+    if (settings['%theme%'] === '%theme-light%' || settings['%theme%'] === '%theme-dark%') {
+      document.documentElement.setAttribute('data-theme', settings['%theme%']);
     }
-    if (settings.zone === 'local' || settings.hide_past) show = false;
+    if (settings['%zone%'] === '%zone-local%' || settings['%hide-past%']) show = false;
   } catch (e) {
     // Storage disabled: the defaults hold.
   }
@@ -27,7 +32,7 @@
   // takes over: inert, hidden from assistive technology (without it, it is
   // the page, read and followed as it is).
   document.addEventListener('DOMContentLoaded', function () {
-    var copy = document.getElementById('prerender');
+    var copy = document.getElementById('%wrapper-id%');
     if (copy) {
       copy.inert = true;
       copy.setAttribute('aria-hidden', 'true');

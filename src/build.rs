@@ -9,13 +9,17 @@
 //! come out of the markup as classes, their rules collected in [`Styles`]
 //! for `prerender.css`.
 
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Once};
 
 use leptos::prelude::*;
+use lol_html::html_content::ContentType;
+use lol_html::{doc_comments, doc_text, element, text, RewriteStrSettings};
 
-use crate::model::route::Route;
+use crate::model::route::{self, Route};
 use crate::model::schedule::Schedule;
+use crate::model::text::{decode_entities, fnv1a, FNV_START};
 
 /// The element the build-time view sits in, first in `<body>`; the app
 /// removes it once it has drawn its own (`browser::page::remove_prerender`).
@@ -66,32 +70,24 @@ pub struct Styles {
 impl Styles {
     /// `html` with every `style="…"` attribute replaced by a class.
     pub fn take_from(&mut self, html: &str) -> String {
-        let mut out = String::with_capacity(html.len());
-        let mut rest = html;
-        while let Some(open) = rest.find('<') {
-            out.push_str(&rest[..open]);
-            rest = &rest[open..];
-            let end = tag_end(rest);
-            out.push_str(&self.tag(&rest[..end]));
-            rest = &rest[end..];
-        }
-        out.push_str(rest);
-        out
+        let styled = element!("[style]", |el| {
+            let value = decode_entities(&el.get_attribute("style").unwrap_or_default());
+            el.remove_attribute("style");
+            let class = self.class_of(value);
+            let classes = match el.get_attribute("class") {
+                Some(own) if !own.is_empty() => format!("{own} {class}"),
+                _ => class,
+            };
+            el.set_attribute("class", &classes)?;
+            Ok(())
+        });
+        rewrite(html, vec![styled], vec![]).unwrap_or_else(|_| html.to_string())
     }
 
-    /// One tag (`<…>`), its style moved to a class.
-    fn tag(&mut self, tag: &str) -> String {
-        const STYLE: &str = r#" style=""#;
-        let Some(at) = tag.find(STYLE) else {
-            return tag.to_string();
-        };
-        let value_at = at + STYLE.len();
-        let Some(len) = tag[value_at..].find('"') else {
-            return tag.to_string();
-        };
-        let value = unescape(&tag[value_at..value_at + len]);
+    /// The class of a style's value, its rule kept.
+    fn class_of(&mut self, value: String) -> String {
         // Another style of the same hash (rare) gets a name of its own.
-        let hash = fnv(&value);
+        let hash = fnv1a(FNV_START, value.as_bytes()) as u32;
         let mut class = format!("s-{hash:08x}");
         let mut n = 0;
         while self.rules.get(&class).is_some_and(|v| *v != value) {
@@ -99,25 +95,7 @@ impl Styles {
             class = format!("s-{hash:08x}-{n}");
         }
         self.rules.entry(class.clone()).or_insert(value);
-        let without = format!("{}{}", &tag[..at], &tag[value_at + len + 1..]);
-        const CLASS: &str = r#" class=""#;
-        match without.find(CLASS) {
-            Some(c) => {
-                let c = c + CLASS.len();
-                let close = c + without[c..].find('"').unwrap_or(0);
-                format!("{} {class}{}", &without[..close], &without[close..])
-            }
-            None => {
-                let name_end = without
-                    .find(|ch: char| ch.is_whitespace() || ch == '>' || ch == '/')
-                    .unwrap_or(without.len());
-                format!(
-                    r#"{} class="{class}"{}"#,
-                    &without[..name_end],
-                    &without[name_end..]
-                )
-            }
-        }
+        class
     }
 
     /// The rules, one per line, for `prerender.css`.
@@ -130,34 +108,24 @@ impl Styles {
     }
 }
 
-/// Where the tag that starts `s` ends (after its `>`), quotes respected.
-fn tag_end(s: &str) -> usize {
-    let mut quote = None;
-    for (i, c) in s.char_indices().skip(1) {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '>') => return i + 1,
-            _ => {}
-        }
-    }
-    s.len()
-}
-
-fn unescape(value: &str) -> String {
-    value
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-/// FNV-1a, 32 bits: a short stable name for a style.
-fn fnv(s: &str) -> u32 {
-    s.bytes().fold(0x811c_9dc5, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
+/// `html` through the `lol_html` rewriter with these handlers.
+fn rewrite<'h>(
+    html: &str,
+    elements: Vec<(
+        std::borrow::Cow<'static, lol_html::Selector>,
+        lol_html::ElementContentHandlers<'h>,
+    )>,
+    document: Vec<lol_html::DocumentContentHandlers<'h>>,
+) -> Result<String, String> {
+    lol_html::rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: elements,
+            document_content_handlers: document,
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|e| format!("index.html could not be rewritten: {e}"))
 }
 
 /// The HTML every page of the build is made from: Trunk's `index.html`, its
@@ -169,80 +137,125 @@ pub struct Shell {
     html: String,
 }
 
-const HEAD: (&str, &str) = ("<!--page-head-->", "<!--/page-head-->");
+/// A place a page fills: the text of the comments that open and close it.
+type Place = (&'static str, &'static str);
+
+const HEAD: Place = ("page-head", "/page-head");
 /// What the places hold in a page of the app's own (agenda, now, 404):
 /// a folder built before holds the programme's there, never reused.
 const DEFAULT_HEAD: &str = r#"<title>schedule-viewer</title>
     <meta name="description" content="Conference schedule: sessions by track, day and room, with your personal agenda." />"#;
 const DEFAULT_BODY: &str =
     "<noscript>This page of the schedule needs JavaScript and WebAssembly.</noscript>";
-const BODY: (&str, &str) = ("<!--page-->", "<!--/page-->");
+const BODY: Place = ("page", "/page");
 /// A built page's own style sheet: after the guard script, which would
 /// otherwise wait for it.
-const STYLE: (&str, &str) = ("<!--page-style-->", "<!--/page-style-->");
-const BASE_META: &str = r#"<meta name="app-base" content=""#;
-const CSP_META: &str = r#"<meta http-equiv="Content-Security-Policy" content=""#;
+const STYLE: Place = ("page-style", "/page-style");
+/// The `<meta>` naming the base the shell was built for.
+const BASE_META: &str = "app-base";
+/// The name of the `<meta>` that holds a built page's own path: the guard
+/// script shows the built copy only there.
+pub const PAGE_META: &str = "app-page";
+
+/// What each placeholder (`%name%`) of a script the build writes into the
+/// pages stands for: the stored keys, fields and values the guard script
+/// (`public/prerender-guard.js`) reads, from the Rust that owns them, and
+/// the build's own names.
+pub fn guard_names() -> [(&'static str, &'static str); 12] {
+    use crate::model::settings::{self, Theme, Zone};
+    use crate::model::source;
+    [
+        ("page-meta", PAGE_META),
+        ("wrapper-id", WRAPPER_ID),
+        ("source-key", source::CURRENT_SCHEDULE_KEY),
+        ("source-kind", source::KIND_FIELD),
+        ("source-default", source::DEFAULT_KIND),
+        ("settings-key", settings::SETTINGS_KEY),
+        ("theme", settings::THEME_FIELD),
+        ("theme-light", Theme::Light.as_str()),
+        ("theme-dark", Theme::Dark.as_str()),
+        ("zone", settings::ZONE_FIELD),
+        ("zone-local", Zone::Local.as_str()),
+        ("hide-past", settings::HIDE_PAST_FIELD),
+    ]
+}
+
+/// A script's text with its placeholders filled ([`guard_names`]); a
+/// property read by a placeholder whose value is a name (`a['%zone%']`, as
+/// a minifier leaves it) becomes `a.zone`. An error for a placeholder left.
+fn fill_names(name: &str, text: &str) -> Result<String, String> {
+    let mut text = text.to_string();
+    for (key, value) in guard_names() {
+        let placeholder = format!("%{key}%");
+        if is_js_name(value) {
+            for q in ['\'', '"'] {
+                text = text.replace(&format!("[{q}{placeholder}{q}]"), &format!(".{value}"));
+            }
+        }
+        text = text.replace(&placeholder, value);
+    }
+    let left = text.match_indices('%').any(|(at, _)| {
+        let rest = &text[at + 1..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+            .unwrap_or(rest.len());
+        len > 0 && rest[len..].starts_with('%')
+    });
+    if left {
+        return Err(format!("{name} has a placeholder the build does not fill"));
+    }
+    Ok(text)
+}
+
+/// A JavaScript property name that needs no quotes.
+fn is_js_name(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
 
 impl Shell {
     /// The shell of `index` (as Trunk wrote it, or a page this step wrote
     /// before: a schedule deployed into a built folder), under `base`.
     /// A script marked `<script data-inline src="/name.js"></script>` is
-    /// written into the page, its text read by `read(name)`: it then runs
-    /// the moment it is parsed, without a request, and without waiting for
-    /// the style sheets before it (the CSP names it by its hash).
+    /// written into the page, its text read by `read(name)` and its
+    /// placeholders filled ([`guard_names`]): it then runs the moment it is
+    /// parsed, without a request, and without waiting for the style sheets
+    /// before it (the CSP names it by its hash).
     pub fn from_index(
         index: &str,
         base: &str,
         read: impl Fn(&str) -> Option<String>,
     ) -> Result<Shell, String> {
         for (open, close) in [HEAD, STYLE, BODY] {
-            if !matches!((index.find(open), index.find(close)), (Some(a), Some(b)) if a < b) {
+            let (open, close) = (format!("<!--{open}-->"), format!("<!--{close}-->"));
+            if !matches!((index.find(&open), index.find(&close)), (Some(a), Some(b)) if a < b) {
                 return Err(format!("index.html has no {open}…{close}"));
             }
         }
         let index = inline_scripts(index, read)?;
-        let mut html = drop_line(&without_comments(&index)?, CSP_META);
-        match attribute_after(&html, BASE_META) {
-            Some(built) if built == base => {}
+        let (html, built) = without_notes(&index)?;
+        let html = match built.as_deref() {
+            Some(built) if built == base => html,
             // Built at the root, deployed under a path: moved there.
-            Some("/") => {
-                html = under_base(&html, base).replacen(
-                    &format!("{BASE_META}/\""),
-                    &format!("{BASE_META}{}\"", esc(base)),
-                    1,
-                );
-            }
+            Some("/") => under_base(&html, base, false)?,
             Some(built) => {
                 return Err(format!(
                     "this folder was built for the base {built}, not {base}: build it again"
                 ))
             }
-            None => {
-                html = under_base(&html, base);
-                html = html.replacen(
-                    "<meta charset=\"utf-8\" />",
-                    &format!(
-                        "<meta charset=\"utf-8\" />\n    {BASE_META}{}\" />",
-                        esc(base)
-                    ),
-                    1,
-                );
-                if attribute_after(&html, BASE_META).is_none() {
-                    return Err("index.html has no <meta charset=\"utf-8\" />".into());
-                }
-            }
-        }
+            None => under_base(&html, base, true)?,
+        };
         let html = fill(
-            &fill(&fill(&html, HEAD, DEFAULT_HEAD), STYLE, ""),
+            &fill(&fill(&html, HEAD, DEFAULT_HEAD)?, STYLE, "")?,
             BODY,
             DEFAULT_BODY,
-        );
+        )?;
         let csp = csp(&html)?;
-        let html = html.replacen(
-            "<meta charset=\"utf-8\" />",
-            &format!("<meta charset=\"utf-8\" />\n    {CSP_META}{csp}\" />"),
-            1,
-        );
+        let meta =
+            format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\" />");
+        let html = after_charset(&html, &meta)?;
         Ok(Shell { html })
     }
 
@@ -253,118 +266,195 @@ impl Shell {
         let mut html = self.html.clone();
         for (place, with) in [(HEAD, head), (STYLE, style), (BODY, body)] {
             if let Some(with) = with {
-                html = fill(&html, place, with);
+                html = fill(&html, place, with).unwrap_or(html);
             }
         }
         html
     }
 }
 
-/// `html` with the text between `open` and `close` replaced.
-fn fill(html: &str, (open, close): (&str, &str), with: &str) -> String {
-    match (html.find(open), html.find(close)) {
-        (Some(a), Some(b)) if a < b => {
-            format!("{}{open}{with}{}", &html[..a], &html[b..])
+/// `html` with what lies between a place's comments replaced by `with`.
+fn fill(html: &str, (open, close): Place, with: &str) -> Result<String, String> {
+    let inside = Cell::new(false);
+    let elements = vec![element!("*", |el| {
+        if inside.get() {
+            el.remove();
         }
-        _ => html.to_string(),
-    }
+        Ok(())
+    })];
+    let document = vec![
+        doc_comments!(|c| {
+            let text = c.text();
+            if text == close {
+                inside.set(false);
+            } else if inside.get() {
+                c.remove();
+            } else if text == open {
+                c.after(with, ContentType::Html);
+                inside.set(true);
+            }
+            Ok(())
+        }),
+        doc_text!(|t| {
+            if inside.get() {
+                t.remove();
+            }
+            Ok(())
+        }),
+    ];
+    rewrite(html, elements, document)
 }
 
-/// The value of the attribute whose opening (`name="`…) is `prefix`.
-fn attribute_after<'a>(html: &'a str, prefix: &str) -> Option<&'a str> {
-    let at = html.find(prefix)? + prefix.len();
-    let len = html[at..].find('"')?;
-    Some(&html[at..at + len])
-}
-
-/// `html` without its comments (`<!-- … -->`, notes for whoever reads the
-/// source), but for the places a page fills (`<!--page-->`…); an error for
-/// a comment that holds `<!--`.
-fn without_comments(html: &str) -> Result<String, String> {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find("<!-- ") {
-        out.push_str(&rest[..at]);
-        let note = &rest[at + 5..];
-        let end = note.find("-->").unwrap_or(note.len());
+/// `html` without its comments (notes for whoever reads the source) but the
+/// places a page fills, without a Content-Security-Policy written before
+/// (one is made for what the page holds now), and without blank lines; and
+/// the base it was built for, if it names one. An error for a comment that
+/// holds `<!--`.
+fn without_notes(html: &str) -> Result<(String, Option<String>), String> {
+    let places = [HEAD, STYLE, BODY].map(|(a, b)| [a, b]).concat();
+    let mut noted = false;
+    let built = RefCell::new(None);
+    let elements = vec![
+        element!("meta[http-equiv=Content-Security-Policy]", |el| {
+            el.remove();
+            Ok(())
+        }),
+        element!(format!("meta[name={BASE_META}]"), |el| {
+            *built.borrow_mut() = el.get_attribute("content");
+            Ok(())
+        }),
+    ];
+    let document = vec![doc_comments!(|c| {
+        let text = c.text();
         // A note that names a place ("<!--page-…") would end there, and the
         // rest of it would be text in the head, which closes the head.
-        if note[..end].contains("<!--") {
-            return Err("index.html has a comment that holds \"<!--\"".into());
+        noted |= text.contains("<!--");
+        if !places.contains(&text.as_str()) {
+            c.remove();
         }
-        rest = note.get(end + 3..).unwrap_or("");
+        Ok(())
+    })];
+    let html = rewrite(html, elements, document)?;
+    if noted {
+        return Err("index.html has a comment that holds \"<!--\"".into());
     }
-    out.push_str(rest);
-    Ok(out
+    let html = html
         .lines()
         .filter(|l| !l.trim().is_empty())
         .collect::<Vec<_>>()
-        .join("\n"))
+        .join("\n");
+    Ok((html, built.into_inner()))
 }
 
-/// `html` without the line holding `needle`.
-fn drop_line(html: &str, needle: &str) -> String {
-    html.lines()
-        .filter(|l| !l.contains(needle))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The head's root-absolute URLs (`href="/…"`, `src="/…"`, and the paths the
-/// inline module script imports, `'/…'`) under `base`.
-fn under_base(html: &str, base: &str) -> String {
-    if base == "/" {
-        return html.to_string();
+/// `html` with `markup` written after its `<meta charset>`.
+fn after_charset(html: &str, markup: &str) -> Result<String, String> {
+    let mut found = false;
+    let elements = vec![element!("meta[charset]", |el| {
+        if !found {
+            el.after(markup, ContentType::Html);
+            found = true;
+        }
+        Ok(())
+    })];
+    let html = rewrite(html, elements, vec![])?;
+    if !found {
+        return Err("index.html has no <meta charset=\"utf-8\" />".into());
     }
-    let Some(end) = html.find("</head>") else {
-        return html.to_string();
-    };
-    let head = html[..end]
-        .replace("href=\"/", &format!("href=\"{base}"))
-        .replace("src=\"/", &format!("src=\"{base}"))
-        .replace("from '/", &format!("from '{base}"))
-        .replace("module_or_path: '/", &format!("module_or_path: '{base}"));
-    format!("{head}{}", &html[end..])
+    Ok(html)
+}
+
+/// The head's root-absolute URLs (`href="/…"`, `src="/…"`, and the paths
+/// Trunk's module script imports, `'/…'`) under `base`, by the one rule
+/// ([`route::join_base`]), and the base named in its `<meta>` (written
+/// after the `<meta charset>` when `new`).
+fn under_base(html: &str, base: &str, new: bool) -> Result<String, String> {
+    let module = RefCell::new(String::new());
+    let elements = vec![
+        element!("head [href], head [src]", |el| {
+            for name in ["href", "src"] {
+                let value = el.get_attribute(name).unwrap_or_default();
+                if value.starts_with('/') && !value.starts_with("//") {
+                    el.set_attribute(name, &route::join_base(base, &value))?;
+                }
+            }
+            Ok(())
+        }),
+        element!(format!("meta[name={BASE_META}]"), |el| {
+            el.set_attribute("content", base)?;
+            Ok(())
+        }),
+        // JavaScript, not HTML: its import paths are its own to say.
+        text!("head script[type=module]", |t| {
+            let mut text = module.borrow_mut();
+            text.push_str(t.as_str());
+            if t.last_in_text_node() {
+                let mut js = std::mem::take(&mut *text);
+                for prefix in ["from '", "module_or_path: '"] {
+                    let under = format!("{prefix}{}", route::join_base(base, "/"));
+                    js = js.replace(&format!("{prefix}/"), &under);
+                }
+                t.replace(&js, ContentType::Html);
+            } else {
+                t.remove();
+            }
+            Ok(())
+        }),
+    ];
+    let html = rewrite(html, elements, vec![])?;
+    if new {
+        let meta = format!(
+            "\n    <meta name=\"{BASE_META}\" content=\"{}\" />",
+            esc(base)
+        );
+        return after_charset(&html, &meta);
+    }
+    Ok(html)
 }
 
 /// `html` with each `<script data-inline src="/name"></script>` replaced by
-/// the script itself (`read(name)`).
+/// the script itself (`read(name)`, its placeholders filled).
 fn inline_scripts(html: &str, read: impl Fn(&str) -> Option<String>) -> Result<String, String> {
-    const OPEN: &str = "<script data-inline src=\"/";
-    const CLOSE: &str = "\"></script>";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(OPEN) {
-        let name_at = at + OPEN.len();
-        let len = rest[name_at..]
-            .find(CLOSE)
-            .ok_or("a <script data-inline src=…> is not closed by \"></script>")?;
-        let name = &rest[name_at..name_at + len];
-        let text = read(name).ok_or(format!("{name}, to be written into the page, is missing"))?;
+    let failed = RefCell::new(None);
+    let elements = vec![element!("script[data-inline]", |el| {
+        let src = el.get_attribute("src").unwrap_or_default();
+        let plain = el.attributes().len() == 2 && el.has_attribute("src");
+        let Some(name) = src.strip_prefix('/').filter(|_| plain) else {
+            *failed.borrow_mut() = Some(
+                "a script marked data-inline is not written <script data-inline src=\"/…\"></script>"
+                    .to_string(),
+            );
+            return Ok(());
+        };
+        let text = match read(name).map(|text| fill_names(name, &text)) {
+            Some(Ok(text)) => text,
+            Some(Err(why)) => {
+                *failed.borrow_mut() = Some(why);
+                return Ok(());
+            }
+            None => {
+                *failed.borrow_mut() =
+                    Some(format!("{name}, to be written into the page, is missing"));
+                return Ok(());
+            }
+        };
         let lower = text.to_ascii_lowercase();
         if lower.contains("</script") || lower.contains("<!--") {
-            return Err(format!(
+            *failed.borrow_mut() = Some(format!(
                 "{name} holds \"</script\" or \"<!--\": it cannot be written inline"
             ));
+            return Ok(());
         }
-        out.push_str(&rest[..at]);
-        out.push_str("<script>");
-        out.push_str(text.trim_end());
-        out.push_str("</script>");
-        rest = &rest[name_at + len + CLOSE.len()..];
-    }
-    out.push_str(rest);
-    let tags = out.match_indices("<script").map(|(at, _)| &out[at..]);
-    if tags
-        .map(|tag| &tag[..tag.find('>').unwrap_or(tag.len())])
-        .any(|tag| tag.contains("data-inline"))
-    {
-        return Err(
-            "a script marked data-inline is not written <script data-inline src=\"/…\"></script>"
-                .into(),
+        el.replace(
+            &format!("<script>{}</script>", text.trim_end()),
+            ContentType::Html,
         );
+        Ok(())
+    })];
+    let html = rewrite(html, elements, vec![])?;
+    match failed.into_inner() {
+        Some(why) => Err(why),
+        None => Ok(html),
     }
-    Ok(out)
 }
 
 /// The Content-Security-Policy of the pages: no inline script but those the
@@ -373,25 +463,42 @@ fn inline_scripts(html: &str, read: impl Fn(&str) -> Option<String>) -> Result<S
 fn csp(html: &str) -> Result<String, String> {
     use base64::Engine;
     use sha2::Digest;
-    let mut hashes = Vec::new();
+    // Each inline script's text, and whether one is Trunk's module script.
+    let scripts = RefCell::new(Vec::<String>::new());
+    let inline = Cell::new(false);
     let mut module = false;
-    let mut rest = html;
-    while let Some(at) = rest.find("<script") {
-        let tag_end = at + rest[at..].find('>').ok_or("a <script> tag is not closed")?;
-        let tag = &rest[at..tag_end];
-        let body = &rest[tag_end + 1..];
-        let len = body.find("</script>").ok_or("a script is not closed")?;
-        if !tag.contains(" src=") {
-            module |= tag == "<script type=\"module\"";
-            let hash = base64::engine::general_purpose::STANDARD
-                .encode(sha2::Sha256::digest(&body.as_bytes()[..len]));
-            hashes.push(format!("'sha256-{hash}'"));
-        }
-        rest = &body[len..];
-    }
+    let elements = vec![
+        element!("script", |el| {
+            inline.set(!el.has_attribute("src"));
+            if inline.get() {
+                module |= el.attributes().len() == 1
+                    && el.get_attribute("type").as_deref() == Some("module");
+                scripts.borrow_mut().push(String::new());
+            }
+            Ok(())
+        }),
+        text!("script", |t| {
+            if inline.get() {
+                if let Some(text) = scripts.borrow_mut().last_mut() {
+                    text.push_str(t.as_str());
+                }
+            }
+            Ok(())
+        }),
+    ];
+    rewrite(html, elements, vec![])?;
     if !module {
         return Err("index.html has no inline module script (Trunk's)".into());
     }
+    let hashes: Vec<String> = scripts
+        .into_inner()
+        .iter()
+        .map(|body| {
+            let hash = base64::engine::general_purpose::STANDARD
+                .encode(sha2::Sha256::digest(body.as_bytes()));
+            format!("'sha256-{hash}'")
+        })
+        .collect();
     Ok([
         "default-src 'self'".to_string(),
         format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")),
@@ -508,6 +615,95 @@ mod tests {
         assert!(Shell::from_index(&no_module, "/", guard).is_err());
     }
 
+    /// The guard script reads the stored values through the build: every
+    /// placeholder it has is one the build fills from the Rust owner, none
+    /// of the owners' keys or names is written in it by hand, and what it
+    /// reads is what the owners write.
+    #[test]
+    fn the_guard_reads_the_stored_values_by_their_owners_names() {
+        use crate::model::settings::{Settings, Theme, Zone};
+        use crate::model::source::ScheduleSource;
+        let guard = include_str!("../public/prerender-guard.js");
+        for (key, value) in guard_names() {
+            assert!(guard.contains(&format!("%{key}%")), "{key} is not read");
+            // Safe in either quote and as a name in a selector.
+            assert!(
+                !value.is_empty() && !value.contains(['\'', '"', '\\', '<', '%', '\n', ']']),
+                "{value}"
+            );
+            // Not written by hand (the page's own names aside).
+            if value.contains('/') || value.contains('_') {
+                assert!(!guard.contains(value), "{value} is written in the guard");
+            }
+        }
+        let filled = fill_names("guard.js", guard).unwrap();
+        assert!(!filled.contains("%source-key%"));
+        for (key, _) in guard_names() {
+            assert!(!filled.contains(&format!("%{key}%")), "{key}");
+        }
+        // The record and the settings as their owners store them hold the
+        // fields and values the guard reads.
+        let filled_min = fill_names(
+            "g",
+            "a['%source-kind%'];b[\"%hide-past%\"];c('%source-key%')",
+        );
+        assert_eq!(
+            filled_min.unwrap(),
+            "a.kind;b.hide_past;c('schedule-viewer/current-schedule')"
+        );
+        let source: serde_json::Value =
+            serde_json::from_str(&ScheduleSource::Default.to_json()).unwrap();
+        let name = |key: &str| {
+            guard_names()
+                .into_iter()
+                .find(|(k, _)| *k == key)
+                .unwrap()
+                .1
+        };
+        assert_eq!(source[name("source-kind")], name("source-default"));
+        let settings = Settings {
+            zone: Zone::Local,
+            theme: Theme::Dark,
+            hide_past: true,
+            ..Settings::default()
+        };
+        let stored: serde_json::Value = serde_json::from_str(&settings.to_json()).unwrap();
+        assert_eq!(stored[name("zone")], name("zone-local"));
+        assert_eq!(stored[name("theme")], name("theme-dark"));
+        assert_eq!(stored[name("hide-past")], true);
+        let light = Settings {
+            theme: Theme::Light,
+            ..settings
+        };
+        let stored: serde_json::Value = serde_json::from_str(&light.to_json()).unwrap();
+        assert_eq!(stored[name("theme")], name("theme-light"));
+        // A placeholder the build does not know stops it.
+        assert!(fill_names("g", "a('%nope%')").is_err());
+        // The shell writes the guard filled.
+        let shell = Shell::from_index(INDEX, "/", |_| Some(guard.into()))
+            .unwrap()
+            .page(None, None, None);
+        assert!(
+            shell.contains("localStorage.getItem('schedule-viewer/settings')"),
+            "{shell}"
+        );
+        assert!(!shell.contains("%theme%"));
+    }
+
+    /// Under a base, the shell's URLs are the base rule's (`route::join_base`).
+    #[test]
+    fn the_shell_s_urls_are_under_the_base_by_the_one_rule() {
+        let base = "/m/2017/";
+        let page = Shell::from_index(INDEX, base, guard)
+            .unwrap()
+            .page(None, None, None);
+        for path in ["/style-1.css", "/app-1.js", "/app-1_bg.wasm"] {
+            let under = route::join_base(base, path);
+            assert!(page.contains(&under), "{under}: {page}");
+        }
+        assert!(!page.contains("\"/style-1.css\""));
+    }
+
     /// The guard script's text, as `Shell::from_index` reads it.
     fn guard(name: &str) -> Option<String> {
         (name == "guard.js").then(|| "guard();\n".to_string())
@@ -521,7 +717,7 @@ mod tests {
         );
         assert!(!html.contains("style="), "{html}");
         assert!(html.starts_with(r#"<article class="session s-"#), "{html}");
-        assert!(html.contains(r#"<div class="s-"#), "{html}");
+        assert!(html.contains(r#"<div title="x>y" class="s-"#), "{html}");
         assert!(html.contains(r#"title="x>y""#), "{html}");
         let css = styles.css();
         assert!(css.contains("{--track-colour:#123456;}"), "{css}");

@@ -234,8 +234,9 @@ fn write_pages(
     let built_head = |head: &str, route: &Route| {
         format!(
             r#"{head}
-    <meta name="app-page" content="{}" />
+    <meta name="{}" content="{}" />
     <noscript><link rel="stylesheet" href="{}" /></noscript>"#,
+            schedule_viewer::build::PAGE_META,
             esc(&route.href()),
             esc(&route::under_base("nojs.css")),
         )
@@ -249,7 +250,9 @@ fn write_pages(
         let mut own = Styles::default();
         let view = render_page(&schedule, route, &mut own);
         write(&format!("{folder}page.css"), own.css())?;
-        Ok((view, route::under_base(&format!("{folder}page.css"))))
+        // Beside the page: its link is the page's own (encoded) href's.
+        let href = format!("{}/page.css", route.href().trim_end_matches('/'));
+        Ok((view, href))
     };
     for page in &pages {
         let folder = page.file.trim_end_matches("index.html");
@@ -280,15 +283,16 @@ fn write_pages(
         .days
         .first()
         .map(|d| Route::Timetable(Some(d.to_string())));
-    if let Some(day) = pages.iter().find(|p| Some(&p.route) == first_day.as_ref()) {
-        let route = Route::Timetable(None);
-        let (view, css) = timetable(&route, "timetable/")?;
+    let first = Route::Timetable(None);
+    let day = pages.iter().find(|p| Some(&p.route) == first_day.as_ref());
+    if let (Some(day), Some(file)) = (day, site::file_of(&first)) {
+        let (view, css) = timetable(&first, file.trim_end_matches("index.html"))?;
         let html = shell.page(
-            Some(&built_head(&day.head, &route)),
+            Some(&built_head(&day.head, &first)),
             Some(&own_css(&css)),
             Some(&format!("{note}{view}")),
         );
-        write("timetable/index.html", html)?;
+        write(&file, html)?;
     }
     // The personal routes are the app's alone: the shell, at their paths.
     for route in [
@@ -297,8 +301,9 @@ fn write_pages(
         Route::Now,
         Route::Conferences,
     ] {
-        let file = format!("{}/index.html", route.path().trim_matches('/'));
-        write(&file, shell.page(None, None, None))?;
+        if let Some(file) = site::file_of(&route) {
+            write(&file, shell.page(None, None, None))?;
+        }
     }
     // Anything else (a host without rewrites answers it with this): the app,
     // which names what it cannot find.

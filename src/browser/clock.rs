@@ -43,11 +43,7 @@ pub fn now_iso() -> String {
 }
 
 fn fixed_now() -> Option<Instant> {
-    let search = super::window()?.location().search().ok()?;
-    crate::model::url::parse_query(&search)
-        .into_iter()
-        .find(|(k, _)| k == "now")
-        .and_then(|(_, v)| parse_instant(&v))
+    parse_instant(&super::location::query_value("now")?)
 }
 
 /// The viewer's UTC offset at that instant (so DST is right for every date).

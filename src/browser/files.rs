@@ -84,12 +84,16 @@ pub async fn store_local_schedule(name: &str, text: &str) -> Result<(), ActionEr
     Ok(())
 }
 
-async fn trim_local_schedules() -> Option<()> {
+/// A cache of the Cache Storage, opened: the one place one is (None when
+/// the browser has no Cache Storage here, or refuses it).
+async fn open_cache(name: &str) -> Option<web_sys::Cache> {
     let caches = super::window()?.caches().ok()?;
-    let cache: web_sys::Cache = JsFuture::from(caches.open(SCHEDULE_CACHE))
-        .await
-        .ok()?
-        .unchecked_into();
+    let cache = JsFuture::from(caches.open(name)).await.ok()?;
+    Some(cache.unchecked_into())
+}
+
+async fn trim_local_schedules() -> Option<()> {
+    let cache = open_cache(SCHEDULE_CACHE).await?;
     let keys: js_sys::Array = JsFuture::from(cache.keys()).await.ok()?.unchecked_into();
     // Keys are timestamped, so in text order they are in time order.
     let mut local: Vec<String> = keys
@@ -110,14 +114,9 @@ async fn trim_local_schedules() -> Option<()> {
 /// schedule would fill its quota and make agenda writes fail).
 pub async fn cache_put(cache_url: &str, body: &str) -> Result<(), ActionError> {
     let fail = |_| ActionError::CacheRefused;
-    let caches = super::window()
-        .ok_or(ActionError::CacheRefused)?
-        .caches()
-        .map_err(fail)?;
-    let cache: web_sys::Cache = JsFuture::from(caches.open(SCHEDULE_CACHE))
+    let cache = open_cache(SCHEDULE_CACHE)
         .await
-        .map_err(fail)?
-        .unchecked_into();
+        .ok_or(ActionError::CacheRefused)?;
     let response = web_sys::Response::new_with_opt_str(Some(body)).map_err(fail)?;
     JsFuture::from(cache.put_with_str(cache_url, &response))
         .await
@@ -128,13 +127,9 @@ pub async fn cache_put(cache_url: &str, body: &str) -> Result<(), ActionError> {
 /// Delete entries from a cache of the Cache Storage (best effort);
 /// `cache_name` None means this module's own cache.
 pub async fn cache_delete(cache_name: Option<&str>, urls: &[String]) {
-    let Some(caches) = super::window().and_then(|w| w.caches().ok()) else {
+    let Some(cache) = open_cache(cache_name.unwrap_or(SCHEDULE_CACHE)).await else {
         return;
     };
-    let Ok(cache) = JsFuture::from(caches.open(cache_name.unwrap_or(SCHEDULE_CACHE))).await else {
-        return;
-    };
-    let cache: web_sys::Cache = cache.unchecked_into();
     for url in urls {
         let _ = JsFuture::from(cache.delete_with_str(url)).await;
     }
@@ -142,11 +137,7 @@ pub async fn cache_delete(cache_name: Option<&str>, urls: &[String]) {
 
 /// A schedule body kept in the Cache Storage, if it is there.
 pub async fn cache_get(cache_url: &str) -> Option<String> {
-    let caches = super::window()?.caches().ok()?;
-    let cache: web_sys::Cache = JsFuture::from(caches.open(SCHEDULE_CACHE))
-        .await
-        .ok()?
-        .unchecked_into();
+    let cache = open_cache(SCHEDULE_CACHE).await?;
     let found = JsFuture::from(cache.match_with_str(cache_url)).await.ok()?;
     let response: web_sys::Response = found.dyn_into().ok()?;
     JsFuture::from(response.text().ok()?)
@@ -157,15 +148,7 @@ pub async fn cache_get(cache_url: &str) -> Option<String> {
 
 /// The schedule to open: `?schedule=` in the page URL, else the remembered one, else the demo.
 pub fn current_source() -> ScheduleSource {
-    let from_url = super::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|search| {
-            crate::model::url::parse_query(&search)
-                .into_iter()
-                .find(|(k, _)| k == "schedule")
-                .map(|(_, v)| v)
-        })
-        .filter(|v| !v.is_empty());
+    let from_url = super::location::query_value("schedule").filter(|v| !v.is_empty());
     if let Some(url) = from_url {
         return ScheduleSource::Url { url };
     }

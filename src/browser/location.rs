@@ -101,6 +101,21 @@ pub fn read_base() {
     }
 }
 
+/// The decoded value of the first `key` in the page's query (`?now=`,
+/// `?schedule=`, `?tz=`), by [`crate::model::url::query_value`]: the one way
+/// the browser layer reads one. From the provided location (untracked), or
+/// the page's own before the app has provided it.
+pub fn query_value(key: &str) -> Option<String> {
+    let provided = CURRENT
+        .with(std::cell::Cell::get)
+        .and_then(|l| l.search.try_get_untracked());
+    let search = match provided {
+        Some(search) => search,
+        None => super::window()?.location().search().ok()?,
+    };
+    crate::model::url::query_value(&search, key)
+}
+
 /// The location provided at the root.
 pub fn use_location() -> Location {
     expect_context::<Location>()
@@ -163,9 +178,7 @@ fn link_to_follow(ev: &web_sys::MouseEvent) -> Option<String> {
     }
     let (path, search, hash) = (anchor.pathname(), anchor.search(), anchor.hash());
     // Another site on this host (the app is deployed under a sub-path).
-    if !format!("{path}/").starts_with(&crate::model::route::base()) {
-        return None;
-    }
+    crate::model::route::strip_base(&crate::model::route::base(), &path)?;
     if !hash.is_empty() && path == here.pathname().ok()? && search == here.search().ok()? {
         return None;
     }

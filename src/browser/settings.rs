@@ -35,9 +35,7 @@ pub fn apply_theme(theme: Theme) {
 /// address, else the one chosen for it earlier, else the viewer's; with a
 /// notice when the link's zone is unknown.
 pub fn zone_for(source: &ScheduleSource) -> (ZoneChoice, Option<String>) {
-    let link = super::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|q| crate::model::url::query_value(&q, "tz"));
+    let link = super::location::query_value("tz");
     let remembered = storage::read(&source.zone_key());
     let viewer = super::clock::viewer_zone();
     choose_zone(

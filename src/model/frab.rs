@@ -284,14 +284,7 @@ pub fn html_to_text(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    let decoded = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
+    let decoded = super::text::decode_entities(&out);
     // Collapse runs of blank lines into one paragraph break.
     let mut text = String::with_capacity(decoded.len());
     let mut blank = 0;

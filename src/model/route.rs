@@ -13,19 +13,40 @@ thread_local! {
     static BASE: RefCell<String> = RefCell::new("/".into());
 }
 
-/// Deploy the app's paths under `base`, a path that starts and ends with
-/// '/' (one is added where missing); anything else leaves the root.
-pub fn set_base(base: &str) {
+/// The one rule of a base path: it starts with '/' and ends with '/' (one is
+/// added where missing), and carries no query or fragment; None otherwise.
+/// Surrounding whitespace is ignored.
+pub fn base_path(base: &str) -> Option<String> {
     let base = base.trim();
     if !base.starts_with('/') || base.contains(['?', '#']) {
-        return;
+        return None;
     }
-    let base = if base.ends_with('/') {
+    Some(if base.ends_with('/') {
         base.to_string()
     } else {
         format!("{base}/")
-    };
-    BASE.with(|b| *b.borrow_mut() = base);
+    })
+}
+
+/// A path of the app ("/session/x", "schedule.json", "/") under `base` (a
+/// [`base_path`]): the one way a path is put under the base.
+pub fn join_base(base: &str, path: &str) -> String {
+    format!("{base}{}", path.trim_start_matches('/'))
+}
+
+/// The path of the app that `path` names under `base` (with its leading
+/// '/', or "" for the base without its slash), None for a path outside it.
+pub fn strip_base<'a>(base: &str, path: &'a str) -> Option<&'a str> {
+    let rest = path.strip_prefix(base.trim_end_matches('/'))?;
+    (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+}
+
+/// Deploy the app's paths under `base` (see [`base_path`]); anything that
+/// is no base path leaves the base as it was.
+pub fn set_base(base: &str) {
+    if let Some(base) = base_path(base) {
+        BASE.with(|b| *b.borrow_mut() = base);
+    }
 }
 
 /// The path the app is deployed under, starting and ending with '/'.
@@ -36,7 +57,7 @@ pub fn base() -> String {
 /// A path of the app (a route's, or a file's like "schedule.json" or
 /// "sw.js") under the base: "/mesoscon/2017/session/x".
 pub fn under_base(path: &str) -> String {
-    BASE.with(|b| format!("{}{}", b.borrow(), path.trim_start_matches('/')))
+    BASE.with(|b| join_base(&b.borrow(), path))
 }
 
 /// A view of the app, with the parameter its path carries.
@@ -71,18 +92,10 @@ impl Route {
     /// slash is ignored (a host serving `session/x/index.html` answers
     /// `/session/x/`); a path outside the base is no page of the app.
     pub fn parse(path: &str) -> Route {
-        let inside = BASE.with(|b| {
-            let b = b.borrow();
-            let root = b.trim_end_matches('/');
-            match path.strip_prefix(root) {
-                Some(rest) if rest.is_empty() || rest.starts_with('/') => Some(rest.to_string()),
-                _ => None,
-            }
-        });
-        let Some(inside) = inside else {
-            return Route::NotFound;
-        };
-        Route::parse_path(&inside)
+        BASE.with(|b| match strip_base(&b.borrow(), path) {
+            Some(inside) => Route::parse_path(inside),
+            None => Route::NotFound,
+        })
     }
 
     /// The route of a path of the app, as if it were deployed at the root.
@@ -221,6 +234,26 @@ mod tests {
         }
         assert_eq!(Route::Session("a/b c".into()).href(), "/session/a%2Fb%20c");
         assert_eq!(Route::Track("x".into()).href(), "/track/x");
+    }
+
+    #[test]
+    fn one_base_rule_reads_joins_and_strips() {
+        assert_eq!(base_path(" /m/2017 ").as_deref(), Some("/m/2017/"));
+        assert_eq!(base_path("/").as_deref(), Some("/"));
+        for bad in ["m/", "https://x.org/", "/a?b", "/a#b", ""] {
+            assert_eq!(base_path(bad), None, "{bad}");
+        }
+        assert_eq!(join_base("/m/", "/session/x"), "/m/session/x");
+        assert_eq!(join_base("/m/", "sw.js"), "/m/sw.js");
+        assert_eq!(join_base("/m/", "/"), "/m/");
+        assert_eq!(join_base("/", "/now"), "/now");
+        assert_eq!(strip_base("/m/", "/m/now"), Some("/now"));
+        assert_eq!(strip_base("/m/", "/m"), Some(""));
+        assert_eq!(strip_base("/m/", "/mx/now"), None);
+        assert_eq!(strip_base("/", "/now"), Some("/now"));
+        for path in ["/", "/session/a%20b", "/timetable"] {
+            assert_eq!(strip_base("/m/", &join_base("/m/", path)), Some(path));
+        }
     }
 
     #[test]

@@ -7,6 +7,14 @@ use super::json::{self, Reader};
 /// The localStorage key of the display settings.
 pub const SETTINGS_KEY: &str = "schedule-viewer/settings";
 
+/// The stored settings' field of the zone ([`Zone::as_str`]); the build's
+/// guard script reads it too (`build::guard_names`), as the next two.
+pub const ZONE_FIELD: &str = "zone";
+/// The stored settings' field of the theme ([`Theme::as_str`]).
+pub const THEME_FIELD: &str = "theme";
+/// The stored settings' field of "hide past sessions" (a boolean).
+pub const HIDE_PAST_FIELD: &str = "hide_past";
+
 /// The localStorage key of the rooms hidden in a conference's timetable.
 pub fn hidden_rooms_key(conference_id: &str) -> String {
     format!("schedule-viewer/hidden-rooms/{conference_id}")
@@ -106,10 +114,10 @@ impl Settings {
     pub fn to_json(&self) -> String {
         json::write(|w| {
             w.object(|w| {
-                w.field("zone").text(self.zone.as_str());
-                w.field("theme").text(self.theme.as_str());
+                w.field(ZONE_FIELD).text(self.zone.as_str());
+                w.field(THEME_FIELD).text(self.theme.as_str());
                 w.field("reminders").boolean(self.reminders);
-                w.field("hide_past").boolean(self.hide_past);
+                w.field(HIDE_PAST_FIELD).boolean(self.hide_past);
             })
         })
     }
@@ -121,10 +129,10 @@ impl Settings {
         Reader::whole(text, |r| {
             r.record(|s: &mut Settings, r, key| {
                 match key {
-                    "zone" => {
+                    ZONE_FIELD => {
                         s.zone = r.one_of(&[Zone::Conference, Zone::Local], Zone::as_str, key)?
                     }
-                    "theme" => {
+                    THEME_FIELD => {
                         s.theme = r.one_of(
                             &[Theme::System, Theme::Light, Theme::Dark],
                             Theme::as_str,
@@ -132,7 +140,7 @@ impl Settings {
                         )?
                     }
                     "reminders" => s.reminders = r.boolean(key)?,
-                    "hide_past" => s.hide_past = r.boolean(key)?,
+                    HIDE_PAST_FIELD => s.hide_past = r.boolean(key)?,
                     _ => r.skip()?,
                 }
                 Ok(())

@@ -91,19 +91,15 @@ impl SharedAgenda {
 /// A short fingerprint of a schedule: FNV-1a over the conference id and
 /// every session id in order, 36 bits as 6 base64url characters.
 pub fn fingerprint(schedule: &Schedule) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    };
-    eat(schedule.conference.id.as_bytes());
-    for s in &schedule.sessions {
-        eat(s.id.as_bytes());
-    }
+    use super::text::{fnv1a, FNV_START};
+    // Each id, then 0xff (no id holds it: UTF-8) to end it.
+    let eat = |h: u64, id: &str| fnv1a(fnv1a(h, id.as_bytes()), &[0xff]);
+    let h = schedule
+        .sessions
+        .iter()
+        .fold(eat(FNV_START, &schedule.conference.id), |h, s| {
+            eat(h, &s.id)
+        });
     (0..6)
         .map(|k| B64[((h >> (6 * k)) & 63) as usize] as char)
         .collect()

@@ -41,9 +41,10 @@ pub struct Site {
 
 impl Site {
     /// Read `--base`: a path must start with '/' (a missing trailing '/' is
-    /// added); a URL must be http(s). A query, a fragment, a "." or ".."
-    /// segment, an empty segment, whitespace or a character a URL path must
-    /// escape is refused with a plain message.
+    /// added); a URL must be http(s), its host and port read by the `url`
+    /// crate. A query, a fragment, a "." or ".." segment, an empty segment,
+    /// whitespace or a character a URL path must escape is refused with a
+    /// plain message.
     pub fn parse(arg: &str) -> Result<Site, String> {
         if arg.is_empty() {
             return Err("The base is empty: give a path such as /mesoscon/2017/ or /.".into());
@@ -61,11 +62,9 @@ impl Site {
             .into_iter()
             .find(|s| lower.starts_with(s))
         {
-            let rest = &arg[scheme.len()..];
-            let (host, path) = rest.find('/').map_or((rest, ""), |i| rest.split_at(i));
-            check_host(arg, host)?;
-            let origin = format!("{scheme}{}", host.to_ascii_lowercase());
-            (Some(origin), if path.is_empty() { "/" } else { path })
+            let after = &arg[scheme.len()..];
+            let path = after.find('/').map_or("/", |i| &after[i..]);
+            (Some(origin_of(arg)?), path)
         } else if arg.starts_with('/') {
             (None, arg)
         } else if arg.contains(':') {
@@ -77,57 +76,68 @@ impl Site {
                 "The base {arg:?} does not start with '/': write it as /{arg}."
             ));
         };
-        let base = if path.ends_with('/') {
-            path.to_string()
-        } else {
-            format!("{path}/")
-        };
-        check_path(arg, &base)?;
+        check_path(arg, path)?;
+        // As a browser reads it: "%2e" is a "." segment there.
+        let read = url::Url::parse("http://host/").and_then(|u| u.join(path));
+        if read.as_ref().map(url::Url::path) != Ok(path) {
+            return Err(format!(
+                "The base {arg:?} has a \".\" or \"..\" segment: give the path as it is served."
+            ));
+        }
+        let base = super::route::base_path(path)
+            .ok_or_else(|| format!("The base {arg:?} is not a path."))?;
         Ok(Site { base, origin })
     }
 
-    /// The URL of a route path given without the base (as [`Route::href`]
-    /// returns it, e.g. "/session/x"): origin (if any) + base + the path
-    /// without its leading '/'. The programme ("/") is the base itself.
+    /// The URL of a route path given without the base (as [`Route::path`]
+    /// returns it, e.g. "/session/x"): origin (if any) and the path under
+    /// the base by [`super::route::join_base`], as [`Route::href`] makes it.
+    /// The programme ("/") is the base itself.
     pub fn url(&self, route_path: &str) -> String {
-        let path = route_path.strip_prefix('/').unwrap_or(route_path);
         format!(
-            "{}{}{path}",
+            "{}{}",
             self.origin.as_deref().unwrap_or_default(),
-            self.base
+            super::route::join_base(&self.base, route_path)
         )
     }
 }
 
-/// A URL's host (and port): letters, digits, '-' and '.', then ":<port>".
-fn check_host(arg: &str, host: &str) -> Result<(), String> {
-    let (name, port) = host.split_once(':').unwrap_or((host, ""));
-    let name_ok = !name.is_empty()
-        && !name.starts_with('.')
-        && !name.ends_with('.')
-        && !name.contains("..")
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.');
-    let port_ok = !host.contains(':')
-        || (!port.is_empty() && port.len() <= 5 && port.chars().all(|c| c.is_ascii_digit()));
-    if name_ok && port_ok {
-        Ok(())
-    } else {
-        Err(format!(
+/// The origin of an http(s) `--base` ("https://example.org:8080"), read by
+/// the `url` crate: a host of letters, digits, '-' and '.' (or an IP
+/// address), maybe a port, no user name or password.
+fn origin_of(arg: &str) -> Result<String, String> {
+    let refused = || {
+        format!(
             "The base {arg:?} has no usable host: give https://example.org/path/ (letters, digits, '-' and '.', maybe a :port)."
-        ))
+        )
+    };
+    let url = url::Url::parse(arg).map_err(|_| refused())?;
+    let host_ok = match url.host() {
+        Some(url::Host::Domain(name)) => {
+            !name.starts_with('.')
+                && !name.ends_with('.')
+                && !name.contains("..")
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        }
+        Some(url::Host::Ipv4(_) | url::Host::Ipv6(_)) => true,
+        None => false,
+    };
+    if !host_ok || !url.username().is_empty() || url.password().is_some() {
+        return Err(refused());
     }
+    Ok(url.origin().ascii_serialization())
 }
 
 /// A base path: segments of RFC 3986 unreserved characters and well formed
 /// percent-escapes (no sub-delimiters: a quote or an '&' would need escaping
 /// in the page's script and markup), none empty, "." or "..".
-fn check_path(arg: &str, base: &str) -> Result<(), String> {
-    if base == "/" {
+fn check_path(arg: &str, path: &str) -> Result<(), String> {
+    if path == "/" {
         return Ok(());
     }
-    let inner = base.strip_prefix('/').unwrap_or(base);
+    let inner = path.strip_prefix('/').unwrap_or(path);
     let inner = inner.strip_suffix('/').unwrap_or(inner);
     for segment in inner.split('/') {
         if segment.is_empty() {
@@ -447,7 +457,8 @@ fn head(
 /// ("/session/a%20b" is served from "session/a b/index.html"); None for a
 /// parameter no file can be named by (empty, "." or "..", or holding a '/',
 /// a '\\' or a control character): that page is the app's alone (404.html).
-fn file_of(route: &Route) -> Option<String> {
+/// The one rule for a built page's file, the app's own routes' included.
+pub fn file_of(route: &Route) -> Option<String> {
     let path = route.path();
     let path = path.strip_prefix('/').unwrap_or(&path);
     if path.is_empty() {
@@ -644,6 +655,13 @@ mod tests {
         assert_eq!(u.base, "/");
         assert_eq!(u.origin.as_deref(), Some("http://example.org:8080"));
         assert_eq!(site("https://example.org/x").base, "/x/");
+        // The url crate's reading: the default port is no part of the origin.
+        let u = site("https://Example.org:443/a/");
+        assert_eq!(u.origin.as_deref(), Some("https://example.org"));
+        assert_eq!(
+            site("http://127.0.0.1:8080/").origin.as_deref(),
+            Some("http://127.0.0.1:8080")
+        );
     }
 
     #[test]
@@ -665,6 +683,8 @@ mod tests {
             ("/o'neil/", "percent-encoded"),
             ("/a\\b/", "percent-encoded"),
             ("/a%zz/", "percent-encoded"),
+            ("/a/%2e%2E/b/", "\"..\""),
+            ("https://example.org/%2e/", "\".\""),
             ("ftp://example.org/", "not an http(s) URL"),
             ("javascript:alert(1)", "not an http(s) URL"),
             ("https://", "no usable host"),
@@ -698,6 +718,44 @@ mod tests {
             site("https://example.org").url("/speakers"),
             "https://example.org/speakers"
         );
+    }
+
+    /// One base rule: a built page's URL, the folder its file is served
+    /// from and the app's link to its route are the same path under a base.
+    #[test]
+    fn a_built_page_s_file_and_url_are_its_route_s_href_under_the_base() {
+        use crate::model::route::{join_base, set_base};
+        let mut s = small();
+        let i = s.session_position("s1").unwrap();
+        s.sessions[i].id = "b c#é".into();
+        let site = site("/m/2017");
+        set_base(&site.base);
+        let served = |file: &str| {
+            let folder = file.trim_end_matches("index.html");
+            let encoded: Vec<String> = folder.split('/').map(crate::model::url::encode).collect();
+            join_base(&site.base, &encoded.join("/"))
+        };
+        let mut routes: Vec<Route> = pages(&s, &site).into_iter().map(|p| p.route).collect();
+        routes.extend([
+            Route::Agenda,
+            Route::SharedAgenda,
+            Route::Now,
+            Route::Conferences,
+            Route::Timetable(None),
+        ]);
+        for route in routes {
+            let href = route.href();
+            assert_eq!(site.url(&route.path()), href);
+            let file = file_of(&route).unwrap();
+            let at = served(&file);
+            assert_eq!(
+                at.trim_end_matches('/'),
+                href.trim_end_matches('/'),
+                "{file}"
+            );
+            assert_eq!(Route::parse(&at), route, "{at}");
+        }
+        set_base("/");
     }
 
     #[test]

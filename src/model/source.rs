@@ -8,6 +8,13 @@ use super::schedule::ScheduleError;
 /// The localStorage key of the schedule to open next time.
 pub const CURRENT_SCHEDULE_KEY: &str = "schedule-viewer/current-schedule";
 
+/// The stored record's field that names its kind (the build's guard script
+/// reads it too: `build::guard_names`).
+pub const KIND_FIELD: &str = "kind";
+
+/// The kind of the stored record of the demo shipped with the app.
+pub const DEFAULT_KIND: &str = "default";
+
 /// Where a schedule comes from. Stored as `{"kind": "default"}`,
 /// `{"kind": "url", "url": …}` or `{"kind": "file", "name": …, "cache_url": …}`:
 /// one flat record (serde's code for an internally tagged enum was 8 KB of
@@ -47,13 +54,13 @@ impl ScheduleSource {
     /// The stored form, at the writer's place (a value of the conferences list too).
     pub(crate) fn write(&self, w: &mut json::Writer) {
         w.object(|w| match self {
-            Self::Default => w.field("kind").text("default"),
+            Self::Default => w.field(KIND_FIELD).text(DEFAULT_KIND),
             Self::Url { url } => {
-                w.field("kind").text("url");
+                w.field(KIND_FIELD).text("url");
                 w.field("url").text(url);
             }
             Self::File { name, cache_url } => {
-                w.field("kind").text("file");
+                w.field(KIND_FIELD).text("file");
                 w.field("name").text(name);
                 w.field("cache_url").text(cache_url);
             }
@@ -64,7 +71,7 @@ impl ScheduleSource {
     pub(crate) fn read(r: &mut Reader) -> Result<ScheduleSource, ScheduleError> {
         let s = r.record(|s: &mut StoredSource, r, key| {
             let field = match key {
-                "kind" => {
+                KIND_FIELD => {
                     s.kind = r.string()?;
                     return Ok(());
                 }
@@ -77,7 +84,7 @@ impl ScheduleSource {
             Ok(())
         })?;
         match (s.kind.as_str(), s.url, s.name, s.cache_url) {
-            ("default", ..) => Ok(Self::Default),
+            (DEFAULT_KIND, ..) => Ok(Self::Default),
             ("url", Some(url), ..) => Ok(Self::Url { url }),
             ("file", _, Some(name), Some(cache_url)) => Ok(Self::File { name, cache_url }),
             (kind, ..) => Err(r.error(&format!("not a schedule source of kind {kind:?}"))),

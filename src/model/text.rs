@@ -122,6 +122,30 @@ impl UniqueIds {
     }
 }
 
+/// Decode the entities HTML text commonly carries (`&lt;` `&gt;` `&quot;`
+/// `&#39;` `&#x27;` `&nbsp;` `&amp;`, the last one last so nothing is decoded
+/// twice): the one decoder of imported descriptions and of attribute values.
+pub fn decode_entities(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+/// Where an FNV-1a hash ([`fnv1a`]) starts: its 64-bit offset basis.
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a (64 bits) of `bytes`, going on from `hash` ([`FNV_START`] for a new
+/// one): a short stable fingerprint, not a secure hash.
+pub fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +185,21 @@ mod tests {
         assert_eq!(slugify("  Town Halls & events!! "), "town-halls-events");
         assert_eq!(slugify("Jörg Schad"), "jorg-schad");
         assert_eq!(slugify("---"), "");
+    }
+
+    #[test]
+    fn entities_are_decoded_once_and_fnv_is_the_published_one() {
+        assert_eq!(
+            decode_entities("&lt;b&gt; &quot;x&quot; &#39;y&#x27;&nbsp;&amp;lt;"),
+            "<b> \"x\" 'y' &lt;"
+        );
+        // The published FNV-1a 64 test vectors.
+        assert_eq!(fnv1a(FNV_START, b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(FNV_START, b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(
+            fnv1a(fnv1a(FNV_START, b"fo"), b"obar"),
+            0x8594_4171_f739_67e8
+        );
     }
 
     #[test]
