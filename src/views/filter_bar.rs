@@ -325,6 +325,7 @@ fn SpeakerChooser(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
                 on:input=move |ev| {
                     typed.set(event_target_value(&ev));
                     active.set(0);
+                    open.set(true);
                 }
                 on:keydown=on_key
                 on:blur=move |_| show(false)
