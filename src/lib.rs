@@ -82,6 +82,10 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
     let location = browser::location::provide_location();
     let route = Memo::new(move |_| Route::parse(&location.path.get()));
     provide_context(state::CurrentRoute(route));
+    // Each page's title, the one the build writes into its page (`model::page`).
+    Effect::new(move || {
+        schedule.with(|s| route.with(|r| browser::page::set_title(&model::page::page_title(r, s))))
+    });
     // A newer schedule taken in place rebuilds the page shown, except the
     // lists, which follow it card by card.
     let shown = Memo::new(move |_| {
