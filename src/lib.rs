@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use model::route::Route;
 use model::schedule::Schedule;
 
-use state::{AgendaStore, AppStatus, ScheduleChanges, ScheduleCtx, ScheduleLoad};
+use state::ScheduleLoad;
 use views::error_page::LoadErrorPage;
 use views::layout::UpdateBanner;
 use views::open_schedule::use_file_drop;
@@ -30,9 +30,7 @@ use views::open_schedule::use_file_drop;
 #[component]
 pub fn App() -> impl IntoView {
     browser::location::read_base();
-    let status = AppStatus::new();
-    provide_context(status);
-    provide_context(state::Display::new());
+    let status = state::provide_page_facts();
     browser::page::keep_scroll_positions();
     let load = state::load_schedule(status);
 
@@ -65,23 +63,17 @@ fn Loading(load: ScheduleLoad) -> impl IntoView {
     }
 }
 
+/// The views of a loaded schedule: its state provided as the build provides
+/// it ([`state::provide_schedule_state`]), the page's title, the page.
 #[component]
 fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
-    let agenda = AgendaStore::new(&schedule.conference.id);
-    provide_context(agenda);
-    let changes = ScheduleChanges::compare_with_last_seen(schedule.clone(), agenda);
-    provide_context(changes);
-    expect_context::<state::Display>().set_conference(&schedule);
-    provide_context(state::RoomChoice::new(&schedule));
-    let schedule = RwSignal::new(schedule);
-    provide_context(state::Clock::start(schedule));
-    provide_context(ScheduleCtx(schedule));
-    provide_context(state::Live::start(schedule, changes));
+    let (schedule, route) = state::provide_schedule_state(schedule, state::InBrowser);
     use_file_drop();
     views::reminders::use_reminders();
-    let location = browser::location::provide_location();
-    let route = Memo::new(move |_| Route::parse(&location.path.get()));
-    provide_context(state::CurrentRoute(route));
+    // Each page's title, the one the build writes into its page (`model::page`).
+    Effect::new(move || {
+        schedule.with(|s| route.with(|r| browser::page::set_title(&model::page::page_title(r, s))))
+    });
     // A newer schedule taken in place rebuilds the page shown, except the
     // lists, which follow it card by card.
     let shown = Memo::new(move |_| {

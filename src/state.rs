@@ -5,6 +5,7 @@
 pub mod built;
 mod live;
 mod load;
+mod provide;
 
 use std::sync::Arc;
 
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 
 pub use live::{use_live, Live};
 pub use load::{load_schedule, ScheduleLoad};
+pub use provide::{provide_page_facts, provide_schedule_state, InBrowser, Origin};
 
 use crate::browser::clock::{local_offset_at, now_iso, BrowserZones};
 use crate::browser::storage;

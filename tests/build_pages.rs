@@ -13,8 +13,9 @@ use serde_json::Value;
 const INDEX: &str = "<!doctype html><html><head>\n<meta charset=\"utf-8\" />\n<!--page-head--><title>x</title><!--/page-head-->\n<!--page-style--><!--/page-style-->\n<script type=\"module\">import init from '/app.js';</script></head><body><!--page--><!--/page--></body></html>";
 const SITE: &str = "https://example.org/mesoscon/2017/";
 
-fn built() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sv-pages-{}", std::process::id()));
+/// The demo built into a fresh folder (`tag` keeps each test's apart).
+fn built(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sv-pages-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), INDEX).unwrap();
@@ -64,7 +65,7 @@ fn meta<'a>(html: &'a str, key: &str) -> Option<&'a str> {
 
 #[test]
 fn every_page_s_preview_and_every_session_s_event_are_the_file_s_facts() {
-    let dir = built();
+    let dir = built("previews");
     let file: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("schedule.json")).unwrap()).unwrap();
     let name_of = |list: &str, id: &str| {
@@ -176,5 +177,84 @@ fn every_page_s_preview_and_every_session_s_event_are_the_file_s_facts() {
             .unwrap();
     assert_eq!(manifest["start_url"], "/mesoscon/2017/");
     assert_eq!(manifest["icons"][0]["src"], "/mesoscon/2017/icon-192.png");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The text of the first `<title>` of a page, its character references read.
+fn title_of(html: &str) -> String {
+    let at = html.find("<title>").expect("a <title>") + "<title>".len();
+    let raw = &html[at..at + html[at..].find("</title>").expect("closed")];
+    raw.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Every page the build writes carries, in its `<title>`, the title the app
+/// sets as `document.title` on that route (`model::page::page_title`), for
+/// every kind of route: the built pages, the `/timetable` alias, the
+/// personal routes' shells and 404.html.
+#[test]
+fn every_built_page_s_title_is_the_one_the_app_sets() {
+    use schedule_viewer::model::page::page_title;
+    use schedule_viewer::model::route::Route;
+    let dir = built("titles");
+    let schedule = schedule_viewer::model::schedule::parse_schedule(
+        &std::fs::read_to_string(dir.join("schedule.json")).unwrap(),
+    )
+    .unwrap();
+    let mut found = BTreeSet::new();
+    pages(&dir, &dir, &mut found);
+    let mut kinds = BTreeSet::new();
+    for page in &found {
+        // The route the app reads from the page's path (at the root: the
+        // base only prefixes every path alike).
+        let route = Route::parse(&format!("/{page}"));
+        assert_ne!(route, Route::NotFound, "{page}");
+        let html = std::fs::read_to_string(dir.join(page).join("index.html")).unwrap();
+        assert_eq!(title_of(&html), page_title(&route, &schedule), "{page}");
+        kinds.insert(match &route {
+            Route::Timetable(None) => "Timetable of the first day".to_string(),
+            r => format!("{r:?}").split('(').next().unwrap().to_string(),
+        });
+    }
+    let html = std::fs::read_to_string(dir.join("404.html")).unwrap();
+    assert_eq!(title_of(&html), page_title(&Route::NotFound, &schedule));
+    assert_eq!(title_of(&html), "Not found · schedule-viewer");
+    kinds.insert("NotFound".into());
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        [
+            "Agenda",
+            "Conferences",
+            "NotFound",
+            "Now",
+            "Programme",
+            "Session",
+            "SharedAgenda",
+            "Speaker",
+            "Speakers",
+            "Timetable",
+            "Timetable of the first day",
+            "Track"
+        ]
+    );
+    // By hand, so that the check cannot pass by reading one wrong value twice.
+    let title = |page: &str| title_of(&std::fs::read_to_string(dir.join(page)).unwrap());
+    assert_eq!(title("index.html"), "Programme · MesosCon Europe 2017");
+    assert_eq!(
+        title("timetable/index.html"),
+        "Timetable, Thursday 26 October 2017 · MesosCon Europe 2017"
+    );
+    assert_eq!(title("now/index.html"), "Now & next · MesosCon Europe 2017");
+    assert_eq!(
+        title("agenda/index.html"),
+        "My agenda · MesosCon Europe 2017"
+    );
+    assert_eq!(
+        title("session/thu-keynote-state-of-mesos/index.html"),
+        "The State of Apache Mesos · MesosCon Europe 2017"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -294,7 +294,8 @@ fn write_pages(
         );
         write(&file, html)?;
     }
-    // The personal routes are the app's alone: the shell, at their paths.
+    // The personal routes are the app's alone: the shell, at their paths,
+    // with the title the app sets there.
     for route in [
         Route::Agenda,
         Route::SharedAgenda,
@@ -302,14 +303,14 @@ fn write_pages(
         Route::Conferences,
     ] {
         if let Some(file) = site::file_of(&route) {
-            write(&file, shell.page(None, None, None))?;
+            let head = site::shell_head(&schedule, &route);
+            write(&file, shell.page(Some(&head), None, None))?;
         }
     }
     // Anything else (a host without rewrites answers it with this): the app,
     // which names what it cannot find.
-    let not_found = r#"<title>schedule-viewer</title>
-    <meta name="robots" content="noindex" />"#;
-    write("404.html", shell.page(Some(not_found), None, None))?;
+    let not_found = site::shell_head(&schedule, &Route::NotFound);
+    write("404.html", shell.page(Some(&not_found), None, None))?;
     std::fs::write(dir.join("sitemap.xml"), site::sitemap(&pages, site))?;
     if site.origin.is_none() {
         println!(

@@ -4,6 +4,7 @@
 
 use super::json::{self, stored_texts, Reader};
 use super::schedule::{Schedule, Session};
+use super::time::{day_and_clock, parse_instant, Instant};
 
 /// Where the last seen schedule of a conference is kept (a Cache Storage URL).
 pub fn snapshot_cache_key(conference_id: &str) -> String {
@@ -128,6 +129,21 @@ impl Change {
             Change::Removed { was } => &was.id,
         }
     }
+
+    /// Its words ([`words`]), the session as `schedule` has it now.
+    pub fn words(&self, schedule: &Schedule, show: &dyn Fn(Instant) -> Instant) -> ChangeWords {
+        let now = || {
+            schedule
+                .session(self.id())
+                .map(|s| (s, schedule.room_name(s)))
+        };
+        match self {
+            Change::Added { .. } => words(None, now(), false, show),
+            Change::Removed { was } => words(Some(was.facts()), None, false, show),
+            Change::Moved { was, .. } => words(Some(was.facts()), now(), true, show),
+            Change::Renamed { was, .. } => words(Some(was.facts()), now(), false, show),
+        }
+    }
 }
 
 /// A session's facts as last seen, in their stored form (RFC 3339 times,
@@ -171,15 +187,124 @@ pub struct Difference {
 /// one), room names and titles as the page shows them (runs of white space
 /// count as one space). None when nothing the user sees changed.
 pub fn compare(was: SeenFacts<'_>, now: &Session, room_now: &str) -> Option<Difference> {
-    let same_time = |stored: &str, t: &super::time::Instant| {
-        super::time::parse_instant(stored).is_some_and(|s| s == *t)
-    };
-    let shown = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
+    let same_time = |stored: &str, t: &Instant| parse_instant(stored).is_some_and(|s| s == *t);
     let moved = !same_time(was.start, &now.start)
         || !same_time(was.end, &now.end)
-        || !shown(was.room, room_now);
-    let renamed = !shown(was.title, &now.title);
+        || !same_as_shown(was.room, room_now);
+    let renamed = !same_as_shown(was.title, &now.title);
     (moved || renamed).then_some(Difference { moved, renamed })
+}
+
+/// Two texts read the same on the page (runs of white space count as one space).
+fn same_as_shown(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// "Thu 26 Oct 15:00, Club B": when and where a session is or was, the
+/// time as `show` presents it; the time alone without a room, the room
+/// alone without a time.
+pub fn when_and_where(
+    start: Option<Instant>,
+    room: &str,
+    show: &dyn Fn(Instant) -> Instant,
+) -> String {
+    let when = start.map(|t| day_and_clock(&show(t)));
+    let room = Some(room).filter(|r| !r.trim().is_empty());
+    match (when, room) {
+        (Some(when), Some(room)) => format!("{when}, {room}"),
+        (Some(when), None) => when,
+        (None, room) => room.unwrap_or_default().to_string(),
+    }
+}
+
+/// The words of one change, as the changes panel, the agenda's notes and
+/// the notifications all say it ([`words`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChangeWords {
+    /// What happened to which session: "Moved: “Title”".
+    pub headline: String,
+    /// How it is now: "now Thu 26 Oct 15:00, Club B", "now “New title”",
+    /// or for a new session where and when it is; "" once it is gone.
+    pub now: String,
+    /// How it was, for a moved or cancelled session: "Thu 26 Oct 10:00,
+    /// Club A", its old title first if that changed too; "" otherwise.
+    pub was: String,
+}
+
+impl ChangeWords {
+    /// One line: "Moved: “T”, now Thu 26 Oct 15:00, Club B (was Thu 26 Oct
+    /// 10:00, Club A)", "Cancelled: “T” (was Thu 26 Oct 10:00)".
+    pub fn line(&self) -> String {
+        let mut line = self.headline.clone();
+        if !self.now.is_empty() {
+            line.push_str(", ");
+            line.push_str(&self.now);
+        }
+        if !self.was.is_empty() {
+            line.push_str(" (was ");
+            line.push_str(&self.was);
+            line.push(')');
+        }
+        line
+    }
+
+    /// What follows the headline, as a sentence of its own (a notification's
+    /// body): "Now Thu 26 Oct 15:00, Club B (was Thu 26 Oct 10:00, Club A)",
+    /// "Was Thu 26 Oct 10:00, Club A".
+    pub fn detail(&self) -> String {
+        let detail = match (self.now.as_str(), self.was.as_str()) {
+            (now, "") => now.to_string(),
+            ("", was) => format!("was {was}"),
+            (now, was) => format!("{now} (was {was})"),
+        };
+        let mut chars = detail.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+}
+
+/// The one wording of what changed about a session: `was` as last seen
+/// (None: it is new), `now` as the schedule has it with its room's name
+/// (None: it is gone), `moved` whether its time or room changed
+/// ([`Difference::moved`]; otherwise only its title did), times as `show`
+/// presents them.
+pub fn words(
+    was: Option<SeenFacts<'_>>,
+    now: Option<(&Session, &str)>,
+    moved: bool,
+    show: &dyn Fn(Instant) -> Instant,
+) -> ChangeWords {
+    let place_was = |was: &SeenFacts<'_>| when_and_where(parse_instant(was.start), was.room, show);
+    let place_now = |now: &Session, room: &str| when_and_where(Some(now.start), room, show);
+    match (was, now) {
+        (None, Some((now, room))) => ChangeWords {
+            headline: format!("New: “{}”", now.title),
+            now: place_now(now, room),
+            was: String::new(),
+        },
+        (Some(was), None) => ChangeWords {
+            headline: format!("Cancelled: “{}”", was.title),
+            now: String::new(),
+            was: place_was(&was),
+        },
+        (Some(was), Some((now, room))) if moved => ChangeWords {
+            headline: format!("Moved: “{}”", now.title),
+            now: format!("now {}", place_now(now, room)),
+            was: if same_as_shown(was.title, &now.title) {
+                place_was(&was)
+            } else {
+                format!("“{}”, {}", was.title, place_was(&was))
+            },
+        },
+        (Some(was), Some((now, _))) => ChangeWords {
+            headline: format!("Renamed: “{}”", was.title),
+            now: format!("now “{}”", now.title),
+            was: String::new(),
+        },
+        (None, None) => ChangeWords::default(),
+    }
 }
 
 impl SnapshotSession {
@@ -366,5 +491,142 @@ mod tests {
             assert_eq!(in_agenda, expected, "{case}: starred");
             assert_eq!(in_diff, expected.map(|d| d.moved), "{case}: snapshot");
         }
+    }
+
+    /// Every kind of change in its one wording (panel line and notification
+    /// detail), with and without a room: no dangling comma anywhere.
+    #[test]
+    fn every_change_is_worded_once_with_or_without_a_room() {
+        let s = parse_schedule(r#"{"version":1,"conference":{"id":"c","title":"C"},"rooms":[{"id":"a","name":"Club A"}],"sessions":[
+            {"id":"t","title":"Talk","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00","room":"a"},
+            {"id":"bare","title":"Bare","start":"2020-01-01T11:00:00+01:00","end":"2020-01-01T12:00:00+01:00"}]}"#)
+        .unwrap();
+        let same = |t| t;
+        let now = |id: &str| {
+            let session = s.session(id).unwrap();
+            Some((session, s.room_name(session)))
+        };
+        let seen = |title: &'static str, start: &'static str, room: &'static str| {
+            Some(SeenFacts::of(title, start, "", room))
+        };
+        let nine = "2020-01-01T09:00:00+01:00";
+        let cases = [
+            (
+                words(None, now("t"), false, &same),
+                "New: “Talk”, Wed 1 Jan 10:00, Club A",
+                "Wed 1 Jan 10:00, Club A",
+            ),
+            (
+                words(None, now("bare"), false, &same),
+                "New: “Bare”, Wed 1 Jan 11:00",
+                "Wed 1 Jan 11:00",
+            ),
+            (
+                words(seen("Bare", nine, "Club A"), now("bare"), true, &same),
+                "Moved: “Bare”, now Wed 1 Jan 11:00 (was Wed 1 Jan 09:00, Club A)",
+                "Now Wed 1 Jan 11:00 (was Wed 1 Jan 09:00, Club A)",
+            ),
+            (
+                words(seen("Talk", nine, ""), now("t"), true, &same),
+                "Moved: “Talk”, now Wed 1 Jan 10:00, Club A (was Wed 1 Jan 09:00)",
+                "Now Wed 1 Jan 10:00, Club A (was Wed 1 Jan 09:00)",
+            ),
+            (
+                words(seen("Old  talk", nine, " "), now("t"), true, &same),
+                "Moved: “Talk”, now Wed 1 Jan 10:00, Club A (was “Old  talk”, Wed 1 Jan 09:00)",
+                "Now Wed 1 Jan 10:00, Club A (was “Old  talk”, Wed 1 Jan 09:00)",
+            ),
+            (
+                words(seen(" Talk", "9 o'clock", "Club B"), now("t"), true, &same),
+                "Moved: “Talk”, now Wed 1 Jan 10:00, Club A (was Club B)",
+                "Now Wed 1 Jan 10:00, Club A (was Club B)",
+            ),
+            (
+                words(seen("Old", nine, "Club A"), now("t"), false, &same),
+                "Renamed: “Old”, now “Talk”",
+                "Now “Talk”",
+            ),
+            (
+                words(seen("Gone", nine, ""), None, false, &same),
+                "Cancelled: “Gone” (was Wed 1 Jan 09:00)",
+                "Was Wed 1 Jan 09:00",
+            ),
+            (
+                words(seen("Gone", nine, "Club A"), None, false, &same),
+                "Cancelled: “Gone” (was Wed 1 Jan 09:00, Club A)",
+                "Was Wed 1 Jan 09:00, Club A",
+            ),
+            (
+                words(seen("Gone", "", ""), None, false, &same),
+                "Cancelled: “Gone”",
+                "",
+            ),
+        ];
+        for (words, line, detail) in cases {
+            assert_eq!(words.line(), line);
+            assert_eq!(words.detail(), detail, "{line}");
+            assert!(!line.contains(", (") && !line.ends_with(", "), "{line}");
+        }
+        // Times as the viewer chose to see them.
+        let new_york = chrono::FixedOffset::west_opt(5 * 3600).unwrap();
+        let shown = words(seen("Talk", nine, "Club A"), now("t"), true, &|t| {
+            crate::model::time::at_offset(t, new_york)
+        });
+        assert_eq!(
+            shown.line(),
+            "Moved: “Talk”, now Wed 1 Jan 04:00, Club A (was Wed 1 Jan 03:00, Club A)"
+        );
+    }
+
+    /// The panel's line of a change and the agenda's note of the same
+    /// starred session are one text.
+    #[test]
+    fn the_panel_and_the_agenda_s_notes_word_a_change_alike() {
+        use crate::model::agenda::{Agenda, AgendaChange, AgendaEntry, Level};
+        let (old, new) = (parse_schedule(V1).unwrap(), parse_schedule(V2).unwrap());
+        let mut agenda = Agenda::default();
+        for id in ["move", "room", "name"] {
+            let was = old.session(id).unwrap();
+            agenda.apply(&AgendaChange::Put {
+                id: id.into(),
+                entry: AgendaEntry {
+                    level: Level::Must,
+                    ..Agenda::entry_for(&old, was, "")
+                },
+            });
+        }
+        let show = |t| t;
+        let panel: Vec<String> = diff(&Snapshot::of(&old), &new, |id| agenda.contains(id))
+            .iter()
+            .filter(|c| agenda.contains(c.id()))
+            .map(|c| c.words(&new, &show).line())
+            .collect();
+        let notes: Vec<String> = agenda
+            .changed(&new)
+            .iter()
+            .map(|c| {
+                let now = &new.sessions[c.index];
+                words(
+                    Some(c.was.facts()),
+                    Some((now, new.room_name(now))),
+                    c.difference.moved,
+                    &show,
+                )
+                .line()
+            })
+            .collect();
+        assert_eq!(
+            panel,
+            [
+                "Moved: “Room”, now Wed 1 Jan 11:00, B (was Wed 1 Jan 11:00, A)",
+                "Renamed: “Old name”, now “New name”",
+                "Moved: “Move”, now Wed 1 Jan 15:00, A (was Wed 1 Jan 10:00, A)",
+            ]
+        );
+        let mut sorted = notes.clone();
+        sorted.sort();
+        let mut expected = panel.clone();
+        expected.sort();
+        assert_eq!(sorted, expected);
     }
 }

@@ -290,70 +290,45 @@ impl UpdateSummary {
     }
 }
 
-/// A system notification for a starred session that moved or was cancelled.
+/// A system notification for a starred session that moved or was cancelled,
+/// in the words of the changes panel ([`Change::words`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Alert {
-    /// Moved in time or room: where and when it is now.
-    Moved {
-        /// Its id.
-        id: String,
-        /// Its title now.
-        title: String,
-        /// Its new start.
-        start: Instant,
-        /// Its room now ("" for none).
-        room: String,
-    },
-    /// Gone from the schedule.
-    Cancelled {
-        /// Its id.
-        id: String,
-        /// Its title as last seen.
-        title: String,
-    },
+pub struct Alert {
+    /// "Moved: “Title”".
+    pub title: String,
+    /// "Now Thu 26 Oct 15:00, Club B (was Thu 26 Oct 10:00, Club A)".
+    pub body: String,
 }
 
-impl Alert {
-    /// Title and body of the notification, times as `show` presents them.
-    pub fn words(&self, show: impl Fn(Instant) -> Instant) -> (String, String) {
-        match self {
-            Alert::Moved {
-                title, start, room, ..
-            } => {
-                let when = super::time::day_and_clock(&show(*start));
-                let body = if room.is_empty() {
-                    format!("Now {when}")
-                } else {
-                    format!("Now {when}, {room}")
-                };
-                (format!("Moved: {title}"), body)
-            }
-            Alert::Cancelled { title, .. } => (
-                format!("Cancelled: {title}"),
-                "It is kept in your agenda, marked as cancelled.".to_string(),
-            ),
-        }
-    }
-}
+/// What a notification of a cancelled session adds to its words.
+const KEPT: &str = "It is kept in your agenda, marked as cancelled.";
 
 /// The alerts an update owes the user: starred sessions that moved or were
-/// cancelled (renames and additions are only in the panel).
-pub fn alerts(changes: &[Change], new: &Schedule, agenda: &Agenda) -> Vec<Alert> {
+/// cancelled (renames and additions are only in the panel), times as
+/// `show` presents them.
+pub fn alerts(
+    changes: &[Change],
+    new: &Schedule,
+    agenda: &Agenda,
+    show: &dyn Fn(Instant) -> Instant,
+) -> Vec<Alert> {
     changes
         .iter()
         .filter(|c| agenda.contains(c.id()))
-        .filter_map(|c| match c {
-            Change::Moved { id, .. } => new.session(id).map(|s| Alert::Moved {
-                id: id.clone(),
-                title: s.title.clone(),
-                start: s.start,
-                room: new.room_name(s).to_string(),
-            }),
-            Change::Removed { was } => Some(Alert::Cancelled {
-                id: was.id.clone(),
-                title: was.title.clone(),
-            }),
-            Change::Added { .. } | Change::Renamed { .. } => None,
+        .filter(|c| matches!(c, Change::Moved { .. } | Change::Removed { .. }))
+        .map(|c| {
+            let words = c.words(new, show);
+            let mut body = words.detail();
+            if matches!(c, Change::Removed { .. }) {
+                body = match body.as_str() {
+                    "" => KEPT.to_string(),
+                    was => format!("{was}. {KEPT}"),
+                };
+            }
+            Alert {
+                title: words.headline,
+                body,
+            }
         })
         .collect()
 }
@@ -623,25 +598,22 @@ mod tests {
             .words(&at),
             "Schedule updated at 14:05 — 1 change"
         );
-        let found = alerts(&changes, &new, &agenda);
+        // The notifications say what the changes panel says.
         assert_eq!(
-            found,
+            alerts(&changes, &new, &agenda, &|i| i),
             [
-                Alert::Moved {
-                    id: "move".into(),
-                    title: "Move".into(),
-                    start: t("2017-10-26T15:00:00+02:00"),
-                    room: "B".into()
+                Alert {
+                    title: "Moved: “Move”".into(),
+                    body: "Now Thu 26 Oct 15:00, B (was Thu 26 Oct 10:00, A)".into(),
                 },
-                Alert::Cancelled {
-                    id: "gone".into(),
-                    title: "Gone".into()
+                Alert {
+                    title: "Cancelled: “Gone”".into(),
+                    body:
+                        "Was Thu 26 Oct 11:00, A. It is kept in your agenda, marked as cancelled."
+                            .into(),
                 },
             ]
         );
-        let (title, body) = found[0].words(|i| i);
-        assert_eq!(title, "Moved: Move");
-        assert_eq!(body, "Now Thu 26 Oct 15:00, B");
     }
 
     #[test]

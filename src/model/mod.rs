@@ -15,6 +15,7 @@ pub mod import;
 pub(crate) mod json;
 pub(crate) mod lenient;
 pub mod live;
+pub mod page;
 pub mod plan;
 pub mod pretalx;
 pub mod qr;

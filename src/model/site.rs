@@ -2,9 +2,8 @@
 //! engines (native only): one page per route of the deployed schedule, each
 //! with its own `<head>` (title, description, canonical URL, Open Graph,
 //! Twitter card, and for a session a schema.org `Event` as JSON-LD), and the
-//! `sitemap.xml` of those pages. The titles are the ones the views set
-//! (`views/programme.rs`, `views/route_item.rs` and its callers), so a built
-//! page and the app that takes it over agree. Times are the conference's,
+//! `sitemap.xml` of those pages. The titles are the ones the app sets
+//! ([`page_title`]), so a built page and the app that takes it over agree. Times are the conference's,
 //! named zones resolved with the IANA database ([`TzdbZones`]).
 
 use std::collections::HashSet;
@@ -13,6 +12,7 @@ use std::fmt::Write;
 use serde_json::{json, Map, Value};
 
 use super::convert::TzdbZones;
+use super::page::page_title;
 use super::route::Route;
 use super::schedule::{Schedule, Session};
 use super::time::{self, ConferenceZone};
@@ -175,7 +175,7 @@ pub struct Page {
     /// "<route path>/index.html" with the path's segments decoded, as a host
     /// looks them up; "index.html" for the programme.
     pub file: String,
-    /// The document title, exactly as the app sets it for this route.
+    /// The document title, exactly as the app sets it for this route ([`page_title`]).
     pub title: String,
     /// One or two plain sentences, at most [`DESCRIPTION_MAX`] characters.
     pub description: String,
@@ -199,11 +199,12 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
     let conf = schedule.conference.title.as_str();
     let mut out: Vec<Page> = Vec::new();
     let mut files: HashSet<String> = HashSet::new();
-    let mut add = |route: Route, title: String, description: String, json_ld: Option<Value>| {
+    let mut add = |route: Route, description: String, json_ld: Option<Value>| {
         let Some(file) = file_of(&route) else { return };
         if !files.insert(file.clone()) {
             return;
         }
+        let title = page_title(&route, schedule);
         let description = truncate(&one_line(&description), DESCRIPTION_MAX);
         let url = site.url(&route.path());
         let head = head(&title, &description, &url, conf, json_ld.as_ref());
@@ -218,7 +219,6 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
 
     add(
         Route::Programme,
-        format!("Programme · {conf}"),
         programme_description(schedule, &facts),
         None,
     );
@@ -230,7 +230,6 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
             .count();
         add(
             Route::Track(track.id.clone()),
-            format!("{} · {conf}", track.name),
             format!(
                 "{} in the {} track of {conf}{}.",
                 count(n, "session"),
@@ -243,7 +242,6 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
     for &day in &schedule.days {
         add(
             Route::Timetable(Some(day.to_string())),
-            format!("Timetable, {} · {conf}", time::long_day(day)),
             day_description(schedule, &facts, day),
             None,
         );
@@ -251,7 +249,6 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
     for session in &schedule.sessions {
         add(
             Route::Session(session.id.clone()),
-            format!("{} · {conf}", session.title),
             session_description(schedule, &facts, session),
             Some(session_json_ld(schedule, session, site)),
         );
@@ -261,7 +258,6 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
         .count();
     add(
         Route::Speakers,
-        format!("Speakers · {conf}"),
         format!("{} at {conf}.", count(listed, "speaker")),
         None,
     );
@@ -280,14 +276,29 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
         } else {
             format!("{who} at {conf}: {}.", titles.join(", "))
         };
-        add(
-            Route::Speaker(speaker.id.clone()),
-            format!("{} · {conf}", speaker.name),
-            description,
-            None,
-        );
+        add(Route::Speaker(speaker.id.clone()), description, None);
     }
     out
+}
+
+/// The `<head>` of a page the build writes as the app's shell alone (the
+/// personal routes, and 404.html for [`Route::NotFound`]): the title the app
+/// sets there ([`page_title`]) and the programme's description; the 404
+/// page not to be indexed.
+pub fn shell_head(schedule: &Schedule, route: &Route) -> String {
+    let title = escape_html(&page_title(route, schedule));
+    match route {
+        Route::NotFound => {
+            format!("<title>{title}</title>\n<meta name=\"robots\" content=\"noindex\" />")
+        }
+        _ => format!(
+            "<title>{title}</title>\n<meta name=\"description\" content=\"{}\" />",
+            escape_html(&truncate(
+                &one_line(&programme_description(schedule, &Facts::of(schedule))),
+                DESCRIPTION_MAX
+            ))
+        ),
+    }
 }
 
 /// `sitemap.xml` of exactly these pages: their canonical URLs, XML-escaped,

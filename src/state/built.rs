@@ -11,28 +11,40 @@ use leptos::prelude::*;
 use super::*;
 use crate::model::route::Route;
 
-/// Provide everything the views read, for a page of `route` of `schedule`.
+/// Provide everything the views read, for a page of `route` of `schedule`
+/// (the app's own list, [`provide_schedule_state`]).
 pub fn provide(schedule: Arc<Schedule>, route: Route) {
-    provide_context(AppStatus::new());
-    let display = Display::new();
-    display.set_conference(&schedule);
-    provide_context(display);
-    let agenda = AgendaStore::empty(&schedule.conference.id);
-    provide_context(agenda);
-    let changes = ScheduleChanges {
-        changes: RwSignal::new(Vec::new()),
-    };
-    provide_context(changes);
-    provide_context(RoomChoice::new(&schedule));
-    let schedule = RwSignal::new(schedule);
-    let now = RwSignal::new(crate::browser::clock::now());
-    let state =
-        Memo::new(move |_| schedule.with(|s| crate::model::plan::now_and_next(s, now.get())));
-    provide_context(Clock { now, state });
-    provide_context(ScheduleCtx(schedule));
-    provide_context(Live::new(schedule, changes));
-    crate::browser::location::provide_built_location(route.href());
-    provide_context(CurrentRoute(Memo::new(move |_| route.clone())));
+    provide_page_facts();
+    provide_schedule_state(schedule, Built(route));
+}
+
+/// A page the build draws: a first visit's state, still, at `route`.
+struct Built(Route);
+
+impl Origin for Built {
+    fn agenda(&self, schedule: &Arc<Schedule>) -> AgendaStore {
+        AgendaStore::empty(&schedule.conference.id)
+    }
+
+    fn changes(&self, _: &Arc<Schedule>, _: AgendaStore) -> ScheduleChanges {
+        ScheduleChanges {
+            changes: RwSignal::new(Vec::new()),
+        }
+    }
+
+    fn clock(&self, schedule: RwSignal<Arc<Schedule>>) -> Clock {
+        Clock::stopped(schedule)
+    }
+
+    fn live(&self, schedule: RwSignal<Arc<Schedule>>, changes: ScheduleChanges) -> Live {
+        Live::new(schedule, changes)
+    }
+
+    fn route(&self) -> Memo<Route> {
+        let route = self.0.clone();
+        crate::browser::location::provide_built_location(route.href());
+        Memo::new(move |_| route.clone())
+    }
 }
 
 impl AgendaStore {

@@ -195,13 +195,13 @@ impl Live {
         let found = diff(&Snapshot::of(&shown_before), &new, |id| {
             agenda.is_starred(id)
         });
-        let (summary, owed) = agenda
-            .agenda
-            .with_untracked(|a| (UpdateSummary::of(&found, a), alerts(&found, &new, a)));
+        let (summary, owed) = agenda.agenda.with_untracked(|a| {
+            let owed = alerts(&found, &new, a, &|t| display.show(t));
+            (UpdateSummary::of(&found, a), owed)
+        });
         if display.settings.with_untracked(|s| s.reminders) {
             for alert in owed {
-                let (title, body) = alert.words(|t| display.show(t));
-                notify::show(&title, &body);
+                notify::show(&alert.title, &alert.body);
             }
         }
         let new = Arc::new(new);

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{conferences, files, page::set_title};
+use crate::browser::{conferences, files};
 use crate::model::conferences::KnownConference;
 use crate::model::route::Route;
 use crate::state::{use_agenda, use_schedule, AppStatus};
@@ -137,7 +137,6 @@ fn RemoveConfirm(
 #[component]
 pub fn ConferencesPage() -> impl IntoView {
     let schedule = use_schedule();
-    set_title(&format!("Conferences · {}", schedule.conference.title));
     let source = expect_context::<AppStatus>().source.get_value();
     let gone = RwSignal::new(Vec::<String>::new());
     // The note of this visit is written after the page is drawn (a lazily

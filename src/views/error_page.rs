@@ -51,7 +51,6 @@ where
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    set_title("Not found · schedule-viewer");
     view! {
         <h1>"Page not found"</h1>
         <p>

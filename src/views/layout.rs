@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::browser::offline;
 use crate::model::route::Route;
-use crate::model::schedule::Schedule;
 use crate::model::settings::{Theme, Zone};
 use crate::state::{use_agenda, use_display, use_schedule, use_schedule_signal, AppStatus};
 
@@ -457,6 +456,7 @@ fn UndoRemove() -> impl IntoView {
 pub fn ChangesPanel() -> impl IntoView {
     let schedule = use_schedule_signal();
     let agenda = use_agenda();
+    let display = use_display();
     let changes = expect_context::<crate::state::ScheduleChanges>();
     let dismiss = move |_| schedule.with_untracked(|s| changes.mark_seen(s));
     move || {
@@ -466,7 +466,7 @@ pub fn ChangesPanel() -> impl IntoView {
                 .iter()
                 .map(|c| {
                     let starred = agenda.is_starred(c.id());
-                    let text = schedule.with(|s| change_words(c, s));
+                    let text = schedule.with(|s| c.words(s, &|t| display.show(t)).line());
                     view! {
                         <li class:starred=starred>
                             {starred.then_some("★ ")}
@@ -493,39 +493,5 @@ pub fn ChangesPanel() -> impl IntoView {
                 </section>
             }
         })
-    }
-}
-
-/// One line of the changes panel: "Moved: “…”, now Thu 26 Oct 15:00, Club B (was …)".
-fn change_words(change: &crate::model::changes::Change, schedule: &Schedule) -> String {
-    use crate::model::changes::Change;
-    let display = use_display();
-    let when = |start: &str, room: &str| match display.day_and_clock_of(start) {
-        t if t.is_empty() => t,
-        t => format!("{t}, {room}"),
-    };
-    let title = |id: &str| schedule.session(id).map_or("", |s| s.title.as_str());
-    let now = |id: &str| {
-        schedule
-            .session(id)
-            .map(|s| when(&s.start.to_rfc3339(), schedule.room_name(s)))
-            .unwrap_or_default()
-    };
-    match change {
-        Change::Added { id } => format!("New: “{}”, {}", title(id), now(id)),
-        Change::Removed { was } => format!(
-            "Cancelled: “{}” (was {})",
-            was.title,
-            when(&was.start, &was.room)
-        ),
-        Change::Moved { id, was } => format!(
-            "Moved: “{}”, now {} (was {})",
-            title(id),
-            now(id),
-            when(&was.start, &was.room)
-        ),
-        Change::Renamed { id, was } => {
-            format!("Renamed: “{}”, now “{}”", was.title, title(id))
-        }
     }
 }

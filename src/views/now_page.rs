@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::browser::page::set_title;
 use crate::model::plan::NowAndNext;
 use crate::model::time::{clock, long_day};
 use crate::state::{use_display, use_schedule, Clock};
@@ -13,7 +12,6 @@ use crate::views::session_card::SessionCard;
 pub fn NowPage() -> impl IntoView {
     let schedule = use_schedule();
     let display = use_display();
-    set_title(&format!("Now & next · {}", schedule.conference.title));
     // The app's one clock (a fixed ?now= stays fixed), and what is on by it.
     let Clock { now: at, state } = expect_context::<Clock>();
     let cards = |indices: Vec<usize>| {

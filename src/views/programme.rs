@@ -1,10 +1,8 @@
 //! The programme (`/`) and a track's page (`/track/<slug>`): filters, the
 //! result count, and the matching sessions by day.
 
-use crate::browser::page::set_title;
 use crate::model::filter::{without_past, Filter};
 use crate::model::route::Route;
-use crate::model::schedule::Schedule;
 use crate::state::{use_clock, use_display, use_schedule, use_schedule_signal};
 use crate::views::filter_bar::{use_set_filter, use_url_filter, FilterBar};
 use crate::views::open_schedule::OpenSchedule;
@@ -34,8 +32,6 @@ fn use_matches(filter: Memo<(Filter, Vec<String>)>) -> Memo<Vec<usize>> {
 
 #[component]
 pub fn ProgrammePage() -> impl IntoView {
-    let schedule = use_schedule();
-    set_title(&format!("Programme · {}", schedule.conference.title));
     let filter = use_url_filter();
     let matches = use_matches(filter);
     view! {
@@ -55,11 +51,7 @@ pub fn TrackPage() -> impl IntoView {
     let RouteItem {
         raw: slug,
         index: track,
-    } = use_route_item(
-        Schedule::track_by_id,
-        |s, i| s.tracks[i].name.clone(),
-        "Unknown track",
-    );
+    } = use_route_item();
     let url_filter = use_url_filter();
     // The path names the track; the query may narrow by text, speaker and day.
     let filter = {

@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::page::set_title;
-use crate::model::schedule::Schedule;
+use crate::model::page::item_of;
 use crate::state::{use_route, use_schedule};
 
 /// What a page's route parameter names.
@@ -12,31 +11,17 @@ use crate::state::{use_route, use_schedule};
 pub struct RouteItem {
     /// The parameter as given in the path, decoded.
     pub raw: Memo<String>,
-    /// Its position in the schedule (session, speaker or track index), if found.
+    /// Its position in the schedule (session, speaker, track or day index), if found.
     pub index: Memo<Option<usize>>,
 }
 
-/// Read the route's parameter (already percent-decoded), look it up with
-/// `find`, and keep the page title as `title_of` the item, or `unknown`.
-pub fn use_route_item(
-    find: fn(&Schedule, &str) -> Option<usize>,
-    title_of: fn(&Schedule, usize) -> String,
-    unknown: &'static str,
-) -> RouteItem {
+/// Read the route's parameter (already percent-decoded) and look it up
+/// ([`item_of`]; the page's title, set by the app, names it too).
+pub fn use_route_item() -> RouteItem {
     let schedule = use_schedule();
     let route = use_route();
     let raw = Memo::new(move |_| route.with(|r| r.param().unwrap_or_default().to_string()));
-    let index = {
-        let schedule = schedule.clone();
-        Memo::new(move |_| raw.with(|r| find(&schedule, r)))
-    };
-    let conference = schedule.conference.title.clone();
-    Effect::new(move || {
-        let name = index
-            .get()
-            .map_or_else(|| unknown.to_string(), |i| title_of(&schedule, i));
-        set_title(&format!("{name} · {conference}"));
-    });
+    let index = Memo::new(move |_| route.with(|r| item_of(r, &schedule)));
     RouteItem { raw, index }
 }
 

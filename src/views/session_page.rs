@@ -7,7 +7,7 @@ use crate::model::agenda::Level;
 use crate::model::error::ActionError;
 use crate::model::ics::{self, calendar, IcsOptions};
 use crate::model::route::Route;
-use crate::model::schedule::{Schedule, Session};
+use crate::model::schedule::Session;
 use crate::model::time::{clock_range, duration, long_day, offset_label};
 use crate::state::{use_display, use_schedule};
 use crate::views::error_page::ErrorNotice;
@@ -18,11 +18,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn SessionPage() -> impl IntoView {
-    let RouteItem { raw, index } = use_route_item(
-        Schedule::session_position,
-        |s, i| s.sessions[i].title.clone(),
-        "Unknown session",
-    );
+    let RouteItem { raw, index } = use_route_item();
     move || match index.get() {
         None => view! {
             <NotInSchedule

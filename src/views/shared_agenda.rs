@@ -6,7 +6,6 @@ use crate::browser::location::use_location;
 use leptos::prelude::*;
 
 use crate::browser::clock::now_iso;
-use crate::browser::page::set_title;
 use crate::model::agenda::OwnEntry;
 use crate::model::route::Route;
 use crate::model::share::{decode, SharedAgenda};
@@ -17,7 +16,6 @@ use crate::views::session_list::DayGroupedList;
 #[component]
 pub fn SharedAgendaPage() -> impl IntoView {
     let schedule = use_schedule();
-    set_title(&format!("Shared agenda · {}", schedule.conference.title));
     let location = use_location();
     let shared = Memo::new(move |_| decode(&location.hash.get(), &schedule));
     move || match shared.get() {

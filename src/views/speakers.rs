@@ -1,8 +1,6 @@
 //! The speaker directory (`/speakers`) and a speaker's page (`/speaker/<slug>`).
 
-use crate::browser::page::set_title;
 use crate::model::route::Route;
-use crate::model::schedule::Schedule;
 use crate::state::use_schedule;
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_list::DayGroupedList;
@@ -11,7 +9,6 @@ use leptos::prelude::*;
 #[component]
 pub fn SpeakersPage() -> impl IntoView {
     let schedule = use_schedule();
-    set_title(&format!("Speakers · {}", schedule.conference.title));
     let query = RwSignal::new(String::new());
     let items = schedule
         .speakers_by_name()
@@ -67,11 +64,7 @@ pub fn SpeakerPage() -> impl IntoView {
     let RouteItem {
         raw,
         index: speaker,
-    } = use_route_item(
-        Schedule::speaker_by_id,
-        |s, i| s.speakers[i].name.clone(),
-        "Unknown speaker",
-    );
+    } = use_route_item();
     move || match speaker.get() {
         None => view! {
             <NotInSchedule

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::model::route::Route;
-use crate::model::time::{clock, clock_range, long_day, parse_ymd, short_day, Instant};
+use crate::model::time::{clock, clock_range, long_day, short_day, Instant};
 use crate::model::timetable::{Block, DayLayout, Grid, LABEL_ROWS, ROW_REM};
 use crate::state::{use_clock, use_display, use_schedule, RoomChoice};
 use crate::views::route_item::{use_route_item, RouteItem};
@@ -18,15 +18,8 @@ use crate::views::star::StarButton;
 #[component]
 pub fn TimetablePage() -> impl IntoView {
     let schedule = use_schedule();
-    // `/timetable` alone opens the first day.
-    let RouteItem { raw, index } = use_route_item(
-        |s, d| match d {
-            "" => (!s.days.is_empty()).then_some(0),
-            d => parse_ymd(d).and_then(|d| s.days.iter().position(|x| *x == d)),
-        },
-        |s, i| format!("Timetable, {}", long_day(s.days[i])),
-        "Timetable, unknown day",
-    );
+    // `/timetable` alone opens the first day (`model::page::item_of`).
+    let RouteItem { raw, index } = use_route_item();
     let day = {
         let schedule = schedule.clone();
         Memo::new(move |_| index.get().map(|i| schedule.days[i]))

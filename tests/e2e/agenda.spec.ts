@@ -242,13 +242,13 @@ test('a starred session that moved or vanished is named, and can be acknowledged
   await seedStorage(page, AGENDA_KEY, JSON.stringify(stored));
   const p = new ProgrammePage(page);
   await p.goto('/agenda');
-  await expect(page.getByText(`“${A}” changed: now Thu 26 Oct 11:50, Club A (was Thu 26 Oct 10:00, Club B).`)).toBeVisible();
+  await expect(page.getByText(`Moved: “${A}”, now Thu 26 Oct 11:50, Club A (was Thu 26 Oct 10:00, Club B)`)).toBeVisible();
   const gone = page.getByRole('region', { name: 'No longer in the schedule' });
   await expect(gone).toContainText('A Talk That Was Cancelled (was Thu 26 Oct 16:00, Club A)');
   // Nothing is dropped silently: both ids are still stored.
   expect(Object.keys((await p.storedAgenda()).entries).sort()).toEqual(['thu-devops-knee-deep', 'thu-old-talk']);
   await page.getByRole('button', { name: `OK, noted: ${A}` }).click();
-  await expect(page.getByText(`“${A}” changed`)).toHaveCount(0);
+  await expect(page.getByText(`Moved: “${A}”`)).toHaveCount(0);
   expect((await p.storedAgenda()).entries['thu-devops-knee-deep']).toMatchObject({ start: '2017-10-26T11:50:00+02:00', room: 'Club A', added: '2017-10-01T00:00:00Z' });
   await gone.getByRole('button', { name: 'Dismiss A Talk That Was Cancelled' }).click();
   await expect(gone).toHaveCount(0);
@@ -256,7 +256,7 @@ test('a starred session that moved or vanished is named, and can be acknowledged
   await page.reload();
   // The loaded agenda first (while "Loading schedule…" shows, no note could be there either).
   await expect(p.titles).toHaveText([A]);
-  await expect(page.getByText('changed: now')).toHaveCount(0);
+  await expect(page.getByText(`Moved: “${A}”`)).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'No longer in the schedule' })).toHaveCount(0);
 });
 

@@ -165,8 +165,8 @@ test('a newer schedule is taken in place: moved, cancelled and added, then a 304
     expect(Object.keys(stored.entries).sort()).toEqual(['fri-users-autoscaler', 'fri-users-wtf-shell']);
     // Reminders are on: the two starred sessions that moved or went are notified.
     expect(await page.evaluate(() => (window as any).__notes)).toEqual([
-      { title: `Moved: ${WTF}`, body: 'Now Fri 27 Oct 17:00, Club B' },
-      { title: `Cancelled: ${AUTOSCALER}`, body: 'It is kept in your agenda, marked as cancelled.' },
+      { title: `Moved: “${WTF}”`, body: 'Now Fri 27 Oct 17:00, Club B (was Fri 27 Oct 14:30, Club A)' },
+      { title: `Cancelled: “${AUTOSCALER}”`, body: 'Was Fri 27 Oct 15:20, Club A. It is kept in your agenda, marked as cancelled.' },
     ]);
 
     // The notice leads to the changes panel.

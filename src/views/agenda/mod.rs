@@ -9,7 +9,6 @@ mod own;
 
 use leptos::prelude::*;
 
-use crate::browser::page::set_title;
 use crate::model::route::Route;
 use crate::state::{use_agenda, use_schedule};
 
@@ -23,7 +22,6 @@ use notes::{ChangedStars, MissingStars};
 pub fn AgendaPage() -> impl IntoView {
     let schedule = use_schedule();
     let agenda = use_agenda();
-    set_title(&format!("My agenda · {}", schedule.conference.title));
     // What the days show: starred sessions and own entries (not levels, which
     // change in place without redrawing the cards).
     let planned = Memo::new(move |_| agenda.agenda.with(|a| a.plan_key(&schedule)));

@@ -1,9 +1,10 @@
 //! Notes about starred sessions: those that changed since they were starred
-//! (with "OK"), and those the schedule no longer has (with "Dismiss").
+//! (with "OK"), and those the schedule no longer has (with "Dismiss"), in
+//! the words of every change (`model::changes::words`).
 
 use leptos::prelude::*;
 
-use crate::model::time::day_and_clock;
+use crate::model::changes::words;
 use crate::state::{use_agenda, use_display, use_schedule};
 
 /// "Changed since you starred them": now and was, in the shown zone.
@@ -24,27 +25,13 @@ pub fn ChangedStars() -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let now = &schedule.sessions[c.index];
-                    let was = display.day_and_clock_of(&c.was.start);
-                    let text = format!(
-                        "“{}” changed: now {}{} (was {}{}{}).",
-                        now.title,
-                        day_and_clock(&display.show(now.start)),
-                        match schedule.room_name(now) {
-                            "" => String::new(),
-                            r => format!(", {r}"),
-                        },
-                        if c.difference.renamed {
-                            format!("“{}”, ", c.was.title)
-                        } else {
-                            String::new()
-                        },
-                        was,
-                        if c.was.room.is_empty() {
-                            String::new()
-                        } else {
-                            format!(", {}", c.was.room)
-                        },
-                    );
+                    let text = words(
+                        Some(c.was.facts()),
+                        Some((now, schedule.room_name(now))),
+                        c.difference.moved,
+                        &|t| display.show(t),
+                    )
+                    .line();
                     let id = now.id.clone();
                     let schedule = schedule.clone();
                     let label = format!("OK, noted: {}", now.title);
@@ -97,11 +84,9 @@ pub fn MissingStars() -> impl IntoView {
                         each=move || missing.get()
                         key=|(id, _)| id.clone()
                         children=move |(id, entry)| {
-                            let when = match display.day_and_clock_of(&entry.start) {
-                                t if t.is_empty() => String::new(),
-                                t if entry.room.is_empty() => format!(" (was {t})"),
-                                t => format!(" (was {t}, {})", entry.room),
-                            };
+                            let show = |t| display.show(t);
+                            let was = words(Some(entry.facts()), None, false, &show).was;
+                            let when = (!was.is_empty()).then(|| format!(" (was {was})"));
                             let label = format!("Dismiss {}", entry.title);
                             view! {
                                 <li>

@@ -1,0 +1,104 @@
+//! What a route's page shows of a schedule: the item its parameter names
+//! and the page's title. One title for the app (`document.title`) and the
+//! build step (each built page's `<title>`, `model::site`), so that a built
+//! page and the app taking it over agree.
+
+use super::route::Route;
+use super::schedule::Schedule;
+use super::time::{long_day, parse_ymd};
+
+/// The title of a page the schedule cannot show at all ("Not found").
+pub const NOT_FOUND_TITLE: &str = "Not found · schedule-viewer";
+
+/// The item a route's parameter names, as a position in the schedule: the
+/// session, speaker, track or timetable day ("" names the first day).
+/// None when the schedule has no such item or the route names none.
+pub fn item_of(route: &Route, schedule: &Schedule) -> Option<usize> {
+    match route {
+        Route::Session(id) => schedule.session_position(id),
+        Route::Speaker(slug) => schedule.speaker_by_id(slug),
+        Route::Track(slug) => schedule.track_by_id(slug),
+        Route::Timetable(day) => match day.as_deref().unwrap_or("") {
+            "" => (!schedule.days.is_empty()).then_some(0),
+            d => parse_ymd(d).and_then(|d| schedule.days.iter().position(|x| *x == d)),
+        },
+        _ => None,
+    }
+}
+
+/// The page title of `route` in `schedule`: "Programme · MesosCon Europe
+/// 2017", "Timetable, Thursday 26 October 2017 · …", "Unknown session · …",
+/// and [`NOT_FOUND_TITLE`] for a path that names no page.
+pub fn page_title(route: &Route, schedule: &Schedule) -> String {
+    let item = item_of(route, schedule);
+    let name = match route {
+        Route::Programme => "Programme".to_string(),
+        Route::Agenda => "My agenda".to_string(),
+        Route::SharedAgenda => "Shared agenda".to_string(),
+        Route::Speakers => "Speakers".to_string(),
+        Route::Now => "Now & next".to_string(),
+        Route::Conferences => "Conferences".to_string(),
+        Route::NotFound => return NOT_FOUND_TITLE.to_string(),
+        Route::Session(_) => item.map_or_else(
+            || "Unknown session".to_string(),
+            |i| schedule.sessions[i].title.clone(),
+        ),
+        Route::Speaker(_) => item.map_or_else(
+            || "Unknown speaker".to_string(),
+            |i| schedule.speakers[i].name.clone(),
+        ),
+        Route::Track(_) => item.map_or_else(
+            || "Unknown track".to_string(),
+            |i| schedule.tracks[i].name.clone(),
+        ),
+        Route::Timetable(_) => match item {
+            Some(i) => format!("Timetable, {}", long_day(schedule.days[i])),
+            None => "Timetable, unknown day".to_string(),
+        },
+    };
+    format!("{name} · {}", schedule.conference.title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::schedule::parse_schedule;
+
+    const FILE: &str = r#"{"version":1,"conference":{"id":"c","title":"Conf"},
+        "tracks":[{"id":"ops","name":"Ops"}],"speakers":[{"id":"ann","name":"Ann"}],
+        "sessions":[{"id":"s","title":"Talk","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00","track":"ops","speakers":["ann"]},
+        {"id":"t","title":"Next day","start":"2020-01-02T10:00:00+01:00","end":"2020-01-02T11:00:00+01:00"}]}"#;
+
+    #[test]
+    fn every_route_has_its_title() {
+        let s = parse_schedule(FILE).unwrap();
+        let day = |d: Option<&str>| Route::Timetable(d.map(str::to_string));
+        let cases = [
+            (Route::Programme, "Programme · Conf"),
+            (Route::Track("ops".into()), "Ops · Conf"),
+            (Route::Track("dev".into()), "Unknown track · Conf"),
+            (Route::Session("s".into()), "Talk · Conf"),
+            (Route::Session("x".into()), "Unknown session · Conf"),
+            (Route::Speakers, "Speakers · Conf"),
+            (Route::Speaker("ann".into()), "Ann · Conf"),
+            (Route::Speaker("bob".into()), "Unknown speaker · Conf"),
+            (day(None), "Timetable, Wednesday 1 January 2020 · Conf"),
+            (
+                day(Some("2020-01-02")),
+                "Timetable, Thursday 2 January 2020 · Conf",
+            ),
+            (day(Some("2020-01-03")), "Timetable, unknown day · Conf"),
+            (day(Some("soon")), "Timetable, unknown day · Conf"),
+            (Route::Agenda, "My agenda · Conf"),
+            (Route::SharedAgenda, "Shared agenda · Conf"),
+            (Route::Now, "Now & next · Conf"),
+            (Route::Conferences, "Conferences · Conf"),
+            (Route::NotFound, "Not found · schedule-viewer"),
+        ];
+        for (route, title) in cases {
+            assert_eq!(page_title(&route, &s), title, "{route:?}");
+        }
+        assert_eq!(item_of(&day(Some("2020-01-02")), &s), Some(1));
+        assert_eq!(item_of(&Route::Agenda, &s), None);
+    }
+}
