@@ -3,53 +3,13 @@
 //! (versioned, `docs/schedule-format.md`), frab/pretalx `schedule.json`,
 //! Sessionize "All data" and pretalx widget data.
 
-use std::fmt;
-
+use super::error::{ScheduleError, UnknownFormat};
 use super::frab::parse_frab;
+pub use super::format::{format_list, Format, FORMATS};
 use super::json::{Kind, Reader};
-use super::schedule::{parse_schedule, within_limits, Conference, Schedule, ScheduleError};
+use super::schedule::{parse_schedule, within_limits, Conference, Schedule};
 use super::text::slugify;
 use super::time::{NoZoneNames, ZoneResolver};
-
-/// The formats this viewer reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// Our own versioned JSON.
-    Ours,
-    /// frab / pretalx / c3voc `schedule.json`.
-    Frab,
-    /// Sessionize "All data" (`/api/v2/<id>/view/All`).
-    Sessionize,
-    /// The JSON pretalx's schedule widget loads.
-    PretalxWidget,
-}
-
-impl Format {
-    /// The format's name as shown to the user.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Ours => "schedule-viewer JSON",
-            Self::Frab => "frab/pretalx schedule.json",
-            Self::Sessionize => "Sessionize \"All data\" JSON",
-            Self::PretalxWidget => "pretalx widget JSON",
-        }
-    }
-}
-
-/// Every format, in the order a message lists them.
-pub const FORMATS: [Format; 4] = [
-    Format::Ours,
-    Format::Frab,
-    Format::Sessionize,
-    Format::PretalxWidget,
-];
-
-/// The list of formats for a message: "a, b, c or d".
-pub fn format_list() -> String {
-    let names: Vec<&str> = FORMATS.iter().map(|f| f.name()).collect();
-    let (last, rest) = names.split_last().unwrap_or((&"", &[]));
-    format!("{} or {last}", rest.join(", "))
-}
 
 /// What the importer needs besides the text.
 pub struct ImportOptions<'a> {
@@ -82,27 +42,6 @@ pub struct Imported {
     /// Set when the file names no zone and times were read in the zone the
     /// options gave: the app then asks the user to confirm it.
     pub zone_assumed: bool,
-}
-
-/// Why a file could not be imported, beyond a broken schedule: words for the user.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownFormat {
-    /// A hint about what the file seems to be, if we recognise it.
-    pub hint: Option<&'static str>,
-}
-
-impl fmt::Display for UnknownFormat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "it is none of the formats this viewer reads ({})",
-            format_list()
-        )?;
-        if let Some(hint) = self.hint {
-            write!(f, "; {hint}")?;
-        }
-        Ok(())
-    }
 }
 
 /// Which format the text is, from its top-level keys.
@@ -141,7 +80,7 @@ pub fn detect(text: &str) -> Result<Format, ScheduleError> {
 /// object; the whole document is checked (read by the hand reader: the start
 /// path has no serde code for it).
 fn top_level(text: &str) -> Result<(Kind, Vec<String>), ScheduleError> {
-    let mut r = Reader::new(text);
+    let mut r = Reader::new(text)?;
     let mut keys = Vec::new();
     let kind = r.kind();
     if kind == Kind::Object {
