@@ -330,6 +330,74 @@ mod tests {
         assert_eq!(hint("12"), None);
     }
 
+    /// The one rule for an id met again (`schedule::Tally`), in each format:
+    /// the same id at another start is an occurrence, renamed by its start
+    /// date (then `-2`); at the same start it is a duplicate, skipped.
+    #[test]
+    fn a_repeated_id_is_renamed_by_date_and_a_true_duplicate_skipped_in_every_format() {
+        // (id, start): x twice on the 2nd, x again at its first start, y.
+        let sessions = [
+            ("x", "2020-01-01T10:00:00"),
+            ("x", "2020-01-02T10:00:00"),
+            ("x", "2020-01-02T14:00:00"),
+            ("x", "2020-01-01T10:00:00"),
+            ("y", "2020-01-01T12:00:00"),
+        ];
+        let end = |start: &str| start.replace("0:00:00", "0:30:00").replace("4:00:00", "4:30:00");
+        let list = |each: &dyn Fn(&str, &str) -> String| {
+            sessions.iter().map(|(id, start)| each(id, start)).collect::<Vec<_>>().join(",")
+        };
+        let ours = format!(
+            r#"{{"version":1,"conference":{{"id":"c","title":"C"}},"sessions":[{}]}}"#,
+            list(&|id, start| format!(
+                r#"{{"id":"{id}","title":"T","start":"{start}+00:00","end":"{}+00:00"}}"#,
+                end(start)
+            ))
+        );
+        let frab = format!(
+            r#"{{"schedule":{{"conference":{{"title":"F","days":[{{"date":"2020-01-01","rooms":{{"R":[{}]}}}}]}}}}}}"#,
+            list(&|id, start| format!(
+                r#"{{"guid":"{id}","date":"{start}+00:00","duration":"0:30","title":"T"}}"#
+            ))
+        );
+        let sessionize = format!(
+            r#"{{"sessions":[{}],"speakers":[],"categories":[],"rooms":[]}}"#,
+            list(&|id, start| format!(
+                r#"{{"id":"{id}","title":"T","startsAt":"{start}+00:00","endsAt":"{}+00:00"}}"#,
+                end(start)
+            ))
+        );
+        let widget = format!(
+            r#"{{"talks":[{}],"rooms":[],"timezone":"UTC"}}"#,
+            list(&|id, start| format!(
+                r#"{{"code":"{id}","title":"T","start":"{start}+00:00","end":"{}+00:00"}}"#,
+                end(start)
+            ))
+        );
+        for (text, format) in [
+            (ours, Format::Ours),
+            (frab, Format::Frab),
+            (sessionize, Format::Sessionize),
+            (widget, Format::PretalxWidget),
+        ] {
+            let imported = import(&text, &ImportOptions::default()).unwrap();
+            assert_eq!(imported.format, format);
+            let s = imported.schedule;
+            let mut ids: Vec<&str> = s.sessions.iter().map(|s| s.id.as_str()).collect();
+            ids.sort_unstable();
+            assert_eq!(ids, ["x", "x-2020-01-02", "x-2020-01-02-2", "y"], "{format:?}");
+            let second = s.session("x-2020-01-02").unwrap();
+            assert_eq!(second.start.to_rfc3339(), "2020-01-02T10:00:00+00:00", "{format:?}");
+            assert_eq!(s.skipped, 1, "{format:?}");
+            let problem = s.problems.iter().find(|p| p.message.contains("duplicate"));
+            assert_eq!(
+                problem.map(|p| p.message.as_str()),
+                Some("duplicate session id \"x\""),
+                "{format:?}"
+            );
+        }
+    }
+
     #[test]
     fn widget_data_without_a_zone_is_read_in_the_given_one_and_says_so() {
         let talk = r#"{"code":"A","title":"T","start":"2025-09-19T09:00:00+08:00","end":"2025-09-19T09:30:00+08:00"}"#;

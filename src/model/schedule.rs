@@ -135,6 +135,21 @@ pub struct Speaker {
     pub affiliation: Option<String>,
 }
 
+impl Speaker {
+    /// " (Affiliation)" to follow the name, or nothing when none is given.
+    pub fn affiliation_note(&self) -> String {
+        match self.affiliation.as_deref().map(str::trim) {
+            Some(a) if !a.is_empty() => format!(" ({a})"),
+            _ => String::new(),
+        }
+    }
+
+    /// "Name (Affiliation)", or the name alone: how text names a speaker.
+    pub fn name_and_affiliation(&self) -> String {
+        format!("{}{}", self.name, self.affiliation_note())
+    }
+}
+
 /// A value sessions can be filtered by besides the track: a language or a
 /// session type ("Workshop"). The id is the URL slug (`?lang=en`, `?type=workshop`).
 #[derive(Clone, Debug, PartialEq, Eq)]
