@@ -65,7 +65,10 @@ fn code_only(text: &str) -> String {
     while i < b.len() {
         let rest = &b[i..];
         if rest.starts_with(b"//") {
-            let end = rest.iter().position(|&c| c == b'\n').map_or(b.len(), |n| i + n);
+            let end = rest
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(b.len(), |n| i + n);
             blank(&mut out, i, end);
             i = end;
         } else if rest.starts_with(b"/*") {
@@ -73,7 +76,9 @@ fn code_only(text: &str) -> String {
             blank(&mut out, i, end);
             i = end;
         } else if (rest.starts_with(b"r\"") || rest.starts_with(b"r#"))
-            && (i == 0 || !ident_byte(b[i - 1]) || (b[i - 1] == b'b' && (i < 2 || !ident_byte(b[i - 2]))))
+            && (i == 0
+                || !ident_byte(b[i - 1])
+                || (b[i - 1] == b'b' && (i < 2 || !ident_byte(b[i - 2]))))
         {
             let hashes = rest[1..].iter().take_while(|&&c| c == b'#').count();
             if rest.get(1 + hashes) != Some(&b'"') {
@@ -82,7 +87,9 @@ fn code_only(text: &str) -> String {
             }
             let close = format!("\"{}", "#".repeat(hashes));
             let body = i + 2 + hashes;
-            let end = text[body..].find(&close).map_or(b.len(), |n| body + n + close.len());
+            let end = text[body..]
+                .find(&close)
+                .map_or(b.len(), |n| body + n + close.len());
             blank(&mut out, i, end);
             i = end;
         } else if rest[0] == b'"' {
@@ -95,7 +102,10 @@ fn code_only(text: &str) -> String {
         } else if rest[0] == b'\'' {
             // A character literal ('{', '\n', '\u{7b}'), or a lifetime ('a).
             if rest.get(1) == Some(&b'\\') {
-                let end = rest[2..].iter().position(|&c| c == b'\'').map_or(b.len(), |n| i + 2 + n + 1);
+                let end = rest[2..]
+                    .iter()
+                    .position(|&c| c == b'\'')
+                    .map_or(b.len(), |n| i + 2 + n + 1);
                 blank(&mut out, i, end);
                 i = end;
             } else if let Some(c) = text[i + 1..].chars().next() {
@@ -256,12 +266,18 @@ fn the_module_imports_of_src_have_no_circle() {
         let relative = file.strip_prefix(&root).expect("under src/");
         if let Some(module) = module_of(relative) {
             let text = fs::read_to_string(file).expect("a readable source");
-            code.insert(module, (relative.to_path_buf(), without_tests(&code_only(&text))));
+            code.insert(
+                module,
+                (relative.to_path_buf(), without_tests(&code_only(&text))),
+            );
         }
     }
     let modules: BTreeSet<Module> = code.keys().cloned().collect();
     for must in [["model", "schedule"], ["model", "error"], ["views", "lazy"]] {
-        assert!(modules.contains(&must.map(String::from).to_vec()), "{must:?} not found");
+        assert!(
+            modules.contains(must.map(String::from).as_slice()),
+            "{must:?} not found"
+        );
     }
 
     // module -> module it names -> (file, line) of the first mention.
@@ -281,7 +297,10 @@ fn the_module_imports_of_src_have_no_circle() {
         }
     }
     let edges = graph.values().map(BTreeMap::len).sum::<usize>();
-    assert!(edges > 100, "only {edges} imports found: the reading is broken");
+    assert!(
+        edges > 100,
+        "only {edges} imports found: the reading is broken"
+    );
 
     let circles = circles(&graph);
     let name = |m: &Module| format!("crate::{}", m.join("::"));
@@ -299,7 +318,11 @@ fn the_module_imports_of_src_have_no_circle() {
                     file.display()
                 ));
             }
-            format!("a circle of {} modules:\n{}", circle.len(), steps.join("\n"))
+            format!(
+                "a circle of {} modules:\n{}",
+                circle.len(),
+                steps.join("\n")
+            )
         })
         .collect();
     assert!(report.is_empty(), "\n{}", report.join("\n"));

@@ -16,14 +16,10 @@ pub enum ScheduleError {
     /// Nothing but white space.
     Empty,
     /// Larger than [`MAX_SCHEDULE_BYTES`].
-    TooLarge {
-        bytes: usize,
-    },
+    TooLarge { bytes: usize },
     /// Arrays and objects nested deeper than [`MAX_NESTING`], at this byte
     /// (the JSON reader's one nesting guard, [`super::json::check_nesting`]).
-    TooDeep {
-        at: usize,
-    },
+    TooDeep { at: usize },
     /// Not JSON, or JSON of the wrong shape; the message names the line and column.
     Syntax(String),
     /// A format version other than [`FORMAT_VERSION`].
@@ -31,9 +27,7 @@ pub enum ScheduleError {
     /// No conference id or title.
     MissingConference,
     /// No session left to show.
-    NoSessions {
-        skipped: usize,
-    },
+    NoSessions { skipped: usize },
     /// None of the formats the viewer reads.
     Unknown(UnknownFormat),
 }

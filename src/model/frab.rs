@@ -18,8 +18,7 @@ use super::json::read_with_serde;
 use super::lenient::IdText;
 use super::schedule::{
     checked_colour, conference_day, language_name, non_empty, parse_time, safe_link, Conference,
-    FacetList, Link, LinkKind, Parts, Room, Schedule, Session, SessionKind, Tally,
-    Track,
+    FacetList, Link, LinkKind, Parts, Room, Schedule, Session, SessionKind, Tally, Track,
 };
 use super::text::slugify;
 
@@ -312,8 +311,7 @@ pub fn html_to_text(s: &str) -> String {
 
 /// Parse and validate a frab / pretalx / c3voc `schedule.json`.
 pub fn parse_frab(text: &str) -> Result<Schedule, ScheduleError> {
-    let file: FrabFile =
-        read_with_serde(text)?;
+    let file: FrabFile = read_with_serde(text)?;
     convert(file)
 }
 

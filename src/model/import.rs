@@ -4,8 +4,8 @@
 //! Sessionize "All data" and pretalx widget data.
 
 use super::error::{ScheduleError, UnknownFormat};
-use super::frab::parse_frab;
 pub use super::format::{format_list, Format, FORMATS};
+use super::frab::parse_frab;
 use super::json::{Kind, Reader};
 use super::schedule::{parse_schedule, within_limits, Conference, Schedule};
 use super::text::slugify;
@@ -343,9 +343,17 @@ mod tests {
             ("x", "2020-01-01T10:00:00"),
             ("y", "2020-01-01T12:00:00"),
         ];
-        let end = |start: &str| start.replace("0:00:00", "0:30:00").replace("4:00:00", "4:30:00");
+        let end = |start: &str| {
+            start
+                .replace("0:00:00", "0:30:00")
+                .replace("4:00:00", "4:30:00")
+        };
         let list = |each: &dyn Fn(&str, &str) -> String| {
-            sessions.iter().map(|(id, start)| each(id, start)).collect::<Vec<_>>().join(",")
+            sessions
+                .iter()
+                .map(|(id, start)| each(id, start))
+                .collect::<Vec<_>>()
+                .join(",")
         };
         let ours = format!(
             r#"{{"version":1,"conference":{{"id":"c","title":"C"}},"sessions":[{}]}}"#,
@@ -385,9 +393,17 @@ mod tests {
             let s = imported.schedule;
             let mut ids: Vec<&str> = s.sessions.iter().map(|s| s.id.as_str()).collect();
             ids.sort_unstable();
-            assert_eq!(ids, ["x", "x-2020-01-02", "x-2020-01-02-2", "y"], "{format:?}");
+            assert_eq!(
+                ids,
+                ["x", "x-2020-01-02", "x-2020-01-02-2", "y"],
+                "{format:?}"
+            );
             let second = s.session("x-2020-01-02").unwrap();
-            assert_eq!(second.start.to_rfc3339(), "2020-01-02T10:00:00+00:00", "{format:?}");
+            assert_eq!(
+                second.start.to_rfc3339(),
+                "2020-01-02T10:00:00+00:00",
+                "{format:?}"
+            );
             assert_eq!(s.skipped, 1, "{format:?}");
             let problem = s.problems.iter().find(|p| p.message.contains("duplicate"));
             assert_eq!(

@@ -757,10 +757,21 @@ mod tests {
 
     #[test]
     fn whole_numbers() {
-        assert_eq!(Reader::new("1").unwrap().whole_number("v").unwrap(), Some(1));
-        assert_eq!(Reader::new("null").unwrap().whole_number("v").unwrap(), None);
+        assert_eq!(
+            Reader::new("1").unwrap().whole_number("v").unwrap(),
+            Some(1)
+        );
+        assert_eq!(
+            Reader::new("null").unwrap().whole_number("v").unwrap(),
+            None
+        );
         for bad in ["1.0", "-1", "\"1\"", "[]", "1e3"] {
-            let m = message(Reader::new(bad).unwrap().whole_number("version").unwrap_err());
+            let m = message(
+                Reader::new(bad)
+                    .unwrap()
+                    .whole_number("version")
+                    .unwrap_err(),
+            );
             assert_eq!(
                 m, "`version` should be a whole number at line 1 column 1",
                 "{bad}"

@@ -387,19 +387,40 @@ pub(crate) mod tests {
         ("[]", (None, &[], None, &[])),
         (
             r#"["a", 1, "b", null, ["c"], {"name": "d"}, true]"#,
-            (None, &["a", "b"], None, &[None, None, None, None, None, Some(Some("d")), None]),
+            (
+                None,
+                &["a", "b"],
+                None,
+                &[None, None, None, None, None, Some(Some("d")), None],
+            ),
         ),
         ("{}", (None, &[], Some(None), &[])),
-        (r#"{"name": "x", "other": [1, {"name": "y"}]}"#, (None, &[], Some(Some("x")), &[])),
+        (
+            r#"{"name": "x", "other": [1, {"name": "y"}]}"#,
+            (None, &[], Some(Some("x")), &[]),
+        ),
         (r#"{"name": 5}"#, (None, &[], Some(None), &[])),
         (r#"{"name": ["x"]}"#, (None, &[], Some(None), &[])),
         (r#"{"name": {"en": "x"}}"#, (None, &[], Some(None), &[])),
         (r#"{"name": null}"#, (None, &[], Some(None), &[])),
         (
             r#"[{"name": "x"}, "s", {"name": [1]}, {}, 2]"#,
-            (None, &["s"], None, &[Some(Some("x")), None, Some(None), Some(None), None]),
+            (
+                None,
+                &["s"],
+                None,
+                &[Some(Some("x")), None, Some(None), Some(None), None],
+            ),
         ),
     ];
+
+    /// The whole of `json` read by the hand reader with `read`.
+    fn hand<T>(json: &str, read: impl FnOnce(&mut Reader) -> Result<T, JsonError>) -> T {
+        let mut r = Reader::new(json).unwrap();
+        let value = read(&mut r).unwrap();
+        r.end().unwrap();
+        value
+    }
 
     fn item(i: Item<Named>) -> Option<Option<String>> {
         i.0.map(|n| n.name.0)
@@ -431,33 +452,15 @@ pub(crate) mod tests {
                     .collect::<Vec<_>>(),
             );
             assert_eq!(by_serde, want, "serde, {json}");
-            let hand = |read: &dyn Fn(&mut Reader) -> Result<(), JsonError>| {
-                let mut r = Reader::new(json).unwrap();
-                read(&mut r).unwrap();
-                r.end().unwrap();
-            };
-            let (mut text, mut texts, mut one, mut many) = (None, Vec::new(), None, Vec::new());
-            let by_hand = {
-                let cell = std::cell::RefCell::new((&mut text, &mut texts, &mut one, &mut many));
-                hand(&|r| {
-                    *cell.borrow_mut().0 = r.text()?.0;
-                    Ok(())
-                });
-                hand(&|r| {
-                    *cell.borrow_mut().1 = r.texts()?.0;
-                    Ok(())
-                });
-                hand(&|r| {
-                    *cell.borrow_mut().2 = item(r.item(named_field)?);
-                    Ok(())
-                });
-                hand(&|r| {
-                    *cell.borrow_mut().3 = r.items(named_field)?.into_iter().map(item).collect();
-                    Ok(())
-                });
-                drop(cell);
-                (text, texts, one, many)
-            };
+            let by_hand = (
+                hand(json, |r| r.text()).0,
+                hand(json, |r| r.texts()).0,
+                item(hand(json, |r| r.item(named_field))),
+                hand(json, |r| r.items(named_field))
+                    .into_iter()
+                    .map(item)
+                    .collect::<Vec<_>>(),
+            );
             assert_eq!(by_hand, want, "hand reader, {json}");
         }
     }
@@ -467,12 +470,20 @@ pub(crate) mod tests {
     #[test]
     fn both_readers_share_the_nesting_guard() {
         use crate::model::json::{read_with_serde, MAX_NESTING};
-        let deep = format!("{}\"x\"{}", "[".repeat(MAX_NESTING + 1), "]".repeat(MAX_NESTING + 1));
+        let deep = format!(
+            "{}\"x\"{}",
+            "[".repeat(MAX_NESTING + 1),
+            "]".repeat(MAX_NESTING + 1)
+        );
         let by_hand = Reader::new(&deep).err();
         let by_serde = read_with_serde::<Texts>(&deep).err();
         assert_eq!(by_hand, Some(JsonError::TooDeep { at: MAX_NESTING }));
         assert_eq!(by_serde, by_hand);
-        let fine = format!("{}\"x\"{}", "[".repeat(MAX_NESTING), "]".repeat(MAX_NESTING));
+        let fine = format!(
+            "{}\"x\"{}",
+            "[".repeat(MAX_NESTING),
+            "]".repeat(MAX_NESTING)
+        );
         assert!(Reader::new(&fine).is_ok());
         assert!(read_with_serde::<Texts>(&fine).is_ok());
     }

@@ -136,8 +136,7 @@ pub fn parse_sessionize(
     zone: &str,
     names: &dyn ZoneResolver,
 ) -> Result<Schedule, ScheduleError> {
-    let all: AllData =
-        read_with_serde(text_in)?;
+    let all: AllData = read_with_serde(text_in)?;
     let mut problems = Vec::new();
 
     // Rooms, in Sessionize's sort order.

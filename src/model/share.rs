@@ -596,7 +596,12 @@ mod tests {
         }
         // What the links written so far hold (the hand-written encoder's
         // output, RFC 4648 §5 without padding) still reads the same.
-        for (bytes, text) in [(&b"ABC"[..], "QUJD"), (b"AB", "QUI"), (b"A", "QQ"), (b"\xfb\xff", "-_8")] {
+        for (bytes, text) in [
+            (&b"ABC"[..], "QUJD"),
+            (b"AB", "QUI"),
+            (b"A", "QQ"),
+            (b"\xfb\xff", "-_8"),
+        ] {
             assert_eq!(base64url(bytes), text);
             assert_eq!(unbase64url(text).as_deref(), Some(bytes));
         }

@@ -11,7 +11,9 @@ use crate::views::layout::{Header, Notices};
 use crate::views::lazy::{LazyPart, Part};
 use crate::views::live::Footer;
 use crate::views::programme::{ProgrammePage, TrackPage};
-use crate::views::{agenda, conferences, now_page, session_page, shared_agenda, speakers, timetable};
+use crate::views::{
+    agenda, conferences, now_page, session_page, shared_agenda, speakers, timetable,
+};
 
 /// The frame, with the view of `shown`'s route drawn by `page` (built again
 /// when the route or the second value, the schedule's version, changes).

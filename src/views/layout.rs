@@ -227,7 +227,8 @@ fn SettingsMenu() -> impl IntoView {
 
 /// The settings menu's time zone and theme: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const SETTINGS_PART: crate::views::lazy::Part = crate::views::lazy::Part(|| Box::pin(settings_view()));
+pub const SETTINGS_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(settings_view()));
 
 #[wasm_split_helpers::wasm_split(settings, fallible)]
 fn settings_view() -> Result<AnyView, crate::browser::part::PartMissing> {
@@ -463,7 +464,8 @@ fn UndoRemove() -> impl IntoView {
 
 /// "N changes since you last looked": a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const CHANGES_PART: crate::views::lazy::Part = crate::views::lazy::Part(|| Box::pin(changes_view()));
+pub const CHANGES_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(changes_view()));
 
 #[wasm_split_helpers::wasm_split(changes, fallible)]
 fn changes_view() -> Result<AnyView, crate::browser::part::PartMissing> {

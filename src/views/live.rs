@@ -10,7 +10,8 @@ use crate::state::{use_display, use_live, use_schedule_signal, AppStatus};
 
 /// "Schedule updated at 14:05 — 3 changes, 1 in your agenda": a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const UPDATE_NOTICE_PART: crate::views::lazy::Part = crate::views::lazy::Part(|| Box::pin(update_notice_view()));
+pub const UPDATE_NOTICE_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(update_notice_view()));
 
 #[wasm_split_helpers::wasm_split(live_notices, fallible)]
 fn update_notice_view() -> Result<AnyView, crate::browser::part::PartMissing> {
@@ -58,7 +59,8 @@ pub fn has_problems(live: crate::state::Live) -> impl Fn() -> bool + Copy {
 
 /// A live check that failed: offline since …, a newer file not taken: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const LIVE_PROBLEMS_PART: crate::views::lazy::Part = crate::views::lazy::Part(|| Box::pin(live_problems_view()));
+pub const LIVE_PROBLEMS_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(live_problems_view()));
 
 #[wasm_split_helpers::wasm_split(live_notices, fallible)]
 fn live_problems_view() -> Result<AnyView, crate::browser::part::PartMissing> {

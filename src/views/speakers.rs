@@ -10,7 +10,8 @@ use leptos::prelude::*;
 
 /// The speakers directory: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const SPEAKERS_PART: crate::views::lazy::Part = crate::views::lazy::Part(|| Box::pin(speakers_view()));
+pub const SPEAKERS_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(speakers_view()));
 
 #[wasm_split_helpers::wasm_split(speakers, fallible)]
 fn speakers_view() -> Result<AnyView, crate::browser::part::PartMissing> {
@@ -72,7 +73,8 @@ pub fn SpeakersPage() -> impl IntoView {
 
 /// One speaker (in the speakers directory's part): a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const SPEAKER_PART: crate::views::lazy::Part = crate::views::lazy::Part(|| Box::pin(speaker_view()));
+pub const SPEAKER_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(speaker_view()));
 
 #[wasm_split_helpers::wasm_split(speakers, fallible)]
 fn speaker_view() -> Result<AnyView, crate::browser::part::PartMissing> {

@@ -17,7 +17,8 @@ use crate::views::star::StarButton;
 
 /// The timetable grid and the room chooser: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const TIMETABLE_PART: crate::views::lazy::Part = crate::views::lazy::Part(|| Box::pin(timetable_view()));
+pub const TIMETABLE_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(timetable_view()));
 
 #[wasm_split_helpers::wasm_split(timetable, fallible)]
 fn timetable_view() -> Result<AnyView, crate::browser::part::PartMissing> {

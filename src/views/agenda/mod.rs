@@ -19,7 +19,8 @@ use notes::{ChangedStars, MissingStars};
 
 /// My agenda with its tools (share, QR, iCalendar, own entries, clashes): a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const AGENDA_PART: crate::views::lazy::Part = crate::views::lazy::Part(|| Box::pin(agenda_view()));
+pub const AGENDA_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(agenda_view()));
 
 #[wasm_split_helpers::wasm_split(agenda, fallible)]
 fn agenda_view() -> Result<AnyView, crate::browser::part::PartMissing> {
