@@ -3,8 +3,8 @@
 // Trunk builds the wasm with cargo (relocations kept: .cargo/config.toml) and
 // links its js and wasm into index.html. This step, run first by the
 // post_build hook, replaces that pair with a split build, as cargo-leptos does:
-//   1. wasm-split-cli cuts every `#[wasm_split]` part (the views of
-//      src/views/lazy.rs; the readers of other formats, browser/loader.rs; the
+//   1. wasm-split-cli cuts every `#[wasm_split]` part (the views' `…_PART`
+//      split points, each beside its component in src/views/; the readers of other formats, browser/loader.rs; the
 //      last-seen comparison and the conferences note, state/load.rs; the
 //      check for a newer schedule and taking one in place, state/live.rs;
 //      reading and keeping a picked or dropped file, views/open_schedule.rs)

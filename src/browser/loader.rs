@@ -6,9 +6,10 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_split_helpers::wasm_split;
 
 use super::part::PartMissing;
+use crate::model::error::ScheduleError;
 use crate::model::import::{import_other, import_own, Format, ImportOptions, Imported};
 use crate::model::live::{body_fingerprint, Validators};
-use crate::model::schedule::{Schedule, ScheduleError};
+use crate::model::schedule::Schedule;
 use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 
 /// The schedule the app opens by default: `schedule.json` beside the app,

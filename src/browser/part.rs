@@ -1,7 +1,7 @@
 //! Lazily loaded parts of the app (code splitting): what a failed load is.
 //!
-//! Functions marked `#[wasm_split(…, fallible)]` (the views in
-//! `views::lazy`, the other formats' readers in `loader`, the last-seen
+//! Functions marked `#[wasm_split(…, fallible)]` (the views' `…_PART`
+//! split points, each beside its component, shown by `views::lazy`; the other formats' readers in `loader`, the last-seen
 //! comparison and the conferences note in `state::load`, the check for a
 //! newer schedule and taking one in `state::live`, reading and keeping a
 //! picked or dropped file in `views::open_schedule`) end up in wasm

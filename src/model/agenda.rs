@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::changes::{compare, Difference, SeenFacts};
-use super::json::{self, stored_texts, Reader};
-use super::schedule::ScheduleError;
+use super::error::StoredAgendaError;
+use super::json::{self, stored_texts, JsonError, Reader};
+use super::limits::MAX_SESSION_HOURS;
 use super::schedule::{Parts, Room, Schedule, Session, SessionKind};
 use super::text::UniqueIds;
 
@@ -77,7 +78,7 @@ impl OwnEntry {
         if end < start {
             return Err(OwnEntryError::EndsBeforeStart);
         }
-        if end - start > chrono::TimeDelta::hours(super::schedule::MAX_SESSION_HOURS) {
+        if end - start > chrono::TimeDelta::hours(MAX_SESSION_HOURS) {
             return Err(OwnEntryError::TooLong);
         }
         Ok(OwnEntry {
@@ -212,27 +213,6 @@ pub struct Agenda {
 // an own entry, in their written order.
 stored_texts!(AgendaEntry: "title" => title, "start" => start, "end" => end, "room" => room, "added" => added; other read_level);
 stored_texts!(OwnEntry: "title" => title, "start" => start, "end" => end, "place" => place, "added" => added);
-
-/// Why a stored agenda could not be read. The value is then kept aside, never overwritten.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StoredAgendaError {
-    /// Not JSON, or not an agenda.
-    Corrupt(String),
-    /// Written by a newer version of the app.
-    FutureVersion(u64),
-}
-
-impl fmt::Display for StoredAgendaError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Corrupt(why) => write!(f, "the saved agenda could not be read ({why})"),
-            Self::FutureVersion(v) => write!(
-                f,
-                "the saved agenda was written by a newer version of this app (format {v})"
-            ),
-        }
-    }
-}
 
 impl AgendaEntry {
     /// What was remembered of the session, for [`compare`].
@@ -605,13 +585,13 @@ impl Agenda {
 }
 
 /// A stored starred session (`{"level": "must", "title": …}`): no field is needed.
-fn read_entry(r: &mut Reader) -> Result<AgendaEntry, ScheduleError> {
+fn read_entry(r: &mut Reader) -> Result<AgendaEntry, JsonError> {
     // Nothing needed, so no message.
     AgendaEntry::read_stored(r, 0, "")
 }
 
 /// A starred session's level, its one field that is not text.
-fn read_level(e: &mut AgendaEntry, r: &mut Reader, key: &str) -> Result<bool, ScheduleError> {
+fn read_level(e: &mut AgendaEntry, r: &mut Reader, key: &str) -> Result<bool, JsonError> {
     if key != "level" {
         return Ok(false);
     }
@@ -620,7 +600,7 @@ fn read_level(e: &mut AgendaEntry, r: &mut Reader, key: &str) -> Result<bool, Sc
 }
 
 /// A stored own entry: its title, start and end are needed.
-fn read_own(r: &mut Reader) -> Result<OwnEntry, ScheduleError> {
+fn read_own(r: &mut Reader) -> Result<OwnEntry, JsonError> {
     OwnEntry::read_stored(
         r,
         OwnEntry::texts(&["title", "start", "end"]),

@@ -2,7 +2,7 @@
 //! (ids, titles, times, rooms; no abstracts) and the diff of a newer schedule
 //! against it, by session id.
 
-use super::json::{self, stored_texts, Reader};
+use super::json::{self, stored_texts, JsonError, Reader};
 use super::schedule::{Schedule, Session};
 use super::time::{day_and_clock, parse_instant, Instant};
 
@@ -100,7 +100,7 @@ impl Snapshot {
 }
 
 /// A stored session of a snapshot: every field is needed.
-fn read_session(r: &mut Reader) -> Result<SnapshotSession, super::schedule::ScheduleError> {
+fn read_session(r: &mut Reader) -> Result<SnapshotSession, JsonError> {
     SnapshotSession::read_stored(
         r,
         SnapshotSession::TEXTS,

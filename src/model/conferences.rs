@@ -5,8 +5,8 @@
 //! copy of anything: the agendas live under their own keys).
 
 use super::agenda::{agenda_key, backup_key};
-use super::json::{self, stored_texts, Reader};
-use super::schedule::{Schedule, ScheduleError};
+use super::json::{self, stored_texts, JsonError, Reader};
+use super::schedule::Schedule;
 use super::source::ScheduleSource;
 use chrono::NaiveDate;
 
@@ -48,7 +48,7 @@ impl KnownConference {
     }
 
     /// The stored form at the reader's place: every field is needed.
-    fn read(r: &mut Reader) -> Result<KnownConference, ScheduleError> {
+    fn read(r: &mut Reader) -> Result<KnownConference, JsonError> {
         Self::read_stored(
             r,
             Self::TEXTS | Self::OTHER,
@@ -57,7 +57,7 @@ impl KnownConference {
     }
 
     /// Where its schedule comes from, its one field that is not text.
-    fn read_source(&mut self, r: &mut Reader, key: &str) -> Result<bool, ScheduleError> {
+    fn read_source(&mut self, r: &mut Reader, key: &str) -> Result<bool, JsonError> {
         if key != "source" {
             return Ok(false);
         }

@@ -1,11 +1,119 @@
 //! What can go wrong when the app loads a schedule, skips a session of it,
 //! or stores, reads or saves something for the user, as types; the words
-//! the page shows are written here, once.
+//! the page shows are written here, once. Every reader returns these, so
+//! this module imports none of them: only the limits the words name, the
+//! JSON reader's own error and the list of formats.
 
 use std::fmt;
 
-use super::agenda::StoredAgendaError;
-use super::schedule::{ScheduleError, MAX_DAYS_FROM_MEDIAN, MAX_SESSION_HOURS};
+use super::format::format_list;
+use super::json::{JsonError, MAX_NESTING};
+use super::limits::{FORMAT_VERSION, MAX_DAYS_FROM_MEDIAN, MAX_SCHEDULE_BYTES, MAX_SESSION_HOURS};
+
+/// Why a schedule could not be used at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScheduleError {
+    /// Nothing but white space.
+    Empty,
+    /// Larger than [`MAX_SCHEDULE_BYTES`].
+    TooLarge { bytes: usize },
+    /// Arrays and objects nested deeper than [`MAX_NESTING`], at this byte
+    /// (the JSON reader's one nesting guard, [`super::json::check_nesting`]).
+    TooDeep { at: usize },
+    /// Not JSON, or JSON of the wrong shape; the message names the line and column.
+    Syntax(String),
+    /// A format version other than [`FORMAT_VERSION`].
+    UnsupportedVersion(u64),
+    /// No conference id or title.
+    MissingConference,
+    /// No session left to show.
+    NoSessions { skipped: usize },
+    /// None of the formats the viewer reads.
+    Unknown(UnknownFormat),
+}
+
+impl fmt::Display for ScheduleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("the schedule file is empty"),
+            Self::TooLarge { bytes } => write!(
+                f,
+                "the schedule file is {bytes} bytes, more than the {MAX_SCHEDULE_BYTES} bytes this viewer accepts"
+            ),
+            Self::TooDeep { at } => write!(
+                f,
+                "the schedule file nests lists and objects more than {MAX_NESTING} levels deep (at byte {at})"
+            ),
+            Self::Syntax(msg) => write!(f, "the schedule file is not valid: {msg}"),
+            Self::UnsupportedVersion(v) => write!(
+                f,
+                "the schedule file has format version {v}; this viewer reads version {FORMAT_VERSION}"
+            ),
+            Self::MissingConference => {
+                f.write_str("the schedule file has no conference id or title")
+            }
+            Self::NoSessions { skipped: 0 } => f.write_str("the schedule file lists no sessions"),
+            Self::NoSessions { skipped } => write!(
+                f,
+                "none of the schedule's sessions is valid ({skipped} skipped)"
+            ),
+            Self::Unknown(why) => write!(f, "the file is not a schedule: {why}"),
+        }
+    }
+}
+
+/// The JSON reader's errors are the file's: a syntax error names its place,
+/// nesting too deep names its byte.
+impl From<JsonError> for ScheduleError {
+    fn from(e: JsonError) -> Self {
+        match e {
+            JsonError::Syntax(why) => ScheduleError::Syntax(why),
+            JsonError::TooDeep { at } => ScheduleError::TooDeep { at },
+        }
+    }
+}
+
+/// Why a file could not be imported, beyond a broken schedule: words for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownFormat {
+    /// A hint about what the file seems to be, if we recognise it.
+    pub hint: Option<&'static str>,
+}
+
+impl fmt::Display for UnknownFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "it is none of the formats this viewer reads ({})",
+            format_list()
+        )?;
+        if let Some(hint) = self.hint {
+            write!(f, "; {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a stored agenda could not be read. The value is then kept aside, never overwritten.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredAgendaError {
+    /// Not JSON, or not an agenda.
+    Corrupt(String),
+    /// Written by a newer version of the app.
+    FutureVersion(u64),
+}
+
+impl fmt::Display for StoredAgendaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Corrupt(why) => write!(f, "the saved agenda could not be read ({why})"),
+            Self::FutureVersion(v) => write!(
+                f,
+                "the saved agenda was written by a newer version of this app (format {v})"
+            ),
+        }
+    }
+}
 
 /// A problem with the saved agenda or the browser's storage.
 #[derive(Clone, Debug, PartialEq, Eq)]

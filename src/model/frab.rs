@@ -13,14 +13,14 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeDelta};
 use serde::Deserialize;
 
-use super::error::SkipReason;
+use super::error::{ScheduleError, SkipReason};
+use super::json::read_with_serde;
 use super::lenient::IdText;
 use super::schedule::{
     checked_colour, conference_day, language_name, non_empty, parse_time, safe_link, Conference,
-    FacetList, Link, LinkKind, Parts, Room, Schedule, ScheduleError, Session, SessionKind, Tally,
-    Track,
+    FacetList, Link, LinkKind, Parts, Room, Schedule, Session, SessionKind, Tally, Track,
 };
-use super::text::{slugify, UniqueIds};
+use super::text::slugify;
 
 #[derive(Deserialize)]
 pub(crate) struct FrabFile {
@@ -304,8 +304,7 @@ pub fn html_to_text(s: &str) -> String {
 
 /// Parse and validate a frab / pretalx / c3voc `schedule.json`.
 pub fn parse_frab(text: &str) -> Result<Schedule, ScheduleError> {
-    let file: FrabFile =
-        serde_json::from_str(text).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
+    let file: FrabFile = read_with_serde(text)?;
     convert(file)
 }
 
@@ -359,10 +358,7 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
     }
 
     let mut lists = Lists::default();
-    let mut tally = Tally {
-        problems,
-        ..Tally::default()
-    };
+    let mut tally = Tally::new(problems);
     for (n, (day, room_key, e)) in events.into_iter().enumerate() {
         let raw_id = non_empty(e.guid.clone()).or_else(|| e.id.0.clone());
         let place = raw_id
@@ -399,7 +395,6 @@ struct Lists {
     speakers: FacetList,
     languages: FacetList,
     formats: FacetList,
-    session_ids: UniqueIds,
 }
 
 /// One event as a session, or why it is skipped.
@@ -410,7 +405,7 @@ fn event_session(
     room_key: &str,
     lists: &mut Lists,
 ) -> Result<Session, SkipReason> {
-    let raw_id = raw_id.ok_or(SkipReason::NoGuidOrId)?;
+    let id = raw_id.ok_or(SkipReason::NoGuidOrId)?;
     let title = non_empty(e.title.clone()).ok_or(SkipReason::EmptyTitle)?;
     let start: DateTime<FixedOffset> = parse_time(e.date.as_deref().ok_or(SkipReason::NoDate)?)?;
     let duration = e.duration.as_deref().unwrap_or("0:00");
@@ -419,14 +414,8 @@ fn event_session(
     let end = start
         .checked_add_signed(TimeDelta::minutes(minutes))
         .ok_or(SkipReason::EndOutOfRange)?;
-    // A repeated session keeps its guid on every day: make occurrences distinct.
-    let id = if lists.session_ids.is_free(&raw_id) {
-        lists.session_ids.claim(&raw_id)
-    } else {
-        lists
-            .session_ids
-            .claim(&format!("{raw_id}-{}", start.date_naive()))
-    };
+    // A repeated session keeps its guid on every day: `Tally` makes the
+    // occurrences distinct (the rule of every format).
     let room_name = non_empty(e.room.clone()).unwrap_or_else(|| room_key.to_string());
     let room = lists.rooms.index(&room_name);
     let track = non_empty(e.track.clone()).map(|name| lists.tracks.index(&name));

@@ -104,13 +104,7 @@ pub fn calendar<'a>(
             let names: Vec<String> = s
                 .speakers
                 .iter()
-                .map(|&p| {
-                    let sp = &schedule.speakers[p];
-                    match &sp.affiliation {
-                        Some(a) => format!("{} ({a})", sp.name),
-                        None => sp.name.clone(),
-                    }
-                })
+                .map(|&p| schedule.speakers[p].name_and_affiliation())
                 .collect();
             if !description.is_empty() {
                 description.push_str("\n\n");

@@ -3,53 +3,13 @@
 //! (versioned, `docs/schedule-format.md`), frab/pretalx `schedule.json`,
 //! Sessionize "All data" and pretalx widget data.
 
-use std::fmt;
-
+use super::error::{ScheduleError, UnknownFormat};
+pub use super::format::{format_list, Format, FORMATS};
 use super::frab::parse_frab;
 use super::json::{Kind, Reader};
-use super::schedule::{parse_schedule, within_limits, Conference, Schedule, ScheduleError};
+use super::schedule::{parse_schedule, within_limits, Conference, Schedule};
 use super::text::slugify;
 use super::time::{NoZoneNames, ZoneResolver};
-
-/// The formats this viewer reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// Our own versioned JSON.
-    Ours,
-    /// frab / pretalx / c3voc `schedule.json`.
-    Frab,
-    /// Sessionize "All data" (`/api/v2/<id>/view/All`).
-    Sessionize,
-    /// The JSON pretalx's schedule widget loads.
-    PretalxWidget,
-}
-
-impl Format {
-    /// The format's name as shown to the user.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Ours => "schedule-viewer JSON",
-            Self::Frab => "frab/pretalx schedule.json",
-            Self::Sessionize => "Sessionize \"All data\" JSON",
-            Self::PretalxWidget => "pretalx widget JSON",
-        }
-    }
-}
-
-/// Every format, in the order a message lists them.
-pub const FORMATS: [Format; 4] = [
-    Format::Ours,
-    Format::Frab,
-    Format::Sessionize,
-    Format::PretalxWidget,
-];
-
-/// The list of formats for a message: "a, b, c or d".
-pub fn format_list() -> String {
-    let names: Vec<&str> = FORMATS.iter().map(|f| f.name()).collect();
-    let (last, rest) = names.split_last().unwrap_or((&"", &[]));
-    format!("{} or {last}", rest.join(", "))
-}
 
 /// What the importer needs besides the text.
 pub struct ImportOptions<'a> {
@@ -82,27 +42,6 @@ pub struct Imported {
     /// Set when the file names no zone and times were read in the zone the
     /// options gave: the app then asks the user to confirm it.
     pub zone_assumed: bool,
-}
-
-/// Why a file could not be imported, beyond a broken schedule: words for the user.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownFormat {
-    /// A hint about what the file seems to be, if we recognise it.
-    pub hint: Option<&'static str>,
-}
-
-impl fmt::Display for UnknownFormat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "it is none of the formats this viewer reads ({})",
-            format_list()
-        )?;
-        if let Some(hint) = self.hint {
-            write!(f, "; {hint}")?;
-        }
-        Ok(())
-    }
 }
 
 /// Which format the text is, from its top-level keys.
@@ -141,7 +80,7 @@ pub fn detect(text: &str) -> Result<Format, ScheduleError> {
 /// object; the whole document is checked (read by the hand reader: the start
 /// path has no serde code for it).
 fn top_level(text: &str) -> Result<(Kind, Vec<String>), ScheduleError> {
-    let mut r = Reader::new(text);
+    let mut r = Reader::new(text)?;
     let mut keys = Vec::new();
     let kind = r.kind();
     if kind == Kind::Object {
@@ -389,6 +328,90 @@ mod tests {
         assert!(hint(" \n [{\"id\": 1}]").unwrap().contains("/view/All"));
         assert_eq!(hint("\"text\""), None);
         assert_eq!(hint("12"), None);
+    }
+
+    /// The one rule for an id met again (`schedule::Tally`), in each format:
+    /// the same id at another start is an occurrence, renamed by its start
+    /// date (then `-2`); at the same start it is a duplicate, skipped.
+    #[test]
+    fn a_repeated_id_is_renamed_by_date_and_a_true_duplicate_skipped_in_every_format() {
+        // (id, start): x twice on the 2nd, x again at its first start, y.
+        let sessions = [
+            ("x", "2020-01-01T10:00:00"),
+            ("x", "2020-01-02T10:00:00"),
+            ("x", "2020-01-02T14:00:00"),
+            ("x", "2020-01-01T10:00:00"),
+            ("y", "2020-01-01T12:00:00"),
+        ];
+        let end = |start: &str| {
+            start
+                .replace("0:00:00", "0:30:00")
+                .replace("4:00:00", "4:30:00")
+        };
+        let list = |each: &dyn Fn(&str, &str) -> String| {
+            sessions
+                .iter()
+                .map(|(id, start)| each(id, start))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let ours = format!(
+            r#"{{"version":1,"conference":{{"id":"c","title":"C"}},"sessions":[{}]}}"#,
+            list(&|id, start| format!(
+                r#"{{"id":"{id}","title":"T","start":"{start}+00:00","end":"{}+00:00"}}"#,
+                end(start)
+            ))
+        );
+        let frab = format!(
+            r#"{{"schedule":{{"conference":{{"title":"F","days":[{{"date":"2020-01-01","rooms":{{"R":[{}]}}}}]}}}}}}"#,
+            list(&|id, start| format!(
+                r#"{{"guid":"{id}","date":"{start}+00:00","duration":"0:30","title":"T"}}"#
+            ))
+        );
+        let sessionize = format!(
+            r#"{{"sessions":[{}],"speakers":[],"categories":[],"rooms":[]}}"#,
+            list(&|id, start| format!(
+                r#"{{"id":"{id}","title":"T","startsAt":"{start}+00:00","endsAt":"{}+00:00"}}"#,
+                end(start)
+            ))
+        );
+        let widget = format!(
+            r#"{{"talks":[{}],"rooms":[],"timezone":"UTC"}}"#,
+            list(&|id, start| format!(
+                r#"{{"code":"{id}","title":"T","start":"{start}+00:00","end":"{}+00:00"}}"#,
+                end(start)
+            ))
+        );
+        for (text, format) in [
+            (ours, Format::Ours),
+            (frab, Format::Frab),
+            (sessionize, Format::Sessionize),
+            (widget, Format::PretalxWidget),
+        ] {
+            let imported = import(&text, &ImportOptions::default()).unwrap();
+            assert_eq!(imported.format, format);
+            let s = imported.schedule;
+            let mut ids: Vec<&str> = s.sessions.iter().map(|s| s.id.as_str()).collect();
+            ids.sort_unstable();
+            assert_eq!(
+                ids,
+                ["x", "x-2020-01-02", "x-2020-01-02-2", "y"],
+                "{format:?}"
+            );
+            let second = s.session("x-2020-01-02").unwrap();
+            assert_eq!(
+                second.start.to_rfc3339(),
+                "2020-01-02T10:00:00+00:00",
+                "{format:?}"
+            );
+            assert_eq!(s.skipped, 1, "{format:?}");
+            let problem = s.problems.iter().find(|p| p.message.contains("duplicate"));
+            assert_eq!(
+                problem.map(|p| p.message.as_str()),
+                Some("duplicate session id \"x\""),
+                "{format:?}"
+            );
+        }
     }
 
     #[test]

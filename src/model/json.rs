@@ -2,20 +2,89 @@
 //! detection of a file's format are read with it instead of serde's derived
 //! code, which was the largest single piece of the start module. It reads
 //! one value at a time into the caller's fields (no tree is built), with the
-//! same leniency as [`super::lenient`]'s types: a field of the wrong shape
-//! reads as absent, only the file's skeleton must be right. Every error
-//! names its line and column.
+//! leniency stated once in [`super::lenient`] (a table of cases there is run
+//! against both readers): a field of the wrong shape reads as absent, only
+//! the file's skeleton must be right. Every error names its line and column.
 //!
 //! It also reads the values the app stores (the agenda, the settings, where
 //! the open schedule came from, the conferences list), which are strict:
 //! there a value of the wrong shape is an error, for the caller to handle;
 //! and [`Writer`] writes them, as serde_json would.
 //!
-//! Nesting deeper than [`MAX_NESTING`] is an error, so the recursion is
-//! bounded for any text, a foreign stored value too.
+//! The one nesting guard of every JSON text the app reads is here:
+//! [`check_nesting`], one scan of the bytes before any parse, run by
+//! [`Reader::new`] and by [`read_with_serde`] (the other formats' serde
+//! reading). Its recursion is then bounded for any text.
+
+use std::fmt;
 
 use super::lenient::{Item, Text, Texts};
-use super::schedule::{ScheduleError, MAX_NESTING};
+
+/// The deepest nesting of lists and objects a JSON text may have
+/// (serde_json's own limit for what it builds; skipped values have none).
+pub const MAX_NESTING: usize = 128;
+
+/// Why the JSON reader stopped: the reader's own error, which the callers
+/// turn into theirs (a schedule's, a stored value's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JsonError {
+    /// Not JSON, or not of the shape asked for: "`what` at line L column C".
+    Syntax(String),
+    /// Lists and objects nested deeper than [`MAX_NESTING`], at this byte.
+    TooDeep {
+        /// The byte offset of the bracket one level too deep.
+        at: usize,
+    },
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Syntax(why) => f.write_str(why),
+            Self::TooDeep { at } => write!(
+                f,
+                "nested more than {MAX_NESTING} levels deep (at byte {at})"
+            ),
+        }
+    }
+}
+
+/// The nesting limit, checked by one scan of the bytes before any parse: a
+/// hostile text of millions of `[` is refused at once, where a parser
+/// skipping values would walk it to its end. Brackets inside strings do not count.
+pub(crate) fn check_nesting(text: &str) -> Result<(), JsonError> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (at, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(JsonError::TooDeep { at });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A whole JSON text read by serde into `T` (the other formats' lenient
+/// types), behind the same nesting guard as [`Reader`].
+pub(crate) fn read_with_serde<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, JsonError> {
+    check_nesting(text)?;
+    serde_json::from_str(text).map_err(|e| JsonError::Syntax(e.to_string()))
+}
 
 /// What the next value is, from its first byte.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -32,27 +101,24 @@ pub(crate) enum Kind {
 pub(crate) struct Reader<'a> {
     text: &'a str,
     at: usize,
-    /// Objects and lists open around the place read.
-    depth: usize,
 }
 
-type Res<T> = Result<T, ScheduleError>;
+type Res<T> = Result<T, JsonError>;
 
 impl<'a> Reader<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
-        Reader {
-            text,
-            at: 0,
-            depth: 0,
-        }
+    /// A reader at the start of `text`, once [`check_nesting`] passed it
+    /// (so reading it recurses at most [`MAX_NESTING`] levels).
+    pub(crate) fn new(text: &'a str) -> Res<Self> {
+        check_nesting(text)?;
+        Ok(Reader { text, at: 0 })
     }
 
     /// "`what` at line L column C", at the reader's place.
-    pub(crate) fn error(&self, what: &str) -> ScheduleError {
+    pub(crate) fn error(&self, what: &str) -> JsonError {
         let before = &self.text[..self.at.min(self.text.len())];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        ScheduleError::Syntax(format!("{what} at line {line} column {column}"))
+        JsonError::Syntax(format!("{what} at line {line} column {column}"))
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -82,21 +148,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Takes the opening `b` of an object or list, one level deeper.
+    /// Takes the opening `b` of an object or list.
     fn open(&mut self, b: u8, what: &str) -> Res<()> {
-        self.expect(b, what)?;
-        self.depth += 1;
-        if self.depth > MAX_NESTING {
-            return Err(self.error(&format!("nested more than {MAX_NESTING} levels deep")));
-        }
-        Ok(())
+        self.expect(b, what)
     }
 
-    /// Takes the closing `b` if it comes next, one level up.
+    /// Takes the closing `b` if it comes next.
     fn close(&mut self, b: u8) -> bool {
-        let closed = self.eat(b);
-        self.depth -= usize::from(closed);
-        closed
+        self.eat(b)
     }
 
     /// What the next value is.
@@ -397,12 +456,11 @@ impl<'a> Reader<'a> {
         text: &str,
         read: impl FnOnce(&mut Reader) -> Res<T>,
     ) -> Result<T, String> {
-        let mut r = Reader::new(text);
-        let value = read(&mut r).and_then(|v| r.end().map(|()| v));
-        value.map_err(|e| match e {
-            ScheduleError::Syntax(why) => why,
-            other => other.to_string(),
-        })
+        let value = Reader::new(text).and_then(|mut r| {
+            let v = read(&mut r)?;
+            r.end().map(|()| v)
+        });
+        value.map_err(|e| e.to_string())
     }
 
     /// `null`, read; false (nothing read) for anything else.
@@ -478,7 +536,7 @@ macro_rules! stored_texts {
                 r: &mut $crate::model::json::Reader,
                 needed: u32,
                 missing: &str,
-            ) -> Result<Self, $crate::model::schedule::ScheduleError> {
+            ) -> Result<Self, $crate::model::json::JsonError> {
                 let (record, seen) = r.record(|(t, seen): &mut ($ty, u32), r, key| {
                     let bit = if let Some(at) = <$ty>::STORED_KEYS.iter().position(|k| *k == key) {
                         *[$(&mut t.$field),+][at] = r.string()?;
@@ -603,15 +661,15 @@ mod tests {
     use super::*;
 
     fn texts_of(json: &str) -> Res<Vec<String>> {
-        let mut r = Reader::new(json);
+        let mut r = Reader::new(json)?;
         let t = r.texts()?;
         r.end()?;
         Ok(t.0)
     }
 
-    fn message(e: ScheduleError) -> String {
+    fn message(e: JsonError) -> String {
         match e {
-            ScheduleError::Syntax(m) => m,
+            JsonError::Syntax(m) => m,
             other => panic!("not a syntax error: {other:?}"),
         }
     }
@@ -652,7 +710,7 @@ mod tests {
                 serde_json::from_str::<serde_json::Value>(bad).is_err(),
                 "{bad}"
             );
-            let mut r = Reader::new(bad);
+            let mut r = Reader::new(bad).unwrap();
             let err = r.skip().and_then(|()| r.end()).unwrap_err();
             let m = message(err);
             assert!(m.ends_with(place), "{bad}: {m}");
@@ -673,7 +731,8 @@ mod tests {
             Ok(())
         }
         let mut r =
-            Reader::new(r#"[{"name": 5, "x": {}}, "no", {"name": "yes"}, [1], {"name": ["a"]}]"#);
+            Reader::new(r#"[{"name": 5, "x": {}}, "no", {"name": "yes"}, [1], {"name": ["a"]}]"#)
+                .unwrap();
         let items: Vec<Option<Probe>> = r.items(field).unwrap().into_iter().map(|i| i.0).collect();
         assert_eq!(
             items,
@@ -688,8 +747,8 @@ mod tests {
             ]
         );
         // Anything but a list is an empty list for `items`, an error for `list`.
-        assert!(Reader::new("{}").items(field).unwrap().is_empty());
-        let Err(e) = Reader::new("\n {}").list("tracks", field) else {
+        assert!(Reader::new("{}").unwrap().items(field).unwrap().is_empty());
+        let Err(e) = Reader::new("\n {}").unwrap().list("tracks", field) else {
             panic!("an object read as a list");
         };
         let m = message(e);
@@ -698,10 +757,21 @@ mod tests {
 
     #[test]
     fn whole_numbers() {
-        assert_eq!(Reader::new("1").whole_number("v").unwrap(), Some(1));
-        assert_eq!(Reader::new("null").whole_number("v").unwrap(), None);
+        assert_eq!(
+            Reader::new("1").unwrap().whole_number("v").unwrap(),
+            Some(1)
+        );
+        assert_eq!(
+            Reader::new("null").unwrap().whole_number("v").unwrap(),
+            None
+        );
         for bad in ["1.0", "-1", "\"1\"", "[]", "1e3"] {
-            let m = message(Reader::new(bad).whole_number("version").unwrap_err());
+            let m = message(
+                Reader::new(bad)
+                    .unwrap()
+                    .whole_number("version")
+                    .unwrap_err(),
+            );
             assert_eq!(
                 m, "`version` should be a whole number at line 1 column 1",
                 "{bad}"

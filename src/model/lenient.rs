@@ -1,6 +1,21 @@
 //! Lenient field types for importers: each reads any JSON without failing,
 //! keeping what has the expected shape and reading the rest as absent, so
 //! one wrong-typed field costs its session (or nothing), never the file.
+//!
+//! The statement of leniency, which both readers follow: serde's visitors
+//! here (the other formats) and the hand reader of our own format
+//! (`json::Reader::{text, texts, item, items}`). The table [`tests::CASES`]
+//! holds a case of every shape and runs against both.
+//!
+//! | value         | [`Text`]   | [`Texts`]               | [`Item`]     | [`Items`]                          |
+//! |---------------|------------|-------------------------|--------------|------------------------------------|
+//! | a string      | kept       | empty                   | none         | empty                              |
+//! | number, bool, null | absent | empty                 | none         | empty                              |
+//! | a list        | absent     | its strings, in order   | none         | each element: an object or none    |
+//! | an object     | absent     | empty                   | its fields   | empty                              |
+//!
+//! A record's fields are read the same way, each by its own type; unknown
+//! keys are read past. Only the JSON itself must be valid.
 
 use std::fmt;
 
@@ -319,8 +334,159 @@ impl<'de> Deserialize<'de> for Flag {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::model::json::{JsonError, Reader};
+
+    /// A record of one text field, as each reader reads it.
+    #[derive(Deserialize, Default, Debug, PartialEq)]
+    #[serde(default)]
+    struct Named {
+        name: Text,
+    }
+
+    fn named_field(n: &mut Named, r: &mut Reader<'_>, key: &str) -> Result<(), JsonError> {
+        match key {
+            "name" => n.name = r.text()?,
+            _ => r.skip()?,
+        }
+        Ok(())
+    }
+
+    impl std::fmt::Debug for Text {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            self.0.fmt(f)
+        }
+    }
+
+    impl PartialEq for Text {
+        fn eq(&self, other: &Text) -> bool {
+            self.0 == other.0
+        }
+    }
+
+    /// What a value reads as: as a [`Text`], a [`Texts`], an [`Item`] of a
+    /// record with a `name` (`Some(name)`), and [`Items`] of such records.
+    type Reading = (
+        Option<&'static str>,
+        &'static [&'static str],
+        Option<Option<&'static str>>,
+        &'static [Option<Option<&'static str>>],
+    );
+
+    /// The statement of leniency, case by case: a JSON value and its reading.
+    pub(crate) const CASES: &[(&str, Reading)] = &[
+        (r#""a""#, (Some("a"), &[], None, &[])),
+        (r#""""#, (Some(""), &[], None, &[])),
+        (r#"" spaced ""#, (Some(" spaced "), &[], None, &[])),
+        ("5", (None, &[], None, &[])),
+        ("-1.5e3", (None, &[], None, &[])),
+        ("true", (None, &[], None, &[])),
+        ("false", (None, &[], None, &[])),
+        ("null", (None, &[], None, &[])),
+        ("[]", (None, &[], None, &[])),
+        (
+            r#"["a", 1, "b", null, ["c"], {"name": "d"}, true]"#,
+            (
+                None,
+                &["a", "b"],
+                None,
+                &[None, None, None, None, None, Some(Some("d")), None],
+            ),
+        ),
+        ("{}", (None, &[], Some(None), &[])),
+        (
+            r#"{"name": "x", "other": [1, {"name": "y"}]}"#,
+            (None, &[], Some(Some("x")), &[]),
+        ),
+        (r#"{"name": 5}"#, (None, &[], Some(None), &[])),
+        (r#"{"name": ["x"]}"#, (None, &[], Some(None), &[])),
+        (r#"{"name": {"en": "x"}}"#, (None, &[], Some(None), &[])),
+        (r#"{"name": null}"#, (None, &[], Some(None), &[])),
+        (
+            r#"[{"name": "x"}, "s", {"name": [1]}, {}, 2]"#,
+            (
+                None,
+                &["s"],
+                None,
+                &[Some(Some("x")), None, Some(None), Some(None), None],
+            ),
+        ),
+    ];
+
+    /// The whole of `json` read by the hand reader with `read`.
+    fn hand<T>(json: &str, read: impl FnOnce(&mut Reader) -> Result<T, JsonError>) -> T {
+        let mut r = Reader::new(json).unwrap();
+        let value = read(&mut r).unwrap();
+        r.end().unwrap();
+        value
+    }
+
+    fn item(i: Item<Named>) -> Option<Option<String>> {
+        i.0.map(|n| n.name.0)
+    }
+
+    #[test]
+    fn both_readers_read_every_case_of_the_leniency_table_alike() {
+        let owned = |r: &Reading| {
+            let (text, texts, one, many) = *r;
+            let own = |o: &Option<&str>| o.map(str::to_string);
+            (
+                own(&text),
+                texts.iter().map(|t| t.to_string()).collect::<Vec<_>>(),
+                one.map(|n| own(&n)),
+                many.iter().map(|i| i.map(|n| own(&n))).collect::<Vec<_>>(),
+            )
+        };
+        for (json, reading) in CASES {
+            let want = owned(reading);
+            let by_serde = (
+                serde_json::from_str::<Text>(json).unwrap().0,
+                serde_json::from_str::<Texts>(json).unwrap().0,
+                item(serde_json::from_str::<Item<Named>>(json).unwrap()),
+                serde_json::from_str::<Items<Named>>(json)
+                    .unwrap()
+                    .0
+                    .into_iter()
+                    .map(item)
+                    .collect::<Vec<_>>(),
+            );
+            assert_eq!(by_serde, want, "serde, {json}");
+            let by_hand = (
+                hand(json, |r| r.text()).0,
+                hand(json, |r| r.texts()).0,
+                item(hand(json, |r| r.item(named_field))),
+                hand(json, |r| r.items(named_field))
+                    .into_iter()
+                    .map(item)
+                    .collect::<Vec<_>>(),
+            );
+            assert_eq!(by_hand, want, "hand reader, {json}");
+        }
+    }
+
+    /// The one nesting guard holds for both readers: the same text is
+    /// refused at the same byte through the hand reader and through serde.
+    #[test]
+    fn both_readers_share_the_nesting_guard() {
+        use crate::model::json::{read_with_serde, MAX_NESTING};
+        let deep = format!(
+            "{}\"x\"{}",
+            "[".repeat(MAX_NESTING + 1),
+            "]".repeat(MAX_NESTING + 1)
+        );
+        let by_hand = Reader::new(&deep).err();
+        let by_serde = read_with_serde::<Texts>(&deep).err();
+        assert_eq!(by_hand, Some(JsonError::TooDeep { at: MAX_NESTING }));
+        assert_eq!(by_serde, by_hand);
+        let fine = format!(
+            "{}\"x\"{}",
+            "[".repeat(MAX_NESTING),
+            "]".repeat(MAX_NESTING)
+        );
+        assert!(Reader::new(&fine).is_ok());
+        assert!(read_with_serde::<Texts>(&fine).is_ok());
+    }
 
     #[derive(Deserialize, Default)]
     #[serde(default)]

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use super::time::Instant;
+use super::time::{intervals_overlap, Instant};
 
 use super::schedule::Schedule;
 
@@ -14,15 +14,6 @@ pub const REMINDER_MINUTES: u32 = 10;
 /// The reminder setting's label, built from [`REMINDER_MINUTES`].
 pub fn reminder_label() -> String {
     format!("Remind me {REMINDER_MINUTES} minutes before my must sessions")
-}
-
-/// The one overlap rule, used by clashes, "at the same time", agenda notes
-/// and the clash resolver: intervals are half-open (`[start, end)`, so a
-/// session that starts when another ends does not overlap it), and a
-/// zero-length interval overlaps nothing (frab events without a duration
-/// import as zero-length; they never join or split a clash group).
-pub fn intervals_overlap(a: (Instant, Instant), b: (Instant, Instant)) -> bool {
-    a.0 < a.1 && b.0 < b.1 && a.0 < b.1 && b.0 < a.1
 }
 
 /// Groups of overlapping sessions: the connected components (of two or more

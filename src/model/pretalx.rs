@@ -11,13 +11,13 @@
 
 use serde::Deserialize;
 
-use super::error::SkipReason;
+use super::error::{ScheduleError, SkipReason};
+use super::json::read_with_serde;
 use super::lenient::{I18n, IdList, IdText, Item, Text};
 use super::schedule::{
     checked_colour, language_name, non_empty, Conference, FacetList, Parts, Problem, Schedule,
-    ScheduleError, Session, SessionKind, Tally, Track,
+    Session, SessionKind, Tally, Track,
 };
-use super::text::UniqueIds;
 use super::time::{parse_in_zone, ZoneResolver};
 
 #[derive(Deserialize)]
@@ -76,7 +76,7 @@ pub fn parse_widget(
     zone: &str,
     names: &dyn ZoneResolver,
 ) -> Result<(Schedule, bool), ScheduleError> {
-    let w: Widget = serde_json::from_str(text).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
+    let w: Widget = read_with_serde(text)?;
     let own_zone = non_empty(w.timezone.0);
     let names_zone = own_zone.is_some();
     if let Some(tz) = own_zone {
@@ -107,11 +107,7 @@ pub fn parse_widget(
     let (speakers, _) = listed(named(w.speakers, "speakers", &mut problems));
 
     let mut languages = FacetList::new();
-    let mut tally = Tally {
-        problems,
-        ..Tally::default()
-    };
-    let mut seen = UniqueIds::default();
+    let mut tally = Tally::new(problems);
     for (i, raw) in w.talks.into_iter().enumerate() {
         let mut place = format!("talks[{i}]");
         let result = (|| -> Result<Session, SkipReason> {
@@ -136,8 +132,9 @@ pub fn parse_widget(
             if end < start {
                 return Err(SkipReason::EndsBeforeStart);
             }
-            // A talk given in several slots keeps its code: make each occurrence distinct.
-            let id = seen.claim(&base);
+            // A talk given in several slots keeps its code: `Tally` makes the
+            // occurrences distinct (the rule of every format).
+            let id = base;
             let mut people = Vec::new();
             for p in &t.speakers.0 {
                 let ix = speakers
@@ -254,7 +251,7 @@ mod tests {
         );
         assert_eq!(s.speakers[opening.speakers[0]].name, "陳冠緯");
         assert_eq!(s.languages[opening.language.unwrap()].name, "English");
-        let again = s.session("AB12CD-2").unwrap();
+        let again = s.session("AB12CD-2025-09-20").unwrap();
         assert_eq!(s.room_name(again), "402AB");
         let coffee = s.session("slot-2").unwrap();
         assert_eq!(

@@ -9,79 +9,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
-use super::error::SkipReason;
-use super::json::{Kind, Reader};
+use super::error::{ScheduleError, SkipReason};
+use super::json::{JsonError, Kind, Reader};
 use super::lenient::{Item, Items, Text, Texts};
+use super::limits::{FORMAT_VERSION, MAX_DAYS_FROM_MEDIAN, MAX_SCHEDULE_BYTES, MAX_SESSION_HOURS};
 use super::text::{fold_for_search, UniqueIds};
+use super::time::{intervals_overlap, ConferenceZone};
 use chrono::{DateTime, FixedOffset, NaiveDate};
-
-/// The highest file-format version this build understands.
-pub const FORMAT_VERSION: u64 = 1;
-
-/// Largest schedule file we try to parse. Far above any real conference
-/// (the 39C3 export, 895 sessions, is 2.6 MB) and small enough that a
-/// hostile file cannot exhaust a phone's memory.
-pub const MAX_SCHEDULE_BYTES: usize = 20 * 1024 * 1024;
-
-/// The longest a session may last; longer ones are skipped as errors (a
-/// session "ending in 9999" would otherwise stretch every day view).
-pub const MAX_SESSION_HOURS: i64 = 7 * 24;
-
-/// How far a session may start from the conference's median start, in
-/// days: a conference spans at most about a year. Farther ones are skipped.
-pub const MAX_DAYS_FROM_MEDIAN: i64 = 183;
-
-/// Why a schedule could not be used at all.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ScheduleError {
-    Empty,
-    TooLarge {
-        bytes: usize,
-    },
-    /// Arrays and objects nested deeper than [`MAX_NESTING`], at this byte.
-    TooDeep {
-        at: usize,
-    },
-    /// Not JSON, or JSON of the wrong shape; the message names the line and column.
-    Syntax(String),
-    UnsupportedVersion(u64),
-    MissingConference,
-    NoSessions {
-        skipped: usize,
-    },
-    /// None of the formats the viewer reads.
-    Unknown(super::import::UnknownFormat),
-}
-
-impl fmt::Display for ScheduleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Empty => f.write_str("the schedule file is empty"),
-            Self::TooLarge { bytes } => write!(
-                f,
-                "the schedule file is {bytes} bytes, more than the {MAX_SCHEDULE_BYTES} bytes this viewer accepts"
-            ),
-            Self::TooDeep { at } => write!(
-                f,
-                "the schedule file nests lists and objects more than {MAX_NESTING} levels deep (at byte {at})"
-            ),
-            Self::Syntax(msg) => write!(f, "the schedule file is not valid: {msg}"),
-            Self::UnsupportedVersion(v) => write!(
-                f,
-                "the schedule file has format version {v}; this viewer reads version {FORMAT_VERSION}"
-            ),
-            Self::MissingConference => {
-                f.write_str("the schedule file has no conference id or title")
-            }
-            Self::NoSessions { skipped: 0 } => f.write_str("the schedule file lists no sessions"),
-            Self::NoSessions { skipped } => write!(
-                f,
-                "none of the schedule's sessions is valid ({skipped} skipped)"
-            ),
-            Self::Unknown(why) => write!(f, "the file is not a schedule: {why}"),
-        }
-    }
-}
 
 /// One problem found while validating; `place` is a session id or a JSON path.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -199,6 +133,21 @@ pub struct Speaker {
     pub name: String,
     /// Company or organisation, if given.
     pub affiliation: Option<String>,
+}
+
+impl Speaker {
+    /// " (Affiliation)" to follow the name, or nothing when none is given.
+    pub fn affiliation_note(&self) -> String {
+        match self.affiliation.as_deref().map(str::trim) {
+            Some(a) if !a.is_empty() => format!(" ({a})"),
+            _ => String::new(),
+        }
+    }
+
+    /// "Name (Affiliation)", or the name alone: how text names a speaker.
+    pub fn name_and_affiliation(&self) -> String {
+        format!("{}{}", self.name, self.affiliation_note())
+    }
 }
 
 /// A value sessions can be filtered by besides the track: a language or a
@@ -500,9 +449,9 @@ impl Session {
     }
 
     /// Whether two sessions run at the same time, by the one overlap rule
-    /// ([`super::plan::intervals_overlap`]).
+    /// ([`intervals_overlap`]).
     pub fn overlaps(&self, other: &Session) -> bool {
-        super::plan::intervals_overlap((self.start, self.end), (other.start, other.end))
+        intervals_overlap((self.start, self.end), (other.start, other.end))
     }
 }
 
@@ -677,7 +626,15 @@ impl Schedule {
 }
 
 /// An importer's sessions as it checks them: each kept, or skipped and
-/// named with its place and why (the one way a broken session is treated).
+/// named with its place and why (the one way a broken session is treated),
+/// and the one rule for an id met again, in every format:
+///
+/// - the same id at another start is another occurrence of a repeated
+///   session (one talk given on two days): the first in the file keeps the
+///   id, each later one gets `<id>-<its start date>` (`talk-2019-08-22`), and
+///   `-2`, `-3`, … after that if it is taken too;
+/// - the same id at the same start is the same session listed twice: the
+///   later copy is skipped as a duplicate and named.
 #[derive(Default)]
 pub(crate) struct Tally {
     /// Sessions kept.
@@ -686,16 +643,21 @@ pub(crate) struct Tally {
     pub(crate) problems: Vec<Problem>,
     /// How many sessions were skipped.
     pub(crate) skipped: usize,
+    /// The ids handed to kept sessions.
+    ids: UniqueIds,
+    /// Each kept session's id as the file gives it, with its start.
+    occurrences: HashSet<(String, DateTime<FixedOffset>)>,
 }
 
 impl Tally {
-    /// Keep a checked session, or record why it was skipped; returns the kept one.
+    /// Keep a checked session (its id made distinct by the rule above), or
+    /// record why it was skipped; returns the kept one.
     pub(crate) fn take(
         &mut self,
         place: String,
         result: Result<Session, SkipReason>,
     ) -> Option<&Session> {
-        match result {
+        match result.and_then(|s| self.occurrence(s)) {
             Ok(session) => {
                 self.sessions.push(session);
                 self.sessions.last()
@@ -709,6 +671,30 @@ impl Tally {
                 None
             }
         }
+    }
+}
+
+impl Tally {
+    /// A tally that starts with the problems found before the sessions.
+    pub(crate) fn new(problems: Vec<Problem>) -> Self {
+        Tally {
+            problems,
+            ..Tally::default()
+        }
+    }
+
+    /// The session with an id no kept session has, or a duplicate.
+    fn occurrence(&mut self, mut session: Session) -> Result<Session, SkipReason> {
+        if !self.occurrences.insert((session.id.clone(), session.start)) {
+            return Err(SkipReason::DuplicateId(session.id));
+        }
+        session.id = if self.ids.is_free(&session.id) {
+            self.ids.claim(&session.id)
+        } else {
+            let day = session.start.date_naive();
+            self.ids.claim(&format!("{}-{day}", session.id))
+        };
+        Ok(session)
     }
 }
 
@@ -789,8 +775,8 @@ struct RawFile {
 impl RawFile {
     /// The file's skeleton is strict (the version a whole number, the
     /// conference an object, the four lists lists); what is inside is lenient.
-    fn read(text: &str) -> Result<RawFile, ScheduleError> {
-        let mut r = Reader::new(text);
+    fn read(text: &str) -> Result<RawFile, JsonError> {
+        let mut r = Reader::new(text)?;
         let mut raw = RawFile::default();
         if r.kind() != Kind::Object {
             return Err(r.error("expected the schedule's object"));
@@ -825,7 +811,7 @@ impl RawFile {
 macro_rules! fields {
     ($raw:ident { $($key:literal => $field:ident: $how:ident),* $(,)? }) => {
         impl $raw {
-            fn field(&mut self, r: &mut Reader<'_>, key: &str) -> Result<(), ScheduleError> {
+            fn field(&mut self, r: &mut Reader<'_>, key: &str) -> Result<(), JsonError> {
                 match key {
                     $($key => self.$field = r.$how()?,)*
                     _ => r.skip()?,
@@ -911,7 +897,7 @@ struct RawSession {
 }
 
 impl RawSession {
-    fn field(&mut self, r: &mut Reader<'_>, key: &str) -> Result<(), ScheduleError> {
+    fn field(&mut self, r: &mut Reader<'_>, key: &str) -> Result<(), JsonError> {
         let text = match key {
             "speakers" => return r.texts().map(|t| self.speakers = t),
             "links" => return r.items(RawLink::field).map(|l| self.links = Items(l)),
@@ -936,6 +922,17 @@ impl RawSession {
     }
 }
 
+impl ConferenceZone {
+    /// The zone of a schedule: its name, and its sessions' offsets day by day.
+    pub fn of(schedule: &Schedule) -> ConferenceZone {
+        let days = schedule.days.iter().map(|&day| {
+            let starts = schedule.sessions.iter().filter(|s| s.day == day);
+            (day, starts.map(|s| s.start).collect())
+        });
+        ConferenceZone::from_days(&schedule.conference.time_zone, days)
+    }
+}
+
 /// Parse and validate a schedule file in our own format.
 pub fn parse_schedule(text: &str) -> Result<Schedule, ScheduleError> {
     within_limits(text)?;
@@ -945,39 +942,11 @@ pub fn parse_schedule(text: &str) -> Result<Schedule, ScheduleError> {
     validate(RawFile::read(text)?)
 }
 
-/// The deepest nesting of lists and objects a schedule file may have
-/// (serde_json's own limit for what it builds; skipped values have none).
-pub const MAX_NESTING: usize = 128;
-
-/// The size and nesting limits, checked before any parse by one scan of the
-/// bytes: a hostile file of millions of `[` is refused at once, where a
-/// parser skipping values would walk it to its end.
+/// The size limit, checked before any parse (the nesting limit is checked
+/// by the JSON reader as it starts, [`super::json::check_nesting`]).
 pub(crate) fn within_limits(text: &str) -> Result<(), ScheduleError> {
     if text.len() > MAX_SCHEDULE_BYTES {
         return Err(ScheduleError::TooLarge { bytes: text.len() });
-    }
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for (at, b) in text.bytes().enumerate() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Err(ScheduleError::TooDeep { at });
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
     }
     Ok(())
 }
@@ -1144,11 +1113,7 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
 
-    let mut tally = Tally {
-        problems,
-        ..Tally::default()
-    };
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut tally = Tally::new(problems);
     for (i, s) in raw.sessions.into_iter().enumerate() {
         let Some(s) = s.0 else {
             tally.take(format!("sessions[{i}]"), Err(SkipReason::NotAnObject));
@@ -1160,10 +1125,8 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
                 .map(|id| format!("session \"{id}\""))
                 .unwrap_or_else(|| format!("sessions[{i}]"));
         let ix = (&track_ix, &room_ix, &speaker_ix);
-        let result = validate_session(s, &seen, ix, &mut lists, &mut tally.problems);
-        if let Some(kept) = tally.take(place, result) {
-            seen.insert(kept.id.clone());
-        }
+        let result = validate_session(s, ix, &mut lists, &mut tally.problems);
+        tally.take(place, result);
     }
     Schedule::assemble(Parts {
         conference,
@@ -1192,15 +1155,11 @@ type IdIndex<'a> = HashMap<&'a str, usize>;
 
 fn validate_session(
     s: RawSession,
-    seen: &HashSet<String>,
     (track_ix, room_ix, speaker_ix): (&IdIndex, &IdIndex, &IdIndex),
     lists: &mut SessionLists,
     problems: &mut Vec<Problem>,
 ) -> Result<Session, SkipReason> {
     let id = non_empty(s.id).ok_or(SkipReason::NoId)?;
-    if seen.contains(&id) {
-        return Err(SkipReason::DuplicateId(id));
-    }
     let title = non_empty(s.title).ok_or(SkipReason::EmptyTitle)?;
     let start = parse_time(s.start.0.as_deref().ok_or(SkipReason::NoStart)?)?;
     let end = parse_time(s.end.0.as_deref().ok_or(SkipReason::NoEnd)?)?;
@@ -1313,6 +1272,7 @@ pub fn group_by_day(schedule: &Schedule, indices: &[usize]) -> Vec<(NaiveDate, V
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::model::json::MAX_NESTING;
 
     pub const SMALL: &str = r##"{
       "version": 1,

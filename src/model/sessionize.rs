@@ -10,15 +10,16 @@
 //! (breaks, registration) have no speakers. Anything unreadable costs its
 //! session, never the file.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::error::SkipReason;
+use super::error::{ScheduleError, SkipReason};
+use super::json::read_with_serde;
 use super::lenient::{Flag, IdList, IdText, Item, Text};
 use super::schedule::{
     language_name, non_empty, Conference, FacetList, Link, LinkKind, Parts, Problem, Schedule,
-    ScheduleError, Session, SessionKind, Speaker, Tally,
+    Session, SessionKind, Speaker, Tally,
 };
 use super::time::{parse_in_zone, ZoneResolver};
 
@@ -135,8 +136,7 @@ pub fn parse_sessionize(
     zone: &str,
     names: &dyn ZoneResolver,
 ) -> Result<Schedule, ScheduleError> {
-    let all: AllData =
-        serde_json::from_str(text_in).map_err(|e| ScheduleError::Syntax(e.to_string()))?;
+    let all: AllData = read_with_serde(text_in)?;
     let mut problems = Vec::new();
 
     // Rooms, in Sessionize's sort order.
@@ -203,11 +203,7 @@ pub fn parse_sessionize(
     let mut tracks = FacetList::new();
     let mut languages = FacetList::new();
     let mut formats = FacetList::new();
-    let mut tally = Tally {
-        problems,
-        ..Tally::default()
-    };
-    let mut seen = HashSet::new();
+    let mut tally = Tally::new(problems);
     for (i, raw) in all.sessions.into_iter().enumerate() {
         let place = raw.0.as_ref().and_then(|s| s.id.0.as_deref()).map_or_else(
             || format!("sessions[{i}]"),
@@ -216,9 +212,6 @@ pub fn parse_sessionize(
         let result = (|| -> Result<Session, SkipReason> {
             let s = raw.0.ok_or(SkipReason::NotAnObject)?;
             let id = s.id.0.clone().ok_or(SkipReason::NoId)?;
-            if !seen.insert(id.clone()) {
-                return Err(SkipReason::DuplicateId(id));
-            }
             let title = non_empty(s.title).ok_or(SkipReason::EmptyTitle)?;
             let start_text = s.starts_at.0.as_deref();
             let start_text = start_text.ok_or(SkipReason::Unscheduled)?;

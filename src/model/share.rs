@@ -14,6 +14,9 @@
 //!
 //! Version 1 (`#1;<conference>;<id>,!<id>`, percent-encoded ids) still opens.
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+
 use super::agenda::{Agenda, AgendaChange, Level, OwnEntry};
 use super::json::{self, Reader};
 use super::schedule::Schedule;
@@ -333,37 +336,18 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> Option<usize> {
     None
 }
 
+/// The base64url alphabet: the characters of the [`fingerprint`] (6 bits each).
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Base64url without padding (RFC 4648 §5): safe in a fragment as it is.
 fn base64url(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
-        for k in 0..=chunk.len() {
-            out.push(B64[((n >> (18 - 6 * k)) & 63) as usize] as char);
-        }
-    }
-    out
+    URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// The bytes of base64url without padding; `None` for anything else, a
+/// dangling partial character (one left over) or non-zero unused bits too.
 fn unbase64url(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let (mut acc, mut nbits) = (0u32, 0);
-    for c in text.bytes() {
-        let v = B64.iter().position(|&x| x == c)? as u32;
-        acc = (acc << 6) | v;
-        nbits += 6;
-        if nbits >= 8 {
-            nbits -= 8;
-            out.push((acc >> nbits) as u8);
-            acc &= (1 << nbits) - 1;
-        }
-    }
-    Some(out)
+    URL_SAFE_NO_PAD.decode(text).ok()
 }
 
 #[cfg(test)]
@@ -605,6 +589,22 @@ mod tests {
         for len in 0..10 {
             let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 5) as u8).collect();
             assert_eq!(unbase64url(&base64url(&bytes)).unwrap(), bytes);
+        }
+        // What the links written so far hold (the hand-written encoder's
+        // output, RFC 4648 §5 without padding) still reads the same.
+        for (bytes, text) in [
+            (&b"ABC"[..], "QUJD"),
+            (b"AB", "QUI"),
+            (b"A", "QQ"),
+            (b"\xfb\xff", "-_8"),
+        ] {
+            assert_eq!(base64url(bytes), text);
+            assert_eq!(unbase64url(text).as_deref(), Some(bytes));
+        }
+        // A dangling partial character (one left over, less than a byte),
+        // unused bits set, padding or the other alphabet: refused.
+        for bad in ["QUJDR", "Q", "QR", "QQ==", "+/8", "QU JD"] {
+            assert_eq!(unbase64url(bad), None, "{bad}");
         }
     }
 }

@@ -267,10 +267,7 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
             .iter()
             .map(|&s| format!("“{}”", schedule.sessions[s].title))
             .collect();
-        let who = match &speaker.affiliation {
-            Some(a) if !a.trim().is_empty() => format!("{} ({})", speaker.name, a.trim()),
-            _ => speaker.name.clone(),
-        };
+        let who = speaker.name_and_affiliation();
         let description = if titles.is_empty() {
             format!("{who} at {conf}.")
         } else {

@@ -2,8 +2,7 @@
 //! next time: `schedule-viewer/current-schedule` in localStorage holds this as
 //! JSON; the schedule body itself lives in the Cache Storage.
 
-use super::json::{self, Reader};
-use super::schedule::ScheduleError;
+use super::json::{self, JsonError, Reader};
 
 /// The localStorage key of the schedule to open next time.
 pub const CURRENT_SCHEDULE_KEY: &str = "schedule-viewer/current-schedule";
@@ -68,7 +67,7 @@ impl ScheduleSource {
     }
 
     /// The stored form at the reader's place (a value of the conferences list too).
-    pub(crate) fn read(r: &mut Reader) -> Result<ScheduleSource, ScheduleError> {
+    pub(crate) fn read(r: &mut Reader) -> Result<ScheduleSource, JsonError> {
         let s = r.record(|s: &mut StoredSource, r, key| {
             let field = match key {
                 KIND_FIELD => {

@@ -167,6 +167,15 @@ impl OffsetMemo {
     }
 }
 
+/// The one overlap rule, used by clashes, "at the same time", agenda notes
+/// and the clash resolver: intervals are half-open (`[start, end)`, so a
+/// session that starts when another ends does not overlap it), and a
+/// zero-length interval overlaps nothing (frab events without a duration
+/// import as zero-length; they never join or split a clash group).
+pub fn intervals_overlap(a: (Instant, Instant), b: (Instant, Instant)) -> bool {
+    a.0 < a.1 && b.0 < b.1 && a.0 < b.1 && b.0 < a.1
+}
+
 /// The conference's time zone: its IANA name when the schedule gives one,
 /// and, as the fallback, the offsets its sessions are written in (per
 /// conference day, the most common one), so a DST change between days is kept.
@@ -180,17 +189,22 @@ pub struct ConferenceZone {
 }
 
 impl ConferenceZone {
-    /// The zone of a schedule: its name, and its sessions' offsets day by day.
-    pub fn of(schedule: &super::schedule::Schedule) -> ConferenceZone {
+    /// The zone of a conference named `name` (blank for none) whose
+    /// sessions on each day start at the given times, in their offsets
+    /// (a schedule's is [`ConferenceZone::of`], beside the schedule).
+    pub fn from_days(
+        name: &str,
+        days: impl IntoIterator<Item = (NaiveDate, Vec<Instant>)>,
+    ) -> ConferenceZone {
         let mut by_day: Vec<(NaiveDate, Instant, FixedOffset)> = Vec::new();
-        for &day in &schedule.days {
+        for (day, starts) in days {
             let mut counts: Vec<(FixedOffset, usize)> = Vec::new();
             let mut first: Option<Instant> = None;
-            for s in schedule.sessions.iter().filter(|s| s.day == day) {
-                first = Some(first.map_or(s.start, |f| f.min(s.start)));
-                match counts.iter_mut().find(|(o, _)| o == s.start.offset()) {
+            for start in starts {
+                first = Some(first.map_or(start, |f| f.min(start)));
+                match counts.iter_mut().find(|(o, _)| o == start.offset()) {
                     Some((_, n)) => *n += 1,
-                    None => counts.push((*s.start.offset(), 1)),
+                    None => counts.push((*start.offset(), 1)),
                 }
             }
             let best = counts.iter().max_by_key(|(_, n)| *n).map(|(o, _)| *o);
@@ -199,7 +213,7 @@ impl ConferenceZone {
             }
         }
         by_day.sort_by_key(|(_, t, _)| *t);
-        let name = Some(schedule.conference.time_zone.trim())
+        let name = Some(name.trim())
             .filter(|n| !n.is_empty())
             .map(str::to_string);
         ConferenceZone { name, by_day }

@@ -11,7 +11,8 @@
 use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::Serialize;
 
-use super::schedule::{Facet, Schedule, Session, FORMAT_VERSION};
+use super::limits::FORMAT_VERSION;
+use super::schedule::{Facet, Schedule, Session};
 
 /// The schedule as a file of our format (compact JSON).
 pub fn write(schedule: &Schedule) -> String {

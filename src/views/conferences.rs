@@ -134,6 +134,16 @@ fn RemoveConfirm(
     }
 }
 
+/// The conferences opened on this device: a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const CONFERENCES_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(conferences_view()));
+
+#[wasm_split_helpers::wasm_split(conferences, fallible)]
+fn conferences_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <ConferencesPage /> }.into_any())
+}
+
 #[component]
 pub fn ConferencesPage() -> impl IntoView {
     let schedule = use_schedule();

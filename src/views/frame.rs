@@ -11,6 +11,9 @@ use crate::views::layout::{Header, Notices};
 use crate::views::lazy::{LazyPart, Part};
 use crate::views::live::Footer;
 use crate::views::programme::{ProgrammePage, TrackPage};
+use crate::views::{
+    agenda, conferences, now_page, session_page, shared_agenda, speakers, timetable,
+};
 
 /// The frame, with the view of `shown`'s route drawn by `page` (built again
 /// when the route or the second value, the schedule's version, changes).
@@ -34,14 +37,14 @@ pub fn app_page(route: Route) -> AnyView {
     match route {
         Route::Programme => view! { <ProgrammePage /> }.into_any(),
         Route::Track(_) => view! { <TrackPage /> }.into_any(),
-        Route::Session(_) => lazy(Part::Session),
-        Route::Agenda => lazy(Part::Agenda),
-        Route::SharedAgenda => lazy(Part::SharedAgenda),
-        Route::Speakers => lazy(Part::Speakers),
-        Route::Speaker(_) => lazy(Part::Speaker),
-        Route::Timetable(_) => lazy(Part::Timetable),
-        Route::Now => lazy(Part::Now),
-        Route::Conferences => lazy(Part::Conferences),
+        Route::Session(_) => lazy(session_page::SESSION_PART),
+        Route::Agenda => lazy(agenda::AGENDA_PART),
+        Route::SharedAgenda => lazy(shared_agenda::SHARED_AGENDA_PART),
+        Route::Speakers => lazy(speakers::SPEAKERS_PART),
+        Route::Speaker(_) => lazy(speakers::SPEAKER_PART),
+        Route::Timetable(_) => lazy(timetable::TIMETABLE_PART),
+        Route::Now => lazy(now_page::NOW_PART),
+        Route::Conferences => lazy(conferences::CONFERENCES_PART),
         Route::NotFound => view! { <NotFound /> }.into_any(),
     }
 }

@@ -214,14 +214,24 @@ fn Menu(
 /// theme and zone apply from the start without it).
 #[component]
 fn SettingsMenu() -> impl IntoView {
-    use crate::views::lazy::{LazyPart, Part};
+    use crate::views::lazy::LazyPart;
     let open = RwSignal::new(false);
     let opened_once = Memo::new(move |was: Option<&bool>| was == Some(&true) || open.get());
     view! {
         <Menu class="menu settings" icon="⚙" label="Settings" open>
-            {move || opened_once.get().then(|| view! { <LazyPart part=Part::Settings /> })}
+            {move || opened_once.get().then(|| view! { <LazyPart part=SETTINGS_PART /> })}
         </Menu>
     }
+}
+
+/// The settings menu's time zone and theme: a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const SETTINGS_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(settings_view()));
+
+#[wasm_split_helpers::wasm_split(settings, fallible)]
+fn settings_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <DisplaySettings /> }.into_any())
 }
 
 /// Time zone and theme, persisted.
@@ -299,7 +309,7 @@ fn ZoneQuestion() -> impl IntoView {
             .import
             .get()
             .is_some_and(|(_, assumed)| assumed)
-            .then(|| view! { <crate::views::lazy::LazyPart part=crate::views::lazy::Part::ZonePrompt quiet=true /> })
+            .then(|| view! { <crate::views::lazy::LazyPart part=crate::views::zone_prompt::ZONE_PROMPT_PART quiet=true /> })
     }
 }
 
@@ -326,7 +336,8 @@ pub fn Notices() -> impl IntoView {
 /// update taken, changes since the last visit, a check that failed).
 #[component]
 fn LiveNotices() -> impl IntoView {
-    use crate::views::lazy::{LazyPart, Part};
+    use crate::views::lazy::LazyPart;
+    use crate::views::live::{LIVE_PROBLEMS_PART, UPDATE_NOTICE_PART};
     let live = crate::state::use_live();
     let changes = expect_context::<crate::state::ScheduleChanges>();
     let updated = move || live.update.with(Option::is_some);
@@ -334,13 +345,13 @@ fn LiveNotices() -> impl IntoView {
     let troubled = crate::views::live::has_problems(live);
     view! {
         <Show when=updated>
-            <LazyPart part=Part::UpdateNotice quiet=true />
+            <LazyPart part=UPDATE_NOTICE_PART quiet=true />
         </Show>
         <Show when=changed>
-            <LazyPart part=Part::Changes quiet=true />
+            <LazyPart part=CHANGES_PART quiet=true />
         </Show>
         <Show when=troubled>
-            <LazyPart part=Part::LiveProblems quiet=true />
+            <LazyPart part=LIVE_PROBLEMS_PART quiet=true />
         </Show>
     }
 }
@@ -448,6 +459,16 @@ fn UndoRemove() -> impl IntoView {
             }
         })
     }
+}
+
+/// "N changes since you last looked": a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const CHANGES_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(changes_view()));
+
+#[wasm_split_helpers::wasm_split(changes, fallible)]
+fn changes_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <ChangesPanel /> }.into_any())
 }
 
 /// "N changes since you last looked", starred sessions first; dismissing

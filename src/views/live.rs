@@ -8,6 +8,16 @@ use leptos::prelude::*;
 
 use crate::state::{use_display, use_live, use_schedule_signal, AppStatus};
 
+/// "Schedule updated at 14:05 — 3 changes, 1 in your agenda": a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const UPDATE_NOTICE_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(update_notice_view()));
+
+#[wasm_split_helpers::wasm_split(live_notices, fallible)]
+fn update_notice_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <UpdateNotice /> }.into_any())
+}
+
 /// "Schedule updated at 14:05 — 3 changes, 1 in your agenda": a button
 /// that leads to the changes panel; dismissable.
 #[component]
@@ -45,6 +55,16 @@ pub fn has_problems(live: crate::state::Live) -> impl Fn() -> bool + Copy {
             && live.freshness.with(|f| f.offline_since.is_some());
         offline || live.freshness.with(|f| f.problem.is_some())
     }
+}
+
+/// A live check that failed: offline since …, a newer file not taken: a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const LIVE_PROBLEMS_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(live_problems_view()));
+
+#[wasm_split_helpers::wasm_split(live_notices, fallible)]
+fn live_problems_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <LiveProblems /> }.into_any())
 }
 
 /// Offline since a check failed, and a newer file that was not taken (a

@@ -8,6 +8,15 @@ use crate::model::time::{clock, long_day};
 use crate::state::{use_display, use_schedule, Clock};
 use crate::views::session_card::SessionCard;
 
+/// Now & next: a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const NOW_PART: crate::views::lazy::Part = crate::views::lazy::Part(|| Box::pin(now_view()));
+
+#[wasm_split_helpers::wasm_split(now, fallible)]
+fn now_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <NowPage /> }.into_any())
+}
+
 #[component]
 pub fn NowPage() -> impl IntoView {
     let schedule = use_schedule();

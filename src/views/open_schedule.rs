@@ -17,7 +17,7 @@ use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 use crate::model::url;
 use crate::state::AppStatus;
 use crate::views::error_page::ErrorNotice;
-use crate::views::lazy::{LazyPart, Part};
+use crate::views::lazy::LazyPart;
 
 /// Errors from opening, shown in the chooser.
 #[derive(Clone, Copy)]
@@ -107,10 +107,20 @@ pub fn OpenSchedule() -> impl IntoView {
         <details class="open-schedule" on:toggle=move |_| opened.set(true)>
             <summary>"Open another conference's schedule"</summary>
             {current}
-            {move || opened.get().then(|| view! { <LazyPart part=Part::OpenSchedule /> })}
+            {move || opened.get().then(|| view! { <LazyPart part=OPEN_SCHEDULE_PART /> })}
             <ErrorNotice error />
         </details>
     }
+}
+
+/// The form to open another conference's schedule: a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const OPEN_SCHEDULE_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(open_schedule_view()));
+
+#[wasm_split_helpers::wasm_split(open_schedule, fallible)]
+fn open_schedule_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <OpenScheduleForm /> }.into_any())
 }
 
 /// The chooser itself: a URL to open, a file to pick.

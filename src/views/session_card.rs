@@ -41,7 +41,7 @@ pub fn SessionCard(
             .iter()
             .map(|&p| {
                 let sp = &schedule.speakers[p];
-                let affiliation = sp.affiliation.as_ref().map(|a| format!(" ({a})"));
+                let affiliation = sp.affiliation_note();
                 let name = sp.name.clone();
                 view! {
                     <li>

@@ -16,6 +16,16 @@ use crate::views::session_links::SessionLinks;
 use crate::views::star::StarButton;
 use leptos::prelude::*;
 
+/// A session's own page (a link shared in a chat lands here): a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const SESSION_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(session_view()));
+
+#[wasm_split_helpers::wasm_split(session, fallible)]
+fn session_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <SessionPage /> }.into_any())
+}
+
 #[component]
 pub fn SessionPage() -> impl IntoView {
     let RouteItem { raw, index } = use_route_item();

@@ -13,6 +13,16 @@ use crate::model::time::{clock_range, long_day, parse_instant};
 use crate::state::{use_agenda, use_display, use_schedule};
 use crate::views::session_list::DayGroupedList;
 
+/// An agenda someone shared: a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const SHARED_AGENDA_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(shared_agenda_view()));
+
+#[wasm_split_helpers::wasm_split(shared_agenda, fallible)]
+fn shared_agenda_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <SharedAgendaPage /> }.into_any())
+}
+
 #[component]
 pub fn SharedAgendaPage() -> impl IntoView {
     let schedule = use_schedule();

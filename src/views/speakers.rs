@@ -6,6 +6,16 @@ use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_list::DayGroupedList;
 use leptos::prelude::*;
 
+/// The speakers directory: a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const SPEAKERS_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(speakers_view()));
+
+#[wasm_split_helpers::wasm_split(speakers, fallible)]
+fn speakers_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <SpeakersPage /> }.into_any())
+}
+
 #[component]
 pub fn SpeakersPage() -> impl IntoView {
     let schedule = use_schedule();
@@ -56,6 +66,16 @@ pub fn SpeakersPage() -> impl IntoView {
         </div>
         <ul class="speaker-directory">{items}</ul>
     }
+}
+
+/// One speaker (in the speakers directory's part): a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const SPEAKER_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(speaker_view()));
+
+#[wasm_split_helpers::wasm_split(speakers, fallible)]
+fn speaker_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <SpeakerPage /> }.into_any())
 }
 
 #[component]

@@ -15,6 +15,16 @@ use crate::state::{use_clock, use_display, use_schedule, RoomChoice};
 use crate::views::route_item::{use_route_item, RouteItem};
 use crate::views::star::StarButton;
 
+/// The timetable grid and the room chooser: a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const TIMETABLE_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(timetable_view()));
+
+#[wasm_split_helpers::wasm_split(timetable, fallible)]
+fn timetable_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <TimetablePage /> }.into_any())
+}
+
 #[component]
 pub fn TimetablePage() -> impl IntoView {
     let schedule = use_schedule();

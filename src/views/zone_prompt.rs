@@ -52,6 +52,16 @@ fn ZonePicker(current: String, status: AppStatus) -> impl IntoView {
     }
 }
 
+/// The question for the zone of a file that names none (Sessionize): a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const ZONE_PROMPT_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(zone_prompt_view()));
+
+#[wasm_split_helpers::wasm_split(zone_prompt, fallible)]
+fn zone_prompt_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <ZonePrompt /> }.into_any())
+}
+
 /// The notice for a schedule whose zone was assumed; nothing otherwise.
 #[component]
 pub fn ZonePrompt() -> impl IntoView {

@@ -16,6 +16,16 @@ use actions::AgendaActions;
 use days::AgendaDays;
 use notes::{ChangedStars, MissingStars};
 
+/// My agenda with its tools (share, QR, iCalendar, own entries, clashes): a lazily loaded part ([`crate::views::lazy`]), its split point
+/// beside the component.
+pub const AGENDA_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(agenda_view()));
+
+#[wasm_split_helpers::wasm_split(agenda, fallible)]
+fn agenda_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <AgendaPage /> }.into_any())
+}
+
 /// The page: heading and hint, notes about starred sessions, the days,
 /// then export, sharing, reminders and the storage promise.
 #[component]
