@@ -40,6 +40,28 @@ pub fn release_prerender() {
     }
 }
 
+/// Is the screen wide enough for the layout that shows the filters at once
+/// (`style.css`'s `min-width: 40rem`)?
+pub fn wide_screen() -> bool {
+    super::window()
+        .and_then(|w| w.match_media("(min-width: 40rem)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Run `f` once the start's work is done: in the browser's idle time, or
+/// after a second where it has none to tell (WebKit has no
+/// `requestIdleCallback`).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = super::window() else {
+        return;
+    };
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let f: &js_sys::Function = wasm_bindgen::JsCast::unchecked_ref(&f);
+    if window.request_idle_callback(f).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f, 1000);
+    }
+}
+
 /// Remove the build-time copy of the page (`#prerender`).
 fn remove_prerender() {
     if let Some(el) = super::window()

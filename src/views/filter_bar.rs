@@ -86,18 +86,80 @@ pub fn FilterBar(
     // On a phone the filters other than search sit behind one button that
     // says how many are active; wider screens show them at once (style.css).
     let open = RwSignal::new(false);
+    provide_context(PanelFilter {
+        filter,
+        show_tracks,
+    });
     view! {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <SearchField filter />
             <FiltersToggle filter show_tracks open />
             <div id="filter-panel" class="filter-panel" class:open=move || open.get()>
-                <FacetGroups filter show_tracks />
-                <SpeakerChooser filter />
-                <HidePast />
-                <DaySelect filter />
+                <PanelControls open />
             </div>
         </form>
         <IgnoredFilters filter />
+    }
+}
+
+/// What the filter panel's controls read (they are a part: no props).
+#[derive(Clone, Copy)]
+struct PanelFilter {
+    filter: Memo<(Filter, Vec<String>)>,
+    show_tracks: bool,
+}
+
+/// The panel's controls are a lazily loaded part: a phone's first screen
+/// shows the panel closed, so its controls are loaded in idle time after
+/// the start, or at once when it is opened. Where the panel shows at once
+/// (a wide screen), the page waits for them, so nothing moves.
+pub const FILTERS_PART: crate::views::lazy::Part =
+    crate::views::lazy::Part(|| Box::pin(filters_view()));
+
+#[wasm_split_helpers::wasm_split(filters, fallible)]
+fn filters_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <PanelControlsNow /> }.into_any())
+}
+
+/// The controls of the panel: Track, Type, Language, Room, Speaker,
+/// "Hide past sessions", Day.
+#[component]
+fn PanelControlsNow() -> impl IntoView {
+    let PanelFilter {
+        filter,
+        show_tracks,
+    } = expect_context();
+    view! {
+        <FacetGroups filter show_tracks />
+        <SpeakerChooser filter />
+        <HidePast />
+        <DaySelect filter />
+    }
+}
+
+/// The panel's controls, drawn at once by the build (its page shows them
+/// on a wide screen).
+#[cfg(not(target_arch = "wasm32"))]
+#[component]
+fn PanelControls(open: RwSignal<bool>) -> impl IntoView {
+    let _ = open;
+    view! { <PanelControlsNow /> }
+}
+
+/// The panel's controls, loaded as a part: at once where the panel shows
+/// (the page waits for them), else when it is opened or the start is over.
+#[cfg(target_arch = "wasm32")]
+#[component]
+fn PanelControls(open: RwSignal<bool>) -> impl IntoView {
+    use crate::views::lazy::LazyPart;
+    let shown_at_once = crate::browser::page::wide_screen();
+    let wanted = RwSignal::new(shown_at_once);
+    if !shown_at_once {
+        crate::browser::page::when_idle(move || wanted.set(true));
+    }
+    move || {
+        (wanted.get() || open.get())
+            .then(|| view! { <LazyPart part=FILTERS_PART quiet=!shown_at_once /> })
     }
 }
 
