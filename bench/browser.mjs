@@ -176,7 +176,7 @@ md += '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n';
 for (const r of results) {
   md += `| ${r.sessions} | ${f(r.baselineFirstTitleMs)} ms | ${f(r.firstTitleMs)} ms | ${f(r.firstTitleMs / r.baselineFirstTitleMs, 2)} | ${f(r.settledMs)} ms | ${r.domCards} | ${f(r.filterKeystrokeMs)} ms | ${f(r.trackToggleMs)} ms | ${f(r.starMs)} ms | ${f(r.maxLongTaskAfterFirstPaintMs)} ms | ${f(r.jsHeapMB + r.wasmMemoryMB)} MB (${f(r.jsHeapMB)} + ${f(r.wasmMemoryMB)}) |\n`;
 }
-md += `\nFirst-load code (what the start view loads: html + js + wasm + css): ${size.raw} B raw, **${(size.brotli / 1024).toFixed(1)} KB brotli** (goal ≤ 120 KB).\n`;
+md += `\nFirst-load code (what the start view loads: html + js + wasm + css): ${size.raw} B raw, **${(size.brotli / 1000).toFixed(1)} KB brotli** (KB = 1,000 bytes) (goal ≤ 120 KB).\n`;
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/browser.json', JSON.stringify({ machine, size, results }, null, 1));
 writeFileSync('bench/results/browser.md', md);
