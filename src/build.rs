@@ -4,7 +4,7 @@
 //! an HTML string, so the first titles paint before the wasm has arrived and
 //! the page reads without JavaScript, in the app's one markup.
 //!
-//! The CSP forbids `style="…"` attributes (DECISIONS.md): the styles the
+//! The CSP forbids `style="…"` attributes (docs/decisions.md, "The build-time view"): the styles the
 //! components set through the CSSOM (track colours, timetable positions)
 //! come out of the markup as classes, their rules collected in [`Styles`]
 //! for `prerender.css`.
@@ -683,10 +683,8 @@ mod tests {
         let shell = Shell::from_index(INDEX, "/", |_| Some(guard.into()))
             .unwrap()
             .page(None, None, None);
-        assert!(
-            shell.contains("localStorage.getItem('schedule-viewer/settings')"),
-            "{shell}"
-        );
+        let read = format!(".getItem('{}')", crate::model::settings::SETTINGS_KEY);
+        assert!(shell.contains(&read), "{shell}");
         assert!(!shell.contains("%theme%"));
     }
 

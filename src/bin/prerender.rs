@@ -251,8 +251,7 @@ fn write_pages(
         let view = render_page(&schedule, route, &mut own);
         write(&format!("{folder}page.css"), own.css())?;
         // Beside the page: its link is the page's own (encoded) href's.
-        let href = format!("{}/page.css", route.href().trim_end_matches('/'));
-        Ok((view, href))
+        Ok((view, route.beside("page.css")))
     };
     for page in &pages {
         let folder = page.file.trim_end_matches("index.html");

@@ -1,6 +1,7 @@
 //! What can go wrong when the app loads a schedule, skips a session of it,
-//! or stores, reads or saves something for the user, as types; the words
-//! the page shows are written here, once. Every reader returns these, so
+//! or stores, reads or saves something for the user, as types, each with
+//! the words the page shows for it (a change's words are
+//! `model::changes::words`, a page's title `model::page`). Every reader returns these, so
 //! this module imports none of them: only the limits the words name, the
 //! JSON reader's own error and the list of formats.
 

@@ -129,6 +129,12 @@ impl Route {
         under_base(&self.path())
     }
 
+    /// The link to a file in this route's own folder of a built site
+    /// (`/timetable/2017-10-26/page.css`, under the base).
+    pub fn beside(&self, file: &str) -> String {
+        format!("{}/{file}", self.href().trim_end_matches('/'))
+    }
+
     /// The path of this route at the root of the app, each parameter
     /// percent-encoded as [`Route::parse`] decodes it ("/session/x").
     /// (`NotFound` has no page of its own: its path is one that names none.)
@@ -162,6 +168,13 @@ impl Route {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_file_beside_a_page_is_linked_from_its_href() {
+        let day = Route::Timetable(Some("2017-10-26".into()));
+        assert_eq!(day.beside("page.css"), format!("{}/page.css", day.href()));
+        assert_eq!(Route::Programme.beside("pages.css"), "/pages.css");
+    }
+
     use super::*;
 
     #[test]
