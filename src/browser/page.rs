@@ -17,11 +17,21 @@ thread_local! {
 
 /// The app has drawn its page: the build-time copy goes in the same task,
 /// or, when a part of the page is still loading, once it has drawn.
+/// A copy the guard hid (`no-prerender`: another schedule, path or
+/// setting) is never waited for: no second page stays in the document.
 pub fn app_drawn() {
     DRAWN.with(|d| d.set(true));
-    if HOLDS.with(std::cell::Cell::get) == 0 {
+    if HOLDS.with(std::cell::Cell::get) == 0 || copy_hidden() {
         remove_prerender();
     }
+}
+
+/// Has the guard hidden the build-time copy?
+fn copy_hidden() -> bool {
+    super::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|html| html.class_list().contains("no-prerender"))
 }
 
 /// A part of the page being drawn starts loading: the copy waits for it.

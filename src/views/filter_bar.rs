@@ -116,9 +116,21 @@ struct PanelFilter {
 pub const FILTERS_PART: crate::views::lazy::Part =
     crate::views::lazy::Part(|| Box::pin(filters_view()));
 
-#[wasm_split_helpers::wasm_split(filters, fallible)]
+#[wasm_split_helpers::wasm_split(filters, fallible, preload(preload_filters))]
 fn filters_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <PanelControlsNow /> }.into_any())
+}
+
+/// Where the panel shows at once (a wide screen), fetch its part now, beside
+/// the schedule, so that it has arrived when the page is drawn and the built
+/// copy goes in the same frame.
+pub fn preload_where_shown_at_once() {
+    if crate::browser::page::wide_screen() {
+        leptos::task::spawn_local(async {
+            // A failure shows in the panel, with Retry, when it is drawn.
+            let _ = preload_filters().await;
+        });
+    }
 }
 
 /// The controls of the panel: Track, Type, Language, Room, Speaker,

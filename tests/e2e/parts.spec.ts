@@ -24,8 +24,10 @@ test('the start view fetches no lazily loaded part; each view fetches its own wh
   await page.getByRole('button', { name: /^Add to agenda/ }).first().click();
   // Only the two steps that run after the page is drawn on every visit (the
   // comparison with the last-seen schedule, the note in the conferences
-  // list) are fetched without being asked for.
-  const splitModules = () => fetched.filter((f) => f.startsWith('split_') && !/^split_(last_seen|conferences_record)-/.test(f));
+  // list) and the filter panel's controls (shown at once on this wide
+  // screen; on a phone loaded in idle time) are fetched without being asked for.
+  await expect.poll(() => fetched.some((f) => /^split_filters-/.test(f))).toBe(true);
+  const splitModules = () => fetched.filter((f) => f.startsWith('split_') && !/^split_(last_seen|conferences_record|filters)-/.test(f));
   expect(splitModules()).toEqual([]);
 
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -67,6 +69,32 @@ test('a part that cannot be fetched says so with Retry, and loads on Retry', asy
   await expect(page.locator('main#main h1').first()).toHaveText(/Timetable/);
   await expect(failed).toHaveCount(0);
   expect(errors).toEqual([]);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 375, height: 667 } });
+
+  test('the first screen works without the filter panel part; Filters loads it, with Retry when it cannot', async ({ page }) => {
+    const errors = collectErrors(page);
+    let offline = true;
+    await page.route(`**/${partFile('split_filters')}`, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto('/');
+    // Search, the stars and the Filters button are the start module's.
+    await page.getByRole('button', { name: /^Add to agenda/ }).first().click();
+    await expect(page.getByRole('button', { name: /^Remove from agenda/ }).first()).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Search sessions' }).fill('security');
+    await expect(page.locator('#main article')).toHaveCount(1);
+    const filters = page.getByRole('button', { name: /^Filters/ });
+    await filters.click();
+    const panel = page.locator('#filter-panel');
+    const failed = panel.getByRole('alert').filter({ hasText: 'This part of the app could not be loaded.' });
+    await expect(failed).toBeVisible();
+    offline = false;
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await expect(panel.getByRole('group', { name: 'Track' })).toBeVisible();
+    await expect(panel.getByRole('combobox', { name: 'Speaker' })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
 });
 
 test('a deep link to a lazily loaded view works on first load', async ({ page }) => {
