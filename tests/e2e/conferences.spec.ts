@@ -9,10 +9,18 @@ const SESSIONIZE = '/test-data/sessionize-orlando-codecamp-2020.json';
 
 test('the Conferences list switches between schedules and removes one with its data', async ({ page }) => {
   const p = new ProgrammePage(page);
+  // Each visit is recorded after the page is drawn (a small part, fetched
+  // then): wait for it before leaving, as a visitor who reads the page does.
+  const recorded = (n: number) =>
+    expect
+      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('schedule-viewer/conferences') ?? '[]').length))
+      .toBe(n);
   await p.goto('/?q=knee deep');
   await p.star('Knee Deep in Microservices').click();
+  await recorded(1);
   await p.goto(`/?schedule=${encodeURIComponent(WIDGET)}`);
   await p.star('Der faule Admin automatisiert: Gluon auf echter Hardware testen').click();
+  await recorded(2);
   await p.goto(`/?schedule=${encodeURIComponent(SESSIONIZE)}&tz=America/New_York`);
   await expect(p.count).toHaveText('99 sessions');
 
