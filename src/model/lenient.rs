@@ -548,7 +548,11 @@ pub(crate) mod tests {
     }
 
     /// A JSON value, its (language, text) pairs, its count.
-    type TranslationCase = (&'static str, &'static [(&'static str, &'static str)], Option<u64>);
+    type TranslationCase = (
+        &'static str,
+        &'static [(&'static str, &'static str)],
+        Option<u64>,
+    );
 
     /// Texts in languages and counts, case by case: a JSON value, its
     /// reading as [`Translations`] and as [`Count`].
