@@ -30,7 +30,12 @@ pub struct ScheduleLoad {
 
 /// Load the schedule `status.source` names, with every side effect of a
 /// successful load; the build-time view goes in the task that draws the app.
-pub fn load_schedule(status: AppStatus) -> ScheduleLoad {
+/// `before_draw` (a part the first screen shows) is awaited beside the load:
+/// the page is drawn when both are done.
+pub fn load_schedule(
+    status: AppStatus,
+    before_draw: impl Future<Output = ()> + 'static,
+) -> ScheduleLoad {
     let load = ScheduleLoad {
         result: RwSignal::new(None),
         waited: RwSignal::new(0),
@@ -44,7 +49,9 @@ pub fn load_schedule(status: AppStatus) -> ScheduleLoad {
     let source = status.source.get_value();
     let zone = status.zone.get_value();
     leptos::task::spawn_local(async move {
-        let result = load_from_source(&source, &zone.zone).await.map(|l| {
+        let (loaded, ()) =
+            futures::future::join(load_from_source(&source, &zone.zone), before_draw).await;
+        let result = loaded.map(|l| {
             // A schedule that loaded is the one to open next time, offline too,
             // and one of the conferences opened on this device.
             files::remember_source(&source);

@@ -121,15 +121,13 @@ fn filters_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <PanelControlsNow /> }.into_any())
 }
 
-/// Where the panel shows at once (a wide screen), fetch its part now, beside
-/// the schedule, so that it has arrived when the page is drawn and the built
-/// copy goes in the same frame.
-pub fn preload_where_shown_at_once() {
+/// Where the panel shows at once (a wide screen), its part, fetched beside
+/// the schedule: the app draws when both have arrived, so the panel is drawn
+/// with the page and the built copy goes in that frame.
+pub async fn preload_where_shown_at_once() {
     if crate::browser::page::wide_screen() {
-        leptos::task::spawn_local(async {
-            // A failure shows in the panel, with Retry, when it is drawn.
-            let _ = preload_filters().await;
-        });
+        // A failure shows in the panel, with Retry, when it is drawn.
+        let _ = preload_filters().await;
     }
 }
 
