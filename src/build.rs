@@ -751,6 +751,7 @@ mod tests {
         let s = demo();
         let session = s.sessions[0].id.clone();
         let speaker = s.speakers[0].id.clone();
+        let room = s.rooms[s.sessions[0].room.expect("a room")].id.clone();
         let day = s.days[0].to_string();
         let track = s.track_of(&s.sessions[0]).expect("a track").id.clone();
         let title = s.sessions[0].title.clone();
@@ -758,6 +759,7 @@ mod tests {
         for route in [
             Route::Session(session),
             Route::Speaker(speaker),
+            Route::Room(room),
             Route::Speakers,
             Route::Timetable(Some(day)),
             Route::Track(track),

@@ -231,6 +231,7 @@ fn every_built_page_s_title_is_the_one_the_app_sets() {
             "NotFound",
             "Now",
             "Programme",
+            "Room",
             "Session",
             "SharedAgenda",
             "Speaker",
@@ -256,5 +257,80 @@ fn every_built_page_s_title_is_the_one_the_app_sets() {
         title("session/thu-keynote-state-of-mesos/index.html"),
         "The State of Apache Mesos · MesosCon Europe 2017"
     );
+    assert_eq!(
+        title("room/club-a/index.html"),
+        "Club A · MesosCon Europe 2017"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A frab file whose rooms say where they are, deployed with `--schedule`:
+/// each room's built page shows its description (as text: markup in it is
+/// escaped), seats and links, and only its sessions; its link preview is
+/// the description; the sitemap lists it; cards link to it.
+#[test]
+fn a_room_s_built_page_reads_without_javascript() {
+    let dir = built("rooms-demo");
+    let frab = r#"{"schedule":{"version":"1","conference":{"acronym":"rc","title":"Room Conf",
+      "time_zone_name":"Europe/Berlin",
+      "rooms":[
+        {"name":"Saal One","capacity":3025,"description_en":"Lecture hall, Level +2\n\n<script>alert(1)</script> & more","description_de":"Hörsaal",
+         "map_url":"https://map.example/one"},
+        {"name":"Annex"}
+      ],
+      "days":[{"date":"2030-05-01","rooms":{
+        "Saal One":[{"guid":"a","date":"2030-05-01T10:00:00+02:00","duration":"1:00","title":"In the hall"}],
+        "Annex":[{"guid":"b","date":"2030-05-01T10:00:00+02:00","duration":"1:00","title":"In the annex"}]
+      }}]}}}"#;
+    let file = dir.join("rooms-frab.json");
+    std::fs::write(&file, frab).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .arg(&dir)
+        .arg("--schedule")
+        .arg(&file)
+        .args(["--base", SITE])
+        .env_remove("SCHEDULE_FILE")
+        .env_remove("SCHEDULE_BASE")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(dir.join("room/saal-one/index.html")).unwrap();
+    let page = &html[html.find("<div id=\"prerender\">").expect("the built view")..];
+    assert!(page.contains("<h1>Saal One</h1>"), "{page}");
+    assert!(page.contains("<p>Lecture hall, Level +2</p>"), "{page}");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"),
+        "{page}"
+    );
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(page.contains("Seats 3,025"), "{page}");
+    assert!(page.contains(r#"href="https://map.example/one""#), "{page}");
+    assert!(
+        page.contains("In the hall") && !page.contains("In the annex"),
+        "{page}"
+    );
+    assert_eq!(
+        meta(&html, "og:description"),
+        Some("Saal One, Room Conf: Lecture hall, Level +2 &lt;script&gt;alert(1)&lt;/script&gt; &amp; more")
+    );
+    // A room the file says nothing about: its name and sessions, nothing invented.
+    let annex = std::fs::read_to_string(dir.join("room/annex/index.html")).unwrap();
+    assert!(annex.contains("<h1>Annex</h1>") && annex.contains("In the annex"));
+    assert!(!annex.contains("Seats"));
+    // Cards and the session page link to the room's page.
+    let programme = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(
+        programme.contains(r#"<a href="/mesoscon/2017/room/saal-one">Saal One</a>"#),
+        "{programme}"
+    );
+    let session = std::fs::read_to_string(dir.join("session/a/index.html")).unwrap();
+    assert!(session.contains(r#"href="/mesoscon/2017/room/saal-one""#));
+    let sitemap = std::fs::read_to_string(dir.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains(&format!("<loc>{SITE}room/saal-one</loc>")));
+    assert!(sitemap.contains(&format!("<loc>{SITE}room/annex</loc>")));
     let _ = std::fs::remove_dir_all(&dir);
 }

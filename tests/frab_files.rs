@@ -251,4 +251,55 @@ fn congress_39c3_hub_export() {
             },
         ],
     );
+    // What `conference.rooms` says about each room is kept: descriptions in
+    // English and German, seats; "stream_id" ("s1") is no link and is not.
+    let room = |name: &str| s.rooms.iter().find(|r| r.name == name).unwrap();
+    let one = room("One");
+    assert_eq!(one.id, "one");
+    assert_eq!(
+        one.description(),
+        Some("Lecture hall in CCH central, Level +2 to +4")
+    );
+    assert_eq!(one.seats().as_deref(), Some("Seats 3,025"));
+    assert!(one.links.is_empty());
+    let kids = room("Kidspace - Hackcenter");
+    assert_eq!(
+        kids.description(),
+        Some("Back room on the left in Hall B on the 1st floor")
+    );
+    assert_eq!(
+        kids.description_in("de"),
+        Some("Hinterer Raum links in Saal B, 1. OG")
+    );
+    // Only English where German is null; none where both are null or blank.
+    let sendezentrum = room("Sendezentrum Bühne (Saal X 07)");
+    assert_eq!(sendezentrum.description.len(), 1);
+    assert_eq!(
+        sendezentrum.description_in("de"),
+        Some("Auf Ebene +1 – Saal X, hinten rechts")
+    );
+    assert_eq!(room("Am Spätverkauf").description(), None);
+    assert_eq!(room("Am Spätverkauf").capacity, None);
+    assert_eq!(room("Chaoswellen Assembly").description(), None);
+    // Every room the file describes (and that has sessions) keeps it.
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/schedules/39c3-schedule.json"),
+    )
+    .unwrap();
+    let raw: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let listed = raw["schedule"]["conference"]["rooms"].as_array().unwrap();
+    let mut described = 0;
+    for r in listed {
+        let name = r["name"].as_str().unwrap();
+        let en = r["description_en"].as_str().map(str::trim).unwrap_or("");
+        if let Some(ours) = s.rooms.iter().find(|x| x.name == name) {
+            if !en.is_empty() {
+                assert_eq!(ours.description_in("en"), Some(en), "{name}");
+                described += 1;
+            }
+            let seats = r["capacity"].as_u64().filter(|&n| n > 0);
+            assert_eq!(ours.capacity.map(u64::from), seats, "{name}");
+        }
+    }
+    assert!(described > 20, "{described}");
 }

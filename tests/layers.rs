@@ -586,6 +586,7 @@ fn the_owners_would_be_caught_anywhere_else() {
         "session",
         "speaker",
         "speakers",
+        "room",
         "track",
         "timetable",
         "agenda",

@@ -56,7 +56,8 @@ fn one_page_per_built_route_with_unique_files() {
         ),
         (4, 2, 28, 23)
     );
-    assert_eq!(p.len(), 1 + 4 + 2 + 28 + 1 + 23);
+    assert_eq!(s.rooms.len(), 6);
+    assert_eq!(p.len(), 1 + 4 + 2 + 28 + 1 + 23 + 6);
     let files: HashSet<&str> = p.iter().map(|p| p.file.as_str()).collect();
     assert_eq!(files.len(), p.len(), "files are unique");
     for page in &p {
@@ -100,6 +101,7 @@ fn one_page_per_built_route_with_unique_files() {
             "session" => "session",
             "speakers" => "speakers",
             "speaker" => "speaker",
+            "room" => "room",
             _ => "other",
         })
         .collect();
@@ -113,7 +115,8 @@ fn one_page_per_built_route_with_unique_files() {
             "timetable",
             "session",
             "speakers",
-            "speaker"
+            "speaker",
+            "room"
         ]
     );
 }
@@ -254,8 +257,8 @@ fn the_sitemap_lists_exactly_the_pages() {
             .collect();
         let urls: Vec<String> = p.iter().map(|p| site.url(&p.route.href())).collect();
         assert_eq!(locs, urls);
-        assert_eq!(xml.matches("<url>").count(), 59);
-        assert_eq!(xml.matches("</url>").count(), 59);
+        assert_eq!(xml.matches("<url>").count(), 59 + 6);
+        assert_eq!(xml.matches("</url>").count(), 59 + 6);
     }
     let site = site();
     let xml = sitemap(&pages(&s, &site), &site);

@@ -103,3 +103,30 @@ fn sessionize_orlando_round_trips_in_its_zone() {
     assert!(s.speakers.iter().any(|p| p.affiliation.is_some()));
     assert_round_trip("sessionize orlando", &s);
 }
+
+/// 39C3 (read from `../shared/schedules/`, which has no licence to be
+/// copied here): its rooms' descriptions in two languages and capacities
+/// survive the trip. Absent, it fails when `CI=true` and says it was skipped.
+#[test]
+fn frab_39c3_round_trips_with_what_its_rooms_say() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/schedules/39c3-schedule.json");
+    if !path.exists() {
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "CI=true and ../shared/schedules/39c3-schedule.json is absent"
+        );
+        eprintln!("SKIPPED: ../shared/schedules/39c3-schedule.json is absent");
+        return;
+    }
+    let s = imported(
+        "../shared/schedules/39c3-schedule.json",
+        &ImportOptions::default(),
+        Format::Frab,
+    );
+    let described = s.rooms.iter().filter(|r| r.description().is_some()).count();
+    assert!(described > 20, "{described} rooms described");
+    assert!(s.rooms.iter().any(|r| r.description.len() == 2));
+    assert!(s.rooms.iter().any(|r| r.capacity.is_some()));
+    assert_round_trip("39c3", &s);
+}

@@ -3,7 +3,7 @@
 //! Sessionize, pretalx widget), writes it over itself in our format, so the
 //! app's first load needs only our reader; then writes every page of the
 //! schedule (the programme, each track, each day's timetable, each session,
-//! the speakers and each speaker) as `<path>/index.html`, drawn by the app's
+//! the speakers, each speaker and each room) as `<path>/index.html`, drawn by the app's
 //! own components (`schedule_viewer::build`) with its title, description,
 //! link preview and, for a session, its schema.org Event
 //! (`schedule_viewer::model::site`), so a link paints at once and reads
@@ -185,12 +185,13 @@ fn main() {
 /// The folders of the pages a build writes (removed first: a schedule
 /// deployed into a built folder leaves no page of the one before).
 #[cfg(not(target_arch = "wasm32"))]
-const PAGE_FOLDERS: [&str; 8] = [
+const PAGE_FOLDERS: [&str; 9] = [
     "track",
     "session",
     "timetable",
     "speakers",
     "speaker",
+    "room",
     "agenda",
     "now",
     "conferences",

@@ -280,6 +280,7 @@ impl Agenda {
             rooms.push(Room {
                 id: format!("r{}", rooms.len()),
                 name: name.to_string(),
+                ..Room::default()
             });
             Some(rooms.len() - 1)
         };

@@ -15,10 +15,11 @@ use serde::Deserialize;
 
 use super::error::{ScheduleError, SkipReason};
 use super::json::read_with_serde;
-use super::lenient::IdText;
+use super::lenient::{Count, IdText, Item, Text, Translations};
 use super::schedule::{
     checked_colour, conference_day, language_name, non_empty, parse_time, safe_link, Conference,
-    FacetList, Link, LinkKind, Parts, Room, Schedule, Session, SessionKind, Tally, Track,
+    FacetList, Link, LinkKind, Parts, Room, RoomFacts, RoomLinkKind, Schedule, Session,
+    SessionKind, Tally, Track,
 };
 use super::text::slugify;
 
@@ -46,17 +47,78 @@ struct FrabConference {
     base_url: Option<String>,
     #[serde(default)]
     tracks: Vec<FrabTrack>,
-    /// The organisers' room order (main hall first), where the file gives it.
+    /// The organisers' room order (main hall first), where the file gives
+    /// it, with what it says about each room.
     #[serde(default)]
-    rooms: Option<Vec<FrabRoom>>,
+    rooms: Option<Vec<Item<FrabRoom>>>,
     #[serde(default)]
     days: Vec<FrabDay>,
 }
 
-#[derive(Deserialize)]
+/// A room of `conference.rooms`: its name, and what the file says about it
+/// (`description`, a text or its translations, and `description_en`,
+/// `description_de`, … as c3voc writes them; `capacity`; `location`,
+/// `floor`; a `stream`/`stream_url`, `map`/`map_url`, `directions` or `url`
+/// link). Read leniently: a value of the wrong shape reads as absent.
+#[derive(Default)]
 struct FrabRoom {
-    #[serde(default)]
     name: Option<String>,
+    facts: RoomFacts,
+}
+
+impl<'de> Deserialize<'de> for FrabRoom {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FrabRoom;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a room")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<FrabRoom, A::Error> {
+                let mut room = FrabRoom::default();
+                let facts = &mut room.facts;
+                while let Some(key) = a.next_key::<String>()? {
+                    let link = match key.as_str() {
+                        "stream" | "stream_url" => Some(RoomLinkKind::Stream),
+                        "map" | "map_url" => Some(RoomLinkKind::Map),
+                        "directions" => Some(RoomLinkKind::Directions),
+                        "url" => Some(RoomLinkKind::Other),
+                        _ => None,
+                    };
+                    if let Some(kind) = link {
+                        facts.links.push((kind, a.next_value::<Text>()?.0, None));
+                        continue;
+                    }
+                    match key.as_str() {
+                        "name" => room.name = a.next_value::<Text>()?.0,
+                        "description" => {
+                            let Translations(texts) = a.next_value()?;
+                            facts.description.extend(texts);
+                        }
+                        "capacity" => facts.capacity = a.next_value::<Count>()?.0,
+                        "location" => facts.location = a.next_value::<Text>()?.0,
+                        "floor" => facts.floor = a.next_value::<Text>()?.0,
+                        _ => match key.strip_prefix("description_") {
+                            Some(lang) if !lang.is_empty() => {
+                                let text = a.next_value::<Text>()?.0;
+                                facts
+                                    .description
+                                    .extend(text.map(|t| (lang.to_string(), t)));
+                            }
+                            _ => {
+                                a.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        },
+                    }
+                }
+                Ok(room)
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 #[derive(Deserialize)]
@@ -335,15 +397,16 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
             Some((name.clone(), checked_colour(t.color, place, &mut problems)?))
         })
         .collect();
-    // Day and room order as in the file, for stable output.
-    let room_rank: HashMap<String, usize> = conf
-        .rooms
-        .into_iter()
-        .flatten()
-        .filter_map(|r| non_empty(r.name))
-        .enumerate()
-        .map(|(i, name)| (name, i))
-        .collect();
+    // Day and room order as in the file, for stable output; what the file
+    // says about each room, by its name.
+    let mut room_rank: HashMap<String, usize> = HashMap::new();
+    let mut room_facts: HashMap<String, RoomFacts> = HashMap::new();
+    let named = conf.rooms.into_iter().flatten().filter_map(|r| r.0);
+    let named = named.filter_map(|r| Some((non_empty(r.name)?, r.facts)));
+    for (i, (name, facts)) in named.enumerate() {
+        room_rank.insert(name.clone(), i);
+        room_facts.insert(name, facts);
+    }
     let mut events: Vec<(Option<NaiveDate>, String, FrabEvent)> = Vec::new();
     for day in conf.days {
         let date = day
@@ -368,7 +431,13 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
         let result = event_session(&e, raw_id, day, &room_key, &mut lists);
         tally.take(place, result);
     }
-    let rooms = organisers_room_order(lists.rooms.into_items(), &room_rank, &mut tally.sessions);
+    let mut rooms =
+        organisers_room_order(lists.rooms.into_items(), &room_rank, &mut tally.sessions);
+    for room in &mut rooms {
+        if let Some(facts) = room_facts.remove(&room.name) {
+            room.describe(facts);
+        }
+    }
     let mut tracks: Vec<Track> = lists.tracks.into_items();
     for t in &mut tracks {
         t.color = colours.get(&t.name).cloned();
@@ -601,6 +670,52 @@ mod tests {
         assert_eq!(rooms.len(), 2);
         assert!(rooms.contains(&"stage-a") && rooms.contains(&"stage-b"));
         assert_eq!(s.tracks.len(), 1);
+    }
+
+    #[test]
+    fn rooms_keep_what_the_file_says_about_them() {
+        // c3voc's description_en/_de, pretalx's description (a text or its
+        // translations), capacity, and links only when they are http(s).
+        let text = r#"{"schedule":{"conference":{"title":"R",
+          "rooms":[
+            {"name":"One","slug":"one","capacity":3025,"stream_id":"s1",
+             "description_en":"Lecture hall, Level +2\n","description_de":"Hörsaal, Ebene +2",
+             "map_url":"https://map.example/one","stream":"javascript:alert(1)"},
+            {"name":"Two","description":{"en":"<b>Upstairs</b>","de":"Oben"},"capacity":"many",
+             "location":"CCH West","floor":"+1","directions":"http://example.org/two"},
+            {"name":"Three","description":"","capacity":0},
+            "not a room",
+            {"name":"Empty","description":"No sessions here"}
+          ],
+          "days":[{"date":"2019-08-21","rooms":{
+            "One":[{"guid":"o","date":"2019-08-21T10:00:00+02:00","duration":"1:00","title":"In one"}],
+            "Two":[{"guid":"t","date":"2019-08-21T10:00:00+02:00","duration":"1:00","title":"In two"}],
+            "Three":[{"guid":"h","date":"2019-08-21T10:00:00+02:00","duration":"1:00","title":"In three"}]
+          }}]}}}"#;
+        let s = parse_frab(text).unwrap();
+        let one = &s.rooms[0];
+        assert_eq!(one.description_in("de"), Some("Hörsaal, Ebene +2"));
+        assert_eq!(one.description(), Some("Lecture hall, Level +2"));
+        assert_eq!(one.capacity, Some(3025));
+        let links: Vec<(RoomLinkKind, &str)> =
+            one.links.iter().map(|l| (l.kind, l.url.as_str())).collect();
+        assert_eq!(links, [(RoomLinkKind::Map, "https://map.example/one")]);
+        let two = &s.rooms[1];
+        assert_eq!(
+            two.description(),
+            Some("<b>Upstairs</b>"),
+            "text, not markup"
+        );
+        assert_eq!(two.description_in("de-AT"), Some("Oben"));
+        assert_eq!(
+            (two.capacity, two.location.as_deref(), two.floor.as_deref()),
+            (None, Some("CCH West"), Some("+1"))
+        );
+        assert_eq!(two.links[0].kind, RoomLinkKind::Directions);
+        assert_eq!(two.links[0].title, "Directions");
+        let three = &s.rooms[2];
+        assert_eq!((three.description(), three.capacity), (None, None));
+        assert_eq!(s.rooms.len(), 3, "a room without sessions is not listed");
     }
 
     #[test]

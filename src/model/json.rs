@@ -18,7 +18,7 @@
 
 use std::fmt;
 
-use super::lenient::{Item, Text, Texts};
+use super::lenient::{Count, Item, Text, Texts, Translations};
 
 /// The deepest nesting of lists and objects a JSON text may have
 /// (serde_json's own limit for what it builds; skipped values have none).
@@ -365,6 +365,36 @@ impl<'a> Reader<'a> {
             Ok(())
         })?;
         Ok(Texts(out))
+    }
+
+    /// A text or its translations ([`Translations`]): a string, or an
+    /// object of language → text; anything else reads as none.
+    pub(crate) fn translations(&mut self) -> Res<Translations> {
+        let mut out = Vec::new();
+        match self.kind() {
+            Kind::Str => out.push((String::new(), self.string()?)),
+            Kind::Object => self.object(&mut |r, lang| {
+                out.extend(r.text()?.0.map(|t| (lang.to_string(), t)));
+                Ok(())
+            })?,
+            _ => self.skip()?,
+        }
+        Ok(Translations(out))
+    }
+
+    /// A count ([`Count`]): a whole number of at least 0; anything else
+    /// reads as absent.
+    pub(crate) fn count(&mut self) -> Res<Count> {
+        if self.kind() != Kind::Other {
+            return self.skip().map(|()| Count(None));
+        }
+        let Some(number) = self.scalar()? else {
+            return Ok(Count(None));
+        };
+        Ok(match number.parse::<u64>() {
+            Ok(n) => Count(Some(n)),
+            Err(_) => number.parse::<f64>().map_or(Count(None), Count::of_f64),
+        })
     }
 
     /// A record: an object whose fields `field` reads (unknown keys are

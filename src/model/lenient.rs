@@ -296,6 +296,88 @@ impl<'de> Deserialize<'de> for I18n {
     }
 }
 
+/// A text in one or more languages: a string (in no named language: code
+/// "") or an object of language code → text (`{"en": …, "de": …}`), its
+/// texts in order; anything else, and a value in the object that is not a
+/// string, reads as none. Both readers read it alike ([`tests::TRANSLATIONS`]).
+#[derive(Default)]
+pub(crate) struct Translations(pub(crate) Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for Translations {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Translations;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text or its translations")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Translations, E> {
+                Ok(Translations(vec![(String::new(), v.to_string())]))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<Translations, A::Error> {
+                let mut out = Vec::new();
+                while let Some((lang, Text(text))) = a.next_entry::<String, Text>()? {
+                    out.extend(text.map(|t| (lang, t)));
+                }
+                Ok(Translations(out))
+            }
+            arrays_give!(Translations(Vec::new()));
+            scalars_give!(Translations(Vec::new()));
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A count (a room's seats): a whole number of at least 0 is kept (also
+/// written `1e3` or `30.0`); anything else reads as absent.
+#[derive(Default)]
+pub(crate) struct Count(pub(crate) Option<u64>);
+
+impl Count {
+    /// A JSON number's value, if it is a whole number of at least 0.
+    pub(crate) fn of_f64(v: f64) -> Count {
+        let whole = v.is_finite() && v >= 0.0 && v.fract() == 0.0;
+        // `as` saturates: a count beyond u64 is u64::MAX, dropped as too large later.
+        Count(whole.then_some(v as u64))
+    }
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a whole number")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Count, E> {
+                Ok(Count(Some(v)))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Count, E> {
+                Ok(Count(u64::try_from(v).ok()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Count, E> {
+                Ok(Count::of_f64(v))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Count, E> {
+                Ok(Count(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Count, E> {
+                Ok(Count(None))
+            }
+            fn visit_unit<E>(self) -> Result<Count, E> {
+                Ok(Count(None))
+            }
+            arrays_give!(Count(None));
+            objects_give!(Count(None));
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// A flag: `true` only for JSON `true`; anything else reads as false.
 #[derive(Default)]
 pub(crate) struct Flag(pub(crate) bool);
@@ -462,6 +544,51 @@ pub(crate) mod tests {
                     .collect::<Vec<_>>(),
             );
             assert_eq!(by_hand, want, "hand reader, {json}");
+        }
+    }
+
+    /// A JSON value, its (language, text) pairs, its count.
+    type TranslationCase = (
+        &'static str,
+        &'static [(&'static str, &'static str)],
+        Option<u64>,
+    );
+
+    /// Texts in languages and counts, case by case: a JSON value, its
+    /// reading as [`Translations`] and as [`Count`].
+    pub(crate) const TRANSLATIONS: &[TranslationCase] = &[
+        (r#""Hall""#, &[("", "Hall")], None),
+        (
+            r#"{"en": "Hall", "de": "Saal", "fr": 3, "it": null, "x": ["y"]}"#,
+            &[("en", "Hall"), ("de", "Saal")],
+            None,
+        ),
+        ("{}", &[], None),
+        ("3025", &[], Some(3025)),
+        ("0", &[], Some(0)),
+        ("30.0", &[], Some(30)),
+        ("1e3", &[], Some(1000)),
+        ("-2", &[], None),
+        ("2.5", &[], None),
+        (r#""3025""#, &[("", "3025")], None),
+        ("null", &[], None),
+        ("true", &[], None),
+        ("[1, \"a\"]", &[], None),
+    ];
+
+    #[test]
+    fn both_readers_read_translations_and_counts_alike() {
+        for (json, texts, count) in TRANSLATIONS {
+            let want: Vec<(String, String)> = texts
+                .iter()
+                .map(|(l, t)| (l.to_string(), t.to_string()))
+                .collect();
+            let serde_texts = serde_json::from_str::<Translations>(json).unwrap().0;
+            assert_eq!(serde_texts, want, "serde, {json}");
+            assert_eq!(hand(json, |r| r.translations()).0, want, "hand, {json}");
+            let serde_count = serde_json::from_str::<Count>(json).unwrap().0;
+            assert_eq!(serde_count, *count, "serde, {json}");
+            assert_eq!(hand(json, |r| r.count()).0, *count, "hand, {json}");
         }
     }
 

@@ -634,6 +634,7 @@ mod tests {
         roomier.rooms.push(crate::model::schedule::Room {
             id: "c".into(),
             name: "C".into(),
+            ..Default::default()
         });
         assert_ne!(offer_key(&roomier), offer_key(&new));
         let span = conference_span(&new).unwrap();

@@ -11,13 +11,14 @@ use super::time::{long_day, parse_ymd};
 pub const NOT_FOUND_TITLE: &str = "Not found · schedule-viewer";
 
 /// The item a route's parameter names, as a position in the schedule: the
-/// session, speaker, track or timetable day ("" names the first day).
+/// session, speaker, track, room or timetable day ("" names the first day).
 /// None when the schedule has no such item or the route names none.
 pub fn item_of(route: &Route, schedule: &Schedule) -> Option<usize> {
     match route {
         Route::Session(id) => schedule.session_position(id),
         Route::Speaker(slug) => schedule.speaker_by_id(slug),
         Route::Track(slug) => schedule.track_by_id(slug),
+        Route::Room(slug) => schedule.room_by_id(slug),
         Route::Timetable(day) => match day.as_deref().unwrap_or("") {
             "" => (!schedule.days.is_empty()).then_some(0),
             d => parse_ymd(d).and_then(|d| schedule.days.iter().position(|x| *x == d)),
@@ -51,6 +52,10 @@ pub fn page_title(route: &Route, schedule: &Schedule) -> String {
             || "Unknown track".to_string(),
             |i| schedule.tracks[i].name.clone(),
         ),
+        Route::Room(_) => item.map_or_else(
+            || "Unknown room".to_string(),
+            |i| schedule.rooms[i].name.clone(),
+        ),
         Route::Timetable(_) => match item {
             Some(i) => format!("Timetable, {}", long_day(schedule.days[i])),
             None => "Timetable, unknown day".to_string(),
@@ -66,7 +71,8 @@ mod tests {
 
     const FILE: &str = r#"{"version":1,"conference":{"id":"c","title":"Conf"},
         "tracks":[{"id":"ops","name":"Ops"}],"speakers":[{"id":"ann","name":"Ann"}],
-        "sessions":[{"id":"s","title":"Talk","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00","track":"ops","speakers":["ann"]},
+        "rooms":[{"id":"hall-1","name":"Hall 1"}],
+        "sessions":[{"id":"s","title":"Talk","start":"2020-01-01T10:00:00+01:00","end":"2020-01-01T11:00:00+01:00","track":"ops","speakers":["ann"],"room":"hall-1"},
         {"id":"t","title":"Next day","start":"2020-01-02T10:00:00+01:00","end":"2020-01-02T11:00:00+01:00"}]}"#;
 
     #[test]
@@ -82,6 +88,8 @@ mod tests {
             (Route::Speakers, "Speakers · Conf"),
             (Route::Speaker("ann".into()), "Ann · Conf"),
             (Route::Speaker("bob".into()), "Unknown speaker · Conf"),
+            (Route::Room("hall-1".into()), "Hall 1 · Conf"),
+            (Route::Room("hall-2".into()), "Unknown room · Conf"),
             (day(None), "Timetable, Wednesday 1 January 2020 · Conf"),
             (
                 day(Some("2020-01-02")),
@@ -100,5 +108,6 @@ mod tests {
         }
         assert_eq!(item_of(&day(Some("2020-01-02")), &s), Some(1));
         assert_eq!(item_of(&Route::Agenda, &s), None);
+        assert_eq!(item_of(&Route::Room("hall-1".into()), &s), Some(0));
     }
 }

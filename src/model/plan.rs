@@ -161,25 +161,39 @@ pub fn now_and_next(schedule: &Schedule, at: DateTime<FixedOffset>) -> NowAndNex
     if at >= last_end {
         return NowAndNext::Over { last_end };
     }
-    let now: Vec<usize> = (0..schedule.sessions.len())
-        .filter(|&i| {
-            let s = &schedule.sessions[i];
-            s.start <= at && at < s.end
-        })
-        .collect();
-    let next_start = schedule
-        .sessions
+    let all: Vec<usize> = (0..schedule.sessions.len()).collect();
+    let (now, next) = on_now_and_next(schedule, &all, at);
+    NowAndNext::Running { now, next }
+}
+
+/// Of these sessions (a room's, or all), those running at `at` and those
+/// starting next (all at the next start after `at`; none when none is left):
+/// the one rule of "on now" and "next".
+pub fn on_now_and_next(
+    schedule: &Schedule,
+    indices: &[usize],
+    at: DateTime<FixedOffset>,
+) -> (Vec<usize>, Vec<usize>) {
+    let session = |i: &usize| &schedule.sessions[*i];
+    let now: Vec<usize> = indices
         .iter()
-        .map(|s| s.start)
+        .copied()
+        .filter(|i| session(i).start <= at && at < session(i).end)
+        .collect();
+    let next_start = indices
+        .iter()
+        .map(|i| session(i).start)
         .filter(|&t| t > at)
         .min();
     let next = match next_start {
-        Some(t) => (0..schedule.sessions.len())
-            .filter(|&i| schedule.sessions[i].start == t)
+        Some(t) => indices
+            .iter()
+            .copied()
+            .filter(|i| session(i).start == t)
             .collect(),
         None => Vec::new(),
     };
-    NowAndNext::Running { now, next }
+    (now, next)
 }
 
 /// Starred "must" sessions to remind of at `at`: starting within `lead_minutes`
@@ -427,5 +441,29 @@ mod tests {
             now_and_next(&s, t("2017-10-27T10:00:00+02:00")),
             NowAndNext::Over { .. }
         ));
+    }
+
+    #[test]
+    fn on_now_and_next_among_some_sessions() {
+        let s = sched();
+        let t = |x: &str| DateTime::parse_from_rfc3339(x).unwrap();
+        let only = |names: &[&str]| -> Vec<usize> {
+            names
+                .iter()
+                .map(|n| s.session_position(n).unwrap())
+                .collect()
+        };
+        // Among b and f alone: b runs at 09:45, f is next (the next morning).
+        let (now, next) = on_now_and_next(&s, &only(&["b", "f"]), t("2017-10-26T09:45:00+02:00"));
+        assert_eq!(ids(&s, &now), ["b"]);
+        assert_eq!(ids(&s, &next), ["f"]);
+        // After the last of them: nothing on, nothing next.
+        let (now, next) = on_now_and_next(&s, &only(&["a"]), t("2017-10-26T20:00:00+02:00"));
+        assert!(now.is_empty() && next.is_empty());
+        // Among all of them, the same answer as the conference's.
+        let all: Vec<usize> = (0..s.sessions.len()).collect();
+        let at = t("2017-10-26T09:45:00+02:00");
+        let (now, next) = on_now_and_next(&s, &all, at);
+        assert_eq!(now_and_next(&s, at), NowAndNext::Running { now, next });
     }
 }

@@ -13,10 +13,10 @@ use serde::Deserialize;
 
 use super::error::{ScheduleError, SkipReason};
 use super::json::read_with_serde;
-use super::lenient::{I18n, IdList, IdText, Item, Text};
+use super::lenient::{Count, I18n, IdList, IdText, Item, Text, Translations};
 use super::schedule::{
-    checked_colour, language_name, non_empty, Conference, FacetList, Parts, Problem, Schedule,
-    Session, SessionKind, Tally, Track,
+    checked_colour, language_name, non_empty, Conference, FacetList, Parts, Problem, Room,
+    RoomFacts, Schedule, Session, SessionKind, Tally, Track,
 };
 use super::time::{parse_in_zone, ZoneResolver};
 
@@ -58,6 +58,10 @@ struct WNamed {
     code: IdText,
     name: I18n,
     color: Text,
+    /// A room's description: text or translations (kept, for rooms only).
+    description: Translations,
+    /// A room's seats, where given.
+    capacity: Count,
 }
 
 /// Does this parsed JSON's top level look like pretalx widget data?
@@ -92,8 +96,13 @@ pub fn parse_widget(
         let mut out = Vec::new();
         for (i, n) in list.into_iter().enumerate() {
             let n = n.0.unwrap_or_default();
+            let facts = RoomFacts {
+                description: n.description.0,
+                capacity: n.capacity.0,
+                ..RoomFacts::default()
+            };
             match (n.id.0.or(n.code.0), non_empty(n.name.0)) {
-                (Some(id), Some(name)) => out.push((id, name, n.color.0)),
+                (Some(id), Some(name)) => out.push((id, name, (n.color.0, facts))),
                 _ => problems.push(Problem {
                     place: format!("{what}[{i}]"),
                     message: format!("{what} entry without id or name"),
@@ -102,7 +111,7 @@ pub fn parse_widget(
         }
         out
     };
-    let (rooms, _) = listed(named(w.rooms, "rooms", &mut problems));
+    let (rooms, room_facts) = listed(named(w.rooms, "rooms", &mut problems));
     let (tracks, colours) = listed(named(w.tracks, "tracks", &mut problems));
     let (speakers, _) = listed(named(w.speakers, "speakers", &mut problems));
 
@@ -176,14 +185,14 @@ pub fn parse_widget(
         tally.take(place, result);
     }
     let mut tracks: Vec<Track> = tracks.into_items();
-    for (i, (track, colour)) in tracks.iter_mut().zip(colours).enumerate() {
+    for (i, (track, (colour, _))) in tracks.iter_mut().zip(colours).enumerate() {
         let place = || format!("tracks[{i}]");
         track.color = checked_colour(colour, place, &mut tally.problems);
     }
     let schedule = Schedule::assemble(Parts {
         conference,
         tracks,
-        rooms: rooms.into_items(),
+        rooms: described(rooms.into_items(), room_facts),
         speakers: speakers.into_items(),
         languages: languages.items,
         formats: Vec::new(),
@@ -194,9 +203,18 @@ pub fn parse_widget(
     Ok((schedule, names_zone))
 }
 
+/// The rooms with what the file says about each (in the same order).
+fn described(rooms: Vec<Room>, facts: Vec<(Option<String>, RoomFacts)>) -> Vec<Room> {
+    let mut rooms = rooms;
+    for (room, (_, facts)) in rooms.iter_mut().zip(facts) {
+        room.describe(facts);
+    }
+    rooms
+}
+
 /// Named entries as facets by their id, the first of each id kept, with
-/// what else each kept entry carries (a track's colour).
-fn listed(entries: Vec<(String, String, Option<String>)>) -> (FacetList, Vec<Option<String>>) {
+/// what else each kept entry carries (a track's colour, a room's facts).
+fn listed<T>(entries: Vec<(String, String, T)>) -> (FacetList, Vec<T>) {
     let mut list = FacetList::new();
     let mut extra = Vec::new();
     for (id, name, more) in entries {
@@ -231,7 +249,8 @@ mod tests {
       "event_end": "2025-09-20",
       "tracks": [{"id": 5, "name": {"en": "Main"}, "description": {}, "color": "#C19D0C"}],
       "rooms": [{"id": 45, "name": {"zh-hant": "402AB"}, "description": {}},
-                {"id": 44, "name": {"en": "401", "zh-hant": "401"}, "description": {}}],
+                {"id": 44, "name": {"en": "401", "zh-hant": "401"},
+                 "description": {"zh-hant": "四樓", "en": "4th floor, <i>left</i>"}}],
       "speakers": [{"code": "SP1", "name": "陳冠緯", "avatar": ""}]
     }"##;
 
@@ -258,8 +277,11 @@ mod tests {
             (coffee.title.as_str(), coffee.kind),
             ("Coffee break", SessionKind::Break)
         );
-        // Rooms keep pretalx's order.
+        // Rooms keep pretalx's order, and their descriptions.
         assert_eq!(s.rooms[0].name, "402AB");
+        assert_eq!(s.rooms[0].description(), None);
+        assert_eq!(s.rooms[1].description(), Some("4th floor, <i>left</i>"));
+        assert_eq!(s.rooms[1].description_in("zh-hant"), Some("四樓"));
         assert!(s
             .problems
             .iter()

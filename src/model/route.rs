@@ -77,6 +77,8 @@ pub enum Route {
     Speakers,
     /// `/speaker/<slug>`.
     Speaker(String),
+    /// `/room/<slug>`: a room, where it is and what is on there.
+    Room(String),
     /// `/timetable` (the first day) or `/timetable/<YYYY-MM-DD>`.
     Timetable(Option<String>),
     /// `/now`: now & next.
@@ -115,6 +117,7 @@ impl Route {
             ["agenda", "shared"] => Route::SharedAgenda,
             ["speakers"] => Route::Speakers,
             ["speaker", slug] => Route::Speaker(param(slug)),
+            ["room", slug] => Route::Room(param(slug)),
             ["timetable"] => Route::Timetable(None),
             ["timetable", day] => Route::Timetable(Some(param(day))),
             ["now"] => Route::Now,
@@ -148,6 +151,7 @@ impl Route {
             Route::SharedAgenda => "/agenda/shared".into(),
             Route::Speakers => "/speakers".into(),
             Route::Speaker(slug) => with("/speaker", slug),
+            Route::Room(slug) => with("/room", slug),
             Route::Timetable(None) => "/timetable".into(),
             Route::Timetable(Some(day)) => with("/timetable", day),
             Route::Now => "/now".into(),
@@ -159,7 +163,7 @@ impl Route {
     /// The parameter the path carries ("" for the first timetable day), if any.
     pub fn param(&self) -> Option<&str> {
         match self {
-            Route::Track(p) | Route::Session(p) | Route::Speaker(p) => Some(p),
+            Route::Track(p) | Route::Session(p) | Route::Speaker(p) | Route::Room(p) => Some(p),
             Route::Timetable(day) => Some(day.as_deref().unwrap_or("")),
             _ => None,
         }
@@ -204,12 +208,17 @@ mod tests {
         );
         assert_eq!(Route::parse("/now"), Route::Now);
         assert_eq!(Route::parse("/conferences"), Route::Conferences);
+        assert_eq!(Route::parse("/room/club-a"), Route::Room("club-a".into()));
+        assert_eq!(Route::parse("/room/club-a/"), Route::Room("club-a".into()));
         for unknown in [
             "/no/such/page",
             "/track",
             "/track/a/b",
             "/agenda/other",
             "/sessions/x",
+            "/room",
+            "/room/a/b",
+            "/rooms/a",
         ] {
             assert_eq!(Route::parse(unknown), Route::NotFound, "{unknown}");
         }
@@ -236,6 +245,8 @@ mod tests {
             Route::SharedAgenda,
             Route::Speakers,
             Route::Speaker("jorg-schad".into()),
+            Route::Room("club-a".into()),
+            Route::Room("Saal 1 / ü".into()),
             Route::Timetable(None),
             Route::Timetable(Some("2017-10-26".into())),
             Route::Now,
@@ -247,6 +258,7 @@ mod tests {
         }
         assert_eq!(Route::Session("a/b c".into()).href(), "/session/a%2Fb%20c");
         assert_eq!(Route::Track("x".into()).href(), "/track/x");
+        assert_eq!(Route::Room("club-a".into()).href(), "/room/club-a");
     }
 
     #[test]
@@ -309,6 +321,7 @@ mod tests {
                 Route::Session(id.clone()),
                 Route::Track(id.clone()),
                 Route::Speaker(id.clone()),
+                Route::Room(id.clone()),
                 Route::Timetable(Some(id.clone())),
             ] {
                 proptest::prop_assert_eq!(Route::parse(&route.href()), route);

@@ -11,7 +11,7 @@ use std::fmt;
 
 use super::error::{ScheduleError, SkipReason};
 use super::json::{JsonError, Kind, Reader};
-use super::lenient::{Item, Items, Text, Texts};
+use super::lenient::{Count, Item, Items, Text, Texts, Translations};
 use super::limits::{FORMAT_VERSION, MAX_DAYS_FROM_MEDIAN, MAX_SCHEDULE_BYTES, MAX_SESSION_HOURS};
 use super::text::{fold_for_search, UniqueIds};
 use super::time::{intervals_overlap, ConferenceZone};
@@ -115,13 +115,159 @@ pub struct Track {
     pub color: Option<String>,
 }
 
-/// A room, in the organisers' order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A room, in the organisers' order, with what the file says about it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Room {
-    /// Stable id.
+    /// Stable id, also the URL slug (`/room/<id>`).
     pub id: String,
     /// Shown name.
     pub name: String,
+    /// What the file says about the room, one text per language: (language
+    /// code, text), in the file's order; the code is "" for a text the file
+    /// gives in no named language. Plain text, never markup.
+    pub description: Vec<(String, String)>,
+    /// Where it is ("CCH West"), if the file says.
+    pub location: Option<String>,
+    /// Its floor ("Level +2"), if the file says.
+    pub floor: Option<String>,
+    /// How many people it seats, if the file says (never 0).
+    pub capacity: Option<u32>,
+    /// Its stream, map or directions (http(s) only).
+    pub links: Vec<RoomLink>,
+}
+
+impl Room {
+    /// The description in `lang` ("de", "en-GB" finds "en"), else the
+    /// English one, else the first; None when the file gives none.
+    pub fn description_in(&self, lang: &str) -> Option<&str> {
+        let base = |code: &str| {
+            let code = code.trim().to_ascii_lowercase();
+            code.split(['-', '_']).next().unwrap_or("").to_string()
+        };
+        let find = |want: &str| {
+            self.description
+                .iter()
+                .find(|(code, _)| !want.is_empty() && base(code) == want)
+        };
+        find(&base(lang))
+            .or_else(|| find("en"))
+            .or(self.description.first())
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// The description shown until the viewer's language is chosen (issue
+    /// 30): the English one, else the first.
+    pub fn description(&self) -> Option<&str> {
+        self.description_in("en")
+    }
+
+    /// "Seats 3,025", or None when the file does not say.
+    pub fn seats(&self) -> Option<String> {
+        self.capacity
+            .map(|n| format!("Seats {}", super::text::thousands(n.into())))
+    }
+
+    /// Keep what a file says about this room, cleaned by the rules every
+    /// importer shares: blank texts dropped (and a language given twice
+    /// kept once), a capacity of 0 or beyond `u32` dropped, links only if http(s).
+    pub(crate) fn describe(&mut self, facts: RoomFacts) {
+        for (code, text) in facts.description {
+            let code = code.trim().to_string();
+            let Some(text) = non_empty(text) else {
+                continue;
+            };
+            if !self.description.iter().any(|(c, _)| *c == code) {
+                self.description.push((code, text));
+            }
+        }
+        self.location = non_empty(facts.location);
+        self.floor = non_empty(facts.floor);
+        self.capacity = facts
+            .capacity
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|&n| n > 0);
+        self.links = facts
+            .links
+            .into_iter()
+            .filter_map(|(kind, url, title)| RoomLink::new(kind, url, title))
+            .collect();
+    }
+}
+
+/// What a file says about a room besides its name, as an importer reads
+/// it; [`Room::describe`] keeps what passes the shared rules.
+#[derive(Default)]
+pub(crate) struct RoomFacts {
+    /// (language code or "", text).
+    pub(crate) description: Vec<(String, String)>,
+    pub(crate) location: Option<String>,
+    pub(crate) floor: Option<String>,
+    pub(crate) capacity: Option<u64>,
+    /// (kind, address, title).
+    pub(crate) links: Vec<(RoomLinkKind, Option<String>, Option<String>)>,
+}
+
+/// What a link of a room leads to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RoomLinkKind {
+    /// A live stream of what is on there.
+    Stream,
+    /// A map showing where it is.
+    Map,
+    /// How to get there.
+    Directions,
+    /// Anything else the file links (the room's own page).
+    Other,
+}
+
+impl RoomLinkKind {
+    /// Every kind, in the order of [`RoomLinkKind::name`]'s words.
+    const ALL: [RoomLinkKind; 4] = [Self::Stream, Self::Map, Self::Directions, Self::Other];
+
+    /// Its word in our format's `rooms[].links[].kind` ("map").
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Stream => "stream",
+            Self::Map => "map",
+            Self::Directions => "directions",
+            Self::Other => "other",
+        }
+    }
+
+    /// The kind our format names with this word, if any.
+    pub fn from_name(word: &str) -> Option<RoomLinkKind> {
+        Self::ALL.into_iter().find(|k| k.name() == word.trim())
+    }
+
+    /// The word shown for a link of this kind without its own title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Stream => "Live stream",
+            Self::Map => "Map",
+            Self::Directions => "Directions",
+            Self::Other => "Link",
+        }
+    }
+}
+
+/// A link a room carries (only http(s) survive reading).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoomLink {
+    /// What it leads to.
+    pub kind: RoomLinkKind,
+    /// The http(s) address.
+    pub url: String,
+    /// The file's own words for it, or the kind's label.
+    pub title: String,
+}
+
+impl RoomLink {
+    /// A link if the address is http(s), titled by the file or by its kind.
+    pub fn new(kind: RoomLinkKind, url: Option<String>, title: Option<String>) -> Option<RoomLink> {
+        let url = safe_link(url)?;
+        let title = non_empty(title).unwrap_or_else(|| kind.label().to_string());
+        Some(RoomLink { kind, url, title })
+    }
 }
 
 /// A speaker.
@@ -332,6 +478,7 @@ impl From<Facet> for Room {
         Room {
             id: f.id,
             name: f.name,
+            ..Room::default()
         }
     }
 }
@@ -519,6 +666,13 @@ impl Schedule {
     /// The position of the session type with this id (slug).
     pub fn format_by_id(&self, id: &str) -> Option<usize> {
         self.formats.iter().position(|l| l.id == id)
+    }
+
+    /// Indices of the sessions in a room, in time order.
+    pub fn sessions_in_room(&self, room: usize) -> Vec<usize> {
+        (0..self.sessions.len())
+            .filter(|&i| self.sessions[i].room == Some(room))
+            .collect()
     }
 
     /// The session's room name, or "".
@@ -792,7 +946,7 @@ impl RawFile {
                     raw.conference = Some(r.record(RawConference::field)?);
                 }
                 "tracks" => raw.tracks = r.list("tracks", RawTrack::field)?,
-                "rooms" => raw.rooms = r.list("rooms", RawRoom::field)?,
+                "rooms" => raw.rooms = r.list("rooms", RawRoom::read)?,
                 "speakers" => raw.speakers = r.list("speakers", RawSpeaker::field)?,
                 "sessions" => raw.sessions = r.list("sessions", RawSession::field)?,
                 "languages" => raw.languages = Items(r.items(RawFacet::field)?),
@@ -865,8 +1019,45 @@ fields!(RawTrack { "id" => id: text, "name" => name: text, "color" => color: tex
 struct RawRoom {
     id: Text,
     name: Text,
+    description: Translations,
+    location: Text,
+    floor: Text,
+    capacity: Count,
+    links: Items<RawLink>,
 }
-fields!(RawRoom { "id" => id: text, "name" => name: text });
+fields!(RawRoom {
+    "id" => id: text,
+    "name" => name: text,
+    "description" => description: translations,
+    "location" => location: text,
+    "floor" => floor: text,
+    "capacity" => capacity: count,
+});
+
+impl RawRoom {
+    /// Its fields, the list of links among them.
+    fn read(&mut self, r: &mut Reader<'_>, key: &str) -> Result<(), JsonError> {
+        match key {
+            "links" => r.items(RawLink::field).map(|l| self.links = Items(l)),
+            _ => self.field(r, key),
+        }
+    }
+
+    /// What it says besides its id and name.
+    fn facts(self) -> RoomFacts {
+        let links = self.links.0.into_iter().filter_map(|l| l.0).map(|l| {
+            let named = l.kind.0.as_deref().and_then(RoomLinkKind::from_name);
+            (named.unwrap_or(RoomLinkKind::Other), l.url.0, l.title.0)
+        });
+        RoomFacts {
+            description: self.description.0,
+            location: self.location.0,
+            floor: self.floor.0,
+            capacity: self.capacity.0,
+            links: links.collect(),
+        }
+    }
+}
 
 #[derive(Default)]
 struct RawSpeaker {
@@ -1048,9 +1239,17 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
     let mut rooms = Vec::new();
     let mut room_seen: HashSet<String> = HashSet::new();
     for (i, r) in raw.rooms.into_iter().enumerate() {
-        let r = r.0.unwrap_or_default();
-        match (non_empty(r.id), non_empty(r.name)) {
-            (Some(id), Some(name)) if room_seen.insert(id.clone()) => rooms.push(Room { id, name }),
+        let mut r = r.0.unwrap_or_default();
+        match (non_empty(r.id.0.take()), non_empty(r.name.0.take())) {
+            (Some(id), Some(name)) if room_seen.insert(id.clone()) => {
+                let mut room = Room {
+                    id,
+                    name,
+                    ..Room::default()
+                };
+                room.describe(r.facts());
+                rooms.push(room);
+            }
             _ => problems.push(Problem {
                 place: format!("rooms[{i}]"),
                 message: "room without id or name, or with a duplicate id".into(),

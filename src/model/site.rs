@@ -185,7 +185,7 @@ pub struct Page {
 
 /// Every page built for the deployed schedule, in this order: the programme
 /// ("/"), each track, each day's timetable, each session, the speakers
-/// directory, each speaker. Agenda, now and conferences are personal or
+/// directory, each speaker, each room. Agenda, now and conferences are personal or
 /// live and are not built; neither is a route whose parameter the browser
 /// would rewrite ("." or "..") or that is empty.
 ///
@@ -274,6 +274,23 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
             format!("{who} at {conf}: {}.", titles.join(", "))
         };
         add(Route::Speaker(speaker.id.clone()), description, None);
+    }
+    for (i, room) in schedule.rooms.iter().enumerate() {
+        let n = schedule
+            .sessions
+            .iter()
+            .filter(|s| s.room == Some(i))
+            .count();
+        let description = match room.description() {
+            Some(text) => format!("{}, {conf}: {text}", room.name),
+            None => format!(
+                "{} in {} at {conf}{}.",
+                count(n, "session"),
+                room.name,
+                facts.dates_after_comma()
+            ),
+        };
+        add(Route::Room(room.id.clone()), description, None);
     }
     out
 }
@@ -785,6 +802,8 @@ mod tests {
                 "speakers/index.html",
                 "speaker/ada/index.html",
                 "speaker/bob/index.html",
+                "room/a/index.html",
+                "room/b/index.html",
             ]
         );
         let titles: Vec<&str> = p.iter().map(|p| p.title.as_str()).collect();
@@ -802,6 +821,8 @@ mod tests {
                 "Speakers · Conf",
                 "Ádám Sándor · Conf",
                 "Bob · Conf",
+                "Room A · Conf",
+                "Room B · Conf",
             ]
         );
         for page in &p {
@@ -855,6 +876,29 @@ mod tests {
         assert_eq!(
             d("speaker/bob/index.html"),
             "Bob at Conf: “First”, “Second”."
+        );
+        assert_eq!(
+            d("room/a/index.html"),
+            "2 sessions in Room A at Conf, 26–27 October 2017."
+        );
+        assert_eq!(
+            d("room/b/index.html"),
+            "1 session in Room B at Conf, 26–27 October 2017."
+        );
+        // A room the file describes is previewed by its description (the
+        // English one), on one line.
+        let mut s = small();
+        s.rooms[1].description = vec![
+            ("de".into(), "Hörsaal".into()),
+            ("en".into(), "Lecture hall,\n\nLevel +2".into()),
+        ];
+        let p = pages(&s, &site("/"));
+        let room = p.iter().find(|p| p.file == "room/b/index.html").unwrap();
+        assert_eq!(room.description, "Room B, Conf: Lecture hall, Level +2");
+        assert!(
+            room.head.contains("Lecture hall, Level +2"),
+            "{}",
+            room.head
         );
     }
 

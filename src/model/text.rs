@@ -77,6 +77,28 @@ fn fold_multi(c: char) -> Option<&'static str> {
     })
 }
 
+/// A text's paragraphs (separated by blank lines), blank ones left out:
+/// how an abstract or a room's description is shown.
+pub fn paragraphs(text: &str) -> Vec<&str> {
+    text.split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+/// A whole number with a comma between thousands ("3,025"), as the app
+/// writes counts in English.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A URL-safe id from a name: folded, ASCII alphanumerics joined by single dashes.
 pub fn slugify(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -210,5 +232,19 @@ mod tests {
         assert_eq!(ids.claim("a"), "a-3");
         assert_eq!(ids.claim("b"), "b");
         assert_eq!(ids.claim("a-2"), "a-2-2");
+    }
+
+    #[test]
+    fn paragraphs_and_thousands() {
+        assert_eq!(
+            paragraphs("One\n\n\n\nTwo\nlines\n\n "),
+            ["One", "Two\nlines"]
+        );
+        assert!(paragraphs("").is_empty());
+        let shown: Vec<String> = [0, 7, 999, 1000, 3025, 1_234_567]
+            .into_iter()
+            .map(thousands)
+            .collect();
+        assert_eq!(shown, ["0", "7", "999", "1,000", "3,025", "1,234,567"]);
     }
 }

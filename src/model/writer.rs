@@ -12,7 +12,7 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::Serialize;
 
 use super::limits::FORMAT_VERSION;
-use super::schedule::{Facet, Schedule, Session};
+use super::schedule::{Facet, Room, Schedule, Session};
 
 /// The schedule as a file of our format (compact JSON).
 pub fn write(schedule: &Schedule) -> String {
@@ -26,7 +26,7 @@ struct OutFile<'a> {
     version: u64,
     conference: OutConference<'a>,
     tracks: Vec<OutTrack<'a>>,
-    rooms: Vec<OutFacet<'a>>,
+    rooms: Vec<OutRoom<'a>>,
     speakers: Vec<OutSpeaker<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     languages: Vec<OutFacet<'a>>,
@@ -55,11 +55,70 @@ struct OutTrack<'a> {
     color: Option<&'a str>,
 }
 
-/// A room, a language or a session type: an id and a name.
+/// A language or a session type: an id and a name.
 #[derive(Serialize)]
 struct OutFacet<'a> {
     id: &'a str,
     name: &'a str,
+}
+
+/// A room: its id and name, and what the file said about it.
+#[derive(Serialize)]
+struct OutRoom<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<OutTranslations<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    floor: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    capacity: Option<u32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    links: Vec<OutLink<'a>>,
+}
+
+/// A text in languages: a string when it is one text in no named language,
+/// else an object of language → text, in order.
+struct OutTranslations<'a>(&'a [(String, String)]);
+
+impl Serialize for OutTranslations<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        if let [(code, text)] = self.0 {
+            if code.is_empty() {
+                return s.serialize_str(text);
+            }
+        }
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (code, text) in self.0 {
+            map.serialize_entry(code, text)?;
+        }
+        map.end()
+    }
+}
+
+impl<'a> OutRoom<'a> {
+    fn of(r: &'a Room) -> OutRoom<'a> {
+        OutRoom {
+            id: &r.id,
+            name: &r.name,
+            description: (!r.description.is_empty()).then_some(OutTranslations(&r.description)),
+            location: r.location.as_deref(),
+            floor: r.floor.as_deref(),
+            capacity: r.capacity,
+            links: r
+                .links
+                .iter()
+                .map(|l| OutLink {
+                    kind: l.kind.name(),
+                    url: &l.url,
+                    title: (l.title != l.kind.label()).then_some(l.title.as_str()),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -143,14 +202,7 @@ impl<'a> OutFile<'a> {
                     color: t.color.as_deref(),
                 })
                 .collect(),
-            rooms: s
-                .rooms
-                .iter()
-                .map(|r| OutFacet {
-                    id: &r.id,
-                    name: &r.name,
-                })
-                .collect(),
+            rooms: s.rooms.iter().map(OutRoom::of).collect(),
             speakers: s
                 .speakers
                 .iter()
@@ -205,7 +257,8 @@ mod tests {
     use super::*;
     use crate::model::schedule::tests::small;
     use crate::model::schedule::{
-        parse_schedule, Conference, Link, LinkKind, Parts, Room, SessionKind, Speaker, Track,
+        parse_schedule, Conference, Link, LinkKind, Parts, Room, RoomLink, RoomLinkKind,
+        SessionKind, Speaker, Track,
     };
     use proptest::prelude::*;
 
@@ -293,6 +346,38 @@ mod tests {
         }
         s.formats.clear();
         assert_round_trip(&reassemble(s));
+    }
+
+    #[test]
+    fn what_a_room_says_survives_in_every_shape() {
+        let described = |description: Vec<(&str, &str)>| {
+            let mut s = small();
+            let room = &mut s.rooms[0];
+            room.description = description
+                .into_iter()
+                .map(|(l, t)| (l.to_string(), t.to_string()))
+                .collect();
+            room.capacity = Some(1);
+            room.links = [
+                RoomLinkKind::Stream,
+                RoomLinkKind::Directions,
+                RoomLinkKind::Other,
+            ]
+            .into_iter()
+            .filter_map(|k| RoomLink::new(k, Some(format!("https://x.org/{}", k.name())), None))
+            .collect();
+            s
+        };
+        let one = described(vec![("", "Level +2, <b>west</b>")]);
+        assert!(write(&one).contains(r#""description":"Level +2, <b>west</b>""#));
+        assert_round_trip(&one);
+        let two = described(vec![("en", "Hall"), ("de", "Saal")]);
+        assert!(write(&two).contains(r#""description":{"en":"Hall","de":"Saal"}"#));
+        assert_round_trip(&two);
+        assert_round_trip(&described(vec![("de", "Saal")]));
+        assert_round_trip(&described(vec![("", "Hall"), ("de", "Saal")]));
+        // A room that says nothing more is written as before.
+        assert!(write(&small()).contains(r#""rooms":[{"id":"a","name":"Room A"},"#));
     }
 
     #[test]
@@ -385,6 +470,17 @@ mod tests {
                     rooms: vec![Room {
                         id: name(6),
                         name: name(7),
+                        description: vec![("en".into(), name(0)), ("".into(), name(1))],
+                        location: Some(name(2)),
+                        floor: Some(name(3)),
+                        capacity: Some(3025),
+                        links: RoomLink::new(
+                            RoomLinkKind::Map,
+                            Some(format!("https://example.org/{}", name(4))),
+                            Some(name(5)),
+                        )
+                        .into_iter()
+                        .collect(),
                     }],
                     speakers: vec![Speaker {
                         id: name(7),

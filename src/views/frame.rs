@@ -12,7 +12,7 @@ use crate::views::lazy::{LazyPart, Part};
 use crate::views::live::Footer;
 use crate::views::programme::{ProgrammePage, TrackPage};
 use crate::views::{
-    agenda, conferences, now_page, session_page, shared_agenda, speakers, timetable,
+    agenda, conferences, now_page, room_page, session_page, shared_agenda, speakers, timetable,
 };
 
 /// The frame, with the view of `shown`'s route drawn by `page` (built again
@@ -42,6 +42,7 @@ pub fn app_page(route: Route) -> AnyView {
         Route::SharedAgenda => lazy(shared_agenda::SHARED_AGENDA_PART),
         Route::Speakers => lazy(speakers::SPEAKERS_PART),
         Route::Speaker(_) => lazy(speakers::SPEAKER_PART),
+        Route::Room(_) => lazy(room_page::ROOM_PART),
         Route::Timetable(_) => lazy(timetable::TIMETABLE_PART),
         Route::Now => lazy(now_page::NOW_PART),
         Route::Conferences => lazy(conferences::CONFERENCES_PART),
@@ -59,6 +60,7 @@ fn lazy(part: Part) -> AnyView {
 /// app's alone.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn built_page(route: Route) -> AnyView {
+    use crate::views::room_page::RoomPage;
     use crate::views::session_page::SessionPage;
     use crate::views::speakers::{SpeakerPage, SpeakersPage};
     use crate::views::timetable::TimetablePage;
@@ -66,6 +68,7 @@ pub fn built_page(route: Route) -> AnyView {
         Route::Session(_) => view! { <SessionPage /> }.into_any(),
         Route::Speakers => view! { <SpeakersPage /> }.into_any(),
         Route::Speaker(_) => view! { <SpeakerPage /> }.into_any(),
+        Route::Room(_) => view! { <RoomPage /> }.into_any(),
         Route::Timetable(_) => view! { <TimetablePage /> }.into_any(),
         other @ (Route::Programme | Route::Track(_) | Route::NotFound) => app_page(other),
         _ => ().into_any(),

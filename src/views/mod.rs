@@ -13,6 +13,7 @@ pub mod now_page;
 pub mod open_schedule;
 pub mod programme;
 pub mod reminders;
+pub mod room_page;
 pub mod route_item;
 pub mod session_card;
 pub mod session_links;

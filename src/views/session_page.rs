@@ -114,7 +114,16 @@ fn SessionFacts(index: usize) -> impl IntoView {
             offset_label(&a)
         )
     };
-    let room = schedule.room_name(s).to_string();
+    let room = s.room.map(|r| {
+        let room = &schedule.rooms[r];
+        let name = room.name.clone();
+        view! {
+            <dt>"Room"</dt>
+            <dd>
+                <a href=Route::Room(room.id.clone()).href()>{name}</a>
+            </dd>
+        }
+    });
     let track = schedule.track_of(s).map(|t| {
         let name = t.name.clone();
         view! {
@@ -135,7 +144,7 @@ fn SessionFacts(index: usize) -> impl IntoView {
             <dd>
                 <time datetime=s.start.to_rfc3339()>{when}</time>
             </dd>
-            {(!room.is_empty()).then(|| view! { <dt>"Room"</dt> <dd>{room}</dd> })}
+            {room}
             {track}
             {format.map(|f| view! { <dt>"Type"</dt> <dd>{f}</dd> })}
             {language.map(|l| view! { <dt>"Language"</dt> <dd>{l}</dd> })}
@@ -172,9 +181,8 @@ fn SessionSpeakers(index: usize) -> impl IntoView {
 /// The abstract in paragraphs, as text nodes: markup in it is shown, never run.
 #[component]
 fn SessionAbstract(text: String) -> impl IntoView {
-    let paragraphs = text
-        .split("\n\n")
-        .filter(|p| !p.trim().is_empty())
+    let paragraphs = crate::model::text::paragraphs(&text)
+        .into_iter()
         .map(|p| view! { <p>{p.to_string()}</p> })
         .collect_view();
     (!text.is_empty()).then(|| {

@@ -147,7 +147,10 @@ fn DayGrid(day: NaiveDate, hidden: Vec<String>) -> impl IntoView {
     let (columns, rows) = (grid.columns(), grid.rows());
     let headers = grid
         .room_columns()
-        .map(|(r, column)| view! { <RoomHeader name=schedule.rooms[r].name.clone() column /> })
+        .map(|(r, column)| {
+            let room = &schedule.rooms[r];
+            view! { <RoomHeader name=room.name.clone() id=room.id.clone() column /> }
+        })
         .collect_view();
     let labels = grid
         .labels
@@ -176,12 +179,12 @@ fn DayGrid(day: NaiveDate, hidden: Vec<String>) -> impl IntoView {
     .into_any()
 }
 
-/// A room's name above its column.
+/// A room's name above its column, linked to the room's page.
 #[component]
-fn RoomHeader(name: String, column: usize) -> impl IntoView {
+fn RoomHeader(name: String, id: String, column: usize) -> impl IntoView {
     view! {
         <div class="tt-room" role="presentation" style:grid-column=column.to_string()>
-            {name}
+            <a href=Route::Room(id).href()>{name}</a>
         </div>
     }
 }
