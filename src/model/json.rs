@@ -391,10 +391,7 @@ impl<'a> Reader<'a> {
         let Some(number) = self.scalar()? else {
             return Ok(Count(None));
         };
-        Ok(match number.parse::<u64>() {
-            Ok(n) => Count(Some(n)),
-            Err(_) => number.parse::<f64>().map_or(Count(None), Count::of_f64),
-        })
+        Ok(Count(count_value(&number)))
     }
 
     /// A record: an object whose fields `field` reads (unknown keys are
@@ -686,8 +683,90 @@ impl Writer {
     }
 }
 
+/// A JSON number that is a whole number of 0 or more ("3025", "30.0",
+/// "1e3"), read exactly as serde reads it through a float, without the
+/// float parser (its code would be in every first load: this reader is
+/// the start's). None for a fraction, a negative number or one beyond `u64`.
+fn count_value(number: &str) -> Option<u64> {
+    let (mantissa, exponent) = match number.find(['e', 'E']) {
+        Some(at) => (&number[..at], number[at + 1..].parse::<i32>().ok()?),
+        None => (number, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let int = int.strip_prefix('-').map_or(Some(int), |digits| {
+        // Only a negative zero is 0 or more.
+        (digits.bytes().chain(frac.bytes()).all(|b| b == b'0')).then_some(digits)
+    })?;
+    let digits: String = int.chars().chain(frac.chars()).collect();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // The value is digits × 10^(exponent − the fraction's length).
+    let shift = exponent.checked_sub(i32::try_from(frac.len()).ok()?)?;
+    let (kept, dropped) = if shift >= 0 {
+        (digits.as_str(), "")
+    } else {
+        let cut = digits.len().saturating_sub(shift.unsigned_abs() as usize);
+        digits.split_at(cut)
+    };
+    if !dropped.bytes().all(|b| b == b'0') {
+        return None;
+    }
+    let mut n = kept
+        .trim_start_matches('0')
+        .parse::<u64>()
+        .or_else(|e| {
+            if kept.bytes().all(|b| b == b'0') {
+                Ok(0)
+            } else {
+                Err(e)
+            }
+        })
+        .ok()?;
+    for _ in 0..shift.max(0) {
+        if n == 0 {
+            break;
+        }
+        n = n.checked_mul(10)?;
+    }
+    Some(n)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_whole_number_is_read_without_floats() {
+        let cases: &[(&str, Option<u64>)] = &[
+            ("3025", Some(3025)),
+            ("0", Some(0)),
+            ("-0", Some(0)),
+            ("-0.0", Some(0)),
+            ("30.0", Some(30)),
+            ("30.500", None),
+            ("1e3", Some(1000)),
+            ("1E+3", Some(1000)),
+            ("2500e-2", Some(25)),
+            ("2550e-2", None),
+            ("0.0e5", Some(0)),
+            ("-2", None),
+            ("2.5", None),
+            ("18446744073709551615", Some(u64::MAX)),
+            ("18446744073709551616", None),
+            ("1e30", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(count_value(text), *want, "{text}");
+            // serde reads these through a float: the same answer where the
+            // float is exact (beyond u64 it saturates, and a room's capacity
+            // over u32 is dropped either way).
+            let float: f64 = text.parse().unwrap();
+            if float.abs() < 1e15 && !text.starts_with('-') {
+                let by_float = (float.fract() == 0.0).then_some(float as u64);
+                assert_eq!(count_value(text), by_float, "{text} as a float");
+            }
+        }
+    }
+
     use super::*;
 
     fn texts_of(json: &str) -> Res<Vec<String>> {
