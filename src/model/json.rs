@@ -391,7 +391,7 @@ impl<'a> Reader<'a> {
         let Some(number) = self.scalar()? else {
             return Ok(Count(None));
         };
-        Ok(Count(count_value(&number)))
+        Ok(Count(count_value(number)))
     }
 
     /// A record: an object whose fields `field` reads (unknown keys are

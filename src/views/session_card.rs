@@ -53,11 +53,7 @@ pub fn SessionCard(
             .collect_view();
         view! { <ul class="speakers" aria-label="Speakers">{names}</ul> }
     });
-    let room = s.room.map(|r| {
-        let room = &schedule.rooms[r];
-        let name = room.name.clone();
-        view! { <a href=Route::Room(room.id.clone()).href()>{name}</a> }
-    });
+    let room = schedule.room_name(s).to_string();
     let display = use_display();
     let changes = expect_context::<crate::state::ScheduleChanges>();
     let changed_id = s.id.clone();
@@ -106,7 +102,7 @@ pub fn SessionCard(
                     {changed_badge}
                     {crate::views::session_links::link_marks(s)}
                     <span class="kind">{s.kind.label()}</span>
-                    {room.map(|r| view! { <span class="room">{r}</span> })}
+                    {(!room.is_empty()).then(|| view! { <span class="room">{room}</span> })}
                     {track.map(|t| view! { <span class="track">{t}</span> })}
                 </p>
                 {speakers}
