@@ -30,8 +30,15 @@ fn built(tag: &str) -> PathBuf {
         dir.join("manifest.webmanifest"),
     )
     .unwrap();
+    prerender(&dir, &[]);
+    dir
+}
+
+/// Run the build step on `dir` under [`SITE`], with `args` besides; it must succeed.
+fn prerender(dir: &Path, args: &[&std::ffi::OsStr]) {
     let out = Command::new(env!("CARGO_BIN_EXE_prerender"))
-        .arg(&dir)
+        .arg(dir)
+        .args(args)
         .args(["--base", SITE])
         .env_remove("SCHEDULE_FILE")
         .env_remove("SCHEDULE_BASE")
@@ -42,7 +49,6 @@ fn built(tag: &str) -> PathBuf {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    dir
 }
 
 /// Every `index.html` under `dir`, as the path it is served at.
@@ -284,20 +290,7 @@ fn a_room_s_built_page_reads_without_javascript() {
       }}]}}}"#;
     let file = dir.join("rooms-frab.json");
     std::fs::write(&file, frab).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_prerender"))
-        .arg(&dir)
-        .arg("--schedule")
-        .arg(&file)
-        .args(["--base", SITE])
-        .env_remove("SCHEDULE_FILE")
-        .env_remove("SCHEDULE_BASE")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    prerender(&dir, &["--schedule".as_ref(), file.as_os_str()]);
     let html = std::fs::read_to_string(dir.join("room/saal-one/index.html")).unwrap();
     let page = &html[html.find("<div id=\"prerender\">").expect("the built view")..];
     assert!(page.contains("<h1>Saal One</h1>"), "{page}");

@@ -111,11 +111,7 @@ impl<'a> OutRoom<'a> {
             links: r
                 .links
                 .iter()
-                .map(|l| OutLink {
-                    kind: l.kind.name(),
-                    url: &l.url,
-                    title: (l.title != l.kind.label()).then_some(l.title.as_str()),
-                })
+                .map(|l| OutLink::new(l.kind.name(), l.kind.label(), &l.url, &l.title))
                 .collect(),
         }
     }
@@ -164,6 +160,18 @@ struct OutLink<'a> {
     /// Left out when it is the kind's own label ("Recording").
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
+}
+
+impl<'a> OutLink<'a> {
+    /// A link of the kind named `kind`, its title left out when it is the
+    /// kind's own `label` (the reader gives it back): sessions' and rooms'.
+    fn new(kind: &'static str, label: &str, url: &'a str, title: &'a str) -> OutLink<'a> {
+        OutLink {
+            kind,
+            url,
+            title: (title != label).then_some(title),
+        }
+    }
 }
 
 /// A time as the format writes it: RFC 3339 with its own offset, to the
@@ -242,11 +250,7 @@ impl<'a> OutSession<'a> {
             links: x
                 .links
                 .iter()
-                .map(|l| OutLink {
-                    kind: l.kind.name(),
-                    url: &l.url,
-                    title: (l.title != l.kind.label()).then_some(l.title.as_str()),
-                })
+                .map(|l| OutLink::new(l.kind.name(), l.kind.label(), &l.url, &l.title))
                 .collect(),
         }
     }
