@@ -26,11 +26,8 @@ const JSON_LD_ABSTRACT_MAX: usize = 300;
 /// Where the deployed app lives: `--base` of `scripts/build.sh`, a path
 /// ("/mesoscon/2017/", "/") or a full http(s) URL ("https://example.org/mesoscon/2017/").
 ///
-/// ```
-/// use schedule_viewer::model::site::Site;
-/// let site = Site::parse("https://example.org/mesoscon/2017").unwrap();
-/// assert_eq!(site.url("/session/x"), "https://example.org/mesoscon/2017/session/x");
-/// ```
+/// `Site::parse("https://example.org/mesoscon/2017")` joins `/session/x` as
+/// `https://example.org/mesoscon/2017/session/x` (`urls_join_origin_base_and_route_path`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Site {
     /// The path, starting and ending with '/'.
