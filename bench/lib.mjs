@@ -33,11 +33,11 @@ export async function throttle(page) {
  * A copy of dist/ with `text` deployed as its schedule.json, as an organiser's
  * build does: the start view rendered again from it (src/bin/prerender.rs
  * replaces the demo's) and the `.br` copies of what changed written anew.
- * Returns the directory.
+ * Copied from `DIST` (default `dist`). Returns the directory.
  */
 export function deploy(text, name = 'deploy') {
   const dir = mkdtempSync(join(tmpdir(), `sv-${name}-`));
-  cpSync('dist', dir, { recursive: true });
+  cpSync(process.env.DIST ?? 'dist', dir, { recursive: true });
   writeFileSync(join(dir, 'schedule.json'), text);
   // The build's steps from the pages on: every page, the service worker,
   // the .br/.gz copies (scripts/post-build.mjs).

@@ -22,11 +22,20 @@ const kb = (b) => (Number.isFinite(b) ? `${(b / 1000).toFixed(1)} KB` : 'none');
 const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
 const ratio = (a, b) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a');
 
-intoReadme('bench-run', `All figures below come from one run of \`bash bench/run.sh\` on commit \`${commit}\`${dirty ? ' (with uncommitted changes)' : ''}, on this project's machine (${first.machine}).`);
-intoReadme('core', text('bench/results/core.md'));
-intoReadme('browser', text('bench/results/browser.md'));
+// PARTIAL=<commit of the full run>: only the throttled first load and
+// Lighthouse were run again (`node bench/first-load.mjs`, `node bench/lighthouse.mjs`);
+// the other tables stay as that full run wrote them.
+const partial = process.env.PARTIAL;
+const where = `on commit \`${commit}\`${dirty ? ' (with uncommitted changes)' : ''}, on this project's machine (${first.machine})`;
+if (partial) {
+  intoReadme('bench-run', `The native and browser benchmarks and the formats table come from one run of \`bash bench/run.sh\` on commit \`${partial}\`; the throttled first load, Lighthouse, the sizes and the goals from a later run of \`bench/first-load.mjs\` and \`bench/lighthouse.mjs\` ${where}.`);
+} else {
+  intoReadme('bench-run', `All figures below come from one run of \`bash bench/run.sh\` ${where}.`);
+  intoReadme('core', text('bench/results/core.md'));
+  intoReadme('browser', text('bench/results/browser.md'));
+  intoReadme('formats', text('bench/results/formats.md'));
+}
 intoReadme('first-load', text('bench/results/first-load.md'));
-intoReadme('formats', text('bench/results/formats.md'));
 intoReadme('lighthouse', text('bench/results/lighthouse.md'));
 
 // Sizes: the first load and each lazily loaded part, against the budget.

@@ -71,7 +71,10 @@ export async function split(dir) {
         // packs the main module 2.6 KB smaller, and the order no longer
         // moves with every hash.
         writeFileSync(m, withoutHashes(readFileSync(m)));
-        run('wasm-opt', ['--reorder-functions-by-name', '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', m, '-o', m]);
+        // KEEP_NAMES=1: the name section stays (`-g`), so that a CPU profile
+        // names the app's functions (bench/profile.mjs); the bytes are not the deployed ones.
+        const names = process.env.KEEP_NAMES === '1' ? ['-g'] : [];
+        run('wasm-opt', ['--reorder-functions-by-name', '-Oz', ...names, '--enable-bulk-memory', '--enable-nontrapping-float-to-int', m, '-o', m]);
       }
     }
 

@@ -21,28 +21,43 @@ use crate::model::route::{self, Route};
 use crate::model::schedule::Schedule;
 use crate::model::text::{decode_entities, fnv1a, FNV_START};
 
-/// The element the build-time view sits in, first in `<body>`; the app
-/// removes it once it has drawn its own (`browser::page::remove_prerender`).
-pub const WRAPPER_ID: &str = "prerender";
+/// The element the build-time view sits in, first in `<body>`: the app
+/// adopts it (`browser::adopt`), or removes it once it has drawn its own.
+pub use crate::model::page::BUILT_WRAPPER_ID as WRAPPER_ID;
 
-/// The page of `route`, as the app draws it on a first visit, in its wrapper.
+/// The page of `route`, as the app draws it on a first visit, in its wrapper,
+/// stamped with the clock it was drawn at and `schedule_file`, the
+/// fingerprint of the deployed file's text (`model::page::BuiltStamp`).
 /// Its inline styles become classes whose rules go to `styles`.
-pub fn render_page(schedule: &Arc<Schedule>, route: &Route, styles: &mut Styles) -> String {
+pub fn render_page(
+    schedule: &Arc<Schedule>,
+    route: &Route,
+    styles: &mut Styles,
+    schedule_file: u64,
+) -> String {
     no_tasks();
     let owner = Owner::new();
     // Drawn once, never updated: nothing here tracks what it reads.
-    let html = owner.with(|| {
+    let (html, at) = owner.with(|| {
         untrack(|| {
             crate::state::built::provide(schedule.clone(), route.clone());
             crate::views::open_schedule::provide_open_errors();
             let page = route.clone();
             let shown = Memo::new(move |_| (page.clone(), 0));
-            crate::views::frame::frame(shown, crate::views::frame::built_page).to_html()
+            let html = crate::views::frame::frame(shown, crate::views::frame::built_page).to_html();
+            (html, crate::state::use_clock().now.get_untracked())
         })
     });
     owner.cleanup();
     let html = styles.take_from(&html);
-    format!(r#"<div id="{WRAPPER_ID}">{html}</div>"#)
+    let stamp = crate::model::page::BuiltStamp {
+        at_ms: at.timestamp_millis(),
+        schedule: schedule_file,
+    };
+    format!(
+        r#"<div id="{WRAPPER_ID}"{}>{html}</div>"#,
+        stamp.attributes()
+    )
 }
 
 /// Effects and tasks do not run at build time (they are the browser's:
@@ -728,8 +743,15 @@ mod tests {
         let mut s = crate::model::schedule::tests::small();
         s.sessions[0].title = "<script>alert(1)</script> & \"quotes\"".into();
         let mut styles = Styles::default();
-        let html = render_page(&Arc::new(s), &Route::Programme, &mut styles);
-        assert!(html.starts_with(r#"<div id="prerender">"#), "{html}");
+        let html = render_page(&Arc::new(s), &Route::Programme, &mut styles, 0xab);
+        assert!(
+            html.starts_with(r#"<div id="prerender" data-at=""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#" data-schedule="00000000000000ab">"#),
+            "{html}"
+        );
         assert!(
             html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"),
             "{html}"
@@ -764,7 +786,7 @@ mod tests {
             Route::Timetable(Some(day)),
             Route::Track(track),
         ] {
-            let html = render_page(&s, &route, &mut styles);
+            let html = render_page(&s, &route, &mut styles, 0);
             assert!(html.contains("<h1"), "{route:?}: {html}");
             assert!(!html.contains("style="), "{route:?}");
             assert!(!html.contains("Loading…"), "{route:?}: {html}");

@@ -26,6 +26,70 @@ use views::error_page::LoadErrorPage;
 use views::layout::UpdateBanner;
 use views::open_schedule::use_file_drop;
 
+/// Start the app: adopt the page the build drew where there is one to adopt
+/// (`browser::adopt`), else draw the page.
+pub fn start() {
+    #[cfg(not(target_arch = "wasm32"))]
+    leptos::mount::mount_to_body(App);
+    #[cfg(target_arch = "wasm32")]
+    match browser::adopt::built_page() {
+        Some(page) => {
+            let _ = any_spawner::Executor::init_wasm_bindgen();
+            leptos::task::spawn_local(adopt(page));
+        }
+        None => leptos::mount::mount_to_body(App),
+    }
+}
+
+/// Adopt the built `page`: load the schedule and what the page draws from
+/// parts, then hydrate the markup from the build's state; what only this
+/// browser knows follows in place. With another schedule file than the
+/// page was drawn from (a newer one in the cache), an offline copy, or a
+/// part that could not be fetched, the app draws anew as without a page.
+#[cfg(target_arch = "wasm32")]
+async fn adopt(page: browser::adopt::BuiltPage) {
+    browser::location::read_base();
+    // The wasm's start was one task; the page's facts (the first `Intl` of
+    // the page among them) the next.
+    browser::page::next_task().await;
+    let status = state::AppStatus::new();
+    let route = Route::parse(&browser::location::path());
+    let (loaded, parts) = futures::future::join(
+        state::fetch_schedule(status),
+        views::frame::preload_adopted(&route),
+    )
+    .await;
+    let loaded = match loaded {
+        Ok(l) if parts && l.copy.body == page.stamp.schedule && l.offline_as_of.is_none() => l,
+        other => {
+            state::loaded_before(other);
+            leptos::mount::mount_to_body(App);
+            return;
+        }
+    };
+    let schedule = state::took(status, loaded);
+    state::before_first_draw(&schedule).await;
+    browser::adopt::start(page.drawn_at());
+    let root = leptos::mount::hydrate_from(page.element.clone(), move || {
+        state::provide_facts_of(status);
+        browser::page::keep_scroll_positions();
+        view! { <Loaded schedule /> }
+    });
+    root.forget();
+    // Hydrating was one task; what only this browser knows comes in the next.
+    browser::page::next_task().await;
+    browser::adopt::adopted(&page);
+    // "A new version is available", before the page.
+    if let Some(banner) = browser::page::element_before(&page.element) {
+        leptos::mount::mount_to(banner, move || {
+            provide_context(status);
+            view! { <UpdateBanner /> }
+        })
+        .forget();
+    }
+    state::after_first_draw(status);
+}
+
 /// The root: loads the schedule, then provides it and the agenda to the views.
 #[component]
 pub fn App() -> impl IntoView {
@@ -70,6 +134,8 @@ fn Loaded(schedule: Arc<Schedule>) -> impl IntoView {
     let (schedule, route) = state::provide_schedule_state(schedule, state::InBrowser);
     use_file_drop();
     views::reminders::use_reminders();
+    // The search index, in idle time: the first keystroke does not build it.
+    browser::page::when_idle(move || schedule.with_untracked(|s| s.prepare_search()));
     // Each page's title, the one the build writes into its page (`model::page`).
     Effect::new(move || {
         schedule.with(|s| route.with(|r| browser::page::set_title(&model::page::page_title(r, s))))

@@ -1,4 +1,4 @@
-//! Entry point: the panic hook and the mount, nothing else.
+//! Entry point: the panic hook and the start, nothing else.
 
 // Natively (the test harness builds every binary) the views' async types nest
 // deeper than the default limit (see lib.rs).
@@ -10,6 +10,11 @@
 static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(schedule_viewer::App);
+    // A panic ends the wasm: said in the console, and while adopting the
+    // built page (its markup and the app disagree), the tab draws anew.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        schedule_viewer::browser::adopt::panicked();
+    }));
+    schedule_viewer::start();
 }

@@ -12,8 +12,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 pub use live::{use_live, Live};
-pub use load::{load_schedule, ScheduleLoad};
-pub use provide::{provide_page_facts, provide_schedule_state, InBrowser, Origin};
+pub use load::{
+    after_first_draw, before_first_draw, fetch_schedule, load_schedule, loaded_before, took,
+    ScheduleLoad,
+};
+pub use provide::{
+    provide_facts_of, provide_page_facts, provide_schedule_state, InBrowser, Origin,
+};
 
 use crate::browser::clock::{local_offset_at, now_iso, BrowserZones};
 use crate::browser::storage;
@@ -127,9 +132,17 @@ const CLOCK_TICK: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl Clock {
     /// Start the clock for a schedule (once, when it has loaded).
+    /// Adopting the built page, it reads the build's clock first (the page
+    /// was drawn at it), then the browser's.
     pub fn start(schedule: RwSignal<Arc<Schedule>>) -> Clock {
-        let clock = Clock::stopped(schedule);
+        let clock = match crate::browser::adopt::adopting() {
+            Some(at) => Clock::at(schedule, at),
+            None => Clock::stopped(schedule),
+        };
         let now = clock.now;
+        crate::browser::adopt::after_adoption(move || {
+            refresh(now);
+        });
         let tick = move || {
             refresh(now);
         };
@@ -141,7 +154,12 @@ impl Clock {
 
     /// The clock read once, not ticking (the build step's pages).
     pub fn stopped(schedule: RwSignal<Arc<Schedule>>) -> Clock {
-        let now = RwSignal::new(crate::browser::clock::now());
+        Clock::at(schedule, crate::browser::clock::now())
+    }
+
+    /// The clock set at `at`, not ticking.
+    fn at(schedule: RwSignal<Arc<Schedule>>, at: Instant) -> Clock {
+        let now = RwSignal::new(at);
         let state =
             Memo::new(move |_| schedule.with(|s| crate::model::plan::now_and_next(s, now.get())));
         Clock { now, state }
@@ -178,9 +196,23 @@ pub struct Display {
 }
 
 impl Display {
+    /// Adopting the built page, its first render has the build's settings
+    /// (the defaults: the guard script shows the page only where the zone
+    /// and "hide past" are theirs, and has applied the theme); the stored
+    /// ones follow in place.
     pub fn new() -> Self {
-        let settings = RwSignal::new(crate::browser::settings::load());
-        crate::browser::settings::apply_theme(settings.get_untracked().theme);
+        let stored = crate::browser::settings::load();
+        let adopting = crate::browser::adopt::adopting().is_some();
+        let settings = RwSignal::new(if adopting { Default::default() } else { stored });
+        if adopting {
+            crate::browser::adopt::after_adoption(move || {
+                if settings.with_untracked(|s| *s != stored) {
+                    settings.set(stored);
+                }
+            });
+        } else {
+            crate::browser::settings::apply_theme(stored.theme);
+        }
         Display {
             settings,
             conference_zone: StoredValue::new(None),
@@ -263,8 +295,13 @@ pub struct AgendaStore {
 
 impl AgendaStore {
     /// Load the agenda of `conference_id` and keep it in step with other tabs.
+    /// Where the app adopts the built page, its first render is a first
+    /// visit's (the build drew it with nothing starred); the stored agenda
+    /// follows in place.
     pub fn new(conference_id: &str) -> Self {
-        let store = AgendaStore::of(conference_id, storage::load_agenda(conference_id));
+        let store = AgendaStore::of(conference_id, storage::LoadedAgenda::first_visit());
+        let id = conference_id.to_string();
+        crate::browser::adopt::after_adoption(move || store.take(storage::load_agenda(&id)));
         let key = crate::model::agenda::agenda_key(conference_id);
         // Another tab changed the agenda: take its value, plus our own changes
         // that are not written yet.
@@ -280,6 +317,13 @@ impl AgendaStore {
         });
         on_cleanup(move || handle.remove());
         store
+    }
+
+    /// The stored agenda, taken in.
+    fn take(&self, loaded: storage::LoadedAgenda) {
+        self.writable.set_value(loaded.writable);
+        self.load_notice.set(loaded.notice);
+        self.agenda.set(loaded.agenda);
     }
 
     /// The store of an agenda as loaded (not yet following other tabs).

@@ -96,10 +96,16 @@ fn assert_converts(path: &str, args: &[&str], expected: &Schedule) -> Staging {
     }
     let index = staging.read("index.html");
     assert_eq!(
-        index.matches(r#"<div id="prerender">"#).count(),
+        index.matches(r#"<div id="prerender" data-at=""#).count(),
         1,
         "{path}"
     );
+    // Stamped with the file the app will fetch: the app adopts the page only with it.
+    let stamp = format!(
+        r#" data-schedule="{:016x}">"#,
+        schedule_viewer::model::live::body_fingerprint(&deployed)
+    );
+    assert!(index.contains(&stamp), "{path}: {stamp}");
     assert!(index.contains(&expected.sessions[0].title.replace('&', "&amp;")));
     assert!(staging.0.join("prerender.css").exists());
     staging
@@ -126,7 +132,7 @@ fn frab_files_are_deployed_in_our_format() {
         assert_eq!(
             staging
                 .read("index.html")
-                .matches(r#"<div id="prerender">"#)
+                .matches(r#"<div id="prerender" data-at=""#)
                 .count(),
             1
         );

@@ -134,7 +134,7 @@ fn every_page_s_preview_and_every_session_s_event_are_the_file_s_facts() {
         assert_eq!(performers, speakers, "{id}");
         assert_eq!(ld["superEvent"]["name"], "MesosCon Europe 2017");
         // The page itself shows the session (the app's markup).
-        assert!(html.contains("<div id=\"prerender\">"), "{id}");
+        assert!(html.contains("<div id=\"prerender\" data-at="), "{id}");
         // Its styles in their place, after the head (and the guard script
         // there: a script waits for the style sheets before it).
         assert!(
@@ -292,7 +292,10 @@ fn a_room_s_built_page_reads_without_javascript() {
     std::fs::write(&file, frab).unwrap();
     prerender(&dir, &["--schedule".as_ref(), file.as_os_str()]);
     let html = std::fs::read_to_string(dir.join("room/saal-one/index.html")).unwrap();
-    let page = &html[html.find("<div id=\"prerender\">").expect("the built view")..];
+    // Without the markers hydration reads (`<!>`: the end of a list of children).
+    let page =
+        html[html.find("<div id=\"prerender\" ").expect("the built view")..].replace("<!>", "");
+    let page = page.as_str();
     assert!(page.contains("<h1>Saal One</h1>"), "{page}");
     assert!(page.contains("<p>Lecture hall, Level +2</p>"), "{page}");
     assert!(
@@ -311,12 +314,16 @@ fn a_room_s_built_page_reads_without_javascript() {
         Some("Saal One, Room Conf: Lecture hall, Level +2 &lt;script&gt;alert(1)&lt;/script&gt; &amp; more")
     );
     // A room the file says nothing about: its name and sessions, nothing invented.
-    let annex = std::fs::read_to_string(dir.join("room/annex/index.html")).unwrap();
+    let annex = std::fs::read_to_string(dir.join("room/annex/index.html"))
+        .unwrap()
+        .replace("<!>", "");
     assert!(annex.contains("<h1>Annex</h1>") && annex.contains("In the annex"));
     assert!(!annex.contains("Seats"));
     // The session page links to the room's page; a card names the room as
     // text (a link there is too close to the title's on a phone: WCAG 2.5.8).
-    let programme = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    let programme = std::fs::read_to_string(dir.join("index.html"))
+        .unwrap()
+        .replace("<!>", "");
     assert!(
         programme.contains(r#"<span class="room">Saal One</span>"#),
         "{programme}"

@@ -173,8 +173,18 @@ fn main() {
             }
         );
     }
+    // The file the app will fetch, as deployed: its pages are stamped with
+    // it, and the app adopts them only with that file.
+    let served = std::fs::read_to_string(&schedule_path).unwrap_or_else(|e| {
+        fail(format!(
+            "{} could not be read: {e}",
+            schedule_path.display()
+        ))
+    });
+    let file = schedule_viewer::model::live::body_fingerprint(&served);
     let started = std::time::Instant::now();
-    let written = write_pages(dir, &shell, converted.schedule, &site).unwrap_or_else(|e| fail(e));
+    let written =
+        write_pages(dir, &shell, converted.schedule, &site, file).unwrap_or_else(|e| fail(e));
     println!(
         "prerender: {written} pages written under {} in {:.1} s",
         site.base,
@@ -205,6 +215,7 @@ fn write_pages(
     shell: &schedule_viewer::build::Shell,
     schedule: schedule_viewer::model::schedule::Schedule,
     site: &schedule_viewer::model::site::Site,
+    file: u64,
 ) -> std::io::Result<usize> {
     use schedule_viewer::build::{esc, render_page, Styles};
     use schedule_viewer::model::route::{self, Route};
@@ -249,7 +260,7 @@ fn write_pages(
     // A timetable day with its own styles: its view and the link to them.
     let timetable = |route: &Route, folder: &str| -> std::io::Result<(String, String)> {
         let mut own = Styles::default();
-        let view = render_page(&schedule, route, &mut own);
+        let view = render_page(&schedule, route, &mut own, file);
         write(&format!("{folder}page.css"), own.css())?;
         // Beside the page: its link is the page's own (encoded) href's.
         Ok((view, route.beside("page.css")))
@@ -262,12 +273,12 @@ fn write_pages(
                 (view, Some(css))
             }
             Route::Programme => {
-                let view = render_page(&schedule, &page.route, &mut styles);
+                let view = render_page(&schedule, &page.route, &mut styles, file);
                 start_css = Some(styles.css());
                 (view, None)
             }
             _ => (
-                render_page(&schedule, &page.route, &mut styles),
+                render_page(&schedule, &page.route, &mut styles, file),
                 Some(pages_css.clone()),
             ),
         };

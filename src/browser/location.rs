@@ -101,6 +101,13 @@ pub fn read_base() {
     }
 }
 
+/// The page's path, as the window has it now.
+pub fn path() -> String {
+    super::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
 /// The decoded value of the first `key` in the page's query (`?now=`,
 /// `?schedule=`, `?tz=`), by [`crate::model::url::query_value`]: the one way
 /// the browser layer reads one. From the provided location (untracked), or

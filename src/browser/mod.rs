@@ -1,5 +1,6 @@
 //! The thin browser layer: the only code that touches `web-sys`.
 
+pub mod adopt;
 pub mod clock;
 pub mod conferences;
 pub mod files;

@@ -58,6 +58,26 @@ pub fn wide_screen() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Go on in a new task, after the browser has had its turn (input, paint):
+/// the start's work cut in two where it would be one long task. A message
+/// to itself, not a timer: a timer can be held (a paused clock, a
+/// background tab's throttling), the message queue is not.
+pub async fn next_task() {
+    let channel = web_sys::MessageChannel::new().ok();
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let posted = channel.as_ref().is_some_and(|c| {
+            c.port1().set_onmessage(Some(&resolve));
+            c.port2().post_message(&wasm_bindgen::JsValue::NULL).is_ok()
+        });
+        if !posted {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    // Kept until its message has come.
+    drop(channel);
+}
+
 /// Run `f` once the start's work is done: in the browser's idle time, or
 /// after a second where it has none to tell (WebKit has no
 /// `requestIdleCallback`).
@@ -70,6 +90,19 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
     if window.request_idle_callback(f).is_err() {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f, 1000);
     }
+}
+
+/// A new, empty element just before `element`, to mount into.
+pub fn element_before(element: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let new = super::window()?
+        .document()?
+        .create_element("div")
+        .ok()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    element.before_with_node_1(&new).ok()?;
+    Some(new)
 }
 
 /// Remove the build-time copy of the page (`#prerender`).

@@ -33,6 +33,22 @@ pub fn available() -> bool {
     local().is_some()
 }
 
+/// Is `key` set in this tab's `sessionStorage` (a fact of this tab's
+/// visit, gone with the tab)? False when that storage is off.
+pub fn tab_flag(key: &str) -> bool {
+    super::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .is_some()
+}
+
+/// Set `key` in this tab's `sessionStorage`; false when it could not be.
+pub fn set_tab_flag(key: &str) -> bool {
+    super::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .is_some_and(|s| s.set_item(key, "1").is_ok())
+}
+
 /// The text stored under `key`; `None` when storage is off or the key absent.
 pub fn read(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
@@ -79,6 +95,18 @@ pub struct LoadedAgenda {
     /// be kept aside (then writing would destroy it).
     pub writable: bool,
     pub notice: Option<StorageProblem>,
+}
+
+impl LoadedAgenda {
+    /// A first visit's: nothing starred, nothing to say, nothing written
+    /// (the build's pages; the app's first render of a page it adopts).
+    pub fn first_visit() -> Self {
+        LoadedAgenda {
+            agenda: Agenda::default(),
+            writable: false,
+            notice: None,
+        }
+    }
 }
 
 /// Read the agenda of one conference.

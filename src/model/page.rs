@@ -64,6 +64,54 @@ pub fn page_title(route: &Route, schedule: &Schedule) -> String {
     format!("{name} · {}", schedule.conference.title)
 }
 
+/// The element a built page's view sits in, first in `<body>`: the build
+/// draws the route's view into it, and the app adopts what it holds.
+pub const BUILT_WRAPPER_ID: &str = "prerender";
+
+/// The id the wrapper takes once the app has adopted it: no longer the
+/// build's copy (the styles that hide what follows a copy let go of it).
+pub const ADOPTED_WRAPPER_ID: &str = "app";
+
+/// What a built page was drawn from, written on its wrapper: the clock the
+/// build read (a first visit's "now") and the fingerprint of the deployed
+/// schedule file. The app adopts the page only with the same file, and
+/// draws its first frame at the same clock, so that its first render is the
+/// build's exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BuiltStamp {
+    /// The build's clock, in milliseconds since the epoch.
+    pub at_ms: i64,
+    /// `model::live::body_fingerprint` of the schedule file's text.
+    pub schedule: u64,
+}
+
+impl BuiltStamp {
+    /// The attribute holding [`BuiltStamp::at_ms`].
+    pub const AT_ATTR: &'static str = "data-at";
+    /// The attribute holding [`BuiltStamp::schedule`].
+    pub const SCHEDULE_ATTR: &'static str = "data-schedule";
+
+    /// The wrapper's attributes (` data-at="…" data-schedule="…"`).
+    pub fn attributes(&self) -> String {
+        format!(
+            r#" {}="{}" {}="{:016x}""#,
+            Self::AT_ATTR,
+            self.at_ms,
+            Self::SCHEDULE_ATTR,
+            self.schedule
+        )
+    }
+
+    /// Read from the wrapper's two attributes; None when either is missing
+    /// or malformed (a page of an older build: the app draws anew).
+    pub fn read(at: Option<&str>, schedule: Option<&str>) -> Option<BuiltStamp> {
+        Some(BuiltStamp {
+            at_ms: at?.parse().ok()?,
+            schedule: u64::from_str_radix(schedule?, 16).ok()?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +157,29 @@ mod tests {
         assert_eq!(item_of(&day(Some("2020-01-02")), &s), Some(1));
         assert_eq!(item_of(&Route::Agenda, &s), None);
         assert_eq!(item_of(&Route::Room("hall-1".into()), &s), Some(0));
+    }
+
+    #[test]
+    fn a_built_page_s_stamp_reads_back_from_its_attributes() {
+        let stamp = BuiltStamp {
+            at_ms: 1_508_990_400_123,
+            schedule: 0x00ab_cdef_0123_4567,
+        };
+        let attrs = stamp.attributes();
+        assert_eq!(
+            attrs,
+            r#" data-at="1508990400123" data-schedule="00abcdef01234567""#
+        );
+        let value = |name: &str| {
+            let from = attrs.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            attrs[from..].split('"').next().unwrap().to_string()
+        };
+        let (at, schedule) = (value(BuiltStamp::AT_ATTR), value(BuiltStamp::SCHEDULE_ATTR));
+        assert_eq!(BuiltStamp::read(Some(&at), Some(&schedule)), Some(stamp));
+        // An older build's page (no stamp) or a damaged one is drawn anew.
+        assert_eq!(BuiltStamp::read(None, Some(&schedule)), None);
+        assert_eq!(BuiltStamp::read(Some(&at), None), None);
+        assert_eq!(BuiltStamp::read(Some("soon"), Some(&schedule)), None);
+        assert_eq!(BuiltStamp::read(Some(&at), Some("xyz")), None);
     }
 }

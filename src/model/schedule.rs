@@ -602,8 +602,21 @@ impl Session {
     }
 }
 
+/// The sessions' search texts, built once when first needed. Made from the
+/// schedule's own facts, so it never makes two schedules differ.
+#[derive(Clone, Debug, Default)]
+struct SearchIndex(std::sync::OnceLock<Vec<String>>);
+
+impl PartialEq for SearchIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for SearchIndex {}
+
 /// A validated schedule. Sessions are sorted by (start, room, title), and
-/// each has a precomputed, accent-folded, lower-case search text.
+/// each has an accent-folded, lower-case search text (built at the first search).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Schedule {
     /// The conference.
@@ -626,7 +639,7 @@ pub struct Schedule {
     pub problems: Vec<Problem>,
     /// Number of sessions skipped as invalid.
     pub skipped: usize,
-    search_text: Vec<String>,
+    search_text: SearchIndex,
     session_index: HashMap<String, usize>,
     /// For each speaker, the sessions they give, in time order.
     speaker_sessions: Vec<Vec<usize>>,
@@ -685,9 +698,43 @@ impl Schedule {
         session.track.map(|t| &self.tracks[t])
     }
 
-    /// Folded lower-case text of title, abstract and speaker names and affiliations.
+    /// Folded lower-case text of title, abstract and speaker names and
+    /// affiliations. Built for every session at the first search (or by
+    /// [`Schedule::prepare_search`]), not when the file is read: the first
+    /// screen needs none of it.
     pub fn search_text(&self, index: usize) -> &str {
-        &self.search_text[index]
+        &self.search_index()[index]
+    }
+
+    /// Build the search index now (in idle time after the start), so that
+    /// the first keystroke does not.
+    pub fn prepare_search(&self) {
+        self.search_index();
+    }
+
+    fn search_index(&self) -> &[String] {
+        self.search_text.0.get_or_init(|| {
+            self.sessions
+                .iter()
+                .map(|s| {
+                    let mut text =
+                        String::with_capacity(s.title.len() + s.abstract_text.len() + 32);
+                    text.push_str(&s.title);
+                    text.push('\n');
+                    text.push_str(&s.abstract_text);
+                    for &p in &s.speakers {
+                        let speaker = &self.speakers[p];
+                        text.push('\n');
+                        text.push_str(&speaker.name);
+                        if let Some(a) = &speaker.affiliation {
+                            text.push(' ');
+                            text.push_str(a);
+                        }
+                    }
+                    fold_for_search(&text)
+                })
+                .collect()
+        })
     }
 
     /// Speakers ordered by name (for the directory and the Speaker select).
@@ -732,24 +779,7 @@ impl Schedule {
         days.dedup();
         days.sort();
         days.dedup();
-        let search_text = sessions
-            .iter()
-            .map(|s| {
-                let mut text = String::with_capacity(s.title.len() + s.abstract_text.len() + 32);
-                text.push_str(&s.title);
-                text.push('\n');
-                text.push_str(&s.abstract_text);
-                for &p in &s.speakers {
-                    text.push('\n');
-                    text.push_str(&speakers[p].name);
-                    if let Some(a) = &speakers[p].affiliation {
-                        text.push(' ');
-                        text.push_str(a);
-                    }
-                }
-                fold_for_search(&text)
-            })
-            .collect();
+        let search_text = SearchIndex::default();
         let session_index = sessions
             .iter()
             .enumerate()

@@ -52,11 +52,7 @@ impl AgendaStore {
     fn empty(conference_id: &str) -> Self {
         AgendaStore::of(
             conference_id,
-            crate::browser::storage::LoadedAgenda {
-                agenda: Agenda::default(),
-                writable: false,
-                notice: None,
-            },
+            crate::browser::storage::LoadedAgenda::first_visit(),
         )
     }
 }

@@ -54,10 +54,22 @@ impl Live {
     /// Start checking the schedule in `schedule` (once, when it has loaded).
     pub fn start(schedule: RwSignal<Arc<Schedule>>, changes: ScheduleChanges) -> Live {
         let live = Live::new(schedule, changes);
-        if live.can_check() {
-            live.plan_next();
-            net::on_wake(move || live.check_now());
-        }
+        // Adopting the built page, "checked" was first the build's time.
+        let adopting = crate::browser::adopt::adopting().is_some();
+        crate::browser::adopt::after_adoption(move || {
+            if adopting {
+                let now = live.parts.clock.read();
+                live.freshness.update(|f| {
+                    if f.offline_since.is_none() {
+                        f.checked = Some(now);
+                    }
+                });
+            }
+            if live.can_check() {
+                live.plan_next();
+                net::on_wake(move || live.check_now());
+            }
+        });
         live
     }
 

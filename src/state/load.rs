@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_split_helpers::wasm_split;
 
 use super::{AgendaStore, AppStatus, ScheduleChanges};
-use crate::browser::loader::{load_from_source, LoadError};
+use crate::browser::loader::{load_from_source, LoadError, LoadedSchedule};
 use crate::browser::part::PartMissing;
 use crate::browser::{conferences, files, settings};
 use crate::model::changes::{diff, snapshot_cache_key, Snapshot};
@@ -46,51 +46,101 @@ pub fn load_schedule(
         std::time::Duration::from_secs(1),
     )
     .ok();
-    let source = status.source.get_value();
-    let zone = status.zone.get_value();
     leptos::task::spawn_local(async move {
-        let (loaded, ()) =
-            futures::future::join(load_from_source(&source, &zone.zone), before_draw).await;
-        let result = loaded.map(|l| {
-            // A schedule that loaded is the one to open next time, offline too,
-            // and one of the conferences opened on this device.
-            files::remember_source(&source);
-            let known = crate::model::conferences::KnownConference::of(
-                &l.schedule,
-                &source,
-                &crate::browser::clock::now_iso(),
-            );
-            leptos::task::spawn_local(async move {
-                // Unrecorded when its part cannot be fetched: the list only
-                // misses this visit (the next one records it).
-                let _ = record_conference(known).await;
-            });
-            if l.zone_assumed && zone.origin == ZoneOrigin::Link {
-                // A zone the link names is the conference's: keep it for this schedule.
-                settings::save_zone(&source, &zone.zone);
+        let loaded = match PRELOADED.with(|p| p.borrow_mut().take()) {
+            Some(loaded) => {
+                before_draw.await;
+                loaded
             }
-            status.import.set(Some((l.format, l.zone_assumed)));
-            status.offline_as_of.set(l.offline_as_of);
-            status.shown.set_value(l.copy);
-            Arc::new(l.schedule)
-        });
+            None => {
+                futures::future::join(fetch_schedule(status), before_draw)
+                    .await
+                    .0
+            }
+        };
+        let result = loaded.map(|l| took(status, l));
+        if let Ok(schedule) = &result {
+            before_first_draw(schedule).await;
+        }
         load.result.set(Some(result));
         // The app now draws the page (its render effects are queued by the
         // set above, and run first): the build-time copy goes after them, in
         // the same frame, or with the lazily loaded part that draws the page.
         leptos::task::spawn_local(async { crate::browser::page::app_drawn() });
-        // The service worker, and its precache of every lazily loaded part,
-        // only once the page is drawn: on a first visit over a slow network
-        // its downloads would otherwise compete with the schedule's.
-        set_timeout(
-            move || crate::browser::offline::register(move || status.update_ready.set(true)),
-            std::time::Duration::ZERO,
-        );
+        after_first_draw(status);
         if let Some(t) = ticker {
             t.clear();
         }
     });
     load
+}
+
+thread_local! {
+    /// A load already done (by an adoption that did not happen), for the
+    /// app that draws anew instead.
+    static PRELOADED: std::cell::RefCell<Option<Result<LoadedSchedule, LoadError>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The schedule `status.source` names, loaded (not yet taken: [`took`]).
+pub async fn fetch_schedule(status: AppStatus) -> Result<LoadedSchedule, LoadError> {
+    let source = status.source.get_value();
+    let zone = status.zone.get_value();
+    load_from_source(&source, &zone.zone).await
+}
+
+/// The app draws anew with this load (the page could not be adopted):
+/// [`load_schedule`] takes it instead of loading again.
+pub fn loaded_before(loaded: Result<LoadedSchedule, LoadError>) {
+    PRELOADED.with(|p| *p.borrow_mut() = Some(loaded));
+}
+
+/// A schedule that loaded, taken: every side effect of a successful load.
+pub fn took(status: AppStatus, l: LoadedSchedule) -> Arc<Schedule> {
+    let source = status.source.get_value();
+    let zone = status.zone.get_value();
+    // A schedule that loaded is the one to open next time, offline too,
+    // and one of the conferences opened on this device.
+    files::remember_source(&source);
+    let known = crate::model::conferences::KnownConference::of(
+        &l.schedule,
+        &source,
+        &crate::browser::clock::now_iso(),
+    );
+    leptos::task::spawn_local(async move {
+        // Unrecorded when its part cannot be fetched: the list only
+        // misses this visit (the next one records it).
+        let _ = record_conference(known).await;
+    });
+    if l.zone_assumed && zone.origin == ZoneOrigin::Link {
+        // A zone the link names is the conference's: keep it for this schedule.
+        settings::save_zone(&source, &zone.zone);
+    }
+    status.import.set(Some((l.format, l.zone_assumed)));
+    status.offline_as_of.set(l.offline_as_of);
+    status.shown.set_value(l.copy);
+    Arc::new(l.schedule)
+}
+
+/// Between reading the schedule and drawing (or adopting) its page, each
+/// a task of its own rather than one long one: the browser's zone
+/// formatting started (its first use is slow) in a task between them.
+pub async fn before_first_draw(schedule: &Schedule) {
+    crate::browser::page::next_task().await;
+    if let Some(first) = schedule.sessions.first() {
+        crate::browser::clock::warm_up(&schedule.conference.time_zone, first.start);
+        crate::browser::page::next_task().await;
+    }
+}
+
+/// The page is drawn (or adopted): the service worker, and its precache of
+/// every lazily loaded part, only now: on a first visit over a slow network
+/// its downloads would otherwise compete with the schedule's.
+pub fn after_first_draw(status: AppStatus) {
+    set_timeout(
+        move || crate::browser::offline::register(move || status.update_ready.set(true)),
+        std::time::Duration::ZERO,
+    );
 }
 
 impl ScheduleChanges {

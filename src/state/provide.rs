@@ -32,7 +32,12 @@ pub trait Origin {
 /// Provide the facts of a page known before its schedule ([`AppStatus`],
 /// [`Display`]).
 pub fn provide_page_facts() -> AppStatus {
-    let status = AppStatus::new();
+    provide_facts_of(AppStatus::new())
+}
+
+/// Provide `status` (made before the views: a page the app adopts loads
+/// its schedule first) and the [`Display`].
+pub fn provide_facts_of(status: AppStatus) -> AppStatus {
     provide_context(status);
     provide_context(Display::new());
     status

@@ -136,10 +136,12 @@ fn RemoveConfirm(
 
 /// The conferences opened on this device: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const CONFERENCES_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(conferences_view()));
+pub const CONFERENCES_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(conferences_view()),
+    preload: || Box::pin(preload_conferences_view()),
+};
 
-#[wasm_split_helpers::wasm_split(conferences, fallible)]
+#[wasm_split_helpers::wasm_split(conferences, fallible, preload(preload_conferences_view))]
 fn conferences_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <ConferencesPage /> }.into_any())
 }

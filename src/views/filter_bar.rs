@@ -94,9 +94,7 @@ pub fn FilterBar(
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <SearchField filter />
             <FiltersToggle filter show_tracks open />
-            <div id="filter-panel" class="filter-panel" class:open=move || open.get()>
-                <PanelControls open />
-            </div>
+            <FilterPanel open />
         </form>
         <IgnoredFilters filter />
     }
@@ -113,8 +111,10 @@ struct PanelFilter {
 /// shows the panel closed, so its controls are loaded in idle time after
 /// the start, or at once when it is opened. Where the panel shows at once
 /// (a wide screen), the page waits for them, so nothing moves.
-pub const FILTERS_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(filters_view()));
+pub const FILTERS_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(filters_view()),
+    preload: || Box::pin(preload_filters()),
+};
 
 #[wasm_split_helpers::wasm_split(filters, fallible, preload(preload_filters))]
 fn filters_view() -> Result<AnyView, crate::browser::part::PartMissing> {
@@ -147,30 +147,93 @@ fn PanelControlsNow() -> impl IntoView {
     }
 }
 
-/// The panel's controls, drawn at once by the build (its page shows them
-/// on a wide screen).
+/// The panel of the filters other than search, with its controls: drawn
+/// at once by the build (its page shows them on a wide screen).
 #[cfg(not(target_arch = "wasm32"))]
 #[component]
-fn PanelControls(open: RwSignal<bool>) -> impl IntoView {
-    let _ = open;
-    view! { <PanelControlsNow /> }
+fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div id="filter-panel" class="filter-panel" class:open=move || open.get()>
+            <PanelControlsNow />
+        </div>
+    }
 }
 
-/// The panel's controls, loaded as a part: at once where the panel shows
-/// (the page waits for them), else when it is opened or the start is over.
+/// The panel of the filters other than search. Its controls are a part:
+/// drawn at once where the panel shows (the page waits for them), else
+/// when it is opened or the start is over. A built page the app adopts on
+/// a phone keeps the build's controls in the closed panel until the part
+/// has arrived, then draws its own there ([`AdoptedPanel`]): the start
+/// does not wait for a part the first screen does not show.
 #[cfg(target_arch = "wasm32")]
 #[component]
-fn PanelControls(open: RwSignal<bool>) -> impl IntoView {
+fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
     use crate::views::lazy::LazyPart;
     let shown_at_once = crate::browser::page::wide_screen();
+    if crate::browser::adopt::adopting().is_some() && !shown_at_once {
+        return view! { <AdoptedPanel open /> }.into_any();
+    }
     let wanted = RwSignal::new(shown_at_once);
     if !shown_at_once {
         crate::browser::page::when_idle(move || wanted.set(true));
     }
-    move || {
+    let controls = move || {
         (wanted.get() || open.get())
             .then(|| view! { <LazyPart part=FILTERS_PART quiet=!shown_at_once /> })
+    };
+    view! {
+        <div id="filter-panel" class="filter-panel" class:open=move || open.get()>
+            {controls}
+        </div>
     }
+    .into_any()
+}
+
+/// The panel as an adopted page has it on a phone: the element is the
+/// app's (it opens and closes), its contents the build's until the part
+/// is here (in idle time, or at once when the panel is opened). Then the
+/// app adopts those controls too, or, where the filter has changed since
+/// (the build drew them for none), draws its own in their place.
+#[cfg(target_arch = "wasm32")]
+#[component]
+fn AdoptedPanel(open: RwSignal<bool>) -> impl IntoView {
+    use crate::views::lazy::LazyPart;
+    let PanelFilter { filter, .. } = expect_context();
+    let panel = NodeRef::<leptos::html::Div>::new();
+    let wanted = RwSignal::new(false);
+    crate::browser::page::when_idle(move || wanted.set(true));
+    // What keeps the controls live, once they are.
+    let kept = StoredValue::new_local(None);
+    let owner = Owner::current();
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) || !(wanted.get() || open.get()) {
+            return started.unwrap_or(false);
+        }
+        let owner = owner.clone();
+        leptos::task::spawn_local(async move {
+            // A part that cannot be fetched says so in the panel, with Retry.
+            let loaded = (FILTERS_PART.preload)().await.is_ok();
+            let (Some(el), Some(owner)) = (panel.get_untracked(), owner) else {
+                return;
+            };
+            // Gone meanwhile (another page, a newer schedule's filter bar).
+            if !el.is_connected() {
+                return;
+            }
+            let untouched = filter.with_untracked(|(f, _)| f.is_empty());
+            let view = (loaded && untouched)
+                .then(|| owner.with(|| FILTERS_PART.ready()))
+                .flatten();
+            let state = owner.with(|| {
+                crate::browser::adopt::adopt_within(el, view, || {
+                    view! { <LazyPart part=FILTERS_PART quiet=true /> }
+                })
+            });
+            kept.set_value(Some(state));
+        });
+        true
+    });
+    view! { <div id="filter-panel" class="filter-panel" class:open=move || open.get() node_ref=panel></div> }
 }
 
 /// The search box; typing replaces the history entry instead of adding one.

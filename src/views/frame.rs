@@ -34,24 +34,51 @@ pub fn frame(shown: Memo<(Route, usize)>, page: fn(Route) -> AnyView) -> impl In
 /// The app's view of a route (docs/decisions.md's paths): the start view's
 /// at once, the others as lazily loaded parts.
 pub fn app_page(route: Route) -> AnyView {
-    match route {
-        Route::Programme => view! { <ProgrammePage /> }.into_any(),
-        Route::Track(_) => view! { <TrackPage /> }.into_any(),
-        Route::Session(_) => lazy(session_page::SESSION_PART),
-        Route::Agenda => lazy(agenda::AGENDA_PART),
-        Route::SharedAgenda => lazy(shared_agenda::SHARED_AGENDA_PART),
-        Route::Speakers => lazy(speakers::SPEAKERS_PART),
-        Route::Speaker(_) => lazy(speakers::SPEAKER_PART),
-        Route::Room(_) => lazy(room_page::ROOM_PART),
-        Route::Timetable(_) => lazy(timetable::TIMETABLE_PART),
-        Route::Now => lazy(now_page::NOW_PART),
-        Route::Conferences => lazy(conferences::CONFERENCES_PART),
-        Route::NotFound => view! { <NotFound /> }.into_any(),
+    match page_of(&route) {
+        PageOf::Now(draw) => draw(),
+        PageOf::Part(part) => view! { <LazyPart part /> }.into_any(),
     }
 }
 
-fn lazy(part: Part) -> AnyView {
-    view! { <LazyPart part /> }.into_any()
+/// How a route's view is drawn.
+enum PageOf {
+    /// At once: its code is in the start module.
+    Now(fn() -> AnyView),
+    /// By a lazily loaded part.
+    Part(Part),
+}
+
+fn page_of(route: &Route) -> PageOf {
+    match route {
+        Route::Programme => PageOf::Now(|| view! { <ProgrammePage /> }.into_any()),
+        Route::Track(_) => PageOf::Now(|| view! { <TrackPage /> }.into_any()),
+        Route::Session(_) => PageOf::Part(session_page::SESSION_PART),
+        Route::Agenda => PageOf::Part(agenda::AGENDA_PART),
+        Route::SharedAgenda => PageOf::Part(shared_agenda::SHARED_AGENDA_PART),
+        Route::Speakers => PageOf::Part(speakers::SPEAKERS_PART),
+        Route::Speaker(_) => PageOf::Part(speakers::SPEAKER_PART),
+        Route::Room(_) => PageOf::Part(room_page::ROOM_PART),
+        Route::Timetable(_) => PageOf::Part(timetable::TIMETABLE_PART),
+        Route::Now => PageOf::Part(now_page::NOW_PART),
+        Route::Conferences => PageOf::Part(conferences::CONFERENCES_PART),
+        Route::NotFound => PageOf::Now(|| view! { <NotFound /> }.into_any()),
+    }
+}
+
+/// Fetch what a built page of `route` draws from a part, before the app
+/// adopts it (the adopted page draws at once what the build drew): the
+/// route's part, or, for the start view on a wide screen, the filter
+/// panel's controls (a phone's closed panel gets them later).
+/// False when a module could not be fetched: the app then draws anew.
+pub async fn preload_adopted(route: &Route) -> bool {
+    let part = match page_of(route) {
+        PageOf::Part(part) => part,
+        PageOf::Now(_) if crate::browser::page::wide_screen() => {
+            crate::views::filter_bar::FILTERS_PART
+        }
+        PageOf::Now(_) => return true,
+    };
+    (part.preload)().await.is_ok()
 }
 
 /// The build step's view of a route: the same components as the parts

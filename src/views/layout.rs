@@ -226,10 +226,12 @@ fn SettingsMenu() -> impl IntoView {
 
 /// The settings menu's time zone and theme: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const SETTINGS_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(settings_view()));
+pub const SETTINGS_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(settings_view()),
+    preload: || Box::pin(preload_settings_view()),
+};
 
-#[wasm_split_helpers::wasm_split(settings, fallible)]
+#[wasm_split_helpers::wasm_split(settings, fallible, preload(preload_settings_view))]
 fn settings_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <DisplaySettings /> }.into_any())
 }
@@ -463,10 +465,12 @@ fn UndoRemove() -> impl IntoView {
 
 /// "N changes since you last looked": a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const CHANGES_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(changes_view()));
+pub const CHANGES_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(changes_view()),
+    preload: || Box::pin(preload_changes_view()),
+};
 
-#[wasm_split_helpers::wasm_split(changes, fallible)]
+#[wasm_split_helpers::wasm_split(changes, fallible, preload(preload_changes_view))]
 fn changes_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <ChangesPanel /> }.into_any())
 }

@@ -14,9 +14,12 @@
 //! convention for all of them: the component's file has
 //!
 //! ```ignore
-//! pub const AGENDA_PART: crate::views::lazy::Part = crate::views::lazy::Part(|| Box::pin(agenda_view()));
+//! pub const AGENDA_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+//!     view: || Box::pin(agenda_view()),
+//!     preload: || Box::pin(preload_agenda_view()),
+//! };
 //!
-//! #[wasm_split_helpers::wasm_split(agenda, fallible)]
+//! #[wasm_split_helpers::wasm_split(agenda, fallible, preload(preload_agenda_view))]
 //! fn agenda_view() -> Result<AnyView, crate::browser::part::PartMissing> {
 //!     Ok(view! { <AgendaPage /> }.into_any())
 //! }
@@ -37,13 +40,32 @@ use crate::browser::part::PartMissing;
 /// A part's view once its module has arrived (or why it could not).
 pub type PartView = Pin<Box<dyn Future<Output = Result<AnyView, PartMissing>> + Send>>;
 
-/// A part of the app that is loaded when first shown: the loader of its
+/// A part's module fetched, without drawing it.
+pub type PartLoad = Pin<Box<dyn Future<Output = Result<(), wasm_split_helpers::SplitLoaderError>>>>;
+
+/// A part of the app that is loaded when first shown: the loaders of its
 /// split point (the `…_PART` constant beside its component).
 #[derive(Clone, Copy)]
-pub struct Part(pub fn() -> PartView);
+pub struct Part {
+    /// Fetch the module (once) and draw the part.
+    pub view: fn() -> PartView,
+    /// Only fetch the module: a page the app adopts draws its parts at
+    /// once, as the build drew them, so their modules come first.
+    pub preload: fn() -> PartLoad,
+}
+
+impl Part {
+    /// The part drawn now, when its module is already here.
+    pub fn ready(&self) -> Option<AnyView> {
+        use futures::FutureExt;
+        (self.view)().now_or_never()?.ok()
+    }
+}
 
 /// A lazily loaded part in the place of its view: "Loading…" while its module
 /// arrives, the view once it has, or the failure with Retry.
+/// A page the app adopts has its parts' modules already (they were fetched
+/// before it) and draws them at once, as the build did.
 #[component]
 pub fn LazyPart(
     part: Part,
@@ -51,6 +73,11 @@ pub fn LazyPart(
     #[prop(optional)]
     quiet: bool,
 ) -> impl IntoView {
+    if crate::browser::adopt::adopting().is_some() {
+        if let Some(view) = part.ready() {
+            return view;
+        }
+    }
     // Bumped by Retry: the closure below runs again and starts a new load
     // (a failed load is not cached by the loader).
     let attempt = RwSignal::new(0u32);
@@ -80,7 +107,7 @@ pub fn LazyPart(
             {move || {
                 attempt.track();
                 Suspend::new(async move {
-                    let view = match (part.0)().await {
+                    let view = match (part.view)().await {
                         Ok(view) => view,
                         Err(PartMissing) => view! { <PartFailed attempt /> }.into_any(),
                     };
@@ -90,6 +117,7 @@ pub fn LazyPart(
             }}
         </Suspense>
     }
+    .into_any()
 }
 
 /// The message of a part that could not be loaded, and its Retry.

@@ -10,10 +10,12 @@ use crate::state::{use_display, use_live, use_schedule_signal, AppStatus};
 
 /// "Schedule updated at 14:05 — 3 changes, 1 in your agenda": a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const UPDATE_NOTICE_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(update_notice_view()));
+pub const UPDATE_NOTICE_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(update_notice_view()),
+    preload: || Box::pin(preload_update_notice_view()),
+};
 
-#[wasm_split_helpers::wasm_split(live_notices, fallible)]
+#[wasm_split_helpers::wasm_split(live_notices, fallible, preload(preload_update_notice_view))]
 fn update_notice_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <UpdateNotice /> }.into_any())
 }
@@ -59,10 +61,12 @@ pub fn has_problems(live: crate::state::Live) -> impl Fn() -> bool + Copy {
 
 /// A live check that failed: offline since …, a newer file not taken: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const LIVE_PROBLEMS_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(live_problems_view()));
+pub const LIVE_PROBLEMS_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(live_problems_view()),
+    preload: || Box::pin(preload_live_problems_view()),
+};
 
-#[wasm_split_helpers::wasm_split(live_notices, fallible)]
+#[wasm_split_helpers::wasm_split(live_notices, fallible, preload(preload_live_problems_view))]
 fn live_problems_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <LiveProblems /> }.into_any())
 }

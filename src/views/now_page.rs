@@ -10,9 +10,12 @@ use crate::views::session_card::SessionCard;
 
 /// Now & next: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const NOW_PART: crate::views::lazy::Part = crate::views::lazy::Part(|| Box::pin(now_view()));
+pub const NOW_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(now_view()),
+    preload: || Box::pin(preload_now_view()),
+};
 
-#[wasm_split_helpers::wasm_split(now, fallible)]
+#[wasm_split_helpers::wasm_split(now, fallible, preload(preload_now_view))]
 fn now_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <NowPage /> }.into_any())
 }

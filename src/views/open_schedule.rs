@@ -115,10 +115,12 @@ pub fn OpenSchedule() -> impl IntoView {
 
 /// The form to open another conference's schedule: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const OPEN_SCHEDULE_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(open_schedule_view()));
+pub const OPEN_SCHEDULE_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(open_schedule_view()),
+    preload: || Box::pin(preload_open_schedule_view()),
+};
 
-#[wasm_split_helpers::wasm_split(open_schedule, fallible)]
+#[wasm_split_helpers::wasm_split(open_schedule, fallible, preload(preload_open_schedule_view))]
 fn open_schedule_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <OpenScheduleForm /> }.into_any())
 }

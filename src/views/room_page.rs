@@ -16,9 +16,12 @@ use crate::views::session_list::DayGroupedList;
 
 /// A room's page: a lazily loaded part ([`crate::views::lazy`]), its split
 /// point beside the component.
-pub const ROOM_PART: crate::views::lazy::Part = crate::views::lazy::Part(|| Box::pin(room_view()));
+pub const ROOM_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(room_view()),
+    preload: || Box::pin(preload_room_view()),
+};
 
-#[wasm_split_helpers::wasm_split(room, fallible)]
+#[wasm_split_helpers::wasm_split(room, fallible, preload(preload_room_view))]
 fn room_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <RoomPage /> }.into_any())
 }

@@ -18,10 +18,12 @@ use leptos::prelude::*;
 
 /// A session's own page (a link shared in a chat lands here): a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const SESSION_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(session_view()));
+pub const SESSION_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(session_view()),
+    preload: || Box::pin(preload_session_view()),
+};
 
-#[wasm_split_helpers::wasm_split(session, fallible)]
+#[wasm_split_helpers::wasm_split(session, fallible, preload(preload_session_view))]
 fn session_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <SessionPage /> }.into_any())
 }

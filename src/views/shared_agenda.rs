@@ -15,10 +15,12 @@ use crate::views::session_list::DayGroupedList;
 
 /// An agenda someone shared: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const SHARED_AGENDA_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(shared_agenda_view()));
+pub const SHARED_AGENDA_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(shared_agenda_view()),
+    preload: || Box::pin(preload_shared_agenda_view()),
+};
 
-#[wasm_split_helpers::wasm_split(shared_agenda, fallible)]
+#[wasm_split_helpers::wasm_split(shared_agenda, fallible, preload(preload_shared_agenda_view))]
 fn shared_agenda_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <SharedAgendaPage /> }.into_any())
 }

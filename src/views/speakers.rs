@@ -8,10 +8,12 @@ use leptos::prelude::*;
 
 /// The speakers directory: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const SPEAKERS_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(speakers_view()));
+pub const SPEAKERS_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(speakers_view()),
+    preload: || Box::pin(preload_speakers_view()),
+};
 
-#[wasm_split_helpers::wasm_split(speakers, fallible)]
+#[wasm_split_helpers::wasm_split(speakers, fallible, preload(preload_speakers_view))]
 fn speakers_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <SpeakersPage /> }.into_any())
 }
@@ -70,10 +72,12 @@ pub fn SpeakersPage() -> impl IntoView {
 
 /// One speaker (in the speakers directory's part): a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const SPEAKER_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(speaker_view()));
+pub const SPEAKER_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(speaker_view()),
+    preload: || Box::pin(preload_speaker_view()),
+};
 
-#[wasm_split_helpers::wasm_split(speakers, fallible)]
+#[wasm_split_helpers::wasm_split(speakers, fallible, preload(preload_speaker_view))]
 fn speaker_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <SpeakerPage /> }.into_any())
 }

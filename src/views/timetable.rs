@@ -17,10 +17,12 @@ use crate::views::star::StarButton;
 
 /// The timetable grid and the room chooser: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const TIMETABLE_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(timetable_view()));
+pub const TIMETABLE_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(timetable_view()),
+    preload: || Box::pin(preload_timetable_view()),
+};
 
-#[wasm_split_helpers::wasm_split(timetable, fallible)]
+#[wasm_split_helpers::wasm_split(timetable, fallible, preload(preload_timetable_view))]
 fn timetable_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <TimetablePage /> }.into_any())
 }

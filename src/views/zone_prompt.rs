@@ -54,10 +54,12 @@ fn ZonePicker(current: String, status: AppStatus) -> impl IntoView {
 
 /// The question for the zone of a file that names none (Sessionize): a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const ZONE_PROMPT_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(zone_prompt_view()));
+pub const ZONE_PROMPT_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(zone_prompt_view()),
+    preload: || Box::pin(preload_zone_prompt_view()),
+};
 
-#[wasm_split_helpers::wasm_split(zone_prompt, fallible)]
+#[wasm_split_helpers::wasm_split(zone_prompt, fallible, preload(preload_zone_prompt_view))]
 fn zone_prompt_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <ZonePrompt /> }.into_any())
 }

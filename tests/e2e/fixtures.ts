@@ -86,15 +86,15 @@ export async function holdBack(page: Page, pattern: string): Promise<() => void>
 
 /** Open the Settings menu (time zone, theme) in the header. */
 export async function openSettings(page: Page) {
-  const summary = page.locator('body > header details.settings > summary');
-  if (!(await page.locator('body > header details.settings').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
+  const summary = page.locator('header.site-header details.settings > summary');
+  if (!(await page.locator('header.site-header details.settings').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
   await expect(page.getByLabel('Time zone')).toBeVisible();
 }
 
 /** Open "More" in the main navigation (tracks, speakers). */
 export async function openMore(page: Page) {
   const summary = page.getByRole('navigation', { name: 'Main' }).locator('details.more > summary');
-  if (!(await page.locator('body > header details.more').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
+  if (!(await page.locator('header.site-header details.more').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
 }
 
 export class ProgrammePage {

@@ -21,7 +21,7 @@ test.describe('a Sessionize file, opened in New York', () => {
     await expect(prompt).toContainText('does not say its time zone');
     await expect(prompt).toContainText('Sessionize "All data" JSON');
     await expect(prompt).toContainText('America/New_York');
-    await expect(page.locator('body > header')).toContainText('Times in America/New_York (UTC-04:00)');
+    await expect(page.locator('header.site-header')).toContainText('Times in America/New_York (UTC-04:00)');
     const devops = p.session('Elite DevOps using Kubernetes');
     await expect(devops).toContainText('09:00–09:45');
     await expect(devops.locator('.live-badge.now')).toHaveText('On now');
@@ -31,13 +31,13 @@ test.describe('a Sessionize file, opened in New York', () => {
     // The conference is in Berlin: its 09:00 is 08:00 UTC, so at 13:10 UTC the talk is over.
     await page.getByLabel("The conference's zone").selectOption('Europe/Berlin');
     await page.getByRole('button', { name: 'Use this zone' }).click();
-    await expect(page.locator('body > header')).toContainText('Times in Europe/Berlin (UTC+01:00)');
+    await expect(page.locator('header.site-header')).toContainText('Times in Europe/Berlin (UTC+01:00)');
     await expect(devops).toContainText('09:00–09:45');
     await expect(devops.locator('.live-badge.now')).toHaveCount(0);
     await expect(prompt).toContainText('Times are read as Europe/Berlin, the zone chosen for this schedule.');
     // Remembered for this schedule: a plain reload keeps it.
     await page.reload();
-    await expect(page.locator('body > header')).toContainText('Times in Europe/Berlin');
+    await expect(page.locator('header.site-header')).toContainText('Times in Europe/Berlin');
     // In my own zone the Berlin 09:00 is 04:00 in New York.
     await openSettings(page);
     await page.getByLabel('Time zone').selectOption({ label: 'Mine' });
@@ -48,11 +48,11 @@ test.describe('a Sessionize file, opened in New York', () => {
     const p = new ProgrammePage(page);
     await p.goto(open(SESSIONIZE, '&tz=Asia/Tokyo'));
     await expect(page.locator('.zone-prompt')).toContainText('Times are read as Asia/Tokyo, the zone this link names.');
-    await expect(page.locator('body > header')).toContainText('Times in Asia/Tokyo (UTC+09:00)');
+    await expect(page.locator('header.site-header')).toContainText('Times in Asia/Tokyo (UTC+09:00)');
     await p.goto(open(SESSIONIZE, '&tz=Mars/Olympus_Mons'));
     await expect(page.getByText('No time zone "Mars/Olympus_Mons" is known; the link\'s tz= was ignored.')).toBeVisible();
     // The link's earlier zone was remembered for this schedule.
-    await expect(page.locator('body > header')).toContainText('Times in Asia/Tokyo');
+    await expect(page.locator('header.site-header')).toContainText('Times in Asia/Tokyo');
   });
 });
 
@@ -61,7 +61,7 @@ test('a pretalx widget file names its zone, and Language and Room filter it in t
   await p.goto(open(WIDGET));
   await expect(p.count).toHaveText('49 sessions');
   await expect(page.locator('.zone-prompt')).toHaveCount(0);
-  await expect(page.locator('body > header')).toContainText('Times in Europe/Berlin');
+  await expect(page.locator('header.site-header')).toContainText('Times in Europe/Berlin');
   await page.getByText("Open another conference's schedule").click();
   await expect(page.locator('#main')).toContainText('Format: pretalx widget JSON.');
   // No session types in widget data: no Type group.

@@ -69,15 +69,15 @@ async function clickWhere(d, what, find, ...args) {
   await d.click('[data-journey="target"]');
 }
 
-const articles = () => document.querySelectorAll('body > main#main article').length;
+const articles = () => document.querySelectorAll(':not(#prerender) > main#main article').length;
 const star = (title) => {
-  const article = [...document.querySelectorAll('body > main#main article')].find(
+  const article = [...document.querySelectorAll(':not(#prerender) > main#main article')].find(
     (a) => a.querySelector('h3')?.textContent.trim() === title,
   );
   return article?.querySelector('button.star') ?? null;
 };
 const starLabel = (title) => {
-  const article = [...document.querySelectorAll('body > main#main article')].find(
+  const article = [...document.querySelectorAll(':not(#prerender) > main#main article')].find(
     (a) => a.querySelector('h3')?.textContent.trim() === title,
   );
   return article?.querySelector('button.star')?.getAttribute('aria-label') ?? null;
@@ -89,11 +89,13 @@ const WTF_SHELL = 'WTF, My Container Just Spawned a Shell';
 /** Each journey: a name and its steps. `base` is the app's origin, `server` its test server (tests/e2e/serve.mjs). */
 export const journeys = [
   {
-    name: 'the programme loads',
+    name: 'the programme loads: the built page adopted, not drawn again',
     async run(d, base) {
       await d.goto(base + '/');
-      await waitFor(d, 'the heading "Programme"', () => document.querySelector('body > main#main h1')?.textContent === 'Programme');
-      await waitFor(d, '28 sessions', () => document.querySelectorAll('body > main#main article').length === 28);
+      await waitFor(d, 'the heading "Programme"', () => document.querySelector(':not(#prerender) > main#main h1')?.textContent === 'Programme');
+      // The build's page became the app (#prerender → #app), one <main>, no second copy.
+      await waitFor(d, 'the built page adopted', () => !!document.querySelector('#app > main#main') && document.querySelectorAll('main').length === 1);
+      await waitFor(d, '28 sessions', () => document.querySelectorAll(':not(#prerender) > main#main article').length === 28);
       await waitFor(d, 'the page title', () => document.title === 'Programme · MesosCon Europe 2017');
     },
   },
@@ -101,23 +103,23 @@ export const journeys = [
     name: 'search and filter live in the URL; Back restores',
     async run(d, base) {
       await d.goto(base + '/');
-      await waitFor(d, 'the search box', () => !!document.querySelector('body > main#main input[type=search]'));
+      await waitFor(d, 'the search box', () => !!document.querySelector(':not(#prerender) > main#main input[type=search]'));
       await waitFor(d, 'the app (the built copy gone)', appReady);
       await d.type('input[type=search]', 'security');
       await waitFor(d, '?q=security in the URL', () => location.search === '?q=security');
       const found = await waitFor(d, 'fewer sessions', () => {
-        const n = document.querySelectorAll('body > main#main article').length;
+        const n = document.querySelectorAll(':not(#prerender) > main#main article').length;
         return n > 0 && n < 28 && n;
       });
       await clickWhere(d, 'the "DevOps and Ops" checkbox', () => {
-        const label = [...document.querySelectorAll('body > main#main fieldset label')].find((l) => l.textContent.trim() === 'DevOps and Ops');
+        const label = [...document.querySelectorAll(':not(#prerender) > main#main fieldset label')].find((l) => l.textContent.trim() === 'DevOps and Ops');
         return label?.querySelector('input') ?? (label && document.getElementById(label.htmlFor));
       });
       await waitFor(d, 'track=devops-and-ops in the URL', () => location.search.includes('track=devops-and-ops'));
       await d.back();
       await waitFor(d, 'Back to ?q=security', () => location.search === '?q=security');
-      await waitFor(d, `${found} sessions again`, (n) => document.querySelectorAll('body > main#main article').length === n, found);
-      await waitFor(d, 'the search box keeps "security"', () => document.querySelector('body > main#main input[type=search]').value === 'security');
+      await waitFor(d, `${found} sessions again`, (n) => document.querySelectorAll(':not(#prerender) > main#main article').length === n, found);
+      await waitFor(d, 'the search box keeps "security"', () => document.querySelector(':not(#prerender) > main#main input[type=search]').value === 'security');
     },
   },
   {
@@ -133,17 +135,17 @@ export const journeys = [
       await d.reload();
       await waitFor(d, 'still starred after a reload', compose('(t) => $0(t)?.startsWith("Remove from agenda")', starLabel), KNEE);
       await d.goto(base + '/agenda');
-      await waitFor(d, 'My agenda lists it', (t) => [...document.querySelectorAll('body > main#main article h3')].map((h) => h.textContent.trim()).join('|') === t, KNEE);
+      await waitFor(d, 'My agenda lists it', (t) => [...document.querySelectorAll(':not(#prerender) > main#main article h3')].map((h) => h.textContent.trim()).join('|') === t, KNEE);
       await clickWhere(d, 'the star in My agenda', star, KNEE);
-      await waitFor(d, 'the empty hint', () => document.querySelector('.empty-hint') !== null && document.querySelectorAll('body > main#main article').length === 0);
+      await waitFor(d, 'the empty hint', () => document.querySelector('.empty-hint') !== null && document.querySelectorAll(':not(#prerender) > main#main article').length === 0);
     },
   },
   {
     name: 'the timetable',
     async run(d, base) {
       await d.goto(base + '/timetable/2017-10-26');
-      await waitFor(d, 'the heading', () => document.querySelector('body > main#main h1')?.textContent === 'Timetable, Thursday 26 October 2017');
-      await waitFor(d, '16 blocks', () => document.querySelectorAll('body > main#main article').length === 16);
+      await waitFor(d, 'the heading', () => document.querySelector(':not(#prerender) > main#main h1')?.textContent === 'Timetable, Thursday 26 October 2017');
+      await waitFor(d, '16 blocks', () => document.querySelectorAll(':not(#prerender) > main#main article').length === 16);
       const rooms = await d.evaluate(() => [...document.querySelectorAll('.tt-room')].map((r) => r.textContent.trim()));
       if (rooms.join(',') !== 'Congress Hall,Club A,Club B,Club C,Club D,Foyer') throw new Error(`rooms: ${rooms}`);
     },
@@ -162,7 +164,7 @@ export const journeys = [
     name: 'a session page',
     async run(d, base) {
       await d.goto(base + '/session/thu-devops-knee-deep');
-      await waitFor(d, 'its title', (t) => document.querySelector('body > main#main h1')?.textContent === t, KNEE);
+      await waitFor(d, 'its title', (t) => document.querySelector(':not(#prerender) > main#main h1')?.textContent === t, KNEE);
       await waitFor(d, 'its time', () => document.querySelector('.facts time')?.textContent.includes('11:50–12:30'));
       await waitFor(d, 'the page title', (t) => document.title.startsWith(t), KNEE);
     },
@@ -173,26 +175,26 @@ export const journeys = [
     name: 'the lazily loaded views: speakers, a speaker, a shared agenda, conferences',
     async run(d, base) {
       await d.goto(base + '/speakers');
-      await waitFor(d, 'the heading "Speakers"', () => document.querySelector('body > main#main h1')?.textContent === 'Speakers');
-      await clickWhere(d, 'a speaker link', () => document.querySelector('body > main#main a[href^="/speaker/"]'));
-      await waitFor(d, 'a speaker page', () => location.pathname.startsWith('/speaker/') && !!document.querySelector('body > main#main h1')?.textContent);
+      await waitFor(d, 'the heading "Speakers"', () => document.querySelector(':not(#prerender) > main#main h1')?.textContent === 'Speakers');
+      await clickWhere(d, 'a speaker link', () => document.querySelector(':not(#prerender) > main#main a[href^="/speaker/"]'));
+      await waitFor(d, 'a speaker page', () => location.pathname.startsWith('/speaker/') && !!document.querySelector(':not(#prerender) > main#main h1')?.textContent);
       await d.goto(base + '/agenda/shared#1;mesoscon-eu-2017;thu-devops-knee-deep,!fri-users-wtf-shell');
-      await waitFor(d, 'the heading "Shared agenda"', () => document.querySelector('body > main#main h1')?.textContent === 'Shared agenda');
+      await waitFor(d, 'the heading "Shared agenda"', () => document.querySelector(':not(#prerender) > main#main h1')?.textContent === 'Shared agenda');
       // Both, in the schedule's order (Thursday's, then Friday's), and nothing else.
       await waitFor(
         d,
         `its two sessions, "${KNEE}" and "${WTF_SHELL}"`,
-        (t) => [...document.querySelectorAll('body > main#main article h3')].map((h) => h.textContent.trim()).join('|') === t,
+        (t) => [...document.querySelectorAll(':not(#prerender) > main#main article h3')].map((h) => h.textContent.trim()).join('|') === t,
         `${KNEE}|${WTF_SHELL}`,
       );
       await d.goto(base + '/conferences');
-      await waitFor(d, 'the heading "Conferences"', () => document.querySelector('body > main#main h1')?.textContent === 'Conferences');
-      await waitFor(d, 'the demo listed', () => document.querySelector('body > main#main')?.textContent.includes('MesosCon Europe 2017'));
+      await waitFor(d, 'the heading "Conferences"', () => document.querySelector(':not(#prerender) > main#main h1')?.textContent === 'Conferences');
+      await waitFor(d, 'the demo listed', () => document.querySelector(':not(#prerender) > main#main')?.textContent.includes('MesosCon Europe 2017'));
       // The settings (loaded when the menu is first opened) and the form to
       // open another schedule (when its section is first opened).
       await clickWhere(d, 'the Settings menu', () => document.querySelector('header details.settings > summary'));
       await waitFor(d, 'the time zone setting', () => !!document.getElementById('zone-setting'));
-      await clickWhere(d, '"Open another conference\'s schedule"', () => document.querySelector('body > main#main details.open-schedule > summary'));
+      await clickWhere(d, '"Open another conference\'s schedule"', () => document.querySelector(':not(#prerender) > main#main details.open-schedule > summary'));
       await waitFor(d, 'the schedule URL field', () => !!document.getElementById('schedule-url'));
       const failed = await d.evaluate(() => document.body.textContent.includes('could not be loaded'));
       if (failed) throw new Error(`${d.name}: a lazily loaded part could not be loaded`);
@@ -207,7 +209,7 @@ export const journeys = [
       await waitFor(d, '"99 sessions"', () => document.querySelector('.result-count')?.textContent === '99 sessions');
       await waitFor(d, 'the zone named', () => document.querySelector('.zone-prompt')?.textContent.includes('America/New_York'));
       const talk = () => {
-        const a = [...document.querySelectorAll('body > main#main article')].find((x) => x.querySelector('h3')?.textContent.trim() === 'Elite DevOps using Kubernetes');
+        const a = [...document.querySelectorAll(':not(#prerender) > main#main article')].find((x) => x.querySelector('h3')?.textContent.trim() === 'Elite DevOps using Kubernetes');
         return a ? [a.querySelector('.session-time')?.textContent.trim(), !!a.querySelector('.live-badge.now')] : null;
       };
       const [time, on] = await waitFor(d, 'the talk', talk);
@@ -226,7 +228,7 @@ export const journeys = [
       const checks = () => server.requests.filter((r) => r.path === path && r.ifNoneMatch);
       try {
         await d.goto(`${base}/?schedule=${path}`);
-        await waitFor(d, '28 sessions', () => document.querySelectorAll('body > main#main article').length === 28);
+        await waitFor(d, '28 sessions', () => document.querySelectorAll(':not(#prerender) > main#main article').length === 28);
         await clickWhere(d, `the star of "${MOVED.title}"`, star, MOVED.title);
         await waitFor(d, 'the star turns on', compose('(t) => $0(t)?.startsWith("Remove from agenda")', starLabel), MOVED.title);
         // Enabled: it waits while a check is under way (the server may have
@@ -237,11 +239,11 @@ export const journeys = [
         await waitFor(d, 'the notice "… 3 changes, 1 in your agenda"', () =>
           /^Schedule updated at \d\d:\d\d — 3 changes, 1 in your agenda$/.test(document.querySelector('.live-update button')?.textContent.trim() ?? ''),
         );
-        await waitFor(d, 'the added session', (t) => [...document.querySelectorAll('body > main#main article h3')].some((h) => h.textContent.trim() === t), ADDED.title);
-        await waitFor(d, 'still 28 sessions', () => document.querySelectorAll('body > main#main article').length === 28);
+        await waitFor(d, 'the added session', (t) => [...document.querySelectorAll(':not(#prerender) > main#main article h3')].some((h) => h.textContent.trim() === t), ADDED.title);
+        await waitFor(d, 'still 28 sessions', () => document.querySelectorAll(':not(#prerender) > main#main article').length === 28);
         await waitFor(d, 'still starred', compose('(t) => $0(t)?.startsWith("Remove from agenda")', starLabel), MOVED.title);
         await waitFor(d, 'the moved session marked', (t) => {
-          const a = [...document.querySelectorAll('body > main#main article')].find((x) => x.querySelector('h3')?.textContent.trim() === t);
+          const a = [...document.querySelectorAll(':not(#prerender) > main#main article')].find((x) => x.querySelector('h3')?.textContent.trim() === t);
           return a?.querySelector('.changed-badge') && a.querySelector('.session-time')?.textContent.includes('17:00–17:40');
         }, MOVED.title);
         await waitFor(d, 'the agenda kept', (id) => (localStorage.getItem('schedule-viewer/agenda/mesoscon-eu-2017') ?? '').includes(id), MOVED.id);
@@ -257,7 +259,7 @@ export const journeys = [
         await clickWhere(d, '"Check now" after a server error', checkNow);
         await waitFor(d, 'the server error named, the schedule kept', () =>
           document.body.textContent.includes('(the server answered 500); the schedule shown is kept.') &&
-          document.querySelectorAll('body > main#main article').length === 28,
+          document.querySelectorAll(':not(#prerender) > main#main article').length === 28,
         );
       } finally {
         server.answer(path, null);
@@ -272,10 +274,10 @@ export const journeys = [
     async run(d, base) {
       await d.goto(base + '/');
       await waitFor(d, 'sessions', articles);
-      await clickWhere(d, '"Open another conference\'s schedule"', () => document.querySelector('body > main#main details.open-schedule > summary'));
+      await clickWhere(d, '"Open another conference\'s schedule"', () => document.querySelector(':not(#prerender) > main#main details.open-schedule > summary'));
       await waitFor(d, 'the file input', () => !!document.querySelector('#schedule-file'));
       await d.upload('#schedule-file', resolve('tests/data/rc3-channels-schedule.json'));
-      await waitFor(d, '"48 sessions"', () => document.querySelector('body > main#main .result-count')?.textContent === '48 sessions');
+      await waitFor(d, '"48 sessions"', () => document.querySelector(':not(#prerender) > main#main .result-count')?.textContent === '48 sessions');
       await waitFor(d, 'the file named', () => document.body.textContent.includes('Showing rc3-channels-schedule.json (a local file).'));
       // Back to the demo for the journeys after this one.
       await d.evaluate(() => localStorage.clear());
@@ -333,6 +335,6 @@ export async function offlineJourney(d, base, stopServer) {
   }
   await stopServer();
   await d.reload();
-  await waitFor(d, '28 sessions from the cache, offline', () => document.querySelectorAll('body > main#main article').length === 28);
+  await waitFor(d, '28 sessions from the cache, offline', () => document.querySelectorAll(':not(#prerender) > main#main article').length === 28);
   await waitFor(d, 'the offline notice', () => (document.querySelector('.notice.offline')?.textContent ?? '').startsWith('Offline'));
 }

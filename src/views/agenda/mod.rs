@@ -18,10 +18,12 @@ use notes::{ChangedStars, MissingStars};
 
 /// My agenda with its tools (share, QR, iCalendar, own entries, clashes): a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
-pub const AGENDA_PART: crate::views::lazy::Part =
-    crate::views::lazy::Part(|| Box::pin(agenda_view()));
+pub const AGENDA_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(agenda_view()),
+    preload: || Box::pin(preload_agenda_view()),
+};
 
-#[wasm_split_helpers::wasm_split(agenda, fallible)]
+#[wasm_split_helpers::wasm_split(agenda, fallible, preload(preload_agenda_view))]
 fn agenda_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <AgendaPage /> }.into_any())
 }
