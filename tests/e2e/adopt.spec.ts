@@ -19,6 +19,14 @@ const ROUTES = [
   '/timetable',
 ];
 
+/** A stored agenda with one session starred. */
+const STARRED = JSON.stringify({
+  v: 1,
+  entries: {
+    'thu-devops-knee-deep': { level: 'must', title: 'Knee Deep in Microservices', start: '2017-10-26T11:50:00+02:00', end: '2017-10-26T12:30:00+02:00', room: 'Club A', added: '2017-10-01T00:00:00Z' },
+  },
+});
+
 /** The tab's mark that makes it draw anew (src/browser/adopt.rs). */
 const DRAW_ANEW = 'schedule-viewer/draw-anew';
 
@@ -96,13 +104,7 @@ for (const path of ROUTES) {
 }
 
 test('what only this browser knows comes after the adoption, in place: stars, the agenda count, the clock', async ({ page }) => {
-  const stored = {
-    v: 1,
-    entries: {
-      'thu-devops-knee-deep': { level: 'must', title: 'Knee Deep in Microservices', start: '2017-10-26T11:50:00+02:00', end: '2017-10-26T12:30:00+02:00', room: 'Club A', added: '2017-10-01T00:00:00Z' },
-    },
-  };
-  await seedStorage(page, AGENDA_KEY, JSON.stringify(stored));
+  await seedStorage(page, AGENDA_KEY, STARRED);
   await page.addInitScript(() => {
     (window as any).__cls = 0;
     new PerformanceObserver((list) => {
@@ -127,13 +129,7 @@ test('what only this browser knows comes after the adoption, in place: stars, th
 });
 
 test('a built page that disagrees with the app recovers: the tab draws anew and the agenda is kept', async ({ page }) => {
-  const stored = {
-    v: 1,
-    entries: {
-      'thu-devops-knee-deep': { level: 'must', title: 'Knee Deep in Microservices', start: '2017-10-26T11:50:00+02:00', end: '2017-10-26T12:30:00+02:00', room: 'Club A', added: '2017-10-01T00:00:00Z' },
-    },
-  };
-  await seedStorage(page, AGENDA_KEY, JSON.stringify(stored));
+  await seedStorage(page, AGENDA_KEY, STARRED);
   // The built page, altered: a stray text where the app expects its skip link.
   await page.route('**/track/devops-and-ops/', async (route) => {
     const res = await route.fetch();
