@@ -54,12 +54,12 @@ fn main() {
             tracks: vec!["t2".into()],
             ..Filter::default()
         };
-        let track = median(|| drop(black_box(by_track.apply(&schedule))), budget);
+        let track = median(|| drop(black_box(by_track.apply(&schedule, &[]))), budget);
         let by_speaker = Filter {
             speaker: Some("p7".into()),
             ..Filter::default()
         };
-        let speaker = median(|| drop(black_box(by_speaker.apply(&schedule))), budget);
+        let speaker = median(|| drop(black_box(by_speaker.apply(&schedule, &[]))), budget);
         let queries = [
             "latency",
             "sec",
@@ -74,7 +74,7 @@ fn main() {
                     text: q.to_string(),
                     ..Filter::default()
                 };
-                median(|| drop(black_box(f.apply(&schedule))), budget / 5)
+                median(|| drop(black_box(f.apply(&schedule, &[]))), budget / 5)
             })
             .max()
             .unwrap();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the app for one conference's schedule, into a folder any static host serves:
-#   bash scripts/build.sh --schedule <file> [--tz <IANA zone>] [--base /path/] [--out <dir>]
+#   bash scripts/build.sh --schedule <file> [--tz <IANA zone>] [--base /path/] [--venue <file>] [--out <dir>]
 # <file> is in any of the four formats the app reads (ours, frab/pretalx schedule.json,
 # Sessionize "All data", pretalx widget); the build writes it in ours as <out>/schedule.json
 # (src/bin/prerender.rs, from Trunk's post-build hook). --tz is the conference's zone, needed
@@ -8,12 +8,16 @@
 # (a GitHub Pages project site: /<repository>/), or its full URL (https://host/path/: the
 # canonical links and sitemap.xml are then absolute); "/" by default. Every page of the
 # schedule is written as <path>/index.html, with a 404.html for the rest: no rewrites needed.
+# --venue is the organiser's venue file (docs/venue-format.md): per room a floor, directions,
+# a map image or link, merged into the rooms the schedule names (the images are copied to
+# <out>/venue/); a room the schedule does not name, or a broken file, stops the build with
+# the file's line and the problem.
 # --out defaults to dist; Trunk empties it first.
 # The repository is not changed: public/schedule.json stays the demo.
 set -euo pipefail
 
 usage() {
-  echo "usage: bash scripts/build.sh --schedule <file> [--tz <IANA zone>] [--base /path/] [--out <dir>]"
+  echo "usage: bash scripts/build.sh --schedule <file> [--tz <IANA zone>] [--base /path/] [--venue <file>] [--out <dir>]"
 }
 fail() {
   echo "build: $*" >&2
@@ -23,15 +27,17 @@ fail() {
 schedule=""
 tz=""
 base="/"
+venue=""
 out="dist"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --schedule | --tz | --base | --out)
+    --schedule | --tz | --base | --venue | --out)
       [ $# -ge 2 ] && [ -n "$2" ] || fail "$1 needs a value"
       case "$1" in
         --schedule) schedule="$2" ;;
         --tz) tz="$2" ;;
         --base) base="$2" ;;
+        --venue) venue="$2" ;;
         --out) out="$2" ;;
       esac
       shift 2
@@ -51,9 +57,13 @@ done
   fail "--schedule <file> is required"
 }
 [ -f "$schedule" ] && [ -r "$schedule" ] || fail "$schedule is not a readable file"
+if [ -n "$venue" ]; then
+  [ -f "$venue" ] && [ -r "$venue" ] || fail "--venue $venue is not a readable file"
+fi
 
 # Absolute paths before leaving the caller's directory.
 schedule="$(realpath "$schedule")"
+[ -z "$venue" ] || venue="$(realpath "$venue")"
 out="$(realpath -m "$out")"
 repo="$(realpath "$(dirname "$0")/..")"
 
@@ -73,9 +83,13 @@ fi
 
 cd "$repo"
 # The file first (seconds): a file that cannot be used, or a zone-less one without --tz,
-# fails here with the app's message, before the minutes of the wasm build.
+# fails here with the app's message, before the minutes of the wasm build; so does a venue
+# file that cannot be merged (file:line: problem).
 check=(--check --schedule "$schedule" --base "$base")
 [ -z "$tz" ] || check+=(--tz "$tz")
+[ -z "$venue" ] || check+=(--venue "$venue")
+# Only the venue given here: one from the caller's environment must not leak in.
+unset SCHEDULE_VENUE
 cargo run --quiet --bin prerender -- "${check[@]}" || exit 1
 
 scripts/setup.sh
@@ -86,6 +100,7 @@ mkdir -p "$out"
 export SCHEDULE_FILE="$schedule"
 export SCHEDULE_TZ="$tz"
 export SCHEDULE_BASE="$base"
+[ -z "$venue" ] || export SCHEDULE_VENUE="$venue"
 # The conference's name for a file without one comes from the file's name.
 unset SCHEDULE_NAME
 trunk build --release --offline --dist "$out"

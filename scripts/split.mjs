@@ -30,11 +30,19 @@ import { withoutHashes } from './wasm-names.mjs';
 
 const CRATE = 'schedule-viewer';
 
+// A file's name carries 40 bits of its content's SHA-256: enough to tell
+// apart the contents one stem ever has (a clash needs about a million
+// versions of one part), and the loader that lists some 115 files is 0.35 KB
+// (brotli) smaller than with 64 bits: hex digits do not compress.
 const hash = (...parts) => {
   const h = createHash('sha256');
   for (const p of parts) h.update(p);
-  return h.digest('hex').slice(0, 16);
+  return h.digest('hex').slice(0, 10);
 };
+/** CSS without its comments and the blank lines they leave (no string or
+ * url() in our stylesheets holds a comment's opening). */
+export const withoutCssComments = (css) =>
+  css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*\n+/g, '\n').trimStart();
 const sri = (body) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 
@@ -110,6 +118,16 @@ export async function split(dir) {
     writeFileSync(join(dir, names.js), appJs);
     writeFileSync(join(dir, names.wasm), appWasm);
     writeFileSync(join(dir, names.loader), loader);
+
+    // The stylesheets without their comments (release): they are notes for
+    // whoever edits style.css, and a fifth of its bytes after brotli. Before
+    // the SRI below, which is taken from what is served.
+    if (release) {
+      for (const f of readdirSync(dir).filter((f) => f.endsWith('.css'))) {
+        const path = join(dir, f);
+        writeFileSync(path, withoutCssComments(readFileSync(path, 'utf8')));
+      }
+    }
 
     // Trunk's pair goes; index.html names the new files, with their SRI.
     for (const f of [`${trunkStem}.js`, `${trunkStem}_bg.wasm`]) rmSync(join(dir, f), { force: true });

@@ -24,8 +24,8 @@ step "trunk build --release --offline"
 trunk build --release --offline
 step "size report"
 node scripts/size-report.mjs dist
-step "the demo deployed under a sub-path (scripts/build.sh --base /mesoscon/2017/)"
-bash scripts/build.sh --schedule public/schedule.json --base /mesoscon/2017/ --out target/deploy-base
+step "the demo deployed under a sub-path, with its venue file (scripts/build.sh --base /mesoscon/2017/ --venue)"
+bash scripts/build.sh --schedule public/schedule.json --base /mesoscon/2017/ --venue tests/data/venue-mesoscon.json --out target/deploy-base
 step "browser end-to-end (Playwright, headless Chromium)"
 chromium_status=0
 npx playwright test || chromium_status=$?

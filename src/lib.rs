@@ -96,7 +96,10 @@ pub fn App() -> impl IntoView {
     browser::location::read_base();
     let status = state::provide_page_facts();
     browser::page::keep_scroll_positions();
-    let load = state::load_schedule(status, views::filter_bar::preload_where_shown_at_once());
+    let load = state::load_schedule(status, async {
+        // A failure shows in the panel, with Retry, when it is drawn.
+        views::filter_bar::preload_where_shown_at_once().await;
+    });
 
     let page = move || match load.result.get() {
         None => view! { <Loading load /> }.into_any(),

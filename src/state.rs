@@ -24,6 +24,7 @@ use crate::browser::clock::{local_offset_at, now_iso, BrowserZones};
 use crate::browser::storage;
 use crate::model::agenda::{Agenda, AgendaChange, AgendaEntry};
 use crate::model::error::StorageProblem;
+use crate::model::follow::Followed;
 use crate::model::schedule::Schedule;
 use crate::model::settings::Zone;
 use crate::model::time::{at_offset, day_and_clock, parse_instant, ConferenceZone, Instant};
@@ -365,6 +366,32 @@ impl AgendaStore {
         self.apply(change);
         if first_star && self.writable.get_value() {
             self.ask_for_persistence();
+        }
+    }
+
+    /// Whether this track, speaker or room is followed.
+    pub fn is_following(&self, followed: &Followed) -> bool {
+        self.agenda.with(|a| a.is_following(followed))
+    }
+
+    /// What is followed (tracked: read it in a memo).
+    pub fn followed(&self) -> Vec<Followed> {
+        self.agenda
+            .with(|a| a.follows().map(|(f, _)| f.clone()).collect())
+    }
+
+    /// Follow a track, speaker or room of the schedule, or stop following it.
+    pub fn toggle_follow(&self, schedule: &Schedule, followed: &Followed) {
+        let change = self
+            .agenda
+            .with_untracked(|a| a.follow_change(schedule, followed, &now_iso()));
+        if let Some(change) = change {
+            let first = matches!(change, AgendaChange::Follow { .. })
+                && self.persistent.get_untracked().is_none();
+            self.apply(change);
+            if first && self.writable.get_value() {
+                self.ask_for_persistence();
+            }
         }
     }
 

@@ -336,3 +336,154 @@ fn a_room_s_built_page_reads_without_javascript() {
     assert!(sitemap.contains(&format!("<loc>{SITE}room/annex</loc>")));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The build step with `args` on `dir`, its output whatever it is.
+fn prerender_output(dir: Option<&Path>, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_prerender"));
+    if let Some(dir) = dir {
+        command.arg(dir);
+    }
+    command
+        .args(args)
+        .env_remove("SCHEDULE_FILE")
+        .env_remove("SCHEDULE_BASE")
+        .env_remove("SCHEDULE_VENUE")
+        .output()
+        .unwrap()
+}
+
+/// The demo with its venue file (`tests/data/venue-mesoscon.json`,
+/// `--venue`): the deployed schedule carries the merged rooms in our format,
+/// the map image is copied under `venue/`, and Club A's built page shows the
+/// floor, the directions (as text) and the map image under the base.
+#[test]
+fn the_venue_file_is_merged_into_the_rooms_and_their_pages() {
+    let dir = built("venue");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let venue = root.join("tests/data/venue-mesoscon.json");
+    prerender(&dir, &["--venue".as_ref(), venue.as_os_str()]);
+    assert_eq!(
+        std::fs::read(dir.join("venue/club-a.svg")).unwrap(),
+        std::fs::read(root.join("tests/data/maps/club-a.svg")).unwrap()
+    );
+    let deployed = std::fs::read_to_string(dir.join("schedule.json")).unwrap();
+    let s = schedule_viewer::model::schedule::parse_schedule(&deployed).unwrap();
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    let room = |id: &str| s.rooms.iter().find(|r| r.id == id).unwrap();
+    let a = room("club-a");
+    assert_eq!(a.floor.as_deref(), Some("Level -1"));
+    assert!(a
+        .directions
+        .as_deref()
+        .is_some_and(|d| d.starts_with("Down the stairs beside the cloakroom")));
+    assert_eq!(a.map_image.as_deref(), Some("venue/club-a.svg"));
+    assert_eq!(
+        a.links.iter().map(|l| l.url.as_str()).collect::<Vec<_>>(),
+        ["https://example.org/mesoscon-2017/live/club-a"]
+    );
+    assert_eq!(room("congress-hall").floor.as_deref(), Some("Ground floor"));
+    assert_eq!(room("club-c").floor, None);
+    // The rest of the schedule is the demo's.
+    let demo = std::fs::read_to_string(root.join("public/schedule.json")).unwrap();
+    let demo = schedule_viewer::model::schedule::parse_schedule(&demo).unwrap();
+    assert_eq!(s.sessions, demo.sessions);
+    let html = std::fs::read_to_string(dir.join("room/club-a/index.html"))
+        .unwrap()
+        .replace("<!>", "");
+    for part in [
+        "<dt>Floor</dt><dd>Level -1</dd>",
+        r#"<h2 id="room-way">How to get there</h2>"#,
+        "<p>Down the stairs beside the cloakroom,",
+        "<p>The lift by the registration desk stops at Level -1 too.</p>",
+        r#"<figure class="room-map"><a href="/mesoscon/2017/venue/club-a.svg"><img src="/mesoscon/2017/venue/club-a.svg" alt="Map of Club A" loading="lazy">"#,
+        r#"href="https://example.org/mesoscon-2017/live/club-a""#,
+    ] {
+        assert!(html.contains(part), "{part}\n{html}");
+    }
+    let other = std::fs::read_to_string(dir.join("room/club-c/index.html")).unwrap();
+    assert!(!other.contains("How to get there") && !other.contains("<img"));
+    // Deployed again without the venue file: the rooms keep what it gave
+    // (the images are still there); without the images, each room is named.
+    let again = prerender_output(Some(&dir), &["--base".as_ref(), SITE.as_ref()]);
+    assert!(again.status.success());
+    assert!(!String::from_utf8_lossy(&again.stderr).contains("map image"));
+    std::fs::remove_dir_all(dir.join("venue")).unwrap();
+    let again = prerender_output(Some(&dir), &["--base".as_ref(), SITE.as_ref()]);
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(again.status.success(), "{err}");
+    assert!(
+        err.contains("room \"Club A\": its map image venue/club-a.svg is not in"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--check` with a venue file reads and merges it, writes nothing, and
+/// stops (exit 1) at the first problem with `file:line: problem`.
+#[test]
+fn the_check_stops_at_a_broken_venue_file_with_its_line() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let demo = root.join("public/schedule.json");
+    let dir = std::env::temp_dir().join(format!("sv-pages-venue-check-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let check = |text: &str| {
+        let venue = dir.join("venue.json");
+        std::fs::write(&venue, text).unwrap();
+        let out = prerender_output(
+            None,
+            &[
+                "--check".as_ref(),
+                "--schedule".as_ref(),
+                demo.as_os_str(),
+                "--venue".as_ref(),
+                venue.as_os_str(),
+            ],
+        );
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            out.status.code(),
+            said.replace(&venue.display().to_string(), "venue.json"),
+        )
+    };
+    let cases = [
+        (
+            "{\n  \"rooms\": {\n    \"Club A\": {\"floor\": \"Level -1\"},\n    \"Hall Z\": {\"floor\": \"1\"}\n  }\n}\n",
+            "prerender: venue.json:4: no room \"Hall Z\" in the schedule (its rooms: Congress Hall, Club A, Club B, Club C, Club D, Foyer)\n",
+        ),
+        (
+            "{\n  \"rooms\": {\n    \"Club A\": {\n      \"flor\": \"Level -1\"\n    }\n  }\n}\n",
+            "prerender: venue.json:4: unknown field `flor`, expected one of `floor`, `directions`, `map`, `links`\n",
+        ),
+        (
+            "{\n  \"rooms\": {\n    \"Club A\": {\n      \"map\": \"maps/club-a.png\"\n    }\n  }\n}\n",
+            "prerender: venue.json:4: map \"maps/club-a.png\": there is no such file (",
+        ),
+        ("{\"rooms\": {\"Club A\": {}},}", "prerender: venue.json:1: trailing comma"),
+    ];
+    for (text, expected) in cases {
+        let (code, said) = check(text);
+        assert_eq!(code, Some(1), "{text}: {said}");
+        assert!(
+            said.starts_with(expected),
+            "{text}\n got: {said}\nwant: {expected}"
+        );
+    }
+    let (code, said) = check("{\"rooms\": {\"club-a\": {\"floor\": \"Level -1\"}}}");
+    assert_eq!(code, Some(0), "{said}");
+    assert!(
+        said.contains("venue.json: can be merged (rooms: 1, map images: 0)"),
+        "{said}"
+    );
+    // Nothing was written beside the files.
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["venue.json"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,7 +1,9 @@
 //! `scripts/build.sh`'s checks that stop it before any build (no cargo, no
-//! Trunk): a missing or unreadable file, options without values, unknown
-//! options, and an `--out` folder Trunk would wrongly empty. The build
-//! itself needs Trunk and is not run here.
+//! Trunk): a missing or unreadable file (the schedule or the venue file),
+//! options without values, unknown options, and an `--out` folder Trunk
+//! would wrongly empty; and the build step's check (a base that is no path,
+//! a venue file naming a room the schedule does not), which stops it before
+//! Trunk. The build itself needs Trunk and is not run here.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -55,6 +57,44 @@ fn build_sh_refuses_what_it_cannot_build_before_building() {
         &["--schedule", "/nonexistent.json"],
         "is not a readable file",
     );
+    refused(&["--schedule", &demo, "--venue"], "--venue needs a value");
+    refused(
+        &["--schedule", &demo, "--venue", "/nonexistent/venue.json"],
+        "--venue /nonexistent/venue.json is not a readable file",
+    );
+    // A venue file naming a room the demo does not have: the build step's
+    // check names its line, before any build.
+    let venue =
+        std::env::temp_dir().join(format!("sv-build-script-venue-{}.json", std::process::id()));
+    std::fs::write(
+        &venue,
+        "{\n  \"rooms\": {\n    \"Hall Z\": {\"floor\": \"1\"}\n  }\n}\n",
+    )
+    .unwrap();
+    // As the script names it: its real path.
+    let shown = venue.canonicalize().unwrap();
+    let dist = std::env::temp_dir().join(format!("sv-build-script-v-{}", std::process::id()));
+    let out = build_sh(&[
+        "--schedule",
+        &demo,
+        "--venue",
+        &venue.to_string_lossy(),
+        "--out",
+        &dist.to_string_lossy(),
+    ]);
+    let _ = std::fs::remove_file(&venue);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let made = dist.exists();
+    let _ = std::fs::remove_dir_all(&dist);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}:3: no room \"Hall Z\" in the schedule (its rooms: Congress Hall, Club A, Club B, Club C, Club D, Foyer)",
+            shown.display()
+        )),
+        "{err}"
+    );
+    assert!(!made, "the build went on past the check: {err}");
     refused(
         &["--schedule", &demo, "--out", root],
         "holds this repository",
@@ -66,6 +106,7 @@ fn build_sh_refuses_what_it_cannot_build_before_building() {
     );
     let help = build_sh(&["--help"]);
     assert!(help.status.success());
-    assert!(String::from_utf8_lossy(&help.stdout)
-        .contains("--schedule <file> [--tz <IANA zone>] [--base /path/] [--out <dir>]"));
+    assert!(String::from_utf8_lossy(&help.stdout).contains(
+        "--schedule <file> [--tz <IANA zone>] [--base /path/] [--venue <file>] [--out <dir>]"
+    ));
 }

@@ -151,7 +151,7 @@ fn track_sessions_follow_the_account() {
                 tracks: vec![t.into()],
                 ..Filter::default()
             }
-            .apply(&s),
+            .apply(&s, &[]),
         )
     };
     assert_eq!(
@@ -182,7 +182,7 @@ fn track_sessions_follow_the_account() {
         tracks: vec!["devops-and-ops".into()],
         ..Filter::default()
     })
-    .apply(&s)
+    .apply(&s, &[])
     {
         assert_eq!(s.sessions[i].day().to_string(), "2017-10-26");
     }
@@ -190,7 +190,7 @@ fn track_sessions_follow_the_account() {
         tracks: vec!["users-and-ops".into()],
         ..Filter::default()
     })
-    .apply(&s)
+    .apply(&s, &[])
     {
         assert_eq!(s.sessions[i].day().to_string(), "2017-10-27");
     }

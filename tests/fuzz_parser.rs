@@ -137,7 +137,7 @@ proptest! {
                 prop_assert!(s.end >= s.start);
                 prop_assert!(!s.title.trim().is_empty());
             }
-            let all = Filter::default().apply(&schedule);
+            let all = Filter::default().apply(&schedule, &[]);
             prop_assert_eq!(all.len(), schedule.sessions.len());
         }
         prop_assert!(t.elapsed() < BUDGET);

@@ -15,10 +15,15 @@
 //! printed in its words; a file that cannot be used at all, or a zone-less
 //! one without a zone, fails the build with the app's message.
 //!
-//! Usage: `prerender <dist dir> [--schedule <file>] [--tz <IANA zone>] [--name <name>] [--base <path or URL>]`,
-//! or `prerender --check --schedule <file> [--tz …] [--name …]`, which only
-//! reads the file as the build would and writes nothing (`scripts/build.sh`
+//! Usage: `prerender <dist dir> [--schedule <file>] [--tz <IANA zone>] [--name <name>] [--base <path or URL>] [--venue <file>]`,
+//! or `prerender --check --schedule <file> [--tz …] [--name …] [--venue …]`, which only
+//! reads the files as the build would and writes nothing (`scripts/build.sh`
 //! runs it before the minutes of the wasm build).
+//! `--venue` is the organiser's venue file (`docs/venue-format.md`): each
+//! room's floor, directions, map and links, merged into the schedule's rooms
+//! (the schedule is then deployed in our format, written anew) and its map
+//! images copied to `<dist dir>/venue/`; a room the schedule does not name,
+//! or a file that cannot be used, fails the build with `file:line: problem`.
 //! `--schedule` deploys another file than the built one (it is read from
 //! there and written as `<dist dir>/schedule.json`); `--tz` is the zone of a
 //! file that names none (Sessionize); `--name` names the conference of a file
@@ -26,9 +31,9 @@
 //! `orlando-codecamp-2020`, by default the `--schedule` file's name; `--base`
 //! the path the folder is served under ("/mesoscon/2017/"), or its full URL
 //! (then the canonical links and the sitemap are absolute). Without
-//! them, the environment's `SCHEDULE_FILE`, `SCHEDULE_TZ`, `SCHEDULE_NAME`
-//! and `SCHEDULE_BASE` are used: `scripts/build.sh` sets them, as it reaches
-//! this step only through Trunk and its post-build hook.
+//! them, the environment's `SCHEDULE_FILE`, `SCHEDULE_TZ`, `SCHEDULE_NAME`,
+//! `SCHEDULE_BASE` and `SCHEDULE_VENUE` are used: `scripts/build.sh` sets
+//! them, as it reaches this step only through Trunk and its post-build hook.
 
 // The views' async types nest deeper than the default limit (see lib.rs).
 #![recursion_limit = "256"]
@@ -41,6 +46,8 @@ struct Args {
     zone: Option<String>,
     name: Option<String>,
     base: Option<String>,
+    /// The organiser's venue file (`--venue`).
+    venue: Option<std::path::PathBuf>,
     /// Read the file and say what is wrong with it; write nothing.
     check: bool,
 }
@@ -50,6 +57,7 @@ impl Args {
     fn read() -> Result<Args, String> {
         let mut dir = None;
         let (mut schedule, mut zone, mut name, mut base) = (None, None, None, None);
+        let mut venue = None;
         let mut check = false;
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
@@ -59,6 +67,7 @@ impl Args {
                 "--tz" => zone = Some(value("--tz")?),
                 "--name" => name = Some(value("--name")?),
                 "--base" => base = Some(value("--base")?),
+                "--venue" => venue = Some(value("--venue")?),
                 "--check" => check = true,
                 flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
                 _ if dir.is_none() => dir = Some(arg),
@@ -74,6 +83,7 @@ impl Args {
             zone: zone.or_else(|| from_env("SCHEDULE_TZ")),
             name: name.or_else(|| from_env("SCHEDULE_NAME")),
             base: base.or_else(|| from_env("SCHEDULE_BASE")),
+            venue: venue.or_else(|| from_env("SCHEDULE_VENUE")).map(Into::into),
             check,
         })
     }
@@ -94,9 +104,9 @@ fn main() {
     let args = Args::read().unwrap_or_else(|why| {
         eprintln!("prerender: {why}");
         eprintln!(
-            "usage: prerender <dist dir> [--schedule <file>] [--tz <IANA zone>] [--name <name>] [--base <path or URL>]"
+            "usage: prerender <dist dir> [--schedule <file>] [--tz <IANA zone>] [--name <name>] [--base <path or URL>] [--venue <file>]"
         );
-        eprintln!("       prerender --check --schedule <file> [--tz <IANA zone>] [--name <name>] [--base <path or URL>]");
+        eprintln!("       prerender --check --schedule <file> [--tz <IANA zone>] [--name <name>] [--base <path or URL>] [--venue <file>]");
         std::process::exit(2);
     });
     let dir = &args.dir;
@@ -116,7 +126,7 @@ fn main() {
     };
     let text = std::fs::read_to_string(&source)
         .unwrap_or_else(|e| fail(format!("{} could not be read: {e}", options.path)));
-    let converted = convert(&text, &options).unwrap_or_else(|why| fail(why));
+    let mut converted = convert(&text, &options).unwrap_or_else(|why| fail(why));
     if !converted.problems.is_empty() {
         eprintln!(
             "prerender: {}: {}",
@@ -130,9 +140,14 @@ fn main() {
     if let (Some(zone), true) = (&args.zone, converted.zone_in_file) {
         eprintln!("prerender: --tz {zone} is not used: the file names its own zone");
     }
-    let schedule = &converted.schedule;
     let site = schedule_viewer::model::site::Site::parse(args.base.as_deref().unwrap_or("/"))
         .unwrap_or_else(|why| fail(format!("--base: {why}")));
+    // The venue's rooms merged in: the file is then ours, written anew.
+    let venue = args
+        .venue
+        .as_deref()
+        .map(|path| merge_venue(path, &mut converted, &options.path));
+    let schedule = &converted.schedule;
     if args.check {
         println!(
             "prerender: {} ({}): {} sessions can be deployed",
@@ -140,6 +155,14 @@ fn main() {
             converted.format.name(),
             schedule.sessions.len()
         );
+        if let (Some(path), Some(merged)) = (&args.venue, &venue) {
+            println!(
+                "prerender: {}: can be merged (rooms: {}, map images: {})",
+                path.display(),
+                merged.rooms,
+                merged.images.len()
+            );
+        }
         return;
     }
 
@@ -160,16 +183,30 @@ fn main() {
     if let Err(e) = deployed {
         fail(e);
     }
+    if let (Some(path), Some(merged)) = (&args.venue, &venue) {
+        copy_map_images(dir, merged).unwrap_or_else(|e| fail(e));
+        println!(
+            "prerender: {} merged (rooms: {}, map images copied to {}: {})",
+            path.display(),
+            merged.rooms,
+            dir.join(schedule_viewer::model::venue::IMAGE_FOLDER)
+                .display(),
+            merged.images.len()
+        );
+    }
+    missing_map_images(dir, schedule);
     if converted.text.is_some() || args.schedule.is_some() {
         println!(
             "prerender: {} ({}) deployed as {}{}",
             options.path,
             converted.format.name(),
             schedule_path.display(),
-            if converted.text.is_some() {
-                ", written in our format"
-            } else {
-                ""
+            match (converted.format, &converted.text) {
+                (_, None) => "",
+                (schedule_viewer::model::import::Format::Ours, Some(_)) => {
+                    ", written anew with the venue's rooms"
+                }
+                (_, Some(_)) => ", written in our format",
             }
         );
     }
@@ -190,6 +227,87 @@ fn main() {
         site.base,
         started.elapsed().as_secs_f64()
     );
+}
+
+/// Merge the venue file at `path` into the converted schedule, which is
+/// then deployed as our format's text written anew (read back and compared,
+/// as a converted file is); stop the build with the file's line and the
+/// problem.
+#[cfg(not(target_arch = "wasm32"))]
+fn merge_venue(
+    path: &std::path::Path,
+    converted: &mut schedule_viewer::model::convert::Converted,
+    schedule_path: &str,
+) -> schedule_viewer::model::venue::Merged {
+    use schedule_viewer::model::venue::Venue;
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| fail(format!("{} could not be read: {e}", path.display())));
+    let venue = Venue::read(path, &text).unwrap_or_else(|why| fail(why));
+    let merged = venue
+        .merge(&mut converted.schedule)
+        .unwrap_or_else(|why| fail(why));
+    let written = schedule_viewer::model::writer::write(&converted.schedule);
+    match schedule_viewer::model::schedule::parse_schedule(&written) {
+        Ok(back) if back == converted.schedule => {
+            converted.schedule = back;
+            converted.text = Some(written);
+        }
+        Ok(_) => fail(format!(
+            "{schedule_path} with the venue's rooms does not read back as the same schedule; it was not deployed."
+        )),
+        Err(e) => fail(format!(
+            "{schedule_path} with the venue's rooms does not read back ({e}); it was not deployed."
+        )),
+    }
+    merged
+}
+
+/// Copy the venue's map images to where the rooms' `map_image` names them
+/// (`<dir>/venue/…`), the folder emptied first.
+#[cfg(not(target_arch = "wasm32"))]
+fn copy_map_images(
+    dir: &std::path::Path,
+    merged: &schedule_viewer::model::venue::Merged,
+) -> std::io::Result<()> {
+    let folder = dir.join(schedule_viewer::model::venue::IMAGE_FOLDER);
+    if folder.is_dir() {
+        std::fs::remove_dir_all(&folder)?;
+    }
+    for image in &merged.images {
+        let to = dir.join(&image.to);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::copy(&image.from, &to).map_err(|e| {
+            std::io::Error::other(format!(
+                "{} could not be copied to {}: {e}",
+                image.from.display(),
+                to.display()
+            ))
+        })?;
+    }
+    Ok(())
+}
+
+/// Say which rooms name a map image the folder does not hold (a schedule
+/// deployed without the venue file that gave them): their pages would show
+/// a broken image.
+#[cfg(not(target_arch = "wasm32"))]
+fn missing_map_images(
+    dir: &std::path::Path,
+    schedule: &schedule_viewer::model::schedule::Schedule,
+) {
+    for room in &schedule.rooms {
+        if let Some(image) = &room.map_image {
+            if !dir.join(image).is_file() {
+                eprintln!(
+                    "prerender: room \"{}\": its map image {image} is not in {} (give --venue with the file that names it)",
+                    room.name,
+                    dir.display()
+                );
+            }
+        }
+    }
 }
 
 /// The folders of the pages a build writes (removed first: a schedule

@@ -1,8 +1,9 @@
 //! The personal agenda: starred session ids with the last known facts about
 //! each, the user's own entries ("Lunch with Ana"), and its stored form
 //! (`schedule-viewer/agenda/<conference id>`,
-//! `{"v": 2, "entries": {"<id>": {...}}, "own": {"<id>": {...}}}`, see
-//! docs/decisions.md). A `v: 1` value (no own entries) is read as version 2.
+//! `{"v": 3, "entries": {"<id>": {...}}, "own": {"<id>": {...}},
+//! "follows": {"<kind>:<id>": {...}}}`, see docs/decisions.md). A `v: 1`
+//! value (no own entries) and a `v: 2` one (no follows) read as version 3.
 //!
 //! The id is the key; title, times and room are kept beside it so that a
 //! session that moved or vanished from a later schedule can still be named.
@@ -12,13 +13,16 @@ use std::fmt;
 
 use super::changes::{compare, Difference, SeenFacts};
 use super::error::StoredAgendaError;
+use super::follow::{FollowEntry, Followed};
 use super::json::{self, stored_texts, JsonError, Reader};
 use super::limits::MAX_SESSION_HOURS;
 use super::schedule::{Parts, Room, Schedule, Session, SessionKind};
 use super::text::UniqueIds;
 
-/// Current version of the stored agenda (2 added own entries; 1 still reads).
-pub const AGENDA_VERSION: u64 = 2;
+/// Current version of the stored agenda (2 added own entries, 3 follows;
+/// 1 and 2 still read). An older app refuses a newer value instead of
+/// writing it back without what it does not know.
+pub const AGENDA_VERSION: u64 = 3;
 
 /// An entry of the user's own: not a session of the schedule.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -189,6 +193,15 @@ pub enum AgendaChange {
     RemoveOwn {
         id: String,
     },
+    /// Follow a track, a speaker or a room.
+    Follow {
+        followed: Followed,
+        entry: FollowEntry,
+    },
+    /// Stop following it.
+    Unfollow {
+        followed: Followed,
+    },
 }
 
 /// A starred session whose time, room or title changed since it was starred.
@@ -207,12 +220,16 @@ pub struct ChangedSession {
 pub struct Agenda {
     entries: BTreeMap<String, AgendaEntry>,
     own: BTreeMap<String, OwnEntry>,
+    /// Sorted by what is followed, each once: a few entries, so a list
+    /// (a map of its own would add its code to the first load).
+    follows: Vec<(Followed, FollowEntry)>,
 }
 
 // The stored text fields of a starred session (after its `level`) and of
 // an own entry, in their written order.
 stored_texts!(AgendaEntry: "title" => title, "start" => start, "end" => end, "room" => room, "added" => added; other read_level);
 stored_texts!(OwnEntry: "title" => title, "start" => start, "end" => end, "place" => place, "added" => added);
+stored_texts!(FollowEntry: "name" => name, "added" => added);
 
 impl AgendaEntry {
     /// What was remembered of the session, for [`compare`].
@@ -227,9 +244,83 @@ impl Agenda {
         self.entries.len()
     }
 
-    /// Whether nothing is starred and there are no own entries.
+    /// Whether nothing is starred, followed or entered.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty() && self.own.is_empty()
+        self.entries.is_empty() && self.own.is_empty() && self.follows.is_empty()
+    }
+
+    /// What is followed, by kind then id.
+    pub fn follows(&self) -> impl Iterator<Item = (&Followed, &FollowEntry)> {
+        self.follows.iter().map(|(f, e)| (f, e))
+    }
+
+    /// Whether this is followed.
+    pub fn is_following(&self, followed: &Followed) -> bool {
+        self.follow_at(followed).is_ok()
+    }
+
+    /// Where `followed` is in the sorted list, or would go.
+    fn follow_at(&self, followed: &Followed) -> Result<usize, usize> {
+        self.follows.binary_search_by(|(f, _)| f.cmp(followed))
+    }
+
+    /// Follow, or replace what is remembered of a follow.
+    fn put_follow(&mut self, followed: Followed, entry: FollowEntry) {
+        match self.follow_at(&followed) {
+            Ok(i) => self.follows[i].1 = entry,
+            Err(i) => self.follows.insert(i, (followed, entry)),
+        }
+    }
+
+    /// Whether a session is in anything followed.
+    pub fn follows_session(&self, schedule: &Schedule, session: &Session) -> bool {
+        self.follows
+            .iter()
+            .any(|(f, _)| f.covers(schedule, session))
+    }
+
+    /// The names of what is followed that a schedule change concerns
+    /// ([`super::follow::concerned`]), as `schedule` names them.
+    pub fn follows_of_change(
+        &self,
+        change: &super::changes::Change,
+        schedule: &Schedule,
+    ) -> Vec<String> {
+        super::follow::concerned(change, schedule, self.follows())
+            .into_iter()
+            .map(|f| {
+                f.name(schedule)
+                    .or(self
+                        .follow_at(f)
+                        .ok()
+                        .map(|i| self.follows[i].1.name.as_str()))
+                    .unwrap_or(&f.id)
+                    .to_string()
+            })
+            .collect()
+    }
+
+    /// Follow `followed` (named as the schedule names it), or stop
+    /// following it; None for a thing the schedule does not have.
+    pub fn follow_change(
+        &self,
+        schedule: &Schedule,
+        followed: &Followed,
+        now: &str,
+    ) -> Option<AgendaChange> {
+        if self.is_following(followed) {
+            return Some(AgendaChange::Unfollow {
+                followed: followed.clone(),
+            });
+        }
+        let name = followed.name(schedule)?.to_string();
+        Some(AgendaChange::Follow {
+            followed: followed.clone(),
+            entry: FollowEntry {
+                name,
+                added: now.to_string(),
+            },
+        })
     }
 
     /// The own entries, by id.
@@ -402,6 +493,14 @@ impl Agenda {
             AgendaChange::RemoveOwn { id } => {
                 self.own.remove(id);
             }
+            AgendaChange::Follow { followed, entry } => {
+                self.put_follow(followed.clone(), entry.clone());
+            }
+            AgendaChange::Unfollow { followed } => {
+                if let Ok(i) = self.follow_at(followed) {
+                    self.follows.remove(i);
+                }
+            }
         }
     }
 
@@ -476,8 +575,8 @@ impl Agenda {
     }
 
     /// Changes that add every entry of `other` not already here, own
-    /// entries included unless one with the same title and times exists
-    /// (an import never removes).
+    /// entries included unless one with the same title and times exists,
+    /// and every follow not already here (an import never removes).
     pub fn merge_changes(&self, other: &Agenda) -> Vec<AgendaChange> {
         let mut changes: Vec<AgendaChange> = other
             .entries
@@ -502,10 +601,20 @@ impl Agenda {
                 entry: entry.clone(),
             });
         }
+        changes.extend(
+            other
+                .follows
+                .iter()
+                .filter(|(f, _)| !self.is_following(f))
+                .map(|(f, e)| AgendaChange::Follow {
+                    followed: f.clone(),
+                    entry: e.clone(),
+                }),
+        );
         changes
     }
 
-    /// The stored form (`{"v": 2, "entries": {…}, "own": {…}}`).
+    /// The stored form (`{"v": 3, "entries": {…}, "own": {…}, "follows": {…}}`).
     pub fn to_json(&self) -> String {
         json::write(|w| {
             w.object(|w| {
@@ -523,6 +632,11 @@ impl Agenda {
                         w.field(id).object(|w| e.write_texts(w))
                     }
                 });
+                w.field("follows").object(|w| {
+                    for (f, e) in &self.follows {
+                        w.field(&f.key()).object(|w| e.write_texts(w))
+                    }
+                });
             })
         })
     }
@@ -537,7 +651,10 @@ impl Agenda {
         let version = Reader::whole(text, |r| {
             let (mut v, mut seen) = (None, 0u8);
             r.object(&mut |r, key| {
-                if let Some(at) = ["v", "entries", "own"].iter().position(|k| *k == key) {
+                if let Some(at) = ["v", "entries", "own", "follows"]
+                    .iter()
+                    .position(|k| *k == key)
+                {
                     if seen & 1 << at != 0 {
                         return Err(r.error(&format!("`{key}` twice")));
                     }
@@ -560,7 +677,8 @@ impl Agenda {
                 "unknown format version {version}"
             )));
         }
-        // Version 1 is version 2 without own entries: it reads as is.
+        // Version 1 is version 2 without own entries, and 2 is 3 without
+        // follows: they read as they are.
         let (agenda, has_entries) = Reader::whole(text, |r| {
             r.record(|(a, has_entries): &mut (Agenda, bool), r, key| match key {
                 "entries" => {
@@ -572,6 +690,14 @@ impl Agenda {
                 }
                 "own" => r.object(&mut |r, id| {
                     a.own.insert(id.into(), read_own(r)?);
+                    Ok(())
+                }),
+                "follows" => r.object(&mut |r, key| {
+                    let Some(followed) = Followed::from_key(key) else {
+                        return Err(r.error("a follow of no known kind"));
+                    };
+                    let entry = FollowEntry::read_stored(r, 0, "")?;
+                    a.put_follow(followed, entry);
                     Ok(())
                 }),
                 _ => r.skip(),
@@ -677,7 +803,7 @@ mod tests {
         let a = starred(&["s1", "s2"]);
         let json = a.to_json();
         assert!(
-            json.starts_with(r#"{"v":2,"entries":{"s1":{"level":"must""#),
+            json.starts_with(r#"{"v":3,"entries":{"s1":{"level":"must""#),
             "{json}"
         );
         assert_eq!(Agenda::from_json(&json).unwrap(), a);
@@ -702,6 +828,10 @@ mod tests {
             r#"{"v":3,"v":2,"entries":{}}"#,
             r#"{"v":2,"entries":{"a":{}},"entries":{}}"#,
             r#"{"v":2,"entries":{},"own":{},"own":{}}"#,
+            r#"{"v":3,"entries":{},"follows":{"session:x":{}}}"#,
+            r#"{"v":3,"entries":{},"follows":{"track:x":{"name":1}}}"#,
+            r#"{"v":3,"entries":{},"follows":[]}"#,
+            r#"{"v":3,"entries":{},"follows":{},"follows":{}}"#,
         ] {
             assert!(
                 matches!(Agenda::from_json(bad), Err(StoredAgendaError::Corrupt(_))),
@@ -709,8 +839,8 @@ mod tests {
             );
         }
         assert_eq!(
-            Agenda::from_json(r#"{"v":3,"entries":{}}"#),
-            Err(StoredAgendaError::FutureVersion(3))
+            Agenda::from_json(r#"{"v":4,"entries":{}}"#),
+            Err(StoredAgendaError::FutureVersion(4))
         );
         assert!(matches!(
             Agenda::from_json(r#"{"v":2,"entries":{},"own":{"x":{"title":1}}}"#),
@@ -732,7 +862,8 @@ mod tests {
     }
 
     /// The stored form, byte for byte as the serde-derived code wrote it
-    /// (values stored by earlier versions and by this one are the same).
+    /// (values stored by earlier versions read as the same agenda; this
+    /// one adds the version and the follows).
     #[test]
     fn writes_the_stored_form_of_earlier_versions() {
         let mut a = Agenda::default();
@@ -758,8 +889,9 @@ mod tests {
             },
         });
         let json = r#"{"v":2,"entries":{"s1":{"level":"maybe","title":"T \"q\"\n","start":"S","end":"E","room":"R","added":"A"}},"own":{"o1":{"title":"L","start":"S2","end":"E2","place":"P","added":"A2"}}}"#;
-        assert_eq!(a.to_json(), json);
         assert_eq!(Agenda::from_json(json).unwrap(), a);
+        let now = r#"{"v":3,"entries":{"s1":{"level":"maybe","title":"T \"q\"\n","start":"S","end":"E","room":"R","added":"A"}},"own":{"o1":{"title":"L","start":"S2","end":"E2","place":"P","added":"A2"}},"follows":{}}"#;
+        assert_eq!(a.to_json(), now);
     }
 
     #[test]
@@ -799,11 +931,59 @@ mod tests {
         assert_eq!(a.ids().collect::<Vec<_>>(), ["gone", "s1"]);
         assert_eq!(a.entry("s1").unwrap().level, Level::Maybe);
         assert_eq!(a.own().count(), 0);
-        let v2 = a.to_json();
-        assert!(v2.starts_with(r#"{"v":2,"#), "{v2}");
-        let back = Agenda::from_json(&v2).unwrap();
+        let v3 = a.to_json();
+        assert!(v3.starts_with(r#"{"v":3,"#), "{v3}");
+        let back = Agenda::from_json(&v3).unwrap();
         assert_eq!(back, a);
         assert_eq!(back.entry("gone").unwrap().title, "Vanished");
+    }
+
+    #[test]
+    fn follows_are_toggled_stored_merged_and_cover_their_sessions() {
+        use crate::model::follow::FollowKind;
+        let s = small();
+        let track = Followed::new(FollowKind::Track, &s.tracks[0].id);
+        let mut a = starred(&["s1"]);
+        let change = a.follow_change(&s, &track, "2017-10-26T08:00:00Z").unwrap();
+        assert!(
+            matches!(&change, AgendaChange::Follow { entry, .. } if entry.name == s.tracks[0].name)
+        );
+        a.apply(&change);
+        assert!(a.is_following(&track));
+        // Its sessions are followed; others are not.
+        let covered: Vec<bool> = s
+            .sessions
+            .iter()
+            .map(|x| a.follows_session(&s, x))
+            .collect();
+        let in_track: Vec<bool> = s.sessions.iter().map(|x| x.track == Some(0)).collect();
+        assert_eq!(covered, in_track);
+        assert!(covered.contains(&true));
+        // Stored and read back, with the follow.
+        let json = a.to_json();
+        assert!(
+            json.contains(&format!(r#""follows":{{"track:{}":{{"name":"#, track.id)),
+            "{json}"
+        );
+        assert_eq!(Agenda::from_json(&json).unwrap(), a);
+        // Another tab's or an import's follows merge; none is removed.
+        let mut other = Agenda::default();
+        let speaker = Followed::new(FollowKind::Speaker, &s.speakers[0].id);
+        other.apply(&other.follow_change(&s, &speaker, "x").unwrap());
+        other.apply(&other.follow_change(&s, &track, "y").unwrap());
+        let merged = a.merge_changes(&other);
+        assert_eq!(merged.len(), 1, "{merged:?}");
+        merged.iter().for_each(|c| a.apply(c));
+        assert!(a.is_following(&speaker) && a.is_following(&track));
+        // Toggled off; a thing the schedule lacks cannot be followed.
+        a.apply(&a.follow_change(&s, &track, "z").unwrap());
+        assert!(!a.is_following(&track));
+        let ghost = Followed::new(FollowKind::Room, "no-such-room");
+        assert_eq!(a.follow_change(&s, &ghost, "z"), None);
+        assert_eq!(a.follows().count(), 1);
+        let mut only = Agenda::default();
+        only.apply(&only.follow_change(&s, &speaker, "x").unwrap());
+        assert!(!only.is_empty());
     }
 
     #[test]

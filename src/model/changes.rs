@@ -12,7 +12,7 @@ pub fn snapshot_cache_key(conference_id: &str) -> String {
 }
 
 // A stored session's fields, in their written order.
-stored_texts!(SnapshotSession: "id" => id, "title" => title, "start" => start, "end" => end, "room" => room);
+stored_texts!(SnapshotSession: "id" => id, "title" => title, "start" => start, "end" => end, "room" => room, "track" => track, "speakers" => speakers);
 
 /// One session as last seen: enough to name what changed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -27,6 +27,11 @@ pub struct SnapshotSession {
     pub end: String,
     /// Room name as last seen.
     pub room: String,
+    /// Track id as last seen ("" for none; a snapshot written before
+    /// following existed has none).
+    pub track: String,
+    /// Speaker ids as last seen, one per line.
+    pub speakers: String,
 }
 
 /// The schedule as the user last saw it (kept in the Cache Storage).
@@ -52,6 +57,16 @@ impl Snapshot {
                     start: s.start.to_rfc3339(),
                     end: s.end.to_rfc3339(),
                     room: schedule.room_name(s).to_string(),
+                    track: s
+                        .track
+                        .map(|t| schedule.tracks[t].id.clone())
+                        .unwrap_or_default(),
+                    speakers: s
+                        .speakers
+                        .iter()
+                        .map(|&p| schedule.speakers[p].id.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
                 })
                 .collect(),
         }
@@ -99,11 +114,12 @@ impl Snapshot {
     }
 }
 
-/// A stored session of a snapshot: every field is needed.
+/// A stored session of a snapshot: every field is needed but its track and
+/// speakers (added for following; an older snapshot has neither).
 fn read_session(r: &mut Reader) -> Result<SnapshotSession, JsonError> {
     SnapshotSession::read_stored(
         r,
-        SnapshotSession::TEXTS,
+        SnapshotSession::texts(&["id", "title", "start", "end", "room"]),
         "a session without all its fields",
     )
 }
@@ -312,6 +328,11 @@ impl SnapshotSession {
     pub fn facts(&self) -> SeenFacts<'_> {
         SeenFacts::of(&self.title, &self.start, &self.end, &self.room)
     }
+
+    /// The speaker ids it had.
+    pub fn speaker_ids(&self) -> impl Iterator<Item = &str> {
+        self.speakers.lines().filter(|id| !id.is_empty())
+    }
 }
 
 /// Changes from `old` to `new`, in the new schedule's order (removed ones last),
@@ -405,11 +426,27 @@ mod tests {
                 start: "S".into(),
                 end: "E".into(),
                 room: "R".into(),
+                track: "t".into(),
+                speakers: "a\nb".into(),
             }],
         };
         assert_eq!(
             one.to_json(),
-            r#"{"v":1,"sessions":[{"id":"i","title":"T","start":"S","end":"E","room":"R"}]}"#
+            r#"{"v":1,"sessions":[{"id":"i","title":"T","start":"S","end":"E","room":"R","track":"t","speakers":"a\nb"}]}"#
+        );
+        assert_eq!(Snapshot::from_json(&one.to_json()), Some(one.clone()));
+        // A snapshot written before following existed (no track, no
+        // speakers) still reads.
+        let older = Snapshot::from_json(
+            r#"{"v":1,"sessions":[{"id":"i","title":"T","start":"S","end":"E","room":"R"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                older.sessions[0].track.as_str(),
+                older.sessions[0].speaker_ids().count()
+            ),
+            ("", 0)
         );
         assert_eq!(Snapshot::from_json(r#"{"v":1}"#), None);
         assert_eq!(
@@ -464,6 +501,7 @@ mod tests {
                 start: start.into(),
                 end: end.into(),
                 room: room.into(),
+                ..SnapshotSession::default()
             };
             let keep = new.session("keep").unwrap();
             assert_eq!(compare(was.facts(), keep, "A"), expected, "{case}");

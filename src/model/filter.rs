@@ -1,8 +1,10 @@
 //! Filtering and search, and the filter's URL query form
-//! (`?q=…&track=a,b&speaker=…&day=YYYY-MM-DD`, see docs/decisions.md).
+//! (`?q=…&track=a,b&speaker=…&day=YYYY-MM-DD&following=1`, see
+//! docs/decisions.md).
 
 use chrono::NaiveDate;
 
+use super::follow::{covers_at, Followed};
 use super::schedule::Schedule;
 use super::text::fold_for_search;
 use super::url;
@@ -78,6 +80,8 @@ pub struct Filter {
     pub languages: Vec<String>,
     /// Session type ids (slugs); any of them.
     pub formats: Vec<String>,
+    /// Only sessions in what the user follows ("What I follow").
+    pub following: bool,
 }
 
 /// The list-valued filters besides Track: (URL key, noun for notices).
@@ -97,6 +101,7 @@ impl Filter {
             && self.rooms.is_empty()
             && self.languages.is_empty()
             && self.formats.is_empty()
+            && !self.following
     }
 
     /// The chosen ids of a list filter by its URL key ("track", "room", "lang", "type").
@@ -150,6 +155,7 @@ impl Filter {
             let value = value.as_str();
             match key.as_str() {
                 "q" => filter.text = value.to_string(),
+                "following" => filter.following = !matches!(value, "" | "0"),
                 "speaker" if !value.is_empty() => {
                     if schedule.speaker_by_id(value).is_some() {
                         filter.speaker = Some(value.to_string());
@@ -189,6 +195,9 @@ impl Filter {
                 parts.push(format!("{key}={}", url::encode_list(ids)));
             }
         }
+        if self.following {
+            parts.push("following=1".into());
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -196,8 +205,10 @@ impl Filter {
         }
     }
 
-    /// The indices of matching sessions, in schedule (time) order.
-    pub fn apply(&self, schedule: &Schedule) -> Vec<usize> {
+    /// The indices of matching sessions, in schedule (time) order;
+    /// `follows` is what the user follows ("What I follow": nothing matches
+    /// when nothing is followed).
+    pub fn apply(&self, schedule: &Schedule, follows: &[Followed]) -> Vec<usize> {
         let words = search_words(&self.text);
         let tracks: Vec<usize> = self
             .tracks
@@ -218,6 +229,10 @@ impl Filter {
                 .collect()
         };
         let (rooms, languages, formats) = (chosen("room"), chosen("lang"), chosen("type"));
+        let followed: Vec<_> = follows
+            .iter()
+            .filter_map(|f| Some((f.kind, f.index(schedule)?)))
+            .collect();
         let any = |list: &[usize], value: Option<usize>| {
             list.is_empty() || value.is_some_and(|v| list.contains(&v))
         };
@@ -232,6 +247,7 @@ impl Filter {
                     && any(&rooms, s.room)
                     && any(&languages, s.language)
                     && any(&formats, s.format)
+                    && (!self.following || followed.iter().any(|&(k, f)| covers_at(k, f, s)))
                     && matches_words(schedule.search_text(*i), &words)
             })
             .map(|(i, _)| i)
@@ -392,7 +408,7 @@ mod tests {
 
     fn run(filter: &Filter) -> Vec<String> {
         let s = small();
-        ids(&s, &filter.apply(&s))
+        ids(&s, &filter.apply(&s, &[]))
     }
 
     #[test]
@@ -472,9 +488,9 @@ mod tests {
         let s = small();
         let (f, notices) = Filter::from_query("?room=a&type=talk", &s);
         assert!(notices.is_empty(), "{notices:?}");
-        assert_eq!(ids(&s, &f.apply(&s)), ["s2", "s3"]);
+        assert_eq!(ids(&s, &f.apply(&s, &[])), ["s2", "s3"]);
         let (f, _) = Filter::from_query("?room=a,b&type=keynote", &s);
-        assert_eq!(ids(&s, &f.apply(&s)), ["s1"]);
+        assert_eq!(ids(&s, &f.apply(&s, &[])), ["s1"]);
         assert_eq!(f.to_query(), "?room=a,b&type=keynote");
         let (f, notices) = Filter::from_query("?room=zz&lang=xx&type=talk", &s);
         assert_eq!(
@@ -484,7 +500,7 @@ mod tests {
                 "No language \"xx\" in this schedule."
             ]
         );
-        assert_eq!(ids(&s, &f.apply(&s)), ["s2", "s3"]);
+        assert_eq!(ids(&s, &f.apply(&s, &[])), ["s2", "s3"]);
     }
 
     #[test]
@@ -509,6 +525,34 @@ mod tests {
     }
 
     #[test]
+    fn what_i_follow_lives_in_the_url_and_keeps_followed_sessions() {
+        use crate::model::follow::{FollowKind, Followed};
+        let s = small();
+        let (f, notices) = Filter::from_query("?following=1&track=ops", &s);
+        assert!(f.following && !f.is_empty() && notices.is_empty());
+        assert_eq!(f.to_query(), "?track=ops&following=1");
+        assert!(!Filter::from_query("?following=0", &s).0.following);
+        let only = Filter {
+            following: true,
+            ..Filter::default()
+        };
+        // Nothing followed: nothing matches.
+        assert!(only.apply(&s, &[]).is_empty());
+        let speaker = Followed::new(FollowKind::Speaker, &s.speakers[0].id);
+        let track = Followed::new(FollowKind::Track, &s.tracks[1].id);
+        let want: Vec<usize> = (0..s.sessions.len())
+            .filter(|&i| speaker.covers(&s, &s.sessions[i]) || track.covers(&s, &s.sessions[i]))
+            .collect();
+        assert!(!want.is_empty() && want.len() < s.sessions.len());
+        assert_eq!(only.apply(&s, &[speaker.clone(), track.clone()]), want);
+        // Other filters still narrow it; without "following" follows do nothing.
+        assert_eq!(
+            Filter::default().apply(&s, &[speaker]).len(),
+            s.sessions.len()
+        );
+    }
+
+    #[test]
     fn unknown_query_values_are_ignored_with_a_notice() {
         let s = small();
         let (f, notices) =
@@ -526,7 +570,7 @@ mod tests {
     #[test]
     fn past_sessions_can_be_left_out() {
         let s = small();
-        let all = Filter::default().apply(&s);
+        let all = Filter::default().apply(&s, &[]);
         let at = |x: &str| chrono::DateTime::parse_from_rfc3339(x).unwrap();
         // s1 ends 09:30, s2 at 11:40: at 11:40 exactly s2 has ended too.
         assert_eq!(
@@ -567,6 +611,6 @@ mod tests {
         let (back, notices) = Filter::from_query(&q, &s);
         assert_eq!(back, f);
         assert!(notices.is_empty(), "{notices:?}");
-        assert_eq!(ids(&s, &back.apply(&s)), ["s1", "s2", "s3"]);
+        assert_eq!(ids(&s, &back.apply(&s, &[])), ["s1", "s2", "s3"]);
     }
 }

@@ -264,28 +264,40 @@ pub struct UpdateSummary {
     pub changes: usize,
     /// Of those, the ones in the agenda.
     pub in_agenda: usize,
+    /// Of the others, the ones in what the user follows.
+    pub followed: usize,
 }
 
 impl UpdateSummary {
-    /// Count `changes` (from [`super::changes::diff`]) against the agenda.
-    pub fn of(changes: &[Change], agenda: &Agenda) -> Self {
+    /// Count `changes` (from [`super::changes::diff`] to `new`) against
+    /// the agenda and what it follows.
+    pub fn of(changes: &[Change], new: &Schedule, agenda: &Agenda) -> Self {
+        let in_agenda = |c: &&Change| agenda.contains(c.id());
         UpdateSummary {
             changes: changes.len(),
-            in_agenda: changes.iter().filter(|c| agenda.contains(c.id())).count(),
+            in_agenda: changes.iter().filter(in_agenda).count(),
+            followed: changes
+                .iter()
+                .filter(|c| !in_agenda(c) && !agenda.follows_of_change(c, new).is_empty())
+                .count(),
         }
     }
 
-    /// "Schedule updated at 14:05 — 3 changes, 1 in your agenda".
+    /// "Schedule updated at 14:05 — 3 changes, 1 in your agenda, 1 in
+    /// what you follow".
     pub fn words(&self, at: &Instant) -> String {
         let changes = match self.changes {
             0 => "no change to times, rooms or titles".to_string(),
             1 => "1 change".to_string(),
             n => format!("{n} changes"),
         };
-        let mine = match self.in_agenda {
+        let mut mine = match self.in_agenda {
             0 => String::new(),
             n => format!(", {n} in your agenda"),
         };
+        if self.followed > 0 {
+            mine.push_str(&format!(", {} in what you follow", self.followed));
+        }
         format!("Schedule updated at {} — {changes}{mine}", clock(at))
     }
 }
@@ -304,8 +316,9 @@ pub struct Alert {
 const KEPT: &str = "It is kept in your agenda, marked as cancelled.";
 
 /// The alerts an update owes the user: starred sessions that moved or were
-/// cancelled (renames and additions are only in the panel), times as
-/// `show` presents them.
+/// cancelled, and sessions added to, moved in or cancelled from what the
+/// user follows (renames, and additions elsewhere, are only in the panel),
+/// times as `show` presents them.
 pub fn alerts(
     changes: &[Change],
     new: &Schedule,
@@ -314,21 +327,33 @@ pub fn alerts(
 ) -> Vec<Alert> {
     changes
         .iter()
-        .filter(|c| agenda.contains(c.id()))
-        .filter(|c| matches!(c, Change::Moved { .. } | Change::Removed { .. }))
-        .map(|c| {
+        .filter_map(|c| {
+            let starred = agenda.contains(c.id());
+            let followed = if starred {
+                Vec::new()
+            } else {
+                agenda.follows_of_change(c, new)
+            };
+            let moved_or_gone = matches!(c, Change::Moved { .. } | Change::Removed { .. });
+            if !(starred && moved_or_gone || !followed.is_empty()) {
+                return None;
+            }
             let words = c.words(new, show);
             let mut body = words.detail();
-            if matches!(c, Change::Removed { .. }) {
-                body = match body.as_str() {
-                    "" => KEPT.to_string(),
-                    was => format!("{was}. {KEPT}"),
-                };
+            let add = |body: String, more: &str| match body.as_str() {
+                "" => more.to_string(),
+                was => format!("{was}. {more}"),
+            };
+            if starred && matches!(c, Change::Removed { .. }) {
+                body = add(body, KEPT);
             }
-            Alert {
+            if !followed.is_empty() {
+                body = add(body, &format!("You follow {}.", followed.join(", ")));
+            }
+            Some(Alert {
                 title: words.headline,
                 body,
-            }
+            })
         })
         .collect()
 }
@@ -577,12 +602,13 @@ mod tests {
         let new = parse_schedule(NEW).unwrap();
         let agenda = starred(&["move", "gone", "same"], &old);
         let changes = diff(&Snapshot::of(&old), &new, |id| agenda.contains(id));
-        let summary = UpdateSummary::of(&changes, &agenda);
+        let summary = UpdateSummary::of(&changes, &new, &agenda);
         assert_eq!(
             summary,
             UpdateSummary {
                 changes: 4,
-                in_agenda: 2
+                in_agenda: 2,
+                followed: 0,
             }
         );
         let at = t("2017-10-26T14:05:00+02:00");
@@ -593,10 +619,32 @@ mod tests {
         assert_eq!(
             UpdateSummary {
                 changes: 1,
-                in_agenda: 0
+                in_agenda: 0,
+                followed: 0,
             }
             .words(&at),
             "Schedule updated at 14:05 — 1 change"
+        );
+        // Following room B: the new session there is owed an alert, the
+        // moved one (starred) is not counted twice.
+        let mut following = agenda.clone();
+        let room_b =
+            crate::model::follow::Followed::new(crate::model::follow::FollowKind::Room, "b");
+        following.apply(&following.follow_change(&new, &room_b, "x").unwrap());
+        let summary = UpdateSummary::of(&changes, &new, &following);
+        assert_eq!((summary.in_agenda, summary.followed), (2, 1));
+        assert_eq!(
+            summary.words(&at),
+            "Schedule updated at 14:05 — 4 changes, 2 in your agenda, 1 in what you follow"
+        );
+        let owed = alerts(&changes, &new, &following, &|i| i);
+        assert_eq!(owed.len(), 3, "{owed:?}");
+        assert_eq!(
+            owed[2],
+            Alert {
+                title: "New: “New”".into(),
+                body: "Thu 26 Oct 09:00, B. You follow B.".into(),
+            }
         );
         // The notifications say what the changes panel says.
         assert_eq!(

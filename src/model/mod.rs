@@ -9,6 +9,7 @@ pub mod conferences;
 pub mod convert;
 pub mod error;
 pub mod filter;
+pub mod follow;
 pub mod format;
 pub mod frab;
 pub mod ics;
@@ -34,6 +35,9 @@ pub mod text;
 pub mod time;
 pub mod timetable;
 pub mod url;
+// Native only (the build step): the organiser's venue file, merged into the rooms.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod venue;
 // Native only (the build step): nothing in the app writes a schedule.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod writer;

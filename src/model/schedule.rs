@@ -134,6 +134,13 @@ pub struct Room {
     pub capacity: Option<u32>,
     /// Its stream, map or directions (http(s) only).
     pub links: Vec<RoomLink>,
+    /// How to get there, in words (plain text, never markup): the
+    /// organiser's venue file (`docs/venue-format.md`) gives it.
+    pub directions: Option<String>,
+    /// A map of where it is: an image file deployed with the site, as its
+    /// path under the site's base ("venue/club-a.svg"); only a relative
+    /// path that stays under the base ([`is_site_path`]).
+    pub map_image: Option<String>,
 }
 
 impl Room {
@@ -1054,6 +1061,8 @@ struct RawRoom {
     floor: Text,
     capacity: Count,
     links: Items<RawLink>,
+    directions: Text,
+    map_image: Text,
 }
 fields!(RawRoom {
     "id" => id: text,
@@ -1062,6 +1071,8 @@ fields!(RawRoom {
     "location" => location: text,
     "floor" => floor: text,
     "capacity" => capacity: count,
+    "directions" => directions: text,
+    "map_image" => map_image: text,
 });
 
 impl RawRoom {
@@ -1229,6 +1240,41 @@ pub(crate) fn checked_colour(
     None
 }
 
+/// Whether `path` is a file of the site itself, under its base
+/// ("venue/club-a.svg"): relative (no leading `/`), with no `..` segment,
+/// no `//`, no `:` (so no scheme: `javascript:`, `data:`, `https:`), no `\`,
+/// no whitespace but spaces and no control characters.
+pub fn is_site_path(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains("//")
+        && !path.contains([':', '\\'])
+        && !path
+            .chars()
+            .any(|c| c.is_control() || (c.is_whitespace() && c != ' '))
+        && !path.split('/').any(|seg| seg == ".." || seg == ".")
+}
+
+/// A room's `map_image` if it is a path under the site ([`is_site_path`]);
+/// anything else is dropped and named.
+fn checked_map_image(
+    path: Option<String>,
+    place: impl FnOnce() -> String,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    let path = non_empty(path)?;
+    if is_site_path(&path) {
+        return Some(path);
+    }
+    problems.push(Problem {
+        place: place(),
+        message: format!(
+            "map_image \"{path}\" is not a relative path under the site (no leading /, no .., //, : or \\); the room is shown without its map"
+        ),
+    });
+    None
+}
+
 fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
     let version = raw.version.unwrap_or(0);
     if version != FORMAT_VERSION {
@@ -1272,9 +1318,13 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
         let mut r = r.0.unwrap_or_default();
         match (non_empty(r.id.0.take()), non_empty(r.name.0.take())) {
             (Some(id), Some(name)) if room_seen.insert(id.clone()) => {
+                let place = || format!("rooms[{i}]");
+                let map_image = checked_map_image(r.map_image.0.take(), place, &mut problems);
                 let mut room = Room {
                     id,
                     name,
+                    directions: non_empty(r.directions.0.take()),
+                    map_image,
                     ..Room::default()
                 };
                 room.describe(r.facts());

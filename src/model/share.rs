@@ -9,8 +9,10 @@
 //! the same schedule. A conference opened with `?schedule=` puts that URL
 //! in the link's query, so the link opens that conference on any device.
 //!
-//! Own entries travel only when the user asks: as a fourth part,
-//! `;o<base64url of a JSON list of [title, start, end, place]>`.
+//! Own entries travel only when the user asks: as a further part,
+//! `;o<base64url of a JSON list of [title, start, end, place]>`. What the
+//! user follows travels always, as `;f<kind letter><id>,…` (`t`, `s`, `r`;
+//! ids percent-encoded), e.g. `;ftops,sana`.
 //!
 //! Version 1 (`#1;<conference>;<id>,!<id>`, percent-encoded ids) still opens.
 
@@ -18,6 +20,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
 use super::agenda::{Agenda, AgendaChange, Level, OwnEntry};
+use super::follow::{FollowKind, Followed};
 use super::json::{self, Reader};
 use super::schedule::Schedule;
 use super::url;
@@ -36,6 +39,8 @@ pub struct SharedAgenda {
     pub sessions: Vec<(String, Level)>,
     /// Own entries the sharer chose to include.
     pub own: Vec<OwnEntry>,
+    /// The tracks, speakers and rooms the sharer follows.
+    pub follows: Vec<Followed>,
 }
 
 /// Why a share link cannot be read against the open schedule.
@@ -87,6 +92,11 @@ impl SharedAgenda {
                 },
             });
         }
+        for followed in &self.follows {
+            if let Some(change) = agenda.follow_change(schedule, followed, now) {
+                agenda.apply(&change);
+            }
+        }
         agenda
     }
 }
@@ -109,8 +119,13 @@ pub fn fingerprint(schedule: &Schedule) -> String {
 }
 
 /// The fragment (without `#`) of a version-2 link for these sessions of the
-/// schedule and, if any are given, these own entries.
-pub fn encode(schedule: &Schedule, shared: &[(String, Level)], own: &[&OwnEntry]) -> String {
+/// schedule and, if any are given, these own entries and follows.
+pub fn encode(
+    schedule: &Schedule,
+    shared: &[(String, Level)],
+    own: &[&OwnEntry],
+    follows: &[&Followed],
+) -> String {
     let mut items: Vec<(usize, Level)> = shared
         .iter()
         .filter_map(|(id, level)| schedule.session_position(id).map(|p| (p, *level)))
@@ -155,7 +170,39 @@ pub fn encode(schedule: &Schedule, shared: &[(String, Level)], own: &[&OwnEntry]
         fragment.push_str(";o");
         fragment.push_str(&base64url(json.as_bytes()));
     }
+    if !follows.is_empty() {
+        let items: Vec<String> = follows
+            .iter()
+            .map(|f| format!("{}{}", kind_letter(f.kind), url::encode(&f.id)))
+            .collect();
+        fragment.push_str(";f");
+        fragment.push_str(&items.join(","));
+    }
     fragment
+}
+
+/// A follow's kind in a link.
+fn kind_letter(kind: FollowKind) -> char {
+    match kind {
+        FollowKind::Track => 't',
+        FollowKind::Speaker => 's',
+        FollowKind::Room => 'r',
+    }
+}
+
+/// Follows from a link's `f` part; items of no known kind are left out.
+fn decode_follows(part: &str) -> Vec<Followed> {
+    part.split(',')
+        .filter_map(|item| {
+            let mut chars = item.chars();
+            let letter = chars.next()?;
+            let kind = FollowKind::ALL
+                .into_iter()
+                .find(|k| kind_letter(*k) == letter)?;
+            let id = url::decode_path_segment(chars.as_str());
+            (!id.is_empty()).then(|| Followed::new(kind, &id))
+        })
+        .collect()
 }
 
 /// Own entries from the fourth part of a link; unreadable ones are left out.
@@ -215,10 +262,15 @@ pub fn decode(fragment: &str, schedule: &Schedule) -> Result<SharedAgenda, Share
             if fp != fingerprint(schedule) {
                 return Err(ShareError::OtherSchedule);
             }
-            let (payload, own) = match rest.split_once(';') {
-                Some((payload, own)) => (payload, decode_own(Some(own))),
-                None => (rest, Vec::new()),
-            };
+            let mut parts = rest.split(';');
+            let payload = parts.next().unwrap_or_default();
+            let (mut own, mut follows) = (Vec::new(), Vec::new());
+            for part in parts {
+                match part.strip_prefix('f') {
+                    Some(list) => follows.extend(decode_follows(list)),
+                    None => own.extend(decode_own(Some(part))),
+                }
+            }
             let sessions = decode_v2(payload, schedule.sessions.len())
                 .ok_or(ShareError::Unreadable)?
                 .into_iter()
@@ -228,6 +280,7 @@ pub fn decode(fragment: &str, schedule: &Schedule) -> Result<SharedAgenda, Share
                 conference,
                 sessions,
                 own,
+                follows,
             })
         }
         _ => Err(ShareError::Unreadable),
@@ -248,6 +301,7 @@ fn decode_v1(conference: &str, list: &str) -> SharedAgenda {
         conference: url::decode(conference),
         sessions,
         own: Vec::new(),
+        follows: Vec::new(),
     }
 }
 
@@ -390,7 +444,7 @@ mod tests {
                 (s.sessions[k * 9].id.clone(), level)
             })
             .collect();
-        let fragment = encode(&s, &shared, &[]);
+        let fragment = encode(&s, &shared, &[], &[]);
         let url = link(
             "https://schedule.example.org",
             Some("https://events.ccc.de/congress/2025/fahrplan/schedule.json"),
@@ -418,17 +472,17 @@ mod tests {
                 .iter()
                 .map(|&p| (s.sessions[p].id.clone(), Level::Must))
                 .collect();
-            let back = decode(&encode(&s, &shared, &[]), &s).unwrap();
+            let back = decode(&encode(&s, &shared, &[], &[]), &s).unwrap();
             assert_eq!(back.sessions, shared);
         }
-        let empty = decode(&encode(&s, &[], &[]), &s).unwrap();
+        let empty = decode(&encode(&s, &[], &[], &[]), &s).unwrap();
         assert!(empty.sessions.is_empty());
     }
 
     #[test]
     fn another_schedule_or_version_is_refused_by_the_fingerprint() {
         let s = guid_schedule(50);
-        let fragment = encode(&s, &[(s.sessions[3].id.clone(), Level::Must)], &[]);
+        let fragment = encode(&s, &[(s.sessions[3].id.clone(), Level::Must)], &[], &[]);
         let other = guid_schedule(51);
         assert_eq!(decode(&fragment, &other), Err(ShareError::OtherSchedule));
         assert_eq!(decode(&fragment, &small()), Err(ShareError::OtherSchedule));
@@ -500,6 +554,44 @@ mod tests {
     }
 
     #[test]
+    fn follows_travel_with_the_link_and_join_the_agenda() {
+        let s = small();
+        let track = Followed::new(FollowKind::Track, &s.tracks[0].id);
+        let speaker = Followed::new(FollowKind::Speaker, &s.speakers[0].id);
+        let odd = Followed::new(FollowKind::Room, "a,b;c");
+        let shared = [("s2".to_string(), Level::Maybe)];
+        let without = encode(&s, &shared, &[], &[]);
+        let with = encode(&s, &shared, &[], &[&track, &speaker, &odd]);
+        assert_eq!(
+            with,
+            format!("{without};ft{},s{},ra%2Cb%3Bc", track.id, speaker.id)
+        );
+        let back = decode(&with, &s).unwrap();
+        assert_eq!(back.sessions, shared);
+        assert_eq!(back.follows, [track.clone(), speaker.clone(), odd]);
+        // With own entries too, in either order of the parts.
+        let lunch = OwnEntry::new(
+            "Lunch",
+            crate::model::time::parse_instant("2017-10-26T12:00:00+02:00"),
+            crate::model::time::parse_instant("2017-10-26T13:00:00+02:00"),
+            "",
+            "x",
+        )
+        .unwrap();
+        let both = decode(&encode(&s, &shared, &[&lunch], &[&track]), &s).unwrap();
+        assert_eq!((both.own.len(), both.follows.len()), (1, 1));
+        // Only what the schedule has joins the agenda; a kind the app does
+        // not know is left out.
+        let agenda = back.to_agenda(&s, "now");
+        let kept: Vec<&Followed> = agenda.follows().map(|(f, _)| f).collect();
+        assert_eq!(kept, [&track, &speaker]);
+        assert!(decode(&format!("{without};fxnope,t"), &s)
+            .unwrap()
+            .follows
+            .is_empty());
+    }
+
+    #[test]
     fn own_entries_travel_only_when_given_and_survive_the_link() {
         let s = small();
         let t = |x: &str| crate::model::time::parse_instant(x);
@@ -512,10 +604,10 @@ mod tests {
         )
         .unwrap();
         let shared = [("s2".to_string(), Level::Must)];
-        let without = encode(&s, &shared, &[]);
+        let without = encode(&s, &shared, &[], &[]);
         assert_eq!(without.matches(';').count(), 2);
         assert!(decode(&without, &s).unwrap().own.is_empty());
-        let with = encode(&s, &shared, &[&lunch]);
+        let with = encode(&s, &shared, &[&lunch], &[]);
         assert!(with.starts_with(&without) && with.contains(";o"), "{with}");
         let back = decode(&with, &s).unwrap();
         assert_eq!(back.sessions, shared);
@@ -578,6 +670,7 @@ mod tests {
                 ("s1".into(), Level::Must),
             ],
             own: Vec::new(),
+            follows: Vec::new(),
         };
         let a = shared.to_agenda(&s, "now");
         assert_eq!(a.ids().collect::<Vec<_>>(), ["s1", "s2"]);

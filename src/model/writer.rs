@@ -77,6 +77,10 @@ struct OutRoom<'a> {
     capacity: Option<u32>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     links: Vec<OutLink<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    directions: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    map_image: Option<&'a str>,
 }
 
 /// A text in languages: a string when it is one text in no named language,
@@ -113,6 +117,8 @@ impl<'a> OutRoom<'a> {
                 .iter()
                 .map(|l| OutLink::new(l.kind.name(), l.kind.label(), &l.url, &l.title))
                 .collect(),
+            directions: r.directions.as_deref(),
+            map_image: r.map_image.as_deref(),
         }
     }
 }
@@ -385,6 +391,44 @@ mod tests {
     }
 
     #[test]
+    fn a_room_s_directions_and_map_image_survive() {
+        let mut s = small();
+        s.rooms[0].floor = Some("Ground floor".into());
+        s.rooms[0].directions = Some("Past the desk, then left.\n\n<b>Not</b> markup.".into());
+        s.rooms[0].map_image = Some("venue/a.svg".into());
+        s.rooms[1].map_image = Some("venue/room b é.png".into());
+        let text = write(&s);
+        assert!(
+            text.contains(r#""floor":"Ground floor","directions":"Past the desk, then left.\n\n<b>Not</b> markup.","map_image":"venue/a.svg"}"#),
+            "{text}"
+        );
+        assert_round_trip(&s);
+        // A path that would leave the site is dropped when read, and named.
+        for bad in [
+            "/etc/map.png",
+            "../map.png",
+            "venue/../../map.png",
+            "venue//map.png",
+            "https://example.org/map.png",
+            "javascript:alert(1)",
+            "data:image/svg+xml,<svg/>",
+            "venue\\map.png",
+            "venue/map\n.png",
+        ] {
+            let mut s = small();
+            s.rooms[0].map_image = Some(bad.into());
+            let back = parse_schedule(&write(&s)).unwrap();
+            assert_eq!(back.rooms[0].map_image, None, "{bad}");
+            let problems: Vec<String> = back.problems.iter().map(|p| p.to_string()).collect();
+            assert_eq!(problems.len(), 1, "{bad}: {problems:?}");
+            assert!(
+                problems[0].starts_with(&format!("rooms[0]: map_image \"{bad}\" is not")),
+                "{bad}: {problems:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_frab_session_past_midnight_keeps_its_conference_day() {
         let frab = r#"{"schedule":{"conference":{"title":"N","days":[{"date":"2019-08-21","rooms":{"R":[
             {"guid":"late","date":"2019-08-22T01:00:00+02:00","duration":"1:00","title":"Late"}]}}]}}}"#;
@@ -485,6 +529,8 @@ mod tests {
                         )
                         .into_iter()
                         .collect(),
+                        directions: Some(name(6)),
+                        map_image: Some("venue/a-room.svg".into()),
                     }],
                     speakers: vec![Speaker {
                         id: name(7),

@@ -209,7 +209,7 @@ impl Live {
         });
         let (summary, owed) = agenda.agenda.with_untracked(|a| {
             let owed = alerts(&found, &new, a, &|t| display.show(t));
-            (UpdateSummary::of(&found, a), owed)
+            (UpdateSummary::of(&found, &new, a), owed)
         });
         if display.settings.with_untracked(|s| s.reminders) {
             for alert in owed {

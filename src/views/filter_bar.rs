@@ -6,8 +6,10 @@ use crate::browser::location::{navigate, use_location};
 use leptos::prelude::*;
 
 use crate::model::filter::{speaker_choices, Filter};
+use crate::model::follow::FollowKind;
 use crate::model::time::long_day;
 use crate::state::use_schedule;
+use crate::views::follow::FollowingMark;
 
 /// The filter in the URL, validated against the schedule, with notices for ignored values.
 pub fn use_url_filter() -> Memo<(Filter, Vec<String>)> {
@@ -42,6 +44,7 @@ fn FacetChoices(
     let boxes = items
         .into_iter()
         .map(|(id, name)| {
+            let mark_id = id.clone();
             let checked = {
                 let id = id.clone();
                 move || filter.with(|(f, _)| f.facet(key).contains(&id))
@@ -56,10 +59,17 @@ fn FacetChoices(
                 }
                 set_filter(f, false);
             };
+            let mark = match key {
+                "track" => Some(FollowKind::Track),
+                "room" => Some(FollowKind::Room),
+                _ => None,
+            }
+            .map(|kind| view! { <FollowingMark kind id=mark_id /> });
             view! {
                 <label class="track-choice">
                     <input type="checkbox" prop:checked=checked on:change=on_change />
                     {name}
+                    {mark}
                 </label>
             }
         })
@@ -123,12 +133,11 @@ fn filters_view() -> Result<AnyView, crate::browser::part::PartMissing> {
 
 /// Where the panel shows at once (a wide screen), its part, fetched beside
 /// the schedule: the app draws when both have arrived, so the panel is drawn
-/// with the page and the built copy goes in that frame.
-pub async fn preload_where_shown_at_once() {
-    if crate::browser::page::wide_screen() {
-        // A failure shows in the panel, with Retry, when it is drawn.
-        let _ = preload_filters().await;
-    }
+/// with the page and the built copy goes in that frame. False when it was
+/// needed and could not be fetched (drawn anew, the panel then says so,
+/// with Retry; an adopted page is drawn anew instead).
+pub async fn preload_where_shown_at_once() -> bool {
+    !crate::browser::page::wide_screen() || preload_filters().await.is_ok()
 }
 
 /// The controls of the panel: Track, Type, Language, Room, Speaker,
@@ -140,6 +149,7 @@ fn PanelControlsNow() -> impl IntoView {
         show_tracks,
     } = expect_context();
     view! {
+        <FollowingFilter filter />
         <FacetGroups filter show_tracks />
         <SpeakerChooser filter />
         <HidePast />
@@ -277,6 +287,7 @@ fn FiltersToggle(
                 + f.formats.len()
                 + usize::from(f.speaker.is_some())
                 + usize::from(f.day.is_some())
+                + usize::from(f.following)
         });
         from_filter + usize::from(display.settings.with(|s| s.hide_past))
     };
@@ -401,7 +412,7 @@ fn SpeakerChooser(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
             }
         }
     };
-    let entry = move |n: usize, name: String, affiliation: Option<String>| {
+    let entry = move |n: usize, name: String, affiliation: Option<String>, id: Option<String>| {
         let pick = pick.clone();
         view! {
             <li
@@ -414,6 +425,7 @@ fn SpeakerChooser(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
             >
                 {name}
                 {affiliation.map(|a| view! { <span class="affiliation">{a}</span> })}
+                {id.map(|id| view! { <FollowingMark kind=FollowKind::Speaker id /> })}
             </li>
         }
     };
@@ -425,11 +437,16 @@ fn SpeakerChooser(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
                     .enumerate()
                     .map(|(k, &i)| {
                         let speaker = &schedule.speakers[i];
-                        entry(k + 1, speaker.name.clone(), speaker.affiliation.clone())
+                        entry(
+                            k + 1,
+                            speaker.name.clone(),
+                            speaker.affiliation.clone(),
+                            Some(speaker.id.clone()),
+                        )
                     })
                     .collect_view()
             });
-            (entry(0, "All speakers".to_string(), None), matches)
+            (entry(0, "All speakers".to_string(), None, None), matches)
         })
     };
     view! {
@@ -469,6 +486,35 @@ fn SpeakerChooser(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
                 {entries}
             </ul>
         </div>
+    }
+}
+
+/// "Only what I follow": in the URL (`following=1`); offered once something
+/// is followed, or while a link asks for it.
+#[component]
+fn FollowingFilter(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
+    let agenda = crate::state::use_agenda();
+    let set_filter = use_set_filter();
+    let on = move || filter.with(|(f, _)| f.following);
+    let offered = move || on() || agenda.agenda.with(|a| a.follows().next().is_some());
+    move || {
+        let set_filter = set_filter.clone();
+        offered().then(|| {
+            view! {
+                <label class="hide-past following-filter">
+                    <input
+                        type="checkbox"
+                        prop:checked=on
+                        on:change=move |ev| {
+                            let mut f = filter.with_untracked(|(f, _)| f.clone());
+                            f.following = event_target_checked(&ev);
+                            set_filter(f, false);
+                        }
+                    />
+                    " Only what I follow"
+                </label>
+            }
+        })
     }
 }
 

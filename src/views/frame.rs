@@ -10,7 +10,7 @@ use crate::views::error_page::NotFound;
 use crate::views::layout::{Header, Notices};
 use crate::views::lazy::{LazyPart, Part};
 use crate::views::live::Footer;
-use crate::views::programme::{ProgrammePage, TrackPage};
+use crate::views::programme::{ProgrammePage, TRACK_PART};
 use crate::views::{
     agenda, conferences, now_page, room_page, session_page, shared_agenda, speakers, timetable,
 };
@@ -51,7 +51,7 @@ enum PageOf {
 fn page_of(route: &Route) -> PageOf {
     match route {
         Route::Programme => PageOf::Now(|| view! { <ProgrammePage /> }.into_any()),
-        Route::Track(_) => PageOf::Now(|| view! { <TrackPage /> }.into_any()),
+        Route::Track(_) => PageOf::Part(TRACK_PART),
         Route::Session(_) => PageOf::Part(session_page::SESSION_PART),
         Route::Agenda => PageOf::Part(agenda::AGENDA_PART),
         Route::SharedAgenda => PageOf::Part(shared_agenda::SHARED_AGENDA_PART),
@@ -67,18 +67,22 @@ fn page_of(route: &Route) -> PageOf {
 
 /// Fetch what a built page of `route` draws from a part, before the app
 /// adopts it (the adopted page draws at once what the build drew): the
-/// route's part, or, for the start view on a wide screen, the filter
-/// panel's controls (a phone's closed panel gets them later).
+/// route's part and, for the programme and a track on a wide screen, the
+/// filter panel's controls (a phone's closed panel gets them later).
 /// False when a module could not be fetched: the app then draws anew.
 pub async fn preload_adopted(route: &Route) -> bool {
-    let part = match page_of(route) {
-        PageOf::Part(part) => part,
-        PageOf::Now(_) if crate::browser::page::wide_screen() => {
-            crate::views::filter_bar::FILTERS_PART
+    let route_part = async {
+        match page_of(route) {
+            PageOf::Part(part) => (part.preload)().await.is_ok(),
+            PageOf::Now(_) => true,
         }
-        PageOf::Now(_) => return true,
     };
-    (part.preload)().await.is_ok()
+    let filters = async {
+        !matches!(route, Route::Programme | Route::Track(_))
+            || crate::views::filter_bar::preload_where_shown_at_once().await
+    };
+    let (route_part, filters) = futures::join!(route_part, filters);
+    route_part && filters
 }
 
 /// The build step's view of a route: the same components as the parts
@@ -87,6 +91,7 @@ pub async fn preload_adopted(route: &Route) -> bool {
 /// app's alone.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn built_page(route: Route) -> AnyView {
+    use crate::views::programme::TrackPage;
     use crate::views::room_page::RoomPage;
     use crate::views::session_page::SessionPage;
     use crate::views::speakers::{SpeakerPage, SpeakersPage};
@@ -96,8 +101,9 @@ pub fn built_page(route: Route) -> AnyView {
         Route::Speakers => view! { <SpeakersPage /> }.into_any(),
         Route::Speaker(_) => view! { <SpeakerPage /> }.into_any(),
         Route::Room(_) => view! { <RoomPage /> }.into_any(),
+        Route::Track(_) => view! { <TrackPage /> }.into_any(),
         Route::Timetable(_) => view! { <TimetablePage /> }.into_any(),
-        other @ (Route::Programme | Route::Track(_) | Route::NotFound) => app_page(other),
+        other @ (Route::Programme | Route::NotFound) => app_page(other),
         _ => ().into_any(),
     }
 }

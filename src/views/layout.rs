@@ -475,8 +475,8 @@ fn changes_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <ChangesPanel /> }.into_any())
 }
 
-/// "N changes since you last looked", starred sessions first; dismissing
-/// marks them seen. Follows live updates of the schedule.
+/// "N changes since you last looked", starred sessions first, each change
+/// to what the user follows saying so; dismissing marks them seen. Follows live updates of the schedule.
 #[component]
 pub fn ChangesPanel() -> impl IntoView {
     let schedule = use_schedule_signal();
@@ -491,11 +491,18 @@ pub fn ChangesPanel() -> impl IntoView {
                 .iter()
                 .map(|c| {
                     let starred = agenda.is_starred(c.id());
-                    let text = schedule.with(|s| c.words(s, &|t| display.show(t)).line());
+                    let (text, followed) = schedule.with(|s| {
+                        let followed = agenda.agenda.with(|a| a.follows_of_change(c, s));
+                        (c.words(s, &|t| display.show(t)).line(), followed)
+                    });
+                    let is_followed = !followed.is_empty();
+                    let follows =
+                        is_followed.then(|| format!(" (you follow {})", followed.join(", ")));
                     view! {
-                        <li class:starred=starred>
+                        <li class:starred=starred class:followed=is_followed>
                             {starred.then_some("★ ")}
                             {text}
+                            {follows}
                         </li>
                     }
                 })

@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod conferences;
 pub mod error_page;
 pub mod filter_bar;
+pub mod follow;
 pub mod frame;
 pub mod layout;
 pub mod lazy;

@@ -1,10 +1,12 @@
-//! The programme (`/`) and a track's page (`/track/<slug>`): filters, the
-//! result count, and the matching sessions by day.
+//! The programme (`/`) and a track's page (`/track/<slug>`, a lazily loaded
+//! part): filters, the result count, and the matching sessions by day.
 
 use crate::model::filter::{without_past, Filter};
+use crate::model::follow::FollowKind;
 use crate::model::route::Route;
 use crate::state::{use_clock, use_display, use_schedule, use_schedule_signal};
 use crate::views::filter_bar::{use_set_filter, use_url_filter, FilterBar};
+use crate::views::follow::FollowButton;
 use crate::views::open_schedule::OpenSchedule;
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_list::DayGroupedList;
@@ -18,7 +20,20 @@ fn use_matches(filter: Memo<(Filter, Vec<String>)>) -> Memo<Vec<usize>> {
     let schedule = use_schedule_signal();
     let display = use_display();
     let clock = use_clock();
-    let found = Memo::new(move |_| schedule.with(|s| filter.with(|(f, _)| f.apply(s))));
+    let agenda = crate::state::use_agenda();
+    // The agenda is read only while "Only what I follow" is on.
+    let found = Memo::new(move |_| {
+        schedule.with(|s| {
+            filter.with(|(f, _)| {
+                let follows = if f.following {
+                    agenda.followed()
+                } else {
+                    Vec::new()
+                };
+                f.apply(s, &follows)
+            })
+        })
+    });
     // The clock is read only while past sessions are hidden, and its ticks
     // do not run the filter again.
     Memo::new(move |_| {
@@ -43,6 +58,19 @@ pub fn ProgrammePage() -> impl IntoView {
         <DayGroupedList sessions=matches.into() />
         <OpenSchedule />
     }
+}
+
+/// A track's page: a lazily loaded part ([`crate::views::lazy`]), its split
+/// point beside the component (the programme's filters and list it shares
+/// stay in the start module).
+pub const TRACK_PART: crate::views::lazy::Part = crate::views::lazy::Part {
+    view: || Box::pin(track_view()),
+    preload: || Box::pin(preload_track_view()),
+};
+
+#[wasm_split_helpers::wasm_split(track, fallible, preload(preload_track_view))]
+fn track_view() -> Result<AnyView, crate::browser::part::PartMissing> {
+    Ok(view! { <TrackPage /> }.into_any())
 }
 
 #[component]
@@ -82,6 +110,11 @@ pub fn TrackPage() -> impl IntoView {
             <div class="page-head">
                 <h1>{schedule.tracks[i].name.clone()}</h1>
                 <ResultCount matches filter=url_filter />
+                <FollowButton
+                    kind=FollowKind::Track
+                    id=schedule.tracks[i].id.clone()
+                    name=schedule.tracks[i].name.clone()
+                />
             </div>
             <OfferedFilters filter show_tracks=false />
             <DayGroupedList sessions=matches.into() />
@@ -116,7 +149,11 @@ fn ResultCount(matches: Memo<Vec<usize>>, filter: Memo<(Filter, Vec<String>)>) -
     };
     let clearable = move || {
         filter.with(|(f, _)| {
-            !f.text.is_empty() || f.speaker.is_some() || f.day.is_some() || !f.tracks.is_empty()
+            !f.text.is_empty()
+                || f.speaker.is_some()
+                || f.day.is_some()
+                || !f.tracks.is_empty()
+                || f.following
         })
     };
     view! {

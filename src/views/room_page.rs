@@ -1,16 +1,19 @@
 //! A room's page (`/room/<slug>`): where it is (its description, location
-//! and floor), how many it seats, its stream, map or directions links, what
-//! is on there now and next, and all its sessions by day. The file's texts
-//! are shown as text nodes: markup in them is shown, never run.
+//! and floor), how many it seats, its stream, map or directions links, how
+//! to get there (the venue file's directions and map image), what is on
+//! there now and next, and all its sessions by day. The file's texts are
+//! shown as text nodes: markup in them is shown, never run.
 
 use leptos::prelude::*;
 
+use crate::model::follow::FollowKind;
 use crate::model::plan::{on_now_and_next, NowAndNext};
-use crate::model::route::Route;
+use crate::model::route::{under_base, Route};
 use crate::model::schedule::Room;
 use crate::model::text::paragraphs;
 use crate::model::time::clock;
 use crate::state::{use_clock, use_display, use_schedule};
+use crate::views::follow::FollowButton;
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_list::DayGroupedList;
 
@@ -59,15 +62,22 @@ fn RoomDetail(index: usize) -> impl IntoView {
         }
         .into_any()
     };
+    let follow = view! {
+        <FollowButton kind=FollowKind::Room id=room.id.clone() name=room.name.clone() />
+    };
     view! {
-        <h1>{room.name.clone()}</h1>
+        <div class="page-head">
+            <h1>{room.name.clone()}</h1>
+            {follow}
+        </div>
         <RoomAbout room />
         {list}
     }
 }
 
-/// Its description in paragraphs, location and floor, seats and links;
-/// nothing of what the file does not say.
+/// Its description in paragraphs, location and floor, seats, links, and
+/// how to get there (directions in paragraphs, the map image, which links
+/// to itself at full size); nothing of what the file does not say.
 #[component]
 fn RoomAbout(room: Room) -> impl IntoView {
     let description = room.description().map(|text| {
@@ -107,11 +117,39 @@ fn RoomAbout(room: Room) -> impl IntoView {
             .collect_view();
         view! { <ul class="room-links">{items}</ul> }
     });
+    let way = (room.directions.is_some() || room.map_image.is_some()).then(|| {
+        let directions = room.directions.as_deref().map(|text| {
+            paragraphs(text)
+                .into_iter()
+                .map(|p| view! { <p>{p.to_string()}</p> })
+                .collect_view()
+        });
+        let map = room.map_image.as_deref().map(|path| {
+            let src = under_base(path);
+            let href = src.clone();
+            let alt = format!("Map of {}", room.name);
+            view! {
+                <figure class="room-map">
+                    <a href=href>
+                        <img src=src alt=alt loading="lazy" />
+                    </a>
+                </figure>
+            }
+        });
+        view! {
+            <section class="room-way" aria-labelledby="room-way">
+                <h2 id="room-way">"How to get there"</h2>
+                {directions}
+                {map}
+            </section>
+        }
+    });
     view! {
         {description}
         {facts}
         {seats}
         {links}
+        {way}
     }
 }
 

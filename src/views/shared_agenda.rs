@@ -7,10 +7,12 @@ use leptos::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::model::agenda::OwnEntry;
+use crate::model::follow::Followed;
 use crate::model::route::Route;
 use crate::model::share::{decode, SharedAgenda};
 use crate::model::time::{clock_range, long_day, parse_instant};
 use crate::state::{use_agenda, use_display, use_schedule};
+use crate::views::follow::FollowButton;
 use crate::views::session_list::DayGroupedList;
 
 /// An agenda someone shared: a lazily loaded part ([`crate::views::lazy`]), its split point
@@ -69,6 +71,7 @@ fn SharedList(shared: SharedAgenda) -> impl IntoView {
                 }
             })}
         <AddAll shared=shared.clone() />
+        <SharedFollows follows=shared.follows.clone() />
         <SharedOwnEntries entries=shared.own />
         <DayGroupedList sessions=Signal::stored(found) />
     }
@@ -79,10 +82,15 @@ fn SharedList(shared: SharedAgenda) -> impl IntoView {
 fn AddAll(shared: SharedAgenda) -> impl IntoView {
     let schedule = use_schedule();
     let agenda = use_agenda();
-    let added = RwSignal::new(None::<usize>);
+    // Sessions, then follows, added.
+    let added = RwSignal::new(None::<(usize, usize)>);
     let add_all = move |_| {
-        let n = agenda.add_all(&shared.to_agenda(&schedule, &now_iso()));
-        added.set(Some(n));
+        let theirs = shared.to_agenda(&schedule, &now_iso());
+        let follows = || agenda.agenda.with_untracked(|a| a.follows().count());
+        let before = follows();
+        let n = agenda.add_all(&theirs);
+        let f = follows().saturating_sub(before);
+        added.set(Some((n.saturating_sub(f), f)));
     };
     view! {
         <p>
@@ -90,10 +98,46 @@ fn AddAll(shared: SharedAgenda) -> impl IntoView {
                 "Add all to my agenda"
             </button>
             <span role="status">
-                {move || added.get().map(|n| format!(" Added {n} session(s) to your agenda."))}
+                {move || {
+                    added
+                        .get()
+                        .map(|(n, f)| match f {
+                            0 => format!(" Added {n} session(s) to your agenda."),
+                            f => format!(" Added {n} session(s) to your agenda; now following {f} more."),
+                        })
+                }}
             </span>
         </p>
     }
+}
+
+/// "They follow": the tracks, speakers and rooms the sharer follows that
+/// this schedule has, each with its Follow button; nothing when none.
+#[component]
+fn SharedFollows(follows: Vec<Followed>) -> impl IntoView {
+    let schedule = use_schedule();
+    let items = follows
+        .iter()
+        .filter_map(|f| {
+            let name = f.name(&schedule)?.to_string();
+            let (kind, id) = (f.kind, f.id.clone());
+            Some(view! {
+                <li>
+                    <a href=f.route().href()>{name.clone()}</a>
+                    " "
+                    <FollowButton kind id name />
+                </li>
+            })
+        })
+        .collect::<Vec<_>>();
+    (!items.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="shared-follows">
+                <h2 id="shared-follows">"They follow"</h2>
+                <ul class="shared-follows">{items}</ul>
+            </section>
+        }
+    })
 }
 
 /// "Their own entries": what the sharer planned beside the sessions, in

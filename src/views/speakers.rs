@@ -6,6 +6,9 @@ use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_list::DayGroupedList;
 use leptos::prelude::*;
 
+use crate::model::follow::FollowKind;
+use crate::views::follow::FollowButton;
+
 /// The speakers directory: a lazily loaded part ([`crate::views::lazy`]), its split point
 /// beside the component.
 pub const SPEAKERS_PART: crate::views::lazy::Part = crate::views::lazy::Part {
@@ -102,8 +105,14 @@ pub fn SpeakerPage() -> impl IntoView {
         Some(i) => {
             let sp = schedule.speakers[i].clone();
             let sessions = schedule.sessions_of_speaker(i).to_vec();
+            let follow = view! {
+                <FollowButton kind=FollowKind::Speaker id=sp.id.clone() name=sp.name.clone() />
+            };
             view! {
-                <h1>{sp.name}</h1>
+                <div class="page-head">
+                    <h1>{sp.name}</h1>
+                    {follow}
+                </div>
                 {sp.affiliation.map(|a| view! { <p class="affiliation">{a}</p> })}
                 <DayGroupedList sessions=Signal::stored(sessions) />
             }

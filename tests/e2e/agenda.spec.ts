@@ -13,7 +13,7 @@ test('starring two sessions survives a reload; unstarring removes one', async ({
   await expect(p.star(A)).toHaveAccessibleName(`Remove from agenda: ${A}`);
   await expect(p.star(A)).not.toHaveAttribute('aria-pressed');
   const stored = await p.storedAgenda();
-  expect(stored.v).toBe(2);
+  expect(stored.v).toBe(3);
   expect(Object.keys(stored.entries).sort()).toEqual(['fri-keynote-future', 'thu-devops-knee-deep']);
   expect(stored.entries['thu-devops-knee-deep']).toMatchObject({
     level: 'must',

@@ -1,6 +1,6 @@
 // A plan that is really yours: own entries in My agenda (add, edit, delete),
 // in clashes, free time, the .ics and the JSON export; in share links only
-// when asked; the stored agenda moves to version 2 without losing anything.
+// when asked; the stored agenda moves to version 3 (own entries came with 2, follows with 3) without losing anything.
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -31,9 +31,9 @@ test('an own entry is added, clashes with a starred session, survives a reload, 
   await expect(lunch).toContainText('Your entry');
   await expect(page.locator('.clash-summary')).toContainText('“Knee Deep in Microservices” and “Lunch with Ana” overlap');
   await expect(lunch).toContainText('Overlaps with “Knee Deep in Microservices” (11:50–12:30)');
-  // Stored with the agenda, as version 2, times with the conference offset.
+  // Stored with the agenda, as version 3, times with the conference offset.
   const stored = await p.storedAgenda();
-  expect(stored.v).toBe(2);
+  expect(stored.v).toBe(3);
   expect(Object.keys(stored.entries)).toEqual(['thu-devops-knee-deep']);
   const own = Object.values(stored.own) as any[];
   expect(own).toHaveLength(1);
@@ -83,7 +83,7 @@ test('own entries are in the .ics and the JSON export; share links carry them on
   const jsonFile = testInfo.outputPath('agenda.json');
   await json.saveAs(jsonFile);
   const exported = JSON.parse(readFileSync(jsonFile, 'utf8'));
-  expect(exported.v).toBe(2);
+  expect(exported.v).toBe(3);
   expect((Object.values(exported.own) as any[]).map((e) => e.title)).toEqual(['Booth duty']);
 
   const link = page.getByLabel('Share link');
@@ -105,7 +105,7 @@ test('own entries are in the .ics and the JSON export; share links carry them on
   await other.close();
 });
 
-test('a version 1 agenda is read as version 2 and nothing is lost', async ({ page }) => {
+test('a version 1 agenda is read as the current version (3) and nothing is lost', async ({ page }) => {
   const v1 = JSON.stringify({
     v: 1,
     entries: {
@@ -119,10 +119,10 @@ test('a version 1 agenda is read as version 2 and nothing is lost', async ({ pag
   await expect(p.titles).toHaveText(['Knee Deep in Microservices']);
   await expect(page.getByText('A talk that was withdrawn')).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
-  // The first write stores version 2 with every entry kept as it was.
+  // The first write stores version 3 with every entry kept as it was.
   await addOwn(page, 'Coffee with Bo', '2017-10-27T09:00', '2017-10-27T09:30', '');
   const stored = await p.storedAgenda();
-  expect(stored.v).toBe(2);
+  expect(stored.v).toBe(3);
   expect(stored.entries).toEqual(JSON.parse(v1).entries);
   expect((Object.values(stored.own) as any[]).map((e) => e.title)).toEqual(['Coffee with Bo']);
 });

@@ -141,6 +141,29 @@ export const journeys = [
     },
   },
   {
+    // Following (issue 31): a track's button, kept after a reload, listed in
+    // My agenda, and the programme's "Only what I follow".
+    name: 'a followed track is kept, listed in My agenda and filtered by',
+    async run(d, base) {
+      const key = 'schedule-viewer/agenda/mesoscon-eu-2017';
+      const followLabel = () => document.querySelector(':not(#prerender) > main#main button.follow')?.getAttribute('aria-label') ?? null;
+      await d.goto(base + '/track/users-and-ops');
+      await waitFor(d, 'the track page', () => document.querySelector(':not(#prerender) > main#main h1')?.textContent === 'Users and Ops');
+      await d.evaluate(() => localStorage.clear());
+      await d.reload();
+      await clickWhere(d, 'the Follow button', () => document.querySelector(':not(#prerender) > main#main button.follow'));
+      await waitFor(d, 'the button says "Stop following"', compose('() => $0() === "Stop following the track Users and Ops"', followLabel));
+      await waitFor(d, 'the follow stored', (k) => (localStorage.getItem(k) ?? '').includes('"track:users-and-ops"'), key);
+      await d.reload();
+      await waitFor(d, 'still followed after a reload', compose('() => $0() === "Stop following the track Users and Ops"', followLabel));
+      await d.goto(base + '/agenda');
+      await waitFor(d, 'My agenda lists it', () => document.querySelector(':not(#prerender) > main#main .followed-thing h3')?.textContent.trim() === 'Track: Users and Ops');
+      await d.goto(base + '/?following=1');
+      await waitFor(d, '"7 sessions"', () => document.querySelector(':not(#prerender) > main#main .result-count')?.textContent === '7 sessions');
+      await d.evaluate(() => localStorage.clear());
+    },
+  },
+  {
     name: 'the timetable',
     async run(d, base) {
       await d.goto(base + '/timetable/2017-10-26');

@@ -7,6 +7,7 @@ use crate::browser::clock::real_now;
 use crate::browser::files::{self, PickedFile};
 use crate::model::agenda::{Agenda, OwnEntry};
 use crate::model::error::ActionError;
+use crate::model::follow::Followed;
 use crate::model::ics::{self, calendar, IcsOptions};
 use crate::model::share::{encode, link, QR_MAX_CHARS};
 use crate::model::source::ScheduleSource;
@@ -97,7 +98,8 @@ fn ShareLink() -> impl IntoView {
         let include = with_own.get();
         let fragment = agenda.agenda.with(|a| {
             let own: Vec<&OwnEntry> = a.own().map(|(_, e)| e).filter(|_| include).collect();
-            encode(&schedule, &a.levels(&schedule), &own)
+            let follows: Vec<&Followed> = a.follows().map(|(f, _)| f).collect();
+            encode(&schedule, &a.levels(&schedule), &own, &follows)
         });
         link(&files::origin(), schedule_url.as_deref(), &fragment)
     });

@@ -4,6 +4,7 @@
 
 mod actions;
 mod days;
+mod follows;
 mod notes;
 mod own;
 
@@ -29,7 +30,8 @@ fn agenda_view() -> Result<AnyView, crate::browser::part::PartMissing> {
 }
 
 /// The page: heading and hint, notes about starred sessions, the days,
-/// then export, sharing, reminders and the storage promise.
+/// what the user follows, then export, sharing, reminders and the storage
+/// promise.
 #[component]
 pub fn AgendaPage() -> impl IntoView {
     let schedule = use_schedule();
@@ -58,6 +60,7 @@ pub fn AgendaPage() -> impl IntoView {
         <ChangedStars />
         <MissingStars />
         <AgendaDays planned />
+        <follows::FollowedThings />
         // After the days: on a phone the first screen shows sessions.
         <own::AddOwnEntry />
         // The sessions come first on a phone; export, sharing and settings after them.
