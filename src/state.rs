@@ -413,10 +413,16 @@ impl AgendaStore {
         }
     }
 
-    /// Add entries from an import or a shared agenda; never removes anything.
-    pub fn add_all(&self, other: &Agenda) -> usize {
+    /// Add entries from an import or a shared agenda; never removes
+    /// anything. How many sessions and own entries, and how many follows,
+    /// were new.
+    pub fn add_all(&self, other: &Agenda) -> (usize, usize) {
         let changes = self.agenda.with_untracked(|a| a.merge_changes(other));
         let n = changes.len();
+        let follows = changes
+            .iter()
+            .filter(|c| matches!(c, AgendaChange::Follow { .. }))
+            .count();
         for change in changes {
             self.agenda.update(|a| a.apply(&change));
             self.pending.update_value(|p| p.push(change));
@@ -424,7 +430,7 @@ impl AgendaStore {
         if n > 0 {
             self.persist();
         }
-        n
+        (n - follows, follows)
     }
 
     /// Must or maybe, for a starred session.

@@ -129,6 +129,15 @@ impl Followed {
     }
 }
 
+/// What an import or a shared agenda's "Add all" says of the follows it
+/// added, after the sessions: "; now following 2 more", or nothing.
+pub fn now_following(added: usize) -> String {
+    match added {
+        0 => String::new(),
+        n => format!("; now following {n} more"),
+    }
+}
+
 /// Whether a session is in the track, speaker or room at position `index`
 /// of the schedule's list of its kind.
 pub fn covers_at(kind: FollowKind, index: usize, session: &Session) -> bool {
@@ -193,6 +202,12 @@ mod tests {
             name: name.into(),
             added: String::new(),
         }
+    }
+
+    #[test]
+    fn what_an_import_adds_is_worded_once() {
+        assert_eq!(now_following(0), "");
+        assert_eq!(now_following(2), "; now following 2 more");
     }
 
     #[test]

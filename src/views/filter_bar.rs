@@ -209,6 +209,7 @@ fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
 fn AdoptedPanel(open: RwSignal<bool>) -> impl IntoView {
     use crate::views::lazy::LazyPart;
     let PanelFilter { filter, .. } = expect_context();
+    let agenda = crate::state::use_agenda();
     let panel = NodeRef::<leptos::html::Div>::new();
     let wanted = RwSignal::new(false);
     crate::browser::page::when_idle(move || wanted.set(true));
@@ -230,7 +231,12 @@ fn AdoptedPanel(open: RwSignal<bool>) -> impl IntoView {
             if !el.is_connected() {
                 return;
             }
-            let untouched = filter.with_untracked(|(f, _)| f.is_empty());
+            // The build drew the controls for no filter and nothing
+            // followed (no "following" marks, no "Only what I follow").
+            let untouched = filter.with_untracked(|(f, _)| f.is_empty())
+                && agenda
+                    .agenda
+                    .with_untracked(|a| a.follows().next().is_none());
             let view = (loaded && untouched)
                 .then(|| owner.with(|| FILTERS_PART.ready()))
                 .flatten();

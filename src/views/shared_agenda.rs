@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser::clock::now_iso;
 use crate::model::agenda::OwnEntry;
-use crate::model::follow::Followed;
+use crate::model::follow::{now_following, Followed};
 use crate::model::route::Route;
 use crate::model::share::{decode, SharedAgenda};
 use crate::model::time::{clock_range, long_day, parse_instant};
@@ -86,11 +86,7 @@ fn AddAll(shared: SharedAgenda) -> impl IntoView {
     let added = RwSignal::new(None::<(usize, usize)>);
     let add_all = move |_| {
         let theirs = shared.to_agenda(&schedule, &now_iso());
-        let follows = || agenda.agenda.with_untracked(|a| a.follows().count());
-        let before = follows();
-        let n = agenda.add_all(&theirs);
-        let f = follows().saturating_sub(before);
-        added.set(Some((n.saturating_sub(f), f)));
+        added.set(Some(agenda.add_all(&theirs)));
     };
     view! {
         <p>
@@ -101,9 +97,8 @@ fn AddAll(shared: SharedAgenda) -> impl IntoView {
                 {move || {
                     added
                         .get()
-                        .map(|(n, f)| match f {
-                            0 => format!(" Added {n} session(s) to your agenda."),
-                            f => format!(" Added {n} session(s) to your agenda; now following {f} more."),
+                        .map(|(n, f)| {
+                            format!(" Added {n} session(s) to your agenda{}.", now_following(f))
                         })
                 }}
             </span>

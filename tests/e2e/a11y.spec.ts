@@ -16,6 +16,7 @@ const VIEWS = [
   '/now?now=2017-10-26T11%3A20%3A00%2B02%3A00',
   '/speakers',
   '/speaker/julien-stroheker',
+  '/room/club-a',
   '/session/thu-town-hall-dcos',
   '/agenda',
   '/agenda/shared#1;mesoscon-eu-2017;thu-devops-knee-deep,!fri-users-wtf-shell',
@@ -38,7 +39,9 @@ for (const [size, viewport] of Object.entries(SIZES)) for (const scheme of ['lig
     await page.addInitScript(() => {
       if (!sessionStorage.getItem('seeded-own')) {
         const own = { title: 'Lunch with Ana', start: '2017-10-26T19:30:00+02:00', end: '2017-10-26T20:00:00+02:00', place: 'Hall B', added: '' };
-        localStorage.setItem('schedule-viewer/agenda/mesoscon-eu-2017', JSON.stringify({ v: 2, entries: {}, own: { 'own-a11y': own } }));
+        // And two follows, so the agenda lists them and the filters mark them.
+        const follows = { 'track:users-and-ops': { name: 'Users and Ops', added: '' }, 'room:club-a': { name: 'Club A', added: '' } };
+        localStorage.setItem('schedule-viewer/agenda/mesoscon-eu-2017', JSON.stringify({ v: 3, entries: {}, own: { 'own-a11y': own }, follows }));
         sessionStorage.setItem('seeded-own', '1');
       }
     });

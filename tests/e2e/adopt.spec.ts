@@ -187,3 +187,21 @@ test('on a phone, a filter changed before the panel\'s part came gets the app\'s
   await expect(page.getByRole('group', { name: 'Track' })).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('on a phone with something followed, the panel gets the app\'s own controls (the build drew none marked)', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  const errors = collectErrors(page);
+  await seedStorage(page, AGENDA_KEY, JSON.stringify({ v: 3, entries: {}, own: {}, follows: { 'track:devops-and-ops': { name: 'DevOps and Ops', added: '' } } }));
+  await page.goto('/');
+  // Adopted, not drawn anew after a failed adoption.
+  await expect(page.locator('#app > main#main')).toBeAttached();
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  const track = page.getByRole('group', { name: 'Track' }).getByRole('checkbox', { name: 'DevOps and Ops · following' });
+  await expect(track).toBeVisible();
+  await page.getByLabel('Only what I follow').check();
+  await expect(page).toHaveURL(/\?following=1$/);
+  await expect(page.locator('main article')).toHaveCount(5);
+  await expect(page.getByRole('group', { name: 'Track' })).toHaveCount(1);
+  expect(await page.evaluate((key) => sessionStorage.getItem(key), DRAW_ANEW)).toBeNull();
+  expect(errors).toEqual([]);
+});

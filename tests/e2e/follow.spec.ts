@@ -78,6 +78,24 @@ test('a track and a speaker are followed, kept after a reload, listed in My agen
   expect(errors).toEqual([]);
 });
 
+test('a room is followed from its page; an imported agenda brings its follows, and the speaker filter marks them', async ({ page }) => {
+  await follow(page, 'room', '/room/club-a', 'Club A');
+  await page.goto('/agenda');
+  await expect(page.getByRole('region', { name: 'What you follow' }).getByRole('heading', { level: 3 })).toHaveText(['Room: Club A']);
+  // An exported agenda of another browser: a star, a follow (and one of a kind this app does not know would be refused).
+  const file = { v: 3, entries: {}, own: {}, follows: { [`speaker:${SPEAKER.id}`]: { name: SPEAKER.name, added: '2017-10-01T00:00:00Z' } } };
+  await page.getByLabel('Import agenda (JSON)').setInputFiles({ name: 'agenda.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByText('Imported 0 new session(s); now following 1 more.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'What you follow' }).getByRole('heading', { level: 3 })).toHaveText([`Speaker: ${SPEAKER.name}`, 'Room: Club A']);
+  expect(await storedFollows(page)).toEqual(['room:club-a', `speaker:${SPEAKER.id}`]);
+  // The Speaker filter says which speakers are followed.
+  const p = new ProgrammePage(page);
+  await p.goto('/');
+  await p.speaker.fill(SPEAKER.name.slice(0, 4));
+  await expect(page.getByRole('listbox', { name: 'Speakers' }).getByRole('option', { name: new RegExp(`^${SPEAKER.name}.*· following$`) })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Room' }).getByRole('checkbox', { name: 'Club A · following' })).toBeVisible();
+});
+
 test('a corrupt stored agenda is kept aside, and following still works and is stored', async ({ page }) => {
   await seedStorage(page, AGENDA_KEY, '{"v":3,"entries":{},"follows":{"session:x":{}}}');
   await page.goto(`/track/${TRACK.id}`);

@@ -7,7 +7,7 @@ use crate::browser::clock::real_now;
 use crate::browser::files::{self, PickedFile};
 use crate::model::agenda::{Agenda, OwnEntry};
 use crate::model::error::ActionError;
-use crate::model::follow::Followed;
+use crate::model::follow::{now_following, Followed};
 use crate::model::ics::{self, calendar, IcsOptions};
 use crate::model::share::{encode, link, QR_MAX_CHARS};
 use crate::model::source::ScheduleSource;
@@ -140,8 +140,11 @@ fn JsonImport(error: RwSignal<Option<ActionError>>) -> impl IntoView {
             });
             match result {
                 Ok(other) => {
-                    let n = agenda.add_all(&other);
-                    imported.set(Some(format!("Imported {n} new session(s).")));
+                    let (n, f) = agenda.add_all(&other);
+                    imported.set(Some(format!(
+                        "Imported {n} new session(s){}.",
+                        now_following(f)
+                    )));
                     error.set(None);
                 }
                 Err(e) => error.set(Some(e)),
