@@ -26,8 +26,13 @@ const ratio = (a, b) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a');
 // Lighthouse were run again (`node bench/first-load.mjs`, `node bench/lighthouse.mjs`);
 // the other tables stay as that full run wrote them.
 const partial = process.env.PARTIAL;
+// SIZES_ONLY=1: only the build changed since the last run: the sizes table
+// and the goals computed again (the timings stay those of bench/results).
+const sizesOnly = process.env.SIZES_ONLY === '1';
 const where = `on commit \`${commit}\`${dirty ? ' (with uncommitted changes)' : ''}, on this project's machine (${first.machine})`;
-if (partial) {
+if (sizesOnly) {
+  // The runs' line stays; the sizes say their own build below.
+} else if (partial) {
   intoReadme('bench-run', `The native and browser benchmarks and the formats table come from one run of \`bash bench/run.sh\` on commit \`${partial}\`; the throttled first load, Lighthouse, the sizes and the goals from a later run of \`bench/first-load.mjs\` and \`bench/lighthouse.mjs\` ${where}.`);
 } else {
   intoReadme('bench-run', `All figures below come from one run of \`bash bench/run.sh\` ${where}.`);
@@ -35,11 +40,14 @@ if (partial) {
   intoReadme('browser', text('bench/results/browser.md'));
   intoReadme('formats', text('bench/results/formats.md'));
 }
-intoReadme('first-load', text('bench/results/first-load.md'));
-intoReadme('lighthouse', text('bench/results/lighthouse.md'));
+if (!sizesOnly) {
+  intoReadme('first-load', text('bench/results/first-load.md'));
+  intoReadme('lighthouse', text('bench/results/lighthouse.md'));
+}
 
 // Sizes: the first load and each lazily loaded part, against the budget.
-let sizes = '| what | brotli | budget |\n|---|---:|---:|\n';
+let sizes = sizesOnly ? `Sizes of commit \`${commit}\`${dirty ? ' (with uncommitted changes)' : ''}'s release build:\n\n` : '';
+sizes += '| what | brotli | budget |\n|---|---:|---:|\n';
 sizes += `| **first load** (${size.firstLoad.map((f) => `\`${f.file}\``).join(', ')}) | **${kb(size.total.brotli)}** | ${kb(budget.firstLoad)} |\n`;
 for (const p of size.parts) sizes += `| part \`${p.name}\` (loaded when first used) | ${kb(p.brotli)} | ${kb(budget.parts[p.name])} |\n`;
 intoReadme('sizes', sizes);

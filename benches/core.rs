@@ -1,6 +1,6 @@
 //! Native micro-benchmarks of the pure core at 25, 1,000 and 10,000 sessions:
-//! parse + validate (ours and frab), filter by track, speaker and text, and
-//! agenda clash detection. Median of repeated runs; prints a markdown table
+//! parse + validate (ours and frab), filter by track, speaker, text and
+//! "Only what I follow", and agenda clash detection. Median of repeated runs; prints a markdown table
 //! and writes bench/results/core.json. Run: `cargo bench --bench core`.
 
 mod synth;
@@ -9,6 +9,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use schedule_viewer::model::filter::Filter;
+use schedule_viewer::model::follow::{FollowKind, Followed};
 use schedule_viewer::model::import::parse_any;
 use schedule_viewer::model::plan::clash_groups;
 
@@ -60,6 +61,21 @@ fn main() {
             ..Filter::default()
         };
         let speaker = median(|| drop(black_box(by_speaker.apply(&schedule, &[]))), budget);
+        // "Only what I follow": a track, a speaker and a room.
+        let following = Filter {
+            following: true,
+            ..Filter::default()
+        };
+        let follows = [
+            Followed::new(FollowKind::Track, "t3"),
+            Followed::new(FollowKind::Speaker, "p7"),
+            Followed::new(FollowKind::Room, &schedule.rooms[0].id),
+        ];
+        assert!(!following.apply(&schedule, &follows).is_empty());
+        let followed = median(
+            || drop(black_box(following.apply(&schedule, &follows))),
+            budget,
+        );
         let queries = [
             "latency",
             "sec",
@@ -85,28 +101,30 @@ fn main() {
             budget,
         );
         rows.push(format!(
-            "| {n} | {} KB | {} | {} | {} | {} | {} | {} |",
+            "| {n} | {} KB | {} | {} | {} | {} | {} | {} | {} |",
             ours.len() / 1024,
             fmt(parse_ours),
             fmt(parse_frab),
             fmt(track),
             fmt(speaker),
             fmt(text),
+            fmt(followed),
             fmt(clashes)
         ));
         json.push(format!(
-            "{{\"sessions\":{n},\"bytes\":{},\"parse_ours_us\":{:.1},\"parse_frab_us\":{:.1},\"filter_track_us\":{:.1},\"filter_speaker_us\":{:.1},\"filter_text_worst_us\":{:.1},\"clashes_us\":{:.1}}}",
+            "{{\"sessions\":{n},\"bytes\":{},\"parse_ours_us\":{:.1},\"parse_frab_us\":{:.1},\"filter_track_us\":{:.1},\"filter_speaker_us\":{:.1},\"filter_text_worst_us\":{:.1},\"filter_following_us\":{:.1},\"clashes_us\":{:.1}}}",
             ours.len(),
             parse_ours.as_secs_f64() * 1e6,
             parse_frab.as_secs_f64() * 1e6,
             track.as_secs_f64() * 1e6,
             speaker.as_secs_f64() * 1e6,
             text.as_secs_f64() * 1e6,
+            followed.as_secs_f64() * 1e6,
             clashes.as_secs_f64() * 1e6
         ));
     }
     let table = format!(
-        "| sessions | file | parse + validate (ours) | parse + validate (frab) | filter: track | filter: speaker | filter: text (worst of 5 queries) | clashes (10% starred) |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n{}\n",
+        "| sessions | file | parse + validate (ours) | parse + validate (frab) | filter: track | filter: speaker | filter: text (worst of 5 queries) | filter: only what I follow (a track, a speaker, a room) | clashes (10% starred) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n{}\n",
         rows.join("\n")
     );
     println!("{table}");

@@ -63,7 +63,8 @@ fi
 
 # Absolute paths before leaving the caller's directory.
 schedule="$(realpath "$schedule")"
-[ -z "$venue" ] || venue="$(realpath "$venue")"
+# -s: a symlinked venue file's map paths are read from its own folder.
+[ -z "$venue" ] || venue="$(realpath -s "$venue")"
 out="$(realpath -m "$out")"
 repo="$(realpath "$(dirname "$0")/..")"
 

@@ -9,7 +9,7 @@
 //    (src/bin/prerender.rs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -61,9 +61,13 @@ if (!base) {
 // The shell: the files at the top of the folder (the pages in folders
 // below are fetched when visited, network first: a schedule of thousands of
 // sessions is not downloaded whole).
+// The venue's map images too (a few, small): at the venue the network is
+// poor, and the map is what a room's page is opened for.
+const venueImages = existsSync(join(dir, 'venue')) ? readdirSync(join(dir, 'venue')).map((f) => `venue/${f}`) : [];
 const precache = readdirSync(dir)
   .filter((f) => /\.(html|js|wasm|css|json|svg|png|webmanifest)$/.test(f))
   .filter((f) => !['sw.js', 'size.json', 'parts.json', '404.html'].includes(f))
+  .concat(venueImages)
   .sort();
 const version = createHash('sha256');
 for (const f of precache) version.update(f).update(readFileSync(join(dir, f)));

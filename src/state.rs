@@ -137,13 +137,17 @@ impl Clock {
     /// was drawn at it), then the browser's.
     pub fn start(schedule: RwSignal<Arc<Schedule>>) -> Clock {
         let clock = match crate::browser::adopt::adopting() {
-            Some(at) => Clock::at(schedule, at),
+            Some(at) => {
+                let clock = Clock::at(schedule, at);
+                let now = clock.now;
+                crate::browser::adopt::after_adoption(move || {
+                    refresh(now);
+                });
+                clock
+            }
             None => Clock::stopped(schedule),
         };
         let now = clock.now;
-        crate::browser::adopt::after_adoption(move || {
-            refresh(now);
-        });
         let tick = move || {
             refresh(now);
         };
@@ -308,7 +312,16 @@ impl AgendaStore {
         // that are not written yet.
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
             if ev.key().as_deref() == Some(key.as_str()) {
-                if let Some(mut agenda) = storage::parse_external(ev.new_value()) {
+                if let Some((mut agenda, written_in)) = storage::parse_external(ev.new_value()) {
+                    // An older copy of the app in another tab wrote it over
+                    // a value it could not read, without the follows (and
+                    // what was starred here since): they are put back.
+                    if written_in < crate::model::agenda::AGENDA_VERSION {
+                        let mine = store.agenda.with_untracked(Agenda::to_json);
+                        leptos::task::spawn_local(async move {
+                            let _ = put_back(store, mine, written_in).await;
+                        });
+                    }
                     store
                         .pending
                         .with_value(|p| p.iter().for_each(|c| agenda.apply(c)));
@@ -515,6 +528,26 @@ impl AgendaStore {
             }
         });
     }
+}
+
+/// Put back what an older app's write dropped
+/// ([`Agenda::dropped_by_older_app`]; `mine` is this tab's agenda before it,
+/// stored form), into the agenda now shown and storage: a lazily loaded
+/// part, needed only when an old tab writes.
+#[wasm_split_helpers::wasm_split(older_app, fallible)]
+fn put_back(
+    store: AgendaStore,
+    mine: String,
+    written_in: u64,
+) -> Result<(), crate::browser::part::PartMissing> {
+    let Ok(mine) = Agenda::from_json(&mine) else {
+        return Ok(());
+    };
+    let dropped = store
+        .agenda
+        .with_untracked(|theirs| theirs.dropped_by_older_app(written_in, &mine));
+    dropped.into_iter().for_each(|c| store.apply(c));
+    Ok(())
 }
 
 pub fn use_agenda() -> AgendaStore {

@@ -244,7 +244,7 @@ fn merge_venue(
         .unwrap_or_else(|e| fail(format!("{} could not be read: {e}", path.display())));
     let venue = Venue::read(path, &text).unwrap_or_else(|why| fail(why));
     let merged = venue
-        .merge(&mut converted.schedule)
+        .merge(&mut converted.schedule, &|p| std::fs::read(p))
         .unwrap_or_else(|why| fail(why));
     let written = schedule_viewer::model::writer::write(&converted.schedule);
     match schedule_viewer::model::schedule::parse_schedule(&written) {
@@ -262,7 +262,7 @@ fn merge_venue(
     merged
 }
 
-/// Copy the venue's map images to where the rooms' `map_image` names them
+/// Write the venue's map images where the rooms' `map_image` names them
 /// (`<dir>/venue/…`), the folder emptied first.
 #[cfg(not(target_arch = "wasm32"))]
 fn copy_map_images(
@@ -278,9 +278,11 @@ fn copy_map_images(
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::copy(&image.from, &to).map_err(|e| {
+        // The bytes the merge checked (a copy would also take the file's
+        // permissions: a private image would be refused by the host).
+        std::fs::write(&to, &image.bytes).map_err(|e| {
             std::io::Error::other(format!(
-                "{} could not be copied to {}: {e}",
+                "{} could not be written to {}: {e}",
                 image.from.display(),
                 to.display()
             ))

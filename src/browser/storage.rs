@@ -203,9 +203,9 @@ fn keep_aside(storage: &web_sys::Storage, conference_id: &str, text: &str) -> Re
 }
 
 /// Parse a value another tab wrote (from a `storage` event).
-pub fn parse_external(new_value: Option<String>) -> Option<Agenda> {
+pub fn parse_external(new_value: Option<String>) -> Option<(Agenda, u64)> {
     match new_value {
-        None => Some(Agenda::default()),
-        Some(text) => Agenda::from_json(&text).ok(),
+        None => Some((Agenda::default(), crate::model::agenda::AGENDA_VERSION)),
+        Some(text) => Agenda::from_json_versioned(&text).ok(),
     }
 }

@@ -246,7 +246,13 @@ impl Agenda {
 
     /// Whether nothing is starred, followed or entered.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty() && self.own.is_empty() && self.follows.is_empty()
+        !self.has_plan() && self.follows.is_empty()
+    }
+
+    /// Whether anything is starred or entered: what the days and the
+    /// calendar hold (what is followed aside).
+    pub fn has_plan(&self) -> bool {
+        !self.entries.is_empty() || !self.own.is_empty()
     }
 
     /// What is followed, by kind then id.
@@ -272,13 +278,6 @@ impl Agenda {
         }
     }
 
-    /// Whether a session is in anything followed.
-    pub fn follows_session(&self, schedule: &Schedule, session: &Session) -> bool {
-        self.follows
-            .iter()
-            .any(|(f, _)| f.covers(schedule, session))
-    }
-
     /// The names of what is followed that a schedule change concerns
     /// ([`super::follow::concerned`]), as `schedule` names them.
     pub fn follows_of_change(
@@ -288,14 +287,9 @@ impl Agenda {
     ) -> Vec<String> {
         super::follow::concerned(change, schedule, self.follows())
             .into_iter()
-            .map(|f| {
-                f.name(schedule)
-                    .or(self
-                        .follow_at(f)
-                        .ok()
-                        .map(|i| self.follows[i].1.name.as_str()))
-                    .unwrap_or(&f.id)
-                    .to_string()
+            .filter_map(|f| {
+                let at = self.follow_at(f).ok()?;
+                Some(f.display_name(schedule, &self.follows[at].1))
             })
             .collect()
     }
@@ -574,6 +568,18 @@ impl Agenda {
         out
     }
 
+    /// What an older app (a tab left open, of a version before follows)
+    /// dropped when it wrote `self` over a value it could not read: what
+    /// `mine` has and `self` lacks (follows, and stars and own entries made
+    /// here since), to put back. Nothing when `self` was written by this
+    /// version: another tab's unstar or unfollow stands.
+    pub fn dropped_by_older_app(&self, written_in: u64, mine: &Agenda) -> Vec<AgendaChange> {
+        if written_in >= AGENDA_VERSION {
+            return Vec::new();
+        }
+        self.merge_changes(mine)
+    }
+
     /// Changes that add every entry of `other` not already here, own
     /// entries included unless one with the same title and times exists,
     /// and every follow not already here (an import never removes).
@@ -646,6 +652,11 @@ impl Agenda {
     /// `entries` and an own entry's title and times takes its default),
     /// other keys read past.
     pub fn from_json(text: &str) -> Result<Agenda, StoredAgendaError> {
+        Agenda::from_json_versioned(text).map(|(agenda, _)| agenda)
+    }
+
+    /// [`Agenda::from_json`], with the version the value was written in.
+    pub fn from_json_versioned(text: &str) -> Result<(Agenda, u64), StoredAgendaError> {
         // The version first: a newer format may not read as this one.
         // A field twice would be read one way or the other: corrupt.
         let version = Reader::whole(text, |r| {
@@ -707,7 +718,7 @@ impl Agenda {
         if !has_entries {
             return Err(StoredAgendaError::Corrupt("no `entries`".into()));
         }
-        Ok(agenda)
+        Ok((agenda, version))
     }
 }
 
@@ -951,14 +962,11 @@ mod tests {
         a.apply(&change);
         assert!(a.is_following(&track));
         // Its sessions are followed; others are not.
-        let covered: Vec<bool> = s
-            .sessions
-            .iter()
-            .map(|x| a.follows_session(&s, x))
+        let in_track: Vec<usize> = (0..s.sessions.len())
+            .filter(|&i| s.sessions[i].track == Some(0))
             .collect();
-        let in_track: Vec<bool> = s.sessions.iter().map(|x| x.track == Some(0)).collect();
-        assert_eq!(covered, in_track);
-        assert!(covered.contains(&true));
+        assert!(!in_track.is_empty());
+        assert_eq!(track.sessions(&s), in_track);
         // Stored and read back, with the follow.
         let json = a.to_json();
         assert!(
@@ -984,6 +992,30 @@ mod tests {
         let mut only = Agenda::default();
         only.apply(&only.follow_change(&s, &speaker, "x").unwrap());
         assert!(!only.is_empty());
+    }
+
+    #[test]
+    fn what_an_older_app_dropped_is_put_back_and_an_unfollow_stands() {
+        use crate::model::follow::FollowKind;
+        let s = small();
+        let track = Followed::new(FollowKind::Track, &s.tracks[0].id);
+        let mut mine = starred(&["s1"]);
+        mine.apply(&mine.follow_change(&s, &track, "x").unwrap());
+        // An older tab wrote version 2: its stars, no follows.
+        let (theirs, v) = Agenda::from_json_versioned(
+            r#"{"v":2,"entries":{"s2":{"level":"must","title":"Second"}},"own":{}}"#,
+        )
+        .unwrap();
+        assert_eq!(v, 2);
+        let back = theirs.dropped_by_older_app(v, &mine);
+        assert!(
+            matches!(&back[..], [AgendaChange::Put { id, .. }, AgendaChange::Follow { followed, .. }] if id == "s1" && *followed == track),
+            "{back:?}"
+        );
+        // A tab of this version that unfollowed: nothing is put back.
+        let (unfollowed, v3) = Agenda::from_json_versioned(&starred(&["s1"]).to_json()).unwrap();
+        assert_eq!(v3, AGENDA_VERSION);
+        assert!(unfollowed.dropped_by_older_app(v3, &mine).is_empty());
     }
 
     #[test]

@@ -28,9 +28,24 @@ impl FollowKind {
         }
     }
 
-    /// The kind stored under this word.
+    /// The kind stored under this word (also a list filter's URL key:
+    /// "track", "room").
     pub fn from_word(word: &str) -> Option<FollowKind> {
         Self::ALL.into_iter().find(|k| k.as_str() == word)
+    }
+
+    /// Its word before a name ("Track: Ops").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Track => "Track",
+            Self::Speaker => "Speaker",
+            Self::Room => "Room",
+        }
+    }
+
+    /// Its letter in a share link.
+    pub fn letter(self) -> char {
+        self.as_str().chars().next().unwrap_or('?')
     }
 }
 
@@ -89,6 +104,12 @@ impl Followed {
         })
     }
 
+    /// Its name as the schedule has it, else as remembered (it has left
+    /// the schedule).
+    pub fn display_name(&self, schedule: &Schedule, entry: &FollowEntry) -> String {
+        self.name(schedule).unwrap_or(&entry.name).to_string()
+    }
+
     /// Its page.
     pub fn route(&self) -> Route {
         match self.kind {
@@ -116,9 +137,16 @@ impl Followed {
 
     /// Its sessions, in schedule (time) order.
     pub fn sessions(&self, schedule: &Schedule) -> Vec<usize> {
-        (0..schedule.sessions.len())
-            .filter(|&i| self.covers(schedule, &schedule.sessions[i]))
-            .collect()
+        let Some(at) = self.index(schedule) else {
+            return Vec::new();
+        };
+        match self.kind {
+            FollowKind::Speaker => schedule.sessions_of_speaker(at).to_vec(),
+            FollowKind::Room => schedule.sessions_in_room(at),
+            FollowKind::Track => (0..schedule.sessions.len())
+                .filter(|&i| covers_at(self.kind, at, &schedule.sessions[i]))
+                .collect(),
+        }
     }
 
     /// Its sessions that have not ended at `now`, in time order.
@@ -157,17 +185,15 @@ pub fn concerned<'a>(
     follows: impl IntoIterator<Item = (&'a Followed, &'a FollowEntry)>,
 ) -> Vec<&'a Followed> {
     let now = schedule.session(change.id());
-    let name_now = |f: &Followed, e: &'a FollowEntry| -> String {
-        f.name(schedule).unwrap_or(&e.name).to_string()
-    };
     follows
         .into_iter()
         .filter(|(f, e)| match change {
             Change::Added { .. } => now.is_some_and(|s| f.covers(schedule, s)),
             Change::Moved { was, .. } => {
-                now.is_some_and(|s| f.covers(schedule, s)) || f.covered(was, &name_now(f, e))
+                now.is_some_and(|s| f.covers(schedule, s))
+                    || f.covered(was, &f.display_name(schedule, e))
             }
-            Change::Removed { was } => f.covered(was, &name_now(f, e)),
+            Change::Removed { was } => f.covered(was, &f.display_name(schedule, e)),
             Change::Renamed { .. } => false,
         })
         .map(|(f, _)| f)

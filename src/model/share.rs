@@ -93,6 +93,10 @@ impl SharedAgenda {
             });
         }
         for followed in &self.follows {
+            // Once each: the change of a follow already here would undo it.
+            if agenda.is_following(followed) {
+                continue;
+            }
             if let Some(change) = agenda.follow_change(schedule, followed, now) {
                 agenda.apply(&change);
             }
@@ -173,21 +177,12 @@ pub fn encode(
     if !follows.is_empty() {
         let items: Vec<String> = follows
             .iter()
-            .map(|f| format!("{}{}", kind_letter(f.kind), url::encode(&f.id)))
+            .map(|f| format!("{}{}", f.kind.letter(), url::encode(&f.id)))
             .collect();
         fragment.push_str(";f");
         fragment.push_str(&items.join(","));
     }
     fragment
-}
-
-/// A follow's kind in a link.
-fn kind_letter(kind: FollowKind) -> char {
-    match kind {
-        FollowKind::Track => 't',
-        FollowKind::Speaker => 's',
-        FollowKind::Room => 'r',
-    }
 }
 
 /// Follows from a link's `f` part; items of no known kind are left out.
@@ -196,9 +191,7 @@ fn decode_follows(part: &str) -> Vec<Followed> {
         .filter_map(|item| {
             let mut chars = item.chars();
             let letter = chars.next()?;
-            let kind = FollowKind::ALL
-                .into_iter()
-                .find(|k| kind_letter(*k) == letter)?;
+            let kind = FollowKind::ALL.into_iter().find(|k| k.letter() == letter)?;
             let id = url::decode_path_segment(chars.as_str());
             (!id.is_empty()).then(|| Followed::new(kind, &id))
         })
@@ -589,6 +582,14 @@ mod tests {
             .unwrap()
             .follows
             .is_empty());
+        // The same follow twice in a link is followed once, not undone.
+        let twice = decode(&encode(&s, &[], &[], &[&track, &track]), &s).unwrap();
+        let kept: Vec<Followed> = twice
+            .to_agenda(&s, "now")
+            .follows()
+            .map(|(f, _)| f.clone())
+            .collect();
+        assert_eq!(kept, std::slice::from_ref(&track));
     }
 
     #[test]

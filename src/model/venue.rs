@@ -69,7 +69,13 @@ pub struct MapImage {
     pub from: PathBuf,
     /// "venue/club-a.svg": also the room's `map_image`.
     pub to: String,
+    /// Its bytes, as read and checked (what the site serves).
+    pub bytes: Vec<u8>,
 }
+
+/// How the merge reads a map image: `std::fs::read` in the build step; the
+/// model itself touches no file.
+pub type ReadFile<'a> = &'a dyn Fn(&Path) -> std::io::Result<Vec<u8>>;
 
 /// What a merge did: how many rooms it changed, and the images to copy.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -247,9 +253,9 @@ impl Venue {
     /// an http(s) map or directions and the links are added as links. A
     /// room the schedule does not name, a room named twice, a map image
     /// that is missing or of another kind, a link that is not http(s) stop
-    /// it with their line. The images are checked, not copied: the caller
-    /// copies [`Merged::images`].
-    pub fn merge(&self, schedule: &mut Schedule) -> Result<Merged, VenueError> {
+    /// it with their line. The images are read with `read` and checked,
+    /// not written: the caller writes [`Merged::images`].
+    pub fn merge(&self, schedule: &mut Schedule, read: ReadFile) -> Result<Merged, VenueError> {
         let mut merged = Merged::default();
         // (room, the line that named it)
         let mut named: Vec<(usize, usize)> = Vec::new();
@@ -271,7 +277,7 @@ impl Venue {
             }
             named.push((index, entry.line));
             let id = schedule.rooms[index].id.clone();
-            let map = self.map(entry, &id, &mut stems)?;
+            let map = self.map(entry, &id, &mut stems, read)?;
             let directions = self.directions(entry)?;
             let mut links = Vec::new();
             for (Object(link), &line) in entry.room.links.iter().zip(&entry.link_lines) {
@@ -350,6 +356,7 @@ impl Venue {
         entry: &Entry,
         id: &str,
         stems: &mut HashSet<String>,
+        read: ReadFile,
     ) -> Result<Option<Said>, VenueError> {
         let Some(map) = non_empty(entry.room.map.clone()) else {
             return Ok(None);
@@ -379,8 +386,21 @@ impl Venue {
                 ),
             ));
         }
+        // Beside the venue file or below it, as docs/venue-format.md says.
+        let inside = Path::new(&map).components().all(|c| {
+            matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        });
+        if !inside {
+            return Err(self.error(
+                line,
+                format!("map \"{map}\" is not a path inside the venue file's folder (no absolute path, no \"..\")"),
+            ));
+        }
         let from = self.dir.join(&map);
-        let bytes = match std::fs::read(&from) {
+        let bytes = match read(&from) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(self.error(
@@ -408,6 +428,7 @@ impl Venue {
         Ok(Some(Said::Image(MapImage {
             from,
             to: format!("{IMAGE_FOLDER}/{stem}.{ext}"),
+            bytes,
         })))
     }
 
@@ -684,7 +705,7 @@ mod tests {
     fn merged_in(dir: &Path, text: &str) -> Result<(Schedule, Merged), VenueError> {
         let venue = Venue::read_in("venue.json", dir, text)?;
         let mut s = schedule();
-        let merged = venue.merge(&mut s)?;
+        let merged = venue.merge(&mut s, &|p| std::fs::read(p))?;
         Ok((s, merged))
     }
 
@@ -725,7 +746,8 @@ mod tests {
             merged.images,
             [MapImage {
                 from: folder.0.join("maps/Club A.SVG"),
-                to: "venue/club-a.svg".into()
+                to: "venue/club-a.svg".into(),
+                bytes: std::fs::read(folder.0.join("maps/Club A.SVG")).unwrap(),
             }]
         );
         let hall = &s.rooms[0];
@@ -814,7 +836,7 @@ mod tests {
                 ("ok.svg", SVG.as_bytes()),
             ],
         );
-        let cases: [(&str, &str); 20] = [
+        let cases: [(&str, &str); 22] = [
             ("", "venue.json:1: the file is empty"),
             ("{\"rooms\": {\n", "venue.json:2: EOF while parsing an object"),
             ("{\n\"rooms\": [],\n}", "venue.json:2: invalid type: sequence, expected an object of room name or id → what the venue says about it"),
@@ -850,6 +872,14 @@ mod tests {
             (
                 "{\"rooms\": {\"Club A\": {\n\"floor\": \"1\",\n\"map\": \"maps/none.png\"}}}",
                 "venue.json:3: map \"maps/none.png\": there is no such file",
+            ),
+            (
+                "{\"rooms\": {\"Club A\": {\n\"map\": \"../secret/plan.png\"}}}",
+                "venue.json:2: map \"../secret/plan.png\" is not a path inside the venue file's folder (no absolute path, no \"..\")",
+            ),
+            (
+                "{\"rooms\": {\"Club A\": {\n\"map\": \"/etc/plan.png\"}}}",
+                "venue.json:2: map \"/etc/plan.png\" is not a path inside the venue file's folder (no absolute path, no \"..\")",
             ),
             (
                 "{\"rooms\": {\"Club A\": {\n\"map\": \"plan.bmp\"}}}",
@@ -899,7 +929,7 @@ mod tests {
         let venue =
             Venue::read_in("venue.json", &folder.0, "{\"rooms\": {\"club-a\": {}}}").unwrap();
         assert_eq!(
-            venue.merge(&mut s).unwrap_err().to_string(),
+            venue.merge(&mut s, &|p| std::fs::read(p)).unwrap_err().to_string(),
             "venue.json:1: \"club-a\" names two rooms: \"club-a\" by its name and \"Club A\" by its id; give the other room's name or id"
         );
     }

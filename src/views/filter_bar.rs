@@ -59,12 +59,8 @@ fn FacetChoices(
                 }
                 set_filter(f, false);
             };
-            let mark = match key {
-                "track" => Some(FollowKind::Track),
-                "room" => Some(FollowKind::Room),
-                _ => None,
-            }
-            .map(|kind| view! { <FollowingMark kind id=mark_id /> });
+            let mark =
+                FollowKind::from_word(key).map(|kind| view! { <FollowingMark kind id=mark_id /> });
             view! {
                 <label class="track-choice">
                     <input type="checkbox" prop:checked=checked on:change=on_change />

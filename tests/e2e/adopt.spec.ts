@@ -205,3 +205,27 @@ test('on a phone with something followed, the panel gets the app\'s own controls
   expect(await page.evaluate((key) => sessionStorage.getItem(key), DRAW_ANEW)).toBeNull();
   expect(errors).toEqual([]);
 });
+
+test('a track, a speaker and a room followed: their built pages are adopted, and then say "Following"', async ({ page }) => {
+  const errors = collectErrors(page);
+  const follows = {
+    'track:devops-and-ops': { name: 'DevOps and Ops', added: '' },
+    'speaker:adam-sandor': { name: 'Ádám Sándor', added: '' },
+    'room:club-a': { name: 'Club A', added: '' },
+  };
+  await seedStorage(page, AGENDA_KEY, JSON.stringify({ v: 3, entries: {}, own: {}, follows }));
+  for (const [path, name] of [
+    ['/track/devops-and-ops/', 'Stop following the track DevOps and Ops'],
+    ['/speaker/adam-sandor/', 'Stop following the speaker Ádám Sándor'],
+    ['/room/club-a/', 'Stop following the room Club A'],
+    ['/', null],
+  ] as const) {
+    // Adopted (#app), not drawn anew after a failed adoption (the flag).
+    await page.goto(path);
+    await expect(page.locator('#app > main#main')).toBeAttached();
+    if (name) await expect(page.locator('main button.follow')).toHaveAccessibleName(name);
+    else await expect(page.getByRole('group', { name: 'Track' }).getByRole('checkbox', { name: 'DevOps and Ops · following' })).toBeVisible();
+    expect(await page.evaluate((key) => sessionStorage.getItem(key), DRAW_ANEW), path).toBeNull();
+  }
+  expect(errors).toEqual([]);
+});

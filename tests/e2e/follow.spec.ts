@@ -223,3 +223,25 @@ test('a change to a followed track is named, notified once live, and named again
     await server.close();
   }
 });
+
+test('an older copy of the app in another tab writes without follows: this tab puts them back', async ({ context }) => {
+  const one = await context.newPage();
+  await follow(one, 'track', `/track/${TRACK.id}`, TRACK.name);
+  const p = new ProgrammePage(one);
+  const starred = (await p.titles.first().textContent())!.trim();
+  await p.star(starred).click();
+  // Tab two stands for an app of the version before follows: it could not
+  // read the value, so it writes its own (a star of its own, version 2).
+  const two = await context.newPage();
+  await two.goto('/speakers');
+  await two.evaluate((key) => {
+    localStorage.setItem(key, JSON.stringify({ v: 2, entries: { 'thu-devops-knee-deep': { level: 'must', title: 'Knee Deep in Microservices' } }, own: {} }));
+  }, AGENDA_KEY);
+  // Tab one heard it, took the other tab's star, and put back its follow and its star.
+  await expect.poll(() => storedFollows(one)).toEqual([`track:${TRACK.id}`]);
+  const stored = await p.storedAgenda();
+  expect(stored.v).toBe(3);
+  expect(Object.keys(stored.entries).length).toBe(2);
+  expect(stored.entries['thu-devops-knee-deep']).toBeTruthy();
+  await expect(followButton(one, 'track', TRACK.name)).toHaveAccessibleName(/^Stop following/);
+});

@@ -98,3 +98,17 @@ for (const js of [false, true]) {
     });
   });
 }
+
+test('the map image is in the service worker\'s shell, so a room page shows it offline', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(ROOM);
+  await expect(page.locator('#app > main#main')).toBeAttached();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  expect(await page.evaluate(async (map) => (await caches.match(map)) !== undefined, MAP)).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  const img = await loadedMap(page.getByRole('main'));
+  await expect(img).toBeVisible();
+  await context.close();
+});

@@ -19,11 +19,15 @@ use crate::views::error_page::ErrorNotice;
 pub fn AgendaActions() -> impl IntoView {
     let agenda = use_agenda();
     let empty = move || agenda.agenda.with(|a| a.is_empty());
+    // Only what is followed: no calendar to download.
+    let planned = move || agenda.agenda.with(|a| a.has_plan());
     let error = RwSignal::new(None::<ActionError>);
     view! {
         <Show when=move || !empty()>
             <section class="agenda-actions" aria-label="Export and share">
-                <CalendarDownload error />
+                <Show when=planned>
+                    <CalendarDownload error />
+                </Show>
                 <JsonExport error />
                 <ShareLink />
             </section>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::follow::{FollowEntry, FollowKind, Followed};
+use crate::model::follow::{FollowEntry, Followed};
 use crate::model::route::Route;
 use crate::model::time::day_and_clock;
 use crate::state::{use_agenda, use_clock, use_display, use_schedule};
@@ -40,15 +40,6 @@ pub fn FollowedThings() -> impl IntoView {
     }
 }
 
-/// Its word before a name.
-fn kind_word(kind: FollowKind) -> &'static str {
-    match kind {
-        FollowKind::Track => "Track",
-        FollowKind::Speaker => "Speaker",
-        FollowKind::Room => "Room",
-    }
-}
-
 /// One followed thing: its kind and name (a link to its page), the button,
 /// and its upcoming sessions by the app's clock.
 #[component]
@@ -57,9 +48,7 @@ fn FollowedThing(followed: Followed, entry: FollowEntry) -> impl IntoView {
     let clock = use_clock();
     let display = use_display();
     let known = followed.index(&schedule).is_some();
-    let name = followed
-        .name(&schedule)
-        .map_or(entry.name.clone(), str::to_string);
+    let name = followed.display_name(&schedule, &entry);
     let heading = if known {
         view! { <a href=followed.route().href()>{name.clone()}</a> }.into_any()
     } else {
@@ -108,7 +97,7 @@ fn FollowedThing(followed: Followed, entry: FollowEntry) -> impl IntoView {
         <li class="followed-thing">
             <div class="followed-head">
                 <h3>
-                    <span class="kind">{kind_word(followed.kind)} ": "</span>
+                    <span class="kind">{followed.kind.label()} ": "</span>
                     {heading}
                 </h3>
                 <FollowButton kind=followed.kind id=followed.id.clone() name />

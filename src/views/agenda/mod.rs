@@ -39,7 +39,7 @@ pub fn AgendaPage() -> impl IntoView {
     // What the days show: starred sessions and own entries (not levels, which
     // change in place without redrawing the cards).
     let planned = Memo::new(move |_| agenda.agenda.with(|a| a.plan_key(&schedule)));
-    let empty = move || agenda.agenda.with(|a| a.is_empty());
+    let empty = move || agenda.agenda.with(|a| !a.has_plan());
     let persistence = move || {
         agenda.persistent.get().map(|granted| {
             if granted {
