@@ -373,13 +373,8 @@ impl AgendaStore {
                 .map(|e| (id.clone(), e)),
             _ => None,
         };
-        let first_star =
-            matches!(change, AgendaChange::Put { .. }) && self.persistent.get_untracked().is_none();
         self.last_removed.set(removed);
-        self.apply(change);
-        if first_star && self.writable.get_value() {
-            self.ask_for_persistence();
-        }
+        self.apply_by_hand(change);
     }
 
     /// Whether this track, speaker or room is followed.
@@ -399,12 +394,21 @@ impl AgendaStore {
             .agenda
             .with_untracked(|a| a.follow_change(schedule, followed, &now_iso()));
         if let Some(change) = change {
-            let first = matches!(change, AgendaChange::Follow { .. })
-                && self.persistent.get_untracked().is_none();
-            self.apply(change);
-            if first && self.writable.get_value() {
-                self.ask_for_persistence();
-            }
+            self.apply_by_hand(change);
+        }
+    }
+
+    /// A change the user made with a star or a Follow button: the first
+    /// that adds something asks the browser to keep the agenda.
+    fn apply_by_hand(&self, change: AgendaChange) {
+        let adds = matches!(
+            change,
+            AgendaChange::Put { .. } | AgendaChange::Follow { .. }
+        );
+        let first = adds && self.persistent.get_untracked().is_none();
+        self.apply(change);
+        if first && self.writable.get_value() {
+            self.ask_for_persistence();
         }
     }
 

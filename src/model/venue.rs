@@ -208,24 +208,27 @@ impl Venue {
             .into_iter()
             .enumerate()
             .map(|(i, (key, room))| {
+                let line = lines.find(&[Want::Key("rooms"), Want::At(i)]).unwrap_or(1);
+                // A field's line, else its room's.
                 let at = |field: &str| {
                     lines
                         .find(&[Want::Key("rooms"), Want::At(i), Want::Key(field)])
-                        .unwrap_or(0)
+                        .unwrap_or(line)
                 };
-                let line = lines.find(&[Want::Key("rooms"), Want::At(i)]).unwrap_or(1);
                 let link_lines = (0..room.links.len())
                     .map(|j| {
-                        let want = [Want::Key("rooms"), Want::At(i), Want::Key("links")];
-                        let mut deeper = want.to_vec();
-                        deeper.push(Want::At(j));
-                        lines.find(&deeper).unwrap_or(line)
+                        let link = [
+                            Want::Key("rooms"),
+                            Want::At(i),
+                            Want::Key("links"),
+                            Want::At(j),
+                        ];
+                        lines.find(&link).unwrap_or(line)
                     })
                     .collect();
-                let or_key = |l: usize| if l == 0 { line } else { l };
                 Entry {
-                    map_line: or_key(at("map")),
-                    directions_line: or_key(at("directions")),
+                    map_line: at("map"),
+                    directions_line: at("directions"),
                     key,
                     line,
                     room,

@@ -1,6 +1,6 @@
 // The personal agenda: starring, persistence, and every way storage can fail.
 import { test, expect } from '@playwright/test';
-import { AGENDA_KEY, ProgrammePage, collectErrors, disableStorage, openSettings, seedStorage } from './fixtures';
+import { AGENDA_KEY, ProgrammePage, collectErrors, disableStorage, openSettings, seedStorage, fillableStorage, storageFull } from './fixtures';
 
 const A = 'Knee Deep in Microservices';
 const B = 'The Future of Apache Mesos and DC/OS';
@@ -140,21 +140,15 @@ test.describe('with storage disabled', () => {
 });
 
 test('a full storage keeps the star in memory, says so, and saves on the next success', async ({ page }) => {
-  await page.addInitScript(() => {
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k: string, v: string) {
-      if ((window as any).__full) throw new DOMException('quota', 'QuotaExceededError');
-      return real.call(this, k, v);
-    };
-  });
+  await fillableStorage(page);
   const p = new ProgrammePage(page);
   await p.goto();
-  await page.evaluate(() => ((window as any).__full = true));
+  await storageFull(page, true);
   await p.star(A).click();
   await expect(p.star(A)).toHaveAccessibleName(`Remove from agenda: ${A}`);
   await expect(page.getByRole('alert')).toContainText('storage is full');
   expect(await p.storedAgenda()).toBeNull();
-  await page.evaluate(() => ((window as any).__full = false));
+  await storageFull(page, false);
   await p.star(B).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(Object.keys((await p.storedAgenda()).entries).sort()).toEqual(['fri-keynote-future', 'thu-devops-knee-deep']);

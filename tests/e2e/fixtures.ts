@@ -44,6 +44,50 @@ export async function disableStorage(page: Page) {
   });
 }
 
+/**
+ * Replace the browser's Notification with one that grants permission and
+ * records what it is asked to show (for every load of the page).
+ * `notes(page)` reads them back.
+ */
+export async function recordNotifications(page: Page) {
+  await page.addInitScript(() => {
+    (window as any).__notes = [];
+    (window as any).Notification = class {
+      static permission = 'granted';
+      static requestPermission() {
+        return Promise.resolve('granted');
+      }
+      constructor(title: string, options: { body?: string }) {
+        (window as any).__notes.push({ title, body: options?.body });
+      }
+    };
+  });
+}
+
+/** The notifications shown since this load, as `recordNotifications` kept them. */
+export function notes(page: Page): Promise<{ title: string; body?: string }[]> {
+  return page.evaluate(() => (window as any).__notes);
+}
+
+/**
+ * Let the test fill `localStorage` up: while `storageFull(page, true)` holds,
+ * every write throws the QuotaExceededError a full storage throws.
+ */
+export async function fillableStorage(page: Page) {
+  await page.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if ((window as any).__full) throw new DOMException('quota', 'QuotaExceededError');
+      return real.call(this, k, v);
+    };
+  });
+}
+
+/** Storage full (every write refused) or not, for a page set up with `fillableStorage`. */
+export async function storageFull(page: Page, full: boolean) {
+  await page.evaluate((f) => ((window as any).__full = f), full);
+}
+
 /** Collect uncaught page errors and Rust panics (logged by the panic hook) from now on. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];

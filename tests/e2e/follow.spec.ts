@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { serve } from './serve.mjs';
 // @ts-ignore: plain ES module
 import { base as demo, changed, MOVED, CANCELLED, ADDED } from './live-data.mjs';
-import { AGENDA_KEY, ProgrammePage, collectErrors, disableStorage, seedStorage } from './fixtures';
+import { AGENDA_KEY, ProgrammePage, collectErrors, disableStorage, seedStorage, recordNotifications, notes, fillableStorage, storageFull } from './fixtures';
 
 const schedule = JSON.parse(readFileSync('dist/schedule.json', 'utf8'));
 const TRACK = { id: 'users-and-ops', name: 'Users and Ops' };
@@ -105,21 +105,15 @@ test('a corrupt stored agenda is kept aside, and following still works and is st
 });
 
 test('a full storage keeps the follow in memory, says so, and writes it with the next change', async ({ page }) => {
-  await page.addInitScript(() => {
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k: string, v: string) {
-      if ((window as any).__full) throw new DOMException('quota', 'QuotaExceededError');
-      return real.call(this, k, v);
-    };
-  });
+  await fillableStorage(page);
   const p = new ProgrammePage(page);
   await p.goto(`/speaker/${SPEAKER.id}`);
-  await page.evaluate(() => ((window as any).__full = true));
+  await storageFull(page, true);
   await followButton(page, 'speaker', SPEAKER.name).click();
   await expect(followButton(page, 'speaker', SPEAKER.name)).toHaveAccessibleName(/^Stop following/);
   await expect(page.getByRole('alert')).toContainText('storage is full');
   expect(await storedFollows(page)).toEqual([]);
-  await page.evaluate(() => ((window as any).__full = false));
+  await storageFull(page, false);
   const first = (await p.titles.first().textContent())!.trim();
   await p.star(first).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -172,18 +166,7 @@ test('follows travel with the share link, and "Add all" follows them too', async
 test('a change to a followed track is named, notified once live, and named again after a reload', async ({ page }) => {
   const errors = collectErrors(page);
   await seedStorage(page, 'schedule-viewer/settings', JSON.stringify({ reminders: true }));
-  await page.addInitScript(() => {
-    (window as any).__notes = [];
-    (window as any).Notification = class {
-      static permission = 'granted';
-      static requestPermission() {
-        return Promise.resolve('granted');
-      }
-      constructor(title: string, options: { body?: string }) {
-        (window as any).__notes.push({ title, body: options?.body });
-      }
-    };
-  });
+  await recordNotifications(page);
   const server = await serve('dist', 0);
   server.answer('/schedule.json', { body: JSON.stringify(demo()) });
   try {
@@ -196,7 +179,7 @@ test('a change to a followed track is named, notified once live, and named again
     await page.clock.runFor('05:00');
     await expect(page.getByRole('button', { name: /— 3 changes, 3 in what you follow$/ })).toBeVisible();
     const you = ` You follow ${TRACK.name}.`;
-    expect(await page.evaluate(() => (window as any).__notes)).toEqual([
+    expect(await notes(page)).toEqual([
       { title: `Moved: “${MOVED.title}”`, body: `Now Fri 27 Oct 17:00, Club B (was Fri 27 Oct 14:30, Club A).${you}` },
       { title: `New: “${ADDED.title}”`, body: `Fri 27 Oct 17:00, Club C.${you}` },
       { title: `Cancelled: “${CANCELLED.title}”`, body: `Was Fri 27 Oct 15:20, Club A.${you}` },
@@ -212,7 +195,7 @@ test('a change to a followed track is named, notified once live, and named again
     await expect(page.getByRole('region', { name: '3 changes since you last looked' }).getByRole('listitem').nth(1)).toHaveText(
       `New: “${ADDED.title}”, Fri 27 Oct 17:00, Club C (you follow ${TRACK.name})`,
     );
-    expect(await page.evaluate(() => (window as any).__notes)).toEqual([]);
+    expect(await notes(page)).toEqual([]);
     // Dismissed: seen, and not named again.
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await page.reload();

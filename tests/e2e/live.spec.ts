@@ -9,7 +9,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { serve } from './serve.mjs';
 // @ts-ignore: plain ES module
 import { base as demo, changed, MOVED, CANCELLED, ADDED as NEW } from './live-data.mjs';
-import { ProgrammePage, collectErrors, seedStorage } from './fixtures';
+import { ProgrammePage, collectErrors, seedStorage, recordNotifications, notes } from './fixtures';
 
 const base = demo();
 const WTF = MOVED.title;
@@ -102,18 +102,7 @@ test('a newer schedule is taken in place: moved, cancelled and added, then a 304
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 375, height: 667 });
   await seedStorage(page, 'schedule-viewer/settings', JSON.stringify({ reminders: true }));
-  await page.addInitScript(() => {
-    (window as any).__notes = [];
-    (window as any).Notification = class {
-      static permission = 'granted';
-      static requestPermission() {
-        return Promise.resolve('granted');
-      }
-      constructor(title: string, options: { body?: string }) {
-        (window as any).__notes.push({ title, body: options?.body });
-      }
-    };
-  });
+  await recordNotifications(page);
   const server = await liveServer();
   try {
     const p = await openAt1400(page, server, `${server.url}/?day=2017-10-27`);
@@ -164,7 +153,7 @@ test('a newer schedule is taken in place: moved, cancelled and added, then a 304
     const stored = await p.storedAgenda();
     expect(Object.keys(stored.entries).sort()).toEqual(['fri-users-autoscaler', 'fri-users-wtf-shell']);
     // Reminders are on: the two starred sessions that moved or went are notified.
-    expect(await page.evaluate(() => (window as any).__notes)).toEqual([
+    expect(await notes(page)).toEqual([
       { title: `Moved: “${WTF}”`, body: 'Now Fri 27 Oct 17:00, Club B (was Fri 27 Oct 14:30, Club A)' },
       { title: `Cancelled: “${AUTOSCALER}”`, body: 'Was Fri 27 Oct 15:20, Club A. It is kept in your agenda, marked as cancelled.' },
     ]);
