@@ -78,6 +78,10 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
+  if (url.origin === self.location.origin && url.pathname.startsWith(`${BASE}lang/`)) {
+    event.respondWith(language(event, request));
+    return;
+  }
   if (url.pathname.endsWith('.json')) {
     event.respondWith(networkFirst(event, request));
     return;
@@ -113,6 +117,23 @@ async function page(event, request) {
   }
   const shell = await caches.match(`${BASE}index.html`, { cacheName: SHELL_CACHE });
   return shell || (await caches.match(`${BASE}index.html`)) || network;
+}
+
+// The interface's words in the visitor's language (lang/<code>.json): only
+// the visitor's is fetched, once per version of the app, then kept with
+// the shell, so the app speaks it offline too.
+async function language(event, request) {
+  const shell = await caches.open(SHELL_CACHE);
+  const kept = await shell.match(request);
+  if (kept) return kept;
+  try {
+    const response = await fetch(request);
+    if (response.ok) event.waitUntil(shell.put(request, response.clone()));
+    return response;
+  } catch {
+    // Offline after an update: the previous version's words.
+    return (await caches.match(request)) || Response.error();
+  }
 }
 
 async function networkFirst(event, request) {

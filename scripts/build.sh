@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build the app for one conference's schedule, into a folder any static host serves:
-#   bash scripts/build.sh --schedule <file> [--tz <IANA zone>] [--base /path/] [--venue <file>] [--out <dir>]
+#   bash scripts/build.sh --schedule <file> [--tz <IANA zone>] [--base /path/] [--venue <file>] [--lang <code>] [--out <dir>]
 # <file> is in any of the four formats the app reads (ours, frab/pretalx schedule.json,
 # Sessionize "All data", pretalx widget); the build writes it in ours as <out>/schedule.json
 # (src/bin/prerender.rs, from Trunk's post-build hook). --tz is the conference's zone, needed
@@ -12,12 +12,14 @@
 # a map image or link, merged into the rooms the schedule names (the images are copied to
 # <out>/venue/); a room the schedule does not name, or a broken file, stops the build with
 # the file's line and the problem.
+# --lang is the language the built pages are written in (en, de, fr; default en): each
+# visitor's own language takes over once the app runs. An unknown one stops the build.
 # --out defaults to dist; Trunk empties it first.
 # The repository is not changed: public/schedule.json stays the demo.
 set -euo pipefail
 
 usage() {
-  echo "usage: bash scripts/build.sh --schedule <file> [--tz <IANA zone>] [--base /path/] [--venue <file>] [--out <dir>]"
+  echo "usage: bash scripts/build.sh --schedule <file> [--tz <IANA zone>] [--base /path/] [--venue <file>] [--lang <code>] [--out <dir>]"
 }
 fail() {
   echo "build: $*" >&2
@@ -28,16 +30,18 @@ schedule=""
 tz=""
 base="/"
 venue=""
+lang=""
 out="dist"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --schedule | --tz | --base | --venue | --out)
+    --schedule | --tz | --base | --venue | --lang | --out)
       [ $# -ge 2 ] && [ -n "$2" ] || fail "$1 needs a value"
       case "$1" in
         --schedule) schedule="$2" ;;
         --tz) tz="$2" ;;
         --base) base="$2" ;;
         --venue) venue="$2" ;;
+        --lang) lang="$2" ;;
         --out) out="$2" ;;
       esac
       shift 2
@@ -89,8 +93,9 @@ cd "$repo"
 check=(--check --schedule "$schedule" --base "$base")
 [ -z "$tz" ] || check+=(--tz "$tz")
 [ -z "$venue" ] || check+=(--venue "$venue")
+[ -z "$lang" ] || check+=(--lang "$lang")
 # Only the venue given here: one from the caller's environment must not leak in.
-unset SCHEDULE_VENUE
+unset SCHEDULE_VENUE SCHEDULE_LANG
 cargo run --quiet --bin prerender -- "${check[@]}" || exit 1
 
 scripts/setup.sh
@@ -102,6 +107,7 @@ export SCHEDULE_FILE="$schedule"
 export SCHEDULE_TZ="$tz"
 export SCHEDULE_BASE="$base"
 [ -z "$venue" ] || export SCHEDULE_VENUE="$venue"
+[ -z "$lang" ] || export SCHEDULE_LANG="$lang"
 # The conference's name for a file without one comes from the file's name.
 unset SCHEDULE_NAME
 trunk build --release --offline --dist "$out"

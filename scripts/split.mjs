@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import { withoutHashes } from './wasm-names.mjs';
+import { lowestAddress } from './wasm-memory.mjs';
 
 const CRATE = 'schedule-viewer';
 
@@ -74,6 +75,8 @@ export async function split(dir) {
     const parts = readdirSync(tmp).filter((f) => f.endsWith('.wasm') && f !== 'main.wasm');
     const modules = [join(tmp, 'bg', 'app_bg.wasm'), ...parts.map((f) => join(tmp, f))];
     if (release) {
+      const lowest = lowestAddress(readFileSync(modules[0]));
+      if (lowest < 1024) throw new Error(`split: the main module addresses memory at ${lowest}: --low-memory-unused would break it`);
       for (const m of modules) {
         // Functions ordered by their path (scripts/wasm-names.mjs): brotli
         // packs the main module 2.6 KB smaller, and the order no longer
@@ -82,7 +85,14 @@ export async function split(dir) {
         // KEEP_NAMES=1: the name section stays (`-g`), so that a CPU profile
         // names the app's functions (bench/profile.mjs); the bytes are not the deployed ones.
         const names = process.env.KEEP_NAMES === '1' ? ['-g'] : [];
-        run('wasm-opt', ['--reorder-functions-by-name', '-Oz', ...names, '--enable-bulk-memory', '--enable-nontrapping-float-to-int', m, '-o', m]);
+        // --low-memory-unused: Rust's wasm puts its stack first, below 1 MiB,
+        // growing down, and its data above it (the stack pointer starts at
+        // 1048576; checked above), so the first 1 KB of memory is never
+        // addressed; told so, wasm-opt folds constant offsets into loads and
+        // stores. And -Oz twice: the second round finds what the first
+        // opened up. Together the main module is 0.9 KB brotli smaller
+        // (README's lever table).
+        run('wasm-opt', ['--reorder-functions-by-name', '--low-memory-unused', '-Oz', '-Oz', ...names, '--enable-bulk-memory', '--enable-nontrapping-float-to-int', m, '-o', m]);
       }
     }
 

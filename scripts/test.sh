@@ -26,6 +26,9 @@ step "size report"
 node scripts/size-report.mjs dist
 step "the demo deployed under a sub-path, with its venue file (scripts/build.sh --base /mesoscon/2017/ --venue)"
 bash scripts/build.sh --schedule public/schedule.json --base /mesoscon/2017/ --venue tests/data/venue-mesoscon.json --out target/deploy-base
+step "the demo's pages written in German (post-build --pages with SCHEDULE_LANG=de, on a copy of dist/)"
+rm -rf target/deploy-de && cp -r dist target/deploy-de
+SCHEDULE_LANG=de node scripts/post-build.mjs --pages target/deploy-de
 step "browser end-to-end (Playwright, headless Chromium)"
 chromium_status=0
 npx playwright test || chromium_status=$?

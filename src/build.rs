@@ -20,6 +20,7 @@ use lol_html::{doc_comments, doc_text, element, text, RewriteStrSettings};
 use crate::model::route::{self, Route};
 use crate::model::schedule::Schedule;
 use crate::model::text::{decode_entities, fnv1a, FNV_START};
+use crate::model::words::{self, tr, Lang};
 
 /// The element the build-time view sits in, first in `<body>`: the app
 /// adopts it (`browser::adopt`), or removes it once it has drawn its own.
@@ -158,10 +159,24 @@ type Place = (&'static str, &'static str);
 const HEAD: Place = ("page-head", "/page-head");
 /// What the places hold in a page of the app's own (agenda, now, 404):
 /// a folder built before holds the programme's there, never reused.
-const DEFAULT_HEAD: &str = r#"<title>schedule-viewer</title>
-    <meta name="description" content="Conference schedule: sessions by track, day and room, with your personal agenda." />"#;
-const DEFAULT_BODY: &str =
-    "<noscript>This page of the schedule needs JavaScript and WebAssembly.</noscript>";
+/// The shell's own head and body, where no page fills them: in the
+/// build's language (`--lang`), as every word of the built pages.
+fn default_head() -> String {
+    format!(
+        "<title>schedule-viewer</title>\n    <meta name=\"description\" content=\"{}\" />",
+        esc(tr(
+            "Conference schedule: sessions by track, day and room, with your personal agenda."
+        ))
+    )
+}
+fn default_body() -> String {
+    format!(
+        "<noscript>{}</noscript>",
+        esc(tr(
+            "This page of the schedule needs JavaScript and WebAssembly."
+        ))
+    )
+}
 const BODY: Place = ("page", "/page");
 /// A built page's own style sheet: after the guard script, which would
 /// otherwise wait for it.
@@ -263,10 +278,11 @@ impl Shell {
             None => under_base(&html, base, true)?,
         };
         let html = fill(
-            &fill(&fill(&html, HEAD, DEFAULT_HEAD)?, STYLE, "")?,
+            &fill(&fill(&html, HEAD, &default_head())?, STYLE, "")?,
             BODY,
-            DEFAULT_BODY,
+            &default_body(),
         )?;
+        let html = in_language(&html, words::current(), base)?;
         let csp = csp(&html)?;
         let meta =
             format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\" />");
@@ -359,6 +375,37 @@ fn without_notes(html: &str) -> Result<(String, Option<String>), String> {
         .collect::<Vec<_>>()
         .join("\n");
     Ok((html, built.into_inner()))
+}
+
+/// `html` in `lang`: its `<html lang>`, and, for a language that has a
+/// catalogue, the catalogue fetched with the schedule (the app reads it
+/// before it adopts the page, `browser::language`).
+fn in_language(html: &str, lang: &Lang, base: &str) -> Result<String, String> {
+    let mut preload = (!lang.is_source()).then(|| {
+        format!(
+            "\n    <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\" />",
+            esc(&route::join_base(base, &format!("/{}", lang.file())))
+        )
+    });
+    let elements = vec![
+        element!("html", |el| {
+            el.set_attribute("lang", lang.code)?;
+            Ok(())
+        }),
+        // A folder written before in another language (`--pages`): its catalogue's link goes.
+        element!("link[rel=preload][href$='.json']", |el| {
+            if el
+                .get_attribute("href")
+                .is_some_and(|h| h.contains("/lang/"))
+            {
+                el.remove();
+            } else if let Some(link) = preload.take() {
+                el.after(&link, ContentType::Html);
+            }
+            Ok(())
+        }),
+    ];
+    rewrite(html, elements, vec![])
 }
 
 /// `html` with `markup` written after its `<meta charset>`.
@@ -609,7 +656,7 @@ mod tests {
             .unwrap()
             .page(None, None, None);
         assert!(root.contains(r#"href="/style-1.css""#));
-        assert!(root.contains(DEFAULT_BODY));
+        assert!(root.contains(&default_body()));
         assert!(Shell::from_index("<html></html>", "/", guard).is_err());
         // A script to inline that is missing, or that would close the tag early.
         let missing = Shell::from_index(INDEX, "/", |_| None).unwrap_err();

@@ -26,13 +26,37 @@ use views::error_page::LoadErrorPage;
 use views::layout::UpdateBanner;
 use views::open_schedule::use_file_drop;
 
-/// Start the app: adopt the page the build drew where there is one to adopt
-/// (`browser::adopt`), else draw the page.
+/// Start the app in the visitor's language (`browser::language`): adopt
+/// the page the build drew where there is one to adopt (`browser::adopt`)
+/// and it is written in that language, else draw the page.
 pub fn start() {
     #[cfg(not(target_arch = "wasm32"))]
     leptos::mount::mount_to_body(App);
     #[cfg(target_arch = "wasm32")]
-    match browser::adopt::built_page() {
+    {
+        let built = browser::adopt::built_page();
+        let wanted = browser::language::wanted();
+        let page = browser::language::page_language();
+        if wanted.is_source() && page.is_source() {
+            // English, as the page: no catalogue to wait for.
+            return start_in(built);
+        }
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        leptos::task::spawn_local(async move {
+            // The visitor's words, else (offline on a first visit in that
+            // language) English.
+            let spoken = browser::language::speak(wanted).await;
+            // A page in another language is drawn anew in this one: its
+            // copy stays until the new page replaces it in one frame.
+            start_in(built.filter(|_| spoken == page));
+        });
+    }
+}
+
+/// Adopt `built`, else draw the page.
+#[cfg(target_arch = "wasm32")]
+fn start_in(built: Option<browser::adopt::BuiltPage>) {
+    match built {
         Some(page) => {
             let _ = any_spawner::Executor::init_wasm_bindgen();
             leptos::task::spawn_local(adopt(page));
@@ -119,13 +143,17 @@ fn Loading(load: ScheduleLoad) -> impl IntoView {
         let s = load.waited.get();
         (s >= 2).then(|| {
             format!(
-                " Still waiting for the network ({s} s): a large schedule on a slow connection takes a while."
+                " {}",
+                crate::trf!(
+                    "Still waiting for the network ({s} s): a large schedule on a slow connection takes a while.",
+                    s = s
+                )
             )
         })
     };
     view! {
         <main id="main" class="loading" aria-busy="true">
-            <p role="status">"Loading schedule…" {waited}</p>
+            <p role="status">{model::words::tr("Loading schedule…")} {waited}</p>
         </main>
     }
 }

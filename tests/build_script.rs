@@ -49,6 +49,16 @@ fn build_sh_refuses_what_it_cannot_build_before_building() {
         assert!(!made, "{base}: the build went on past the check: {err}");
         assert!(!said.contains("is ready"), "{base}: {said}");
     }
+    // A language the interface does not speak stops the build at the check,
+    // naming the ones it does.
+    let out = build_sh(&["--schedule", &demo, "--lang", "tlh"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("--lang tlh: the interface does not speak it; known: en, de, fr"),
+        "{err}"
+    );
+    refused(&["--schedule", &demo, "--lang"], "--lang needs a value");
     refused(
         &["--schedule", &demo, "--bass", "/x/"],
         "unknown option --bass",
@@ -107,6 +117,6 @@ fn build_sh_refuses_what_it_cannot_build_before_building() {
     let help = build_sh(&["--help"]);
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains(
-        "--schedule <file> [--tz <IANA zone>] [--base /path/] [--venue <file>] [--out <dir>]"
+        "--schedule <file> [--tz <IANA zone>] [--base /path/] [--venue <file>] [--lang <code>] [--out <dir>]"
     ));
 }

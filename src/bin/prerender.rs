@@ -15,7 +15,7 @@
 //! printed in its words; a file that cannot be used at all, or a zone-less
 //! one without a zone, fails the build with the app's message.
 //!
-//! Usage: `prerender <dist dir> [--schedule <file>] [--tz <IANA zone>] [--name <name>] [--base <path or URL>] [--venue <file>]`,
+//! Usage: `prerender <dist dir> [--schedule <file>] [--tz <IANA zone>] [--name <name>] [--base <path or URL>] [--venue <file>] [--lang <code>]`,
 //! or `prerender --check --schedule <file> [--tz …] [--name …] [--venue …]`, which only
 //! reads the files as the build would and writes nothing (`scripts/build.sh`
 //! runs it before the minutes of the wasm build).
@@ -30,9 +30,11 @@
 //! that carries no title (Sessionize, pretalx widget), e.g.
 //! `orlando-codecamp-2020`, by default the `--schedule` file's name; `--base`
 //! the path the folder is served under ("/mesoscon/2017/"), or its full URL
-//! (then the canonical links and the sitemap are absolute). Without
+//! (then the canonical links and the sitemap are absolute); `--lang` the
+//! language the pages are written in (`en`, `de`, `fr`: `model::words`'s
+//! `LANGS`; an unknown one stops the build and names the known). Without
 //! them, the environment's `SCHEDULE_FILE`, `SCHEDULE_TZ`, `SCHEDULE_NAME`,
-//! `SCHEDULE_BASE` and `SCHEDULE_VENUE` are used: `scripts/build.sh` sets
+//! `SCHEDULE_BASE`, `SCHEDULE_VENUE` and `SCHEDULE_LANG` are used: `scripts/build.sh` sets
 //! them, as it reaches this step only through Trunk and its post-build hook.
 
 // The views' async types nest deeper than the default limit (see lib.rs).
@@ -48,6 +50,8 @@ struct Args {
     base: Option<String>,
     /// The organiser's venue file (`--venue`).
     venue: Option<std::path::PathBuf>,
+    /// The built pages' language (`--lang`, default English).
+    lang: &'static schedule_viewer::model::words::Lang,
     /// Read the file and say what is wrong with it; write nothing.
     check: bool,
 }
@@ -57,7 +61,7 @@ impl Args {
     fn read() -> Result<Args, String> {
         let mut dir = None;
         let (mut schedule, mut zone, mut name, mut base) = (None, None, None, None);
-        let mut venue = None;
+        let (mut venue, mut lang) = (None, None);
         let mut check = false;
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
@@ -68,6 +72,7 @@ impl Args {
                 "--name" => name = Some(value("--name")?),
                 "--base" => base = Some(value("--base")?),
                 "--venue" => venue = Some(value("--venue")?),
+                "--lang" => lang = Some(value("--lang")?),
                 "--check" => check = true,
                 flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
                 _ if dir.is_none() => dir = Some(arg),
@@ -75,6 +80,10 @@ impl Args {
             }
         }
         let from_env = |var: &str| std::env::var(var).ok().filter(|v| !v.trim().is_empty());
+        let lang = match lang.or_else(|| from_env("SCHEDULE_LANG")) {
+            None => schedule_viewer::model::words::english(),
+            Some(code) => language(&code)?,
+        };
         Ok(Args {
             dir: dir.unwrap_or_else(|| "dist".into()).into(),
             schedule: schedule
@@ -84,9 +93,39 @@ impl Args {
             name: name.or_else(|| from_env("SCHEDULE_NAME")),
             base: base.or_else(|| from_env("SCHEDULE_BASE")),
             venue: venue.or_else(|| from_env("SCHEDULE_VENUE")).map(Into::into),
+            lang,
             check,
         })
     }
+}
+
+/// The language `--lang` names, by its exact code; an error lists the known ones.
+#[cfg(not(target_arch = "wasm32"))]
+fn language(code: &str) -> Result<&'static schedule_viewer::model::words::Lang, String> {
+    use schedule_viewer::model::words::LANGS;
+    LANGS.iter().find(|l| l.code == code).ok_or_else(|| {
+        let known: Vec<&str> = LANGS.iter().map(|l| l.code).collect();
+        format!(
+            "--lang {code}: the interface does not speak it; known: {}",
+            known.join(", ")
+        )
+    })
+}
+
+/// Speak `lang` for the pages about to be written: its catalogue, as
+/// deployed in `dir` (the one the app fetches), read.
+#[cfg(not(target_arch = "wasm32"))]
+fn speak(dir: &std::path::Path, lang: &'static schedule_viewer::model::words::Lang) {
+    use schedule_viewer::model::words;
+    if lang.is_source() {
+        return words::speak(lang, None);
+    }
+    let path = dir.join(lang.file());
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| fail(format!("{} could not be read: {e}", path.display())));
+    let catalogue = schedule_viewer::model::catalogue::read_catalogue(&text)
+        .unwrap_or_else(|e| fail(format!("{}: {e}", path.display())));
+    words::speak(lang, Some(catalogue));
 }
 
 /// Stop the build with a message.
@@ -104,7 +143,7 @@ fn main() {
     let args = Args::read().unwrap_or_else(|why| {
         eprintln!("prerender: {why}");
         eprintln!(
-            "usage: prerender <dist dir> [--schedule <file>] [--tz <IANA zone>] [--name <name>] [--base <path or URL>] [--venue <file>]"
+            "usage: prerender <dist dir> [--schedule <file>] [--tz <IANA zone>] [--name <name>] [--base <path or URL>] [--venue <file>] [--lang <code>]"
         );
         eprintln!("       prerender --check --schedule <file> [--tz <IANA zone>] [--name <name>] [--base <path or URL>] [--venue <file>]");
         std::process::exit(2);
@@ -166,6 +205,7 @@ fn main() {
         return;
     }
 
+    speak(dir, args.lang);
     let index_path = dir.join("index.html");
     let Ok(index) = std::fs::read_to_string(&index_path) else {
         fail(format!("no index.html in {}", dir.display()));
@@ -220,8 +260,22 @@ fn main() {
     });
     let file = schedule_viewer::model::live::body_fingerprint(&served);
     let started = std::time::Instant::now();
-    let written =
-        write_pages(dir, &shell, converted.schedule, &site, file).unwrap_or_else(|e| fail(e));
+    // In another language than English, the pages are drawn from the
+    // deployed file read in it, as the app reads it: what the reading itself
+    // names (a session type, a link's default title, a language) is then
+    // in the pages' language, and the app's first render is the page's.
+    let schedule = if args.lang.is_source() {
+        converted.schedule
+    } else {
+        match schedule_viewer::model::import::import_own(&served) {
+            Ok(Ok(imported)) => imported.schedule,
+            _ => fail(format!(
+                "{} could not be read back",
+                schedule_path.display()
+            )),
+        }
+    };
+    let written = write_pages(dir, &shell, schedule, &site, file).unwrap_or_else(|e| fail(e));
     println!(
         "prerender: {written} pages written under {} in {:.1} s",
         site.base,
@@ -351,7 +405,12 @@ fn write_pages(
     let schedule = std::sync::Arc::new(schedule);
     let pages = site::pages(&schedule, site);
     let mut styles = Styles::default();
-    let note = r#"<noscript><p class="nojs-note">The schedule as published: stars, your agenda, filters and search need JavaScript.</p></noscript>"#;
+    let note = format!(
+        r#"<noscript><p class="nojs-note">{}</p></noscript>"#,
+        esc(schedule_viewer::model::words::tr(
+            "The schedule as published: stars, your agenda, filters and search need JavaScript."
+        ))
+    );
     let write = |file: &str, html: String| -> std::io::Result<()> {
         let path = dir.join(file);
         if let Some(parent) = path.parent() {

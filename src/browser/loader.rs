@@ -128,7 +128,12 @@ fn read_other_format(
     Ok(import_other(&text, format, &options))
 }
 
-async fn fetch_text(url: &str) -> Result<(String, Option<String>, Validators), LoadError> {
+/// The text at `url`, with when the service worker fetched it if it
+/// answered offline, and its validators (the schedule's fetch; the
+/// language catalogue's too, `browser::language`).
+pub(crate) async fn fetch_text(
+    url: &str,
+) -> Result<(String, Option<String>, Validators), LoadError> {
     let network = || LoadError::Network {
         url: url.to_string(),
     };

@@ -4,6 +4,7 @@ pub mod adopt;
 pub mod clock;
 pub mod conferences;
 pub mod files;
+pub mod language;
 pub mod live;
 pub mod loader;
 pub mod location;

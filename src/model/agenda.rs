@@ -18,6 +18,8 @@ use super::json::{self, stored_texts, JsonError, Reader};
 use super::limits::MAX_SESSION_HOURS;
 use super::schedule::{Parts, Room, Schedule, Session, SessionKind};
 use super::text::UniqueIds;
+use super::words::tr;
+use crate::trf;
 
 /// Current version of the stored agenda (2 added own entries, 3 follows;
 /// 1 and 2 still read). An older app refuses a newer value instead of
@@ -55,10 +57,10 @@ pub enum OwnEntryError {
 impl fmt::Display for OwnEntryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Self::NoTitle => "Give the entry a title.",
-            Self::BadTime => "Give a start and an end date and time.",
-            Self::EndsBeforeStart => "The end is before the start.",
-            Self::TooLong => "An entry may last at most 7 days.",
+            Self::NoTitle => tr("Give the entry a title."),
+            Self::BadTime => tr("Give a start and an end date and time."),
+            Self::EndsBeforeStart => tr("The end is before the start."),
+            Self::TooLong => tr("An entry may last at most 7 days."),
         })
     }
 }
@@ -667,7 +669,7 @@ impl Agenda {
                     .position(|k| *k == key)
                 {
                     if seen & 1 << at != 0 {
-                        return Err(r.error(&format!("`{key}` twice")));
+                        return Err(r.error(&trf!("`{key}` twice", key = key)));
                     }
                     seen |= 1 << at;
                 }
@@ -679,13 +681,14 @@ impl Agenda {
             Ok(v)
         })
         .map_err(StoredAgendaError::Corrupt)?
-        .ok_or_else(|| StoredAgendaError::Corrupt("no format version".into()))?;
+        .ok_or_else(|| StoredAgendaError::Corrupt(tr("no format version").into()))?;
         if version > AGENDA_VERSION {
             return Err(StoredAgendaError::FutureVersion(version));
         }
         if version == 0 {
-            return Err(StoredAgendaError::Corrupt(format!(
-                "unknown format version {version}"
+            return Err(StoredAgendaError::Corrupt(trf!(
+                "unknown format version {version}",
+                version = version
             )));
         }
         // Version 1 is version 2 without own entries, and 2 is 3 without
@@ -705,7 +708,7 @@ impl Agenda {
                 }),
                 "follows" => r.object(&mut |r, key| {
                     let Some(followed) = Followed::from_key(key) else {
-                        return Err(r.error("a follow of no known kind"));
+                        return Err(r.error(tr("a follow of no known kind")));
                     };
                     let entry = FollowEntry::read_stored(r, 0, "")?;
                     a.put_follow(followed, entry);
@@ -716,7 +719,7 @@ impl Agenda {
         })
         .map_err(StoredAgendaError::Corrupt)?;
         if !has_entries {
-            return Err(StoredAgendaError::Corrupt("no `entries`".into()));
+            return Err(StoredAgendaError::Corrupt(tr("no `entries`").into()));
         }
         Ok((agenda, version))
     }
@@ -742,7 +745,7 @@ fn read_own(r: &mut Reader) -> Result<OwnEntry, JsonError> {
     OwnEntry::read_stored(
         r,
         OwnEntry::texts(&["title", "start", "end"]),
-        "an own entry without its title, start and end",
+        tr("an own entry without its title, start and end"),
     )
 }
 

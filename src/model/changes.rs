@@ -5,6 +5,7 @@
 use super::json::{self, stored_texts, JsonError, Reader};
 use super::schedule::{Schedule, Session};
 use super::time::{day_and_clock, parse_instant, Instant};
+use crate::trf;
 
 /// Where the last seen schedule of a conference is kept (a Cache Storage URL).
 pub fn snapshot_cache_key(conference_id: &str) -> String {
@@ -256,12 +257,10 @@ impl ChangeWords {
             line.push_str(", ");
             line.push_str(&self.now);
         }
-        if !self.was.is_empty() {
-            line.push_str(" (was ");
-            line.push_str(&self.was);
-            line.push(')');
+        if self.was.is_empty() {
+            return line;
         }
-        line
+        trf!("{text} (was {was})", text = line, was = self.was)
     }
 
     /// What follows the headline, as a sentence of its own (a notification's
@@ -270,8 +269,8 @@ impl ChangeWords {
     pub fn detail(&self) -> String {
         let detail = match (self.now.as_str(), self.was.as_str()) {
             (now, "") => now.to_string(),
-            ("", was) => format!("was {was}"),
-            (now, was) => format!("{now} (was {was})"),
+            ("", was) => trf!("was {was}", was = was),
+            (now, was) => trf!("{text} (was {was})", text = now, was = was),
         };
         let mut chars = detail.chars();
         match chars.next() {
@@ -296,27 +295,31 @@ pub fn words(
     let place_now = |now: &Session, room: &str| when_and_where(Some(now.start), room, show);
     match (was, now) {
         (None, Some((now, room))) => ChangeWords {
-            headline: format!("New: “{}”", now.title),
+            headline: trf!("New: “{title}”", title = now.title),
             now: place_now(now, room),
             was: String::new(),
         },
         (Some(was), None) => ChangeWords {
-            headline: format!("Cancelled: “{}”", was.title),
+            headline: trf!("Cancelled: “{title}”", title = was.title),
             now: String::new(),
             was: place_was(&was),
         },
         (Some(was), Some((now, room))) if moved => ChangeWords {
-            headline: format!("Moved: “{}”", now.title),
-            now: format!("now {}", place_now(now, room)),
+            headline: trf!("Moved: “{title}”", title = now.title),
+            now: trf!("now {place}", place = place_now(now, room)),
             was: if same_as_shown(was.title, &now.title) {
                 place_was(&was)
             } else {
-                format!("“{}”, {}", was.title, place_was(&was))
+                trf!(
+                    "“{title}”, {place}",
+                    title = was.title,
+                    place = place_was(&was)
+                )
             },
         },
         (Some(was), Some((now, _))) => ChangeWords {
-            headline: format!("Renamed: “{}”", was.title),
-            now: format!("now “{}”", now.title),
+            headline: trf!("Renamed: “{title}”", title = was.title),
+            now: trf!("now “{title}”", title = now.title),
             was: String::new(),
         },
         (None, None) => ChangeWords::default(),

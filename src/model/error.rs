@@ -7,6 +7,9 @@
 
 use std::fmt;
 
+use super::words::tr;
+use crate::trf;
+
 use super::format::format_list;
 use super::json::{JsonError, MAX_NESTING};
 use super::limits::{FORMAT_VERSION, MAX_DAYS_FROM_MEDIAN, MAX_SCHEDULE_BYTES, MAX_SESSION_HOURS};
@@ -36,29 +39,38 @@ pub enum ScheduleError {
 impl fmt::Display for ScheduleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Empty => f.write_str("the schedule file is empty"),
-            Self::TooLarge { bytes } => write!(
-                f,
-                "the schedule file is {bytes} bytes, more than the {MAX_SCHEDULE_BYTES} bytes this viewer accepts"
-            ),
-            Self::TooDeep { at } => write!(
-                f,
-                "the schedule file nests lists and objects more than {MAX_NESTING} levels deep (at byte {at})"
-            ),
-            Self::Syntax(msg) => write!(f, "the schedule file is not valid: {msg}"),
-            Self::UnsupportedVersion(v) => write!(
-                f,
-                "the schedule file has format version {v}; this viewer reads version {FORMAT_VERSION}"
-            ),
-            Self::MissingConference => {
-                f.write_str("the schedule file has no conference id or title")
+            Self::Empty => f.write_str(tr("the schedule file is empty")),
+            Self::TooLarge { bytes } => f.write_str(&trf!(
+                "the schedule file is {bytes} bytes, more than the {max} bytes this viewer accepts",
+                bytes = bytes,
+                max = MAX_SCHEDULE_BYTES
+            )),
+            Self::TooDeep { at } => f.write_str(&trf!(
+                "the schedule file nests lists and objects more than {max} levels deep (at byte {at})",
+                max = MAX_NESTING,
+                at = at
+            )),
+            Self::Syntax(msg) => {
+                f.write_str(&trf!("the schedule file is not valid: {msg}", msg = msg))
             }
-            Self::NoSessions { skipped: 0 } => f.write_str("the schedule file lists no sessions"),
-            Self::NoSessions { skipped } => write!(
-                f,
-                "none of the schedule's sessions is valid ({skipped} skipped)"
-            ),
-            Self::Unknown(why) => write!(f, "the file is not a schedule: {why}"),
+            Self::UnsupportedVersion(v) => f.write_str(&trf!(
+                "the schedule file has format version {v}; this viewer reads version {version}",
+                v = v,
+                version = FORMAT_VERSION
+            )),
+            Self::MissingConference => {
+                f.write_str(tr("the schedule file has no conference id or title"))
+            }
+            Self::NoSessions { skipped: 0 } => {
+                f.write_str(tr("the schedule file lists no sessions"))
+            }
+            Self::NoSessions { skipped } => f.write_str(&trf!(
+                "none of the schedule's sessions is valid ({skipped} skipped)",
+                skipped = skipped
+            )),
+            Self::Unknown(why) => {
+                f.write_str(&trf!("the file is not a schedule: {why}", why = why))
+            }
         }
     }
 }
@@ -83,11 +95,10 @@ pub struct UnknownFormat {
 
 impl fmt::Display for UnknownFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "it is none of the formats this viewer reads ({})",
-            format_list()
-        )?;
+        f.write_str(&trf!(
+            "it is none of the formats this viewer reads ({formats})",
+            formats = format_list()
+        ))?;
         if let Some(hint) = self.hint {
             write!(f, "; {hint}")?;
         }
@@ -107,11 +118,14 @@ pub enum StoredAgendaError {
 impl fmt::Display for StoredAgendaError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Corrupt(why) => write!(f, "the saved agenda could not be read ({why})"),
-            Self::FutureVersion(v) => write!(
-                f,
-                "the saved agenda was written by a newer version of this app (format {v})"
-            ),
+            Self::Corrupt(why) => f.write_str(&trf!(
+                "the saved agenda could not be read ({why})",
+                why = why
+            )),
+            Self::FutureVersion(v) => f.write_str(&trf!(
+                "the saved agenda was written by a newer version of this app (format {v})",
+                v = v
+            )),
         }
     }
 }
@@ -136,20 +150,21 @@ pub enum StorageProblem {
 impl fmt::Display for StorageProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Unavailable => f.write_str(
+            Self::Unavailable => f.write_str(tr(
                 "This browser does not let the page store data, so your stars are kept only until you close it.",
-            ),
-            Self::WriteRefused => f.write_str(
+            )),
+            Self::WriteRefused => f.write_str(tr(
                 "Your browser's storage is full or refused the change: it is kept for this visit only, and saved with your next change once there is room.",
-            ),
-            Self::KeptAside { error, backup } => write!(
-                f,
-                "Your saved agenda could not be used: {error}. It was kept unchanged under the key \"{backup}\" and a new agenda was started."
-            ),
-            Self::LeftUntouched { error } => write!(
-                f,
-                "Your saved agenda could not be used: {error}. It could not be copied aside either, so it is left untouched and new stars will not be saved."
-            ),
+            )),
+            Self::KeptAside { error, backup } => f.write_str(&trf!(
+                "Your saved agenda could not be used: {error}. It was kept unchanged under the key \"{backup}\" and a new agenda was started.",
+                error = error,
+                backup = backup
+            )),
+            Self::LeftUntouched { error } => f.write_str(&trf!(
+                "Your saved agenda could not be used: {error}. It could not be copied aside either, so it is left untouched and new stars will not be saved.",
+                error = error
+            )),
         }
     }
 }
@@ -179,19 +194,35 @@ pub enum ActionError {
 impl fmt::Display for ActionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::DownloadRefused { file } => write!(f, "The browser refused to save {file}."),
-            Self::FileUnreadable { name } => write!(f, "{name} could not be read."),
+            Self::DownloadRefused { file } => {
+                f.write_str(&trf!("The browser refused to save {file}.", file = file))
+            }
+            Self::FileUnreadable { name } => {
+                f.write_str(&trf!("{name} could not be read.", name = name))
+            }
             Self::CacheRefused => {
-                f.write_str("The browser did not let the page keep the schedule for offline use.")
+                f.write_str(tr(
+                    "The browser did not let the page keep the schedule for offline use.",
+                ))
             }
-            Self::NotASchedule { name, error } => write!(f, "{name} cannot be opened: {error}."),
+            Self::NotASchedule { name, error } => f.write_str(&trf!(
+                "{name} cannot be opened: {error}.",
+                name = name,
+                error = error
+            )),
             Self::NotAnAgenda { name, error } => {
-                write!(f, "{name} is not an agenda export: {error}.")
+                f.write_str(&trf!(
+                    "{name} is not an agenda export: {error}.",
+                    name = name,
+                    error = error
+                ))
             }
-            Self::NotAnAddress { text } => write!(f, "\"{text}\" is not an http(s) address."),
-            Self::PartMissing => f.write_str(
+            Self::NotAnAddress { text } => {
+                f.write_str(&trf!("\"{text}\" is not an http(s) address.", text = text))
+            }
+            Self::PartMissing => f.write_str(tr(
                 "A part of this app that this needs could not be loaded. Check the connection and try again.",
-            ),
+            )),
         }
     }
 }
@@ -252,36 +283,44 @@ pub enum SkipReason {
 impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NotAnObject => f.write_str("not an object"),
-            Self::NoId => f.write_str("session without an id"),
-            Self::NoGuidOrId => f.write_str("event without guid or id"),
-            Self::NoCodeOrId => f.write_str("talk without code or id"),
-            Self::DuplicateId(id) => write!(f, "duplicate session id \"{id}\""),
-            Self::EmptyTitle => f.write_str("empty title"),
-            Self::NoStart => f.write_str("no start time"),
-            Self::NoEnd => f.write_str("no end time"),
-            Self::NoDate => f.write_str("no date"),
-            Self::Unscheduled => f.write_str("not scheduled (no start time)"),
-            Self::NotRfc3339(t) => write!(f, "\"{t}\" is not an RFC 3339 time with an offset"),
-            Self::NotATimeInZone { time, zone } => {
-                write!(f, "\"{time}\" is not a time in the zone \"{zone}\"")
+            Self::NotAnObject => f.write_str(tr("not an object")),
+            Self::NoId => f.write_str(tr("session without an id")),
+            Self::NoGuidOrId => f.write_str(tr("event without guid or id")),
+            Self::NoCodeOrId => f.write_str(tr("talk without code or id")),
+            Self::DuplicateId(id) => f.write_str(&trf!("duplicate session id \"{id}\"", id = id)),
+            Self::EmptyTitle => f.write_str(tr("empty title")),
+            Self::NoStart => f.write_str(tr("no start time")),
+            Self::NoEnd => f.write_str(tr("no end time")),
+            Self::NoDate => f.write_str(tr("no date")),
+            Self::Unscheduled => f.write_str(tr("not scheduled (no start time)")),
+            Self::NotRfc3339(t) => f.write_str(&trf!(
+                "\"{time}\" is not an RFC 3339 time with an offset",
+                time = t
+            )),
+            Self::NotATimeInZone { time, zone } => f.write_str(&trf!(
+                "\"{time}\" is not a time in the zone \"{zone}\"",
+                time = time,
+                zone = zone
+            )),
+            Self::NotATime(t) => f.write_str(&trf!("\"{time}\" is not a time", time = t)),
+            Self::BadDuration(d) => {
+                f.write_str(&trf!("duration \"{duration}\" is not H:MM", duration = d))
             }
-            Self::NotATime(t) => write!(f, "\"{t}\" is not a time"),
-            Self::BadDuration(d) => write!(f, "duration \"{d}\" is not H:MM"),
-            Self::EndOutOfRange => f.write_str("end out of range"),
-            Self::EndsBeforeStart => f.write_str("ends before it starts"),
-            Self::UnknownRoom(r) => write!(f, "unknown room \"{r}\""),
-            Self::UnknownTrack(t) => write!(f, "unknown track \"{t}\""),
-            Self::UnknownSpeaker(p) => write!(f, "unknown speaker \"{p}\""),
-            Self::TooLong => write!(
-                f,
-                "lasts more than {} days (the longest a session may last)",
-                MAX_SESSION_HOURS / 24
-            ),
-            Self::FarAway => write!(
-                f,
-                "starts more than {MAX_DAYS_FROM_MEDIAN} days away from the rest of the conference"
-            ),
+            Self::EndOutOfRange => f.write_str(tr("end out of range")),
+            Self::EndsBeforeStart => f.write_str(tr("ends before it starts")),
+            Self::UnknownRoom(r) => f.write_str(&trf!("unknown room \"{room}\"", room = r)),
+            Self::UnknownTrack(t) => f.write_str(&trf!("unknown track \"{track}\"", track = t)),
+            Self::UnknownSpeaker(p) => {
+                f.write_str(&trf!("unknown speaker \"{speaker}\"", speaker = p))
+            }
+            Self::TooLong => f.write_str(&trf!(
+                "lasts more than {days} days (the longest a session may last)",
+                days = MAX_SESSION_HOURS / 24
+            )),
+            Self::FarAway => f.write_str(&trf!(
+                "starts more than {days} days away from the rest of the conference",
+                days = MAX_DAYS_FROM_MEDIAN
+            )),
         }
     }
 }
@@ -323,26 +362,32 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Network { url } => write!(
-                f,
-                "The schedule at {url} could not be fetched. Check the connection (or, for another site, that it allows cross-origin requests)."
-            ),
+            Self::Network { url } => f.write_str(&trf!(
+                "The schedule at {url} could not be fetched. Check the connection (or, for another site, that it allows cross-origin requests).",
+                url = url
+            )),
             Self::Http { url, status } => {
-                write!(f, "The server answered {status} for the schedule at {url}.")
+                f.write_str(&trf!(
+                    "The server answered {status} for the schedule at {url}.",
+                    status = status,
+                    url = url
+                ))
             }
-            Self::Schedule { url, error } => write!(f, "In {url}: {error}."),
-            Self::BadUrl { url } => write!(
-                f,
-                "\"{url}\" is not a schedule address this app can open: use an http(s) URL."
-            ),
-            Self::LocalMissing { name } => write!(
-                f,
-                "The local file {name} opened earlier is no longer stored in this browser. Open it again."
-            ),
-            Self::ReaderMissing { url } => write!(
-                f,
-                "The schedule at {url} is in a format whose reader is a part of this app that could not be loaded. Check the connection and try again."
-            ),
+            Self::Schedule { url, error } => {
+                f.write_str(&trf!("In {url}: {error}.", url = url, error = error))
+            }
+            Self::BadUrl { url } => f.write_str(&trf!(
+                "\"{url}\" is not a schedule address this app can open: use an http(s) URL.",
+                url = url
+            )),
+            Self::LocalMissing { name } => f.write_str(&trf!(
+                "The local file {name} opened earlier is no longer stored in this browser. Open it again.",
+                name = name
+            )),
+            Self::ReaderMissing { url } => f.write_str(&trf!(
+                "The schedule at {url} is in a format whose reader is a part of this app that could not be loaded. Check the connection and try again.",
+                url = url
+            )),
         }
     }
 }

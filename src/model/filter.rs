@@ -8,6 +8,7 @@ use super::follow::{covers_at, Followed};
 use super::schedule::Schedule;
 use super::text::fold_for_search;
 use super::url;
+use crate::trf;
 
 /// A list of up to this many sessions shows whole, and so do a page's
 /// last few (up to this many less a page): a "Show more" for a few cards
@@ -84,7 +85,8 @@ pub struct Filter {
     pub following: bool,
 }
 
-/// The list-valued filters besides Track: (URL key, noun for notices).
+/// The list-valued filters besides Track: (URL key, noun).
+/// A notice of an unknown value is [`unknown_value`]'s.
 pub const FACETS: [(&str, &str); 3] = [
     ("room", "room"),
     ("lang", "language"),
@@ -134,17 +136,17 @@ impl Filter {
             if key == "track" {
                 for slug in url::decode_list(raw) {
                     if schedule.track_by_id(&slug).is_none() {
-                        notices.push(format!("No track \"{slug}\" in this schedule."));
+                        notices.push(unknown_value("track", &slug));
                     } else if !filter.tracks.contains(&slug) {
                         filter.tracks.push(slug);
                     }
                 }
                 continue;
             }
-            if let Some(&(_, noun)) = FACETS.iter().find(|(k, _)| *k == key) {
+            if FACETS.iter().any(|(k, _)| *k == key) {
                 for slug in url::decode_list(raw) {
                     if facet_index(schedule, &key, &slug).is_none() {
-                        notices.push(format!("No {noun} \"{slug}\" in this schedule."));
+                        notices.push(unknown_value(&key, &slug));
                     } else if !filter.facet(&key).contains(&slug) {
                         filter.facet_mut(&key).push(slug);
                     }
@@ -160,12 +162,12 @@ impl Filter {
                     if schedule.speaker_by_id(value).is_some() {
                         filter.speaker = Some(value.to_string());
                     } else {
-                        notices.push(format!("No speaker \"{value}\" in this schedule."));
+                        notices.push(unknown_value("speaker", value));
                     }
                 }
                 "day" if !value.is_empty() => match super::time::parse_ymd(value) {
                     Some(d) if schedule.days.contains(&d) => filter.day = Some(d),
-                    _ => notices.push(format!("No day \"{value}\" in this schedule.")),
+                    _ => notices.push(unknown_value("day", value)),
                 },
                 _ => {}
             }
@@ -252,6 +254,23 @@ impl Filter {
             })
             .map(|(i, _)| i)
             .collect()
+    }
+}
+
+/// The notice of a value of the filter's URL key `key` ("track", "room",
+/// "lang", "type", "speaker", "day") that the schedule does not have: one
+/// whole sentence per key, so that each language words it its own way.
+fn unknown_value(key: &str, value: &str) -> String {
+    match key {
+        "track" => trf!("No track \"{value}\" in this schedule.", value = value),
+        "room" => trf!("No room \"{value}\" in this schedule.", value = value),
+        "lang" => trf!("No language \"{value}\" in this schedule.", value = value),
+        "type" => trf!(
+            "No session type \"{value}\" in this schedule.",
+            value = value
+        ),
+        "speaker" => trf!("No speaker \"{value}\" in this schedule.", value = value),
+        _ => trf!("No day \"{value}\" in this schedule.", value = value),
     }
 }
 

@@ -6,6 +6,8 @@
 use super::changes::{Change, SnapshotSession};
 use super::route::Route;
 use super::schedule::{Schedule, Session};
+use super::words::tr;
+use crate::trn;
 
 /// What can be followed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -37,9 +39,9 @@ impl FollowKind {
     /// Its word before a name ("Track: Ops").
     pub fn label(self) -> &'static str {
         match self {
-            Self::Track => "Track",
-            Self::Speaker => "Speaker",
-            Self::Room => "Room",
+            Self::Track => tr("Track"),
+            Self::Speaker => tr("Speaker"),
+            Self::Room => tr("Room"),
         }
     }
 
@@ -162,7 +164,7 @@ impl Followed {
 pub fn now_following(added: usize) -> String {
     match added {
         0 => String::new(),
-        n => format!("; now following {n} more"),
+        n => trn!("; now following {n} more", "; now following {n} more", n),
     }
 }
 

@@ -38,5 +38,5 @@ pub const FORMATS: [Format; 4] = [
 pub fn format_list() -> String {
     let names: Vec<&str> = FORMATS.iter().map(|f| f.name()).collect();
     let (last, rest) = names.split_last().unwrap_or((&"", &[]));
-    format!("{} or {last}", rest.join(", "))
+    crate::trf!("{list} or {last}", list = rest.join(", "), last = last)
 }

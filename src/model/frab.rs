@@ -22,6 +22,8 @@ use super::schedule::{
     SessionKind, Tally, Track,
 };
 use super::text::slugify;
+use super::words::tr;
+use crate::trf;
 
 #[derive(Deserialize)]
 pub(crate) struct FrabFile {
@@ -269,7 +271,7 @@ impl FrabEvent {
         out.extend(Link::new(
             LinkKind::Recording,
             self.video_download_url.clone(),
-            Some("Video download".into()),
+            Some(tr("Video download").into()),
         ));
         out.extend(Link::new(
             LinkKind::Feedback,
@@ -393,7 +395,7 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
         .into_iter()
         .filter_map(|t| {
             let name = non_empty(t.name)?;
-            let place = || format!("track \"{name}\"");
+            let place = || trf!("track \"{name}\"", name = name);
             Some((name.clone(), checked_colour(t.color, place, &mut problems)?))
         })
         .collect();
@@ -426,7 +428,7 @@ fn convert(file: FrabFile) -> Result<Schedule, ScheduleError> {
         let raw_id = non_empty(e.guid.clone()).or_else(|| e.id.0.clone());
         let place = raw_id
             .as_deref()
-            .map(|id| format!("event \"{id}\""))
+            .map(|id| trf!("event \"{id}\"", id = id))
             .unwrap_or_else(|| format!("events[{n}]"));
         let result = event_session(&e, raw_id, day, &room_key, &mut lists);
         tally.take(place, result);

@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::agenda::Level;
 use super::schedule::{Schedule, Session};
+use crate::trn;
 
 /// Options for an export.
 pub struct IcsOptions<'a> {
@@ -109,8 +110,12 @@ pub fn calendar<'a>(
             if !description.is_empty() {
                 description.push_str("\n\n");
             }
-            description.push_str("Speakers: ");
-            description.push_str(&names.join(", "));
+            description.push_str(&trn!(
+                "Speakers: {names}",
+                "Speakers: {names}",
+                names.len(),
+                names = names.join(", ")
+            ));
         }
         if !description.is_empty() {
             line(format!("DESCRIPTION:{}", escape_text(&description)));

@@ -10,6 +10,8 @@ use super::json::{Kind, Reader};
 use super::schedule::{parse_schedule, within_limits, Conference, Schedule};
 use super::text::slugify;
 use super::time::{NoZoneNames, ZoneResolver};
+use super::words::tr;
+use crate::trf;
 
 /// What the importer needs besides the text.
 pub struct ImportOptions<'a> {
@@ -54,9 +56,9 @@ pub fn detect(text: &str) -> Result<Format, ScheduleError> {
         (Kind::Object, keys) => keys,
         (Kind::Array, _) => {
             return Err(ScheduleError::Unknown(UnknownFormat {
-                hint: Some(
+                hint: Some(tr(
                     "a list at the top level looks like Sessionize's grid view: open its \"All data\" view (…/view/All) instead",
-                ),
+                )),
             }))
         }
         _ => return Err(ScheduleError::Unknown(UnknownFormat { hint: None })),
@@ -119,7 +121,7 @@ pub fn conference_from_hint(hint: Option<&str>, format: Format, zone: &str) -> C
                 .map(|c| c.to_uppercase().chain(chars).collect())
                 .unwrap_or_default()
         }
-        None => format!("{} schedule", format.name()),
+        None => trf!("{format} schedule", format = format.name()),
     };
     Conference {
         id: slug.unwrap_or_else(|| prefix.to_string()),
@@ -202,8 +204,9 @@ pub fn choose_zone(
             };
             return (choice, None);
         }
-        notice = Some(format!(
-            "No time zone \"{asked}\" is known; the link's tz= was ignored."
+        notice = Some(trf!(
+            "No time zone \"{asked}\" is known; the link's tz= was ignored.",
+            asked = asked
         ));
     }
     let choice = match (usable(remembered, &known), usable(viewer, &known)) {

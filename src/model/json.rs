@@ -18,6 +18,9 @@
 
 use std::fmt;
 
+use super::words::tr;
+use crate::trf;
+
 use super::lenient::{Count, Item, Text, Texts, Translations};
 
 /// The deepest nesting of lists and objects a JSON text may have
@@ -41,10 +44,11 @@ impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Syntax(why) => f.write_str(why),
-            Self::TooDeep { at } => write!(
-                f,
-                "nested more than {MAX_NESTING} levels deep (at byte {at})"
-            ),
+            Self::TooDeep { at } => f.write_str(&trf!(
+                "nested more than {max} levels deep (at byte {at})",
+                max = MAX_NESTING,
+                at = at
+            )),
         }
     }
 }
@@ -83,7 +87,26 @@ pub(crate) fn check_nesting(text: &str) -> Result<(), JsonError> {
 /// types), behind the same nesting guard as [`Reader`].
 pub(crate) fn read_with_serde<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     check_nesting(text)?;
-    serde_json::from_str(text).map_err(|e| JsonError::Syntax(e.to_string()))
+    serde_json::from_str(text).map_err(|e| {
+        // serde's own words stay as they are; their place is said in the
+        // reader's words.
+        let words = e.to_string();
+        let place = format!(" at line {} column {}", e.line(), e.column());
+        match words.strip_suffix(&place) {
+            Some(what) if e.line() > 0 => JsonError::Syntax(at_place(what, e.line(), e.column())),
+            _ => JsonError::Syntax(words),
+        }
+    })
+}
+
+/// "`what` at line L column C", in the visitor's words.
+fn at_place(what: &str, line: usize, column: usize) -> String {
+    trf!(
+        "{what} at line {line} column {column}",
+        what = what,
+        line = line,
+        column = column
+    )
 }
 
 /// What the next value is, from its first byte.
@@ -118,7 +141,7 @@ impl<'a> Reader<'a> {
         let before = &self.text[..self.at.min(self.text.len())];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        JsonError::Syntax(format!("{what} at line {line} column {column}"))
+        JsonError::Syntax(at_place(what, line, column))
     }
 
     fn bytes(&self) -> &'a [u8] {
@@ -140,16 +163,18 @@ impl<'a> Reader<'a> {
         next
     }
 
-    fn expect(&mut self, b: u8, what: &str) -> Res<()> {
+    /// Takes `b`, else fails with `what` (a `word!`, translated only then:
+    /// the reader's hot path looks nothing up).
+    fn expect(&mut self, b: u8, what: &'static str) -> Res<()> {
         if self.eat(b) {
             Ok(())
         } else {
-            Err(self.error(what))
+            Err(self.error(tr(what)))
         }
     }
 
     /// Takes the opening `b` of an object or list.
-    fn open(&mut self, b: u8, what: &str) -> Res<()> {
+    fn open(&mut self, b: u8, what: &'static str) -> Res<()> {
         self.expect(b, what)
     }
 
@@ -173,33 +198,33 @@ impl<'a> Reader<'a> {
     pub(crate) fn end(&mut self) -> Res<()> {
         match self.peek() {
             None => Ok(()),
-            Some(_) => Err(self.error("trailing characters")),
+            Some(_) => Err(self.error(tr("trailing characters"))),
         }
     }
 
     /// An object: `each` reads the value of every key, in order.
     pub(crate) fn object(&mut self, each: &mut dyn FnMut(&mut Self, &str) -> Res<()>) -> Res<()> {
-        self.open(b'{', "expected an object")?;
+        self.open(b'{', crate::word!("expected an object"))?;
         if self.close(b'}') {
             return Ok(());
         }
         loop {
             if self.peek() != Some(b'"') {
-                return Err(self.error("expected a key in quotes"));
+                return Err(self.error(tr("expected a key in quotes")));
             }
             let key = self.string()?;
-            self.expect(b':', "expected `:`")?;
+            self.expect(b':', crate::word!("expected `:`"))?;
             each(self, &key)?;
             if self.close(b'}') {
                 return Ok(());
             }
-            self.expect(b',', "expected `,` or `}`")?;
+            self.expect(b',', crate::word!("expected `,` or `}`"))?;
         }
     }
 
     /// An array: `each` reads every element, in order.
     pub(crate) fn array(&mut self, each: &mut dyn FnMut(&mut Self) -> Res<()>) -> Res<()> {
-        self.open(b'[', "expected a list")?;
+        self.open(b'[', crate::word!("expected a list"))?;
         if self.close(b']') {
             return Ok(());
         }
@@ -208,7 +233,7 @@ impl<'a> Reader<'a> {
             if self.close(b']') {
                 return Ok(());
             }
-            self.expect(b',', "expected `,` or `]`")?;
+            self.expect(b',', crate::word!("expected `,` or `]`"))?;
         }
     }
 
@@ -239,14 +264,14 @@ impl<'a> Reader<'a> {
         let int = digits(end);
         if int == end || (b[end] == b'0' && int > end + 1) {
             self.at += end;
-            return Err(self.error("expected a value"));
+            return Err(self.error(tr("expected a value")));
         }
         end = int;
         if b.get(end) == Some(&b'.') {
             let frac = digits(end + 1);
             if frac == end + 1 {
                 self.at += frac;
-                return Err(self.error("expected a digit"));
+                return Err(self.error(tr("expected a digit")));
             }
             end = frac;
         }
@@ -255,7 +280,7 @@ impl<'a> Reader<'a> {
             let exp = digits(sign);
             if exp == sign {
                 self.at += exp;
-                return Err(self.error("expected a digit"));
+                return Err(self.error(tr("expected a digit")));
             }
             end = exp;
         }
@@ -265,7 +290,7 @@ impl<'a> Reader<'a> {
 
     /// A string, its escapes undone.
     pub(crate) fn string(&mut self) -> Res<String> {
-        self.expect(b'"', "expected a text in quotes")?;
+        self.expect(b'"', crate::word!("expected a text in quotes"))?;
         let mut out = String::new();
         loop {
             let start = self.at;
@@ -274,7 +299,7 @@ impl<'a> Reader<'a> {
                 .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
             let Some(run) = run else {
                 self.at = self.text.len();
-                return Err(self.error("the file ends inside a text"));
+                return Err(self.error(tr("the file ends inside a text")));
             };
             self.at += run;
             out.push_str(&self.text[start..self.at]);
@@ -287,7 +312,7 @@ impl<'a> Reader<'a> {
                     self.at += 1;
                     self.escape(&mut out)?;
                 }
-                _ => return Err(self.error("a control character inside a text")),
+                _ => return Err(self.error(tr("a control character inside a text"))),
             }
         }
     }
@@ -295,7 +320,7 @@ impl<'a> Reader<'a> {
     /// The escape after a backslash.
     fn escape(&mut self, out: &mut String) -> Res<()> {
         let Some(&b) = self.bytes().get(self.at) else {
-            return Err(self.error("the file ends inside a text"));
+            return Err(self.error(tr("the file ends inside a text")));
         };
         self.at += 1;
         let c = match b {
@@ -311,23 +336,23 @@ impl<'a> Reader<'a> {
                 let first = self.hex4()?;
                 let code = if (0xD800..0xDC00).contains(&first) {
                     if !self.text[self.at..].starts_with("\\u") {
-                        return Err(self.error("a lone surrogate in a \\u escape"));
+                        return Err(self.error(tr("a lone surrogate in a \\u escape")));
                     }
                     self.at += 2;
                     let second = self.hex4()?;
                     if !(0xDC00..0xE000).contains(&second) {
-                        return Err(self.error("a lone surrogate in a \\u escape"));
+                        return Err(self.error(tr("a lone surrogate in a \\u escape")));
                     }
                     0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                 } else {
                     first
                 };
                 char::from_u32(code)
-                    .ok_or_else(|| self.error("a lone surrogate in a \\u escape"))?
+                    .ok_or_else(|| self.error(tr("a lone surrogate in a \\u escape")))?
             }
             _ => {
                 self.at -= 1;
-                return Err(self.error("an invalid escape"));
+                return Err(self.error(tr("an invalid escape")));
             }
         };
         out.push(c);
@@ -339,7 +364,7 @@ impl<'a> Reader<'a> {
         let value = digits
             .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
             .and_then(|d| u32::from_str_radix(d, 16).ok());
-        let value = value.ok_or_else(|| self.error("an invalid \\u escape"))?;
+        let value = value.ok_or_else(|| self.error(tr("an invalid \\u escape")))?;
         self.at += 4;
         Ok(value)
     }
@@ -413,7 +438,7 @@ impl<'a> Reader<'a> {
     /// A list of records, which must be a list (`what` names it).
     pub(crate) fn list<T: Default>(&mut self, what: &str, field: Field<T>) -> Res<Vec<Item<T>>> {
         if self.kind() != Kind::Array {
-            return Err(self.error(&format!("`{what}` should be a list")));
+            return Err(self.error(&trf!("`{what}` should be a list", what = what)));
         }
         self.items(field)
     }
@@ -442,7 +467,7 @@ impl<'a> Reader<'a> {
                 return Ok(value);
             }
         }
-        Err(self.error(&format!("`{what}` should be true or false")))
+        Err(self.error(&trf!("`{what}` should be true or false", what = what)))
     }
 
     /// One of `all`, by its stored name (`name`); `what` names the field.
@@ -456,7 +481,7 @@ impl<'a> Reader<'a> {
         all.iter()
             .copied()
             .find(|t| name(*t) == text)
-            .ok_or_else(|| self.error(&format!("an unknown {what}")))
+            .ok_or_else(|| self.error(&trf!("an unknown {what}", what = what)))
     }
 
     /// A string, or null (`None`).
@@ -512,7 +537,7 @@ impl<'a> Reader<'a> {
             Some(n) => Ok(Some(n)),
             None => {
                 self.at = start;
-                Err(self.error(&format!("`{what}` should be a whole number")))
+                Err(self.error(&trf!("`{what}` should be a whole number", what = what)))
             }
         }
     }

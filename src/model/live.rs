@@ -17,6 +17,8 @@ use super::agenda::Agenda;
 use super::changes::Change;
 use super::schedule::Schedule;
 use super::time::{clock, Instant};
+use super::words::tr;
+use crate::{trf, trn};
 
 /// How often an open page checks while the conference runs.
 pub const CHECK_DURING: TimeDelta = TimeDelta::minutes(5);
@@ -160,23 +162,23 @@ pub enum CheckProblem {
 impl std::fmt::Display for CheckProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CheckProblem::Server(status) => write!(
-                f,
-                "The last check for a newer schedule failed (the server answered {status}); the schedule shown is kept."
-            ),
-            CheckProblem::Broken(why) => write!(
-                f,
-                "The newer schedule file could not be read ({why}); the schedule shown is kept."
-            ),
-            CheckProblem::OtherConference => f.write_str(
+            CheckProblem::Server(status) => f.write_str(&trf!(
+                "The last check for a newer schedule failed (the server answered {status}); the schedule shown is kept.",
+                status = status
+            )),
+            CheckProblem::Broken(why) => f.write_str(&trf!(
+                "The newer schedule file could not be read ({why}); the schedule shown is kept.",
+                why = why
+            )),
+            CheckProblem::OtherConference => f.write_str(tr(
                 "The schedule's address now gives another conference's schedule; the schedule shown is kept.",
-            ),
-            CheckProblem::PartMissing => f.write_str(
+            )),
+            CheckProblem::PartMissing => f.write_str(tr(
                 "A newer schedule is there, but the part of this app that takes it in could not be loaded; the schedule shown is kept.",
-            ),
-            CheckProblem::CheckerMissing => f.write_str(
+            )),
+            CheckProblem::CheckerMissing => f.write_str(tr(
                 "The part of this app that checks for a newer schedule could not be loaded; the schedule shown is kept. Check the connection, or reload the page.",
-            ),
+            )),
         }
     }
 }
@@ -242,18 +244,22 @@ impl Freshness {
 
     /// "Checked 14:05", with times as `show` presents them (the zone shown).
     pub fn checked_words(&self, show: impl Fn(Instant) -> Instant) -> Option<String> {
-        self.checked.map(|t| format!("Checked {}", clock(&show(t))))
+        self.checked
+            .map(|t| trf!("Checked {time}", time = clock(&show(t))))
     }
 
     /// "Offline since 13:40 — schedule as of 13:35", while offline: the
     /// schedule shown is as of the last check that reached the server.
     pub fn offline_words(&self, show: impl Fn(Instant) -> Instant) -> Option<String> {
-        let since = self.offline_since?;
-        let as_of = self
-            .checked
-            .map(|t| format!(" — schedule as of {}", clock(&show(t))))
-            .unwrap_or_default();
-        Some(format!("Offline since {}{as_of}", clock(&show(since))))
+        let since = clock(&show(self.offline_since?));
+        Some(match self.checked {
+            Some(t) => trf!(
+                "Offline since {since} — schedule as of {time}",
+                since = since,
+                time = clock(&show(t))
+            ),
+            None => trf!("Offline since {since}", since = since),
+        })
     }
 }
 
@@ -286,19 +292,29 @@ impl UpdateSummary {
     /// "Schedule updated at 14:05 — 3 changes, 1 in your agenda, 1 in
     /// what you follow".
     pub fn words(&self, at: &Instant) -> String {
-        let changes = match self.changes {
-            0 => "no change to times, rooms or titles".to_string(),
-            1 => "1 change".to_string(),
-            n => format!("{n} changes"),
-        };
-        let mut mine = match self.in_agenda {
-            0 => String::new(),
-            n => format!(", {n} in your agenda"),
-        };
-        if self.followed > 0 {
-            mine.push_str(&format!(", {} in what you follow", self.followed));
+        let mut parts = vec![match self.changes {
+            0 => tr("no change to times, rooms or titles").to_string(),
+            n => trn!("{n} change", "{n} changes", n),
+        }];
+        if self.in_agenda > 0 {
+            parts.push(trn!(
+                "{n} in your agenda",
+                "{n} in your agenda",
+                self.in_agenda
+            ));
         }
-        format!("Schedule updated at {} — {changes}{mine}", clock(at))
+        if self.followed > 0 {
+            parts.push(trn!(
+                "{n} in what you follow",
+                "{n} in what you follow",
+                self.followed
+            ));
+        }
+        trf!(
+            "Schedule updated at {time} — {changes}",
+            time = clock(at),
+            changes = parts.join(", ")
+        )
     }
 }
 
@@ -311,9 +327,6 @@ pub struct Alert {
     /// "Now Thu 26 Oct 15:00, Club B (was Thu 26 Oct 10:00, Club A)".
     pub body: String,
 }
-
-/// What a notification of a cancelled session adds to its words.
-const KEPT: &str = "It is kept in your agenda, marked as cancelled.";
 
 /// The alerts an update owes the user: starred sessions that moved or were
 /// cancelled, and sessions added to, moved in or cancelled from what the
@@ -345,10 +358,13 @@ pub fn alerts(
                 was => format!("{was}. {more}"),
             };
             if starred && matches!(c, Change::Removed { .. }) {
-                body = add(body, KEPT);
+                body = add(body, tr("It is kept in your agenda, marked as cancelled."));
             }
             if !followed.is_empty() {
-                body = add(body, &format!("You follow {}.", followed.join(", ")));
+                body = add(
+                    body,
+                    &trf!("You follow {names}.", names = followed.join(", ")),
+                );
             }
             Some(Alert {
                 title: words.headline,

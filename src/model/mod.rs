@@ -2,6 +2,8 @@
 //! functions, unit-tested natively with `cargo test`.
 
 pub mod agenda;
+// A language's catalogue file read.
+pub mod catalogue;
 pub mod changes;
 pub mod conferences;
 // Native only (the build step): reads the deployed file and converts it to our format.
@@ -41,3 +43,5 @@ pub mod venue;
 // Native only (the build step): nothing in the app writes a schedule.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod writer;
+// The app's words in the visitor's language.
+pub mod words;

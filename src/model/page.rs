@@ -6,9 +6,12 @@
 use super::route::Route;
 use super::schedule::Schedule;
 use super::time::{long_day, parse_ymd};
+use super::words::tr;
+use crate::trf;
 
-/// The title of a page the schedule cannot show at all ("Not found").
-pub const NOT_FOUND_TITLE: &str = "Not found · schedule-viewer";
+/// The title of a page the schedule cannot show at all ("Not found"), in
+/// English: a page writes it through [`tr`].
+pub const NOT_FOUND_TITLE: &str = crate::word!("Not found · schedule-viewer");
 
 /// The item a route's parameter names, as a position in the schedule: the
 /// session, speaker, track, room or timetable day ("" names the first day).
@@ -33,32 +36,32 @@ pub fn item_of(route: &Route, schedule: &Schedule) -> Option<usize> {
 pub fn page_title(route: &Route, schedule: &Schedule) -> String {
     let item = item_of(route, schedule);
     let name = match route {
-        Route::Programme => "Programme".to_string(),
-        Route::Agenda => "My agenda".to_string(),
-        Route::SharedAgenda => "Shared agenda".to_string(),
-        Route::Speakers => "Speakers".to_string(),
-        Route::Now => "Now & next".to_string(),
-        Route::Conferences => "Conferences".to_string(),
-        Route::NotFound => return NOT_FOUND_TITLE.to_string(),
+        Route::Programme => tr("Programme").to_string(),
+        Route::Agenda => tr("My agenda").to_string(),
+        Route::SharedAgenda => tr("Shared agenda").to_string(),
+        Route::Speakers => tr("Speakers").to_string(),
+        Route::Now => tr("Now & next").to_string(),
+        Route::Conferences => tr("Conferences").to_string(),
+        Route::NotFound => return tr(NOT_FOUND_TITLE).to_string(),
         Route::Session(_) => item.map_or_else(
-            || "Unknown session".to_string(),
+            || tr("Unknown session").to_string(),
             |i| schedule.sessions[i].title.clone(),
         ),
         Route::Speaker(_) => item.map_or_else(
-            || "Unknown speaker".to_string(),
+            || tr("Unknown speaker").to_string(),
             |i| schedule.speakers[i].name.clone(),
         ),
         Route::Track(_) => item.map_or_else(
-            || "Unknown track".to_string(),
+            || tr("Unknown track").to_string(),
             |i| schedule.tracks[i].name.clone(),
         ),
         Route::Room(_) => item.map_or_else(
-            || "Unknown room".to_string(),
+            || tr("Unknown room").to_string(),
             |i| schedule.rooms[i].name.clone(),
         ),
         Route::Timetable(_) => match item {
-            Some(i) => format!("Timetable, {}", long_day(schedule.days[i])),
-            None => "Timetable, unknown day".to_string(),
+            Some(i) => trf!("Timetable, {day}", day = long_day(schedule.days[i])),
+            None => tr("Timetable, unknown day").to_string(),
         },
     };
     format!("{name} · {}", schedule.conference.title)

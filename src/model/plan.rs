@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset};
 use super::time::{intervals_overlap, Instant};
 
 use super::schedule::Schedule;
+use crate::trf;
 
 /// Minutes before a "must" session that its reminder fires, and the
 /// alarm of its calendar event.
@@ -13,7 +14,10 @@ pub const REMINDER_MINUTES: u32 = 10;
 
 /// The reminder setting's label, built from [`REMINDER_MINUTES`].
 pub fn reminder_label() -> String {
-    format!("Remind me {REMINDER_MINUTES} minutes before my must sessions")
+    trf!(
+        "Remind me {n} minutes before my must sessions",
+        n = REMINDER_MINUTES
+    )
 }
 
 /// Groups of overlapping sessions: the connected components (of two or more

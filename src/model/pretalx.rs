@@ -19,6 +19,7 @@ use super::schedule::{
     RoomFacts, Schedule, Session, SessionKind, Tally, Track,
 };
 use super::time::{parse_in_zone, ZoneResolver};
+use crate::trf;
 
 #[derive(Deserialize)]
 struct Widget {
@@ -105,7 +106,7 @@ pub fn parse_widget(
                 (Some(id), Some(name)) => out.push((id, name, (n.color.0, facts))),
                 _ => problems.push(Problem {
                     place: format!("{what}[{i}]"),
-                    message: format!("{what} entry without id or name"),
+                    message: trf!("{what} entry without id or name", what = what),
                 }),
             }
         }
@@ -128,7 +129,7 @@ pub fn parse_widget(
                 (None, Some(id)) => format!("slot-{id}"),
                 (None, None) => return Err(SkipReason::NoCodeOrId),
             };
-            place = format!("talk \"{base}\"");
+            place = trf!("talk \"{code}\"", code = base);
             let title = non_empty(t.title.0).ok_or(SkipReason::EmptyTitle)?;
             let at = |s: &Text, missing: SkipReason| {
                 let s = s.0.as_deref().ok_or(missing)?;

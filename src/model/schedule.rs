@@ -15,6 +15,8 @@ use super::lenient::{Count, Item, Items, Text, Texts, Translations};
 use super::limits::{FORMAT_VERSION, MAX_DAYS_FROM_MEDIAN, MAX_SCHEDULE_BYTES, MAX_SESSION_HOURS};
 use super::text::{fold_for_search, UniqueIds};
 use super::time::{intervals_overlap, ConferenceZone};
+use super::words::tr;
+use crate::{trf, word};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// One problem found while validating; `place` is a session id or a JSON path.
@@ -74,18 +76,18 @@ impl SessionKind {
         }
     }
 
-    /// The word shown on a card ("Keynote").
+    /// The word shown on a card ("Keynote"), in the visitor's language.
     pub fn label(self) -> &'static str {
-        match self {
-            Self::Keynote => "Keynote",
-            Self::Talk => "Talk",
-            Self::Panel => "Panel",
-            Self::TownHall => "Town hall",
-            Self::Social => "Social",
-            Self::Break => "Break",
-            Self::Other => "Session",
-            Self::Own => "Your entry",
-        }
+        tr(match self {
+            Self::Keynote => word!("Keynote"),
+            Self::Talk => word!("Talk"),
+            Self::Panel => word!("Panel"),
+            Self::TownHall => word!("Town hall"),
+            Self::Social => word!("Social"),
+            Self::Break => word!("Break"),
+            Self::Other => word!("Session"),
+            Self::Own => word!("Your entry"),
+        })
     }
 }
 
@@ -162,16 +164,17 @@ impl Room {
             .map(|(_, text)| text.as_str())
     }
 
-    /// The description shown until the viewer's language is chosen (issue
-    /// 30): the English one, else the first.
+    /// The description in the interface's language (the visitor's, or the
+    /// build's `--lang`), else the English one, else the first: content is
+    /// never translated, only chosen.
     pub fn description(&self) -> Option<&str> {
-        self.description_in("en")
+        self.description_in(super::words::current().code)
     }
 
     /// "Seats 3,025", or None when the file does not say.
     pub fn seats(&self) -> Option<String> {
         self.capacity
-            .map(|n| format!("Seats {}", super::text::thousands(n.into())))
+            .map(|n| trf!("Seats {n}", n = super::text::thousands(n.into())))
     }
 
     /// Keep what a file says about this room, cleaned by the rules every
@@ -246,14 +249,15 @@ impl RoomLinkKind {
         Self::ALL.into_iter().find(|k| k.name() == word.trim())
     }
 
-    /// The word shown for a link of this kind without its own title.
+    /// The word shown for a link of this kind without its own title, in
+    /// the visitor's language.
     pub fn label(self) -> &'static str {
-        match self {
-            Self::Stream => "Live stream",
-            Self::Map => "Map",
-            Self::Directions => "Directions",
-            Self::Other => "Link",
-        }
+        tr(match self {
+            Self::Stream => word!("Live stream"),
+            Self::Map => word!("Map"),
+            Self::Directions => word!("Directions"),
+            Self::Other => word!("Link"),
+        })
     }
 }
 
@@ -354,15 +358,16 @@ impl LinkKind {
         Self::ALL.into_iter().find(|k| k.name() == word.trim())
     }
 
-    /// The word shown for a link of this kind without its own title.
+    /// The word shown for a link of this kind without its own title, in
+    /// the visitor's language.
     pub fn label(self) -> &'static str {
-        match self {
-            Self::Live => "Live stream",
-            Self::Recording => "Recording",
-            Self::Slides => "Slides",
-            Self::Feedback => "Feedback",
-            Self::Other => "Link",
-        }
+        tr(match self {
+            Self::Live => word!("Live stream"),
+            Self::Recording => word!("Recording"),
+            Self::Slides => word!("Slides"),
+            Self::Feedback => word!("Feedback"),
+            Self::Other => word!("Link"),
+        })
     }
 
     /// Guess the kind from a link's title or type as schedules write it
@@ -514,32 +519,32 @@ impl From<Facet> for Speaker {
 /// with the name shown: a table rather than a `match` on strings, which
 /// compiled to a chain of comparisons (README's lever table).
 const LANGUAGES: &[(&str, &[&str])] = &[
-    ("English", &["en", "english"]),
-    ("German", &["de", "german", "deutsch"]),
-    ("French", &["fr", "french"]),
-    ("Spanish", &["es", "spanish"]),
-    ("Italian", &["it", "italian"]),
-    ("Dutch", &["nl", "dutch"]),
-    ("Portuguese", &["pt", "portuguese"]),
-    ("Czech", &["cs", "czech"]),
-    ("Polish", &["pl", "polish"]),
-    ("Russian", &["ru", "russian"]),
-    ("Ukrainian", &["uk", "ukrainian"]),
-    ("Swedish", &["sv", "swedish"]),
-    ("Danish", &["da", "danish"]),
-    ("Norwegian", &["no", "nb", "norwegian"]),
-    ("Finnish", &["fi", "finnish"]),
-    ("Japanese", &["ja", "japanese"]),
-    ("Chinese", &["zh", "chinese"]),
-    ("Korean", &["ko", "korean"]),
-    ("Turkish", &["tr", "turkish"]),
-    ("Greek", &["el", "greek"]),
-    ("Hungarian", &["hu", "hungarian"]),
-    ("Romanian", &["ro", "romanian"]),
+    (word!("English"), &["en", "english"]),
+    (word!("German"), &["de", "german", "deutsch"]),
+    (word!("French"), &["fr", "french"]),
+    (word!("Spanish"), &["es", "spanish"]),
+    (word!("Italian"), &["it", "italian"]),
+    (word!("Dutch"), &["nl", "dutch"]),
+    (word!("Portuguese"), &["pt", "portuguese"]),
+    (word!("Czech"), &["cs", "czech"]),
+    (word!("Polish"), &["pl", "polish"]),
+    (word!("Russian"), &["ru", "russian"]),
+    (word!("Ukrainian"), &["uk", "ukrainian"]),
+    (word!("Swedish"), &["sv", "swedish"]),
+    (word!("Danish"), &["da", "danish"]),
+    (word!("Norwegian"), &["no", "nb", "norwegian"]),
+    (word!("Finnish"), &["fi", "finnish"]),
+    (word!("Japanese"), &["ja", "japanese"]),
+    (word!("Chinese"), &["zh", "chinese"]),
+    (word!("Korean"), &["ko", "korean"]),
+    (word!("Turkish"), &["tr", "turkish"]),
+    (word!("Greek"), &["el", "greek"]),
+    (word!("Hungarian"), &["hu", "hungarian"]),
+    (word!("Romanian"), &["ro", "romanian"]),
 ];
 
-/// The shown name of a language code ("en" → "English", "de-AT" → "German");
-/// unknown codes are shown as written, upper-cased.
+/// The shown name of a language code ("en" → "English", "de-AT" → "German"),
+/// in the visitor's language; unknown codes are shown as written, upper-cased.
 pub fn language_name(code: &str) -> String {
     let lower = code.trim().to_ascii_lowercase();
     let base = lower.split(['-', '_']).next().unwrap_or("");
@@ -548,7 +553,7 @@ pub fn language_name(code: &str) -> String {
         .find(|(_, codes)| codes.contains(&base))
         .map_or_else(
             || code.trim().to_uppercase(),
-            |(name, _)| (*name).to_string(),
+            |(name, _)| tr(name).to_string(),
         )
 }
 
@@ -920,7 +925,7 @@ fn bound_sessions(sessions: &mut Vec<Session>) -> Vec<Problem> {
         let ok = s.end - s.start <= chrono::TimeDelta::hours(MAX_SESSION_HOURS);
         if !ok {
             problems.push(Problem {
-                place: format!("session \"{}\"", s.id),
+                place: session_place(&s.id),
                 message: SkipReason::TooLong.to_string(),
             });
         }
@@ -934,7 +939,7 @@ fn bound_sessions(sessions: &mut Vec<Session>) -> Vec<Problem> {
             let ok = (s.start - median).abs() <= limit;
             if !ok {
                 problems.push(Problem {
-                    place: format!("session \"{}\"", s.id),
+                    place: session_place(&s.id),
                     message: SkipReason::FarAway.to_string(),
                 });
             }
@@ -970,7 +975,7 @@ impl RawFile {
         let mut r = Reader::new(text)?;
         let mut raw = RawFile::default();
         if r.kind() != Kind::Object {
-            return Err(r.error("expected the schedule's object"));
+            return Err(r.error(tr("expected the schedule's object")));
         }
         r.object(&mut |r, key| {
             match key {
@@ -978,7 +983,7 @@ impl RawFile {
                 "conference" if r.null()? => raw.conference = None,
                 "conference" => {
                     if r.kind() != Kind::Object {
-                        return Err(r.error("`conference` should be an object"));
+                        return Err(r.error(tr("`conference` should be an object")));
                     }
                     raw.conference = Some(r.record(RawConference::field)?);
                 }
@@ -1196,6 +1201,12 @@ impl From<Text> for Option<String> {
     }
 }
 
+/// A session named as the place of a problem: `session "id"`, in the
+/// visitor's language.
+pub(crate) fn session_place(id: &str) -> String {
+    trf!("session \"{id}\"", id = id)
+}
+
 /// Keep a link only if it is http(s): a `javascript:` URL in a schedule must never be followed.
 pub fn safe_link(url: Option<String>) -> Option<String> {
     let url = non_empty(url)?;
@@ -1233,8 +1244,9 @@ pub(crate) fn checked_colour(
     }
     problems.push(Problem {
         place: place(),
-        message: format!(
-            "colour \"{colour}\" is not #rgb or #rrggbb; the track is shown without one"
+        message: trf!(
+            "colour \"{colour}\" is not #rgb or #rrggbb; the track is shown without one",
+            colour = colour
         ),
     });
     None
@@ -1268,8 +1280,9 @@ fn checked_map_image(
     }
     problems.push(Problem {
         place: place(),
-        message: format!(
-            "map_image \"{path}\" is not a relative path under the site (no leading /, no .., //, : or \\); the room is shown without its map"
+        message: trf!(
+            "map_image \"{path}\" is not a relative path under the site (no leading /, no .., //, : or \\); the room is shown without its map",
+            path = path
         ),
     });
     None
@@ -1304,11 +1317,11 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
             }
             (Some(id), Some(_)) => problems.push(Problem {
                 place: format!("tracks[{i}]"),
-                message: format!("duplicate track id \"{id}\""),
+                message: trf!("duplicate track id \"{id}\"", id = id),
             }),
             _ => problems.push(Problem {
                 place: format!("tracks[{i}]"),
-                message: "track without id or name".into(),
+                message: tr("track without id or name").into(),
             }),
         }
     }
@@ -1332,7 +1345,7 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
             }
             _ => problems.push(Problem {
                 place: format!("rooms[{i}]"),
-                message: "room without id or name, or with a duplicate id".into(),
+                message: tr("room without id or name, or with a duplicate id").into(),
             }),
         }
     }
@@ -1348,7 +1361,7 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
                 }),
             _ => problems.push(Problem {
                 place: format!("speakers[{i}]"),
-                message: "speaker without id or name, or with a duplicate id".into(),
+                message: tr("speaker without id or name, or with a duplicate id").into(),
             }),
         }
     }
@@ -1371,7 +1384,7 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
             if added.is_none() {
                 problems.push(Problem {
                     place: format!("{what}[{i}]"),
-                    message: "entry without id or name, or with a duplicate id".into(),
+                    message: tr("entry without id or name, or with a duplicate id").into(),
                 });
             }
         }
@@ -1401,7 +1414,7 @@ fn validate(raw: RawFile) -> Result<Schedule, ScheduleError> {
         let place =
             s.id.0
                 .as_deref()
-                .map(|id| format!("session \"{id}\""))
+                .map(session_place)
                 .unwrap_or_else(|| format!("sessions[{i}]"));
         let ix = (&track_ix, &room_ix, &speaker_ix);
         let result = validate_session(s, ix, &mut lists, &mut tally.problems);
@@ -1497,7 +1510,8 @@ fn validate_session(
     let format = match non_empty(s.format) {
         Some(f) => Some(formats.by_id(&f).unwrap_or_else(|| formats.index(&f))),
         None if *formats_listed => None,
-        None => Some(formats.index(kind.label())),
+        // Named in the visitor's language, its id the same in every one.
+        None => Some(formats.index_with(kind.label(), kind.name())),
     };
     let listed_day = non_empty(s.day);
     let day = conference_day(
@@ -1506,9 +1520,11 @@ fn validate_session(
     );
     if let Some(listed) = listed_day.filter(|d| *d != day.to_string()) {
         problems.push(Problem {
-            place: format!("session \"{id}\""),
-            message: format!(
-                "day \"{listed}\" is not a date on or before its start; it is shown on {day}"
+            place: session_place(&id),
+            message: trf!(
+                "day \"{listed}\" is not a date on or before its start; it is shown on {day}",
+                listed = listed,
+                day = day
             ),
         });
     }

@@ -18,10 +18,11 @@ use super::error::{ScheduleError, SkipReason};
 use super::json::read_with_serde;
 use super::lenient::{Flag, IdList, IdText, Item, Text};
 use super::schedule::{
-    language_name, non_empty, Conference, FacetList, Link, LinkKind, Parts, Problem, Schedule,
-    Session, SessionKind, Speaker, Tally,
+    language_name, non_empty, session_place, Conference, FacetList, Link, LinkKind, Parts, Problem,
+    Schedule, Session, SessionKind, Speaker, Tally,
 };
 use super::time::{parse_in_zone, ZoneResolver};
+use super::words::tr;
 
 #[derive(Deserialize)]
 struct AllData {
@@ -146,7 +147,10 @@ pub fn parse_sessionize(
         let sort = r.sort.0.and_then(|s| s.parse().ok()).unwrap_or(0);
         match (r.id.0, non_empty(r.name)) {
             (Some(id), Some(name)) => raw_rooms.push((sort, i, id, name)),
-            _ => problems.push(problem(format!("rooms[{i}]"), "room without id or name")),
+            _ => problems.push(problem(
+                format!("rooms[{i}]"),
+                tr("room without id or name"),
+            )),
         }
     }
     raw_rooms.sort_by_key(|(sort, i, _, _)| (*sort, *i));
@@ -177,7 +181,7 @@ pub fn parse_sessionize(
     let mut affiliations = Vec::new();
     for (i, p) in all.speakers.into_iter().enumerate() {
         let Some(p) = p.0 else {
-            problems.push(problem(format!("speakers[{i}]"), "not a speaker"));
+            problems.push(problem(format!("speakers[{i}]"), tr("not a speaker")));
             continue;
         };
         let name = non_empty(p.full_name).or_else(|| {
@@ -195,7 +199,7 @@ pub fn parse_sessionize(
             }
             _ => problems.push(problem(
                 format!("speakers[{i}]"),
-                "speaker without id or name, or with a duplicate id",
+                tr("speaker without id or name, or with a duplicate id"),
             )),
         }
     }
@@ -205,10 +209,11 @@ pub fn parse_sessionize(
     let mut formats = FacetList::new();
     let mut tally = Tally::new(problems);
     for (i, raw) in all.sessions.into_iter().enumerate() {
-        let place = raw.0.as_ref().and_then(|s| s.id.0.as_deref()).map_or_else(
-            || format!("sessions[{i}]"),
-            |id| format!("session \"{id}\""),
-        );
+        let place = raw
+            .0
+            .as_ref()
+            .and_then(|s| s.id.0.as_deref())
+            .map_or_else(|| format!("sessions[{i}]"), session_place);
         let result = (|| -> Result<Session, SkipReason> {
             let s = raw.0.ok_or(SkipReason::NotAnObject)?;
             let id = s.id.0.clone().ok_or(SkipReason::NoId)?;

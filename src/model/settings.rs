@@ -3,6 +3,7 @@
 //! back to the defaults (they are preferences, nothing is lost).
 
 use super::json::{self, Reader};
+use super::words::Lang;
 
 /// The localStorage key of the display settings.
 pub const SETTINGS_KEY: &str = "schedule-viewer/settings";
@@ -14,6 +15,9 @@ pub const ZONE_FIELD: &str = "zone";
 pub const THEME_FIELD: &str = "theme";
 /// The stored settings' field of "hide past sessions" (a boolean).
 pub const HIDE_PAST_FIELD: &str = "hide_past";
+
+/// The stored settings' field of the chosen language ([`Lang::code`]).
+pub const LANG_FIELD: &str = "lang";
 
 /// The localStorage key of the rooms hidden in a conference's timetable.
 pub fn hidden_rooms_key(conference_id: &str) -> String {
@@ -107,6 +111,9 @@ pub struct Settings {
     pub reminders: bool,
     /// Leave out sessions that have ended.
     pub hide_past: bool,
+    /// The interface's language as chosen in Settings; None follows the
+    /// browser's languages (`words::Lang::first_spoken`).
+    pub lang: Option<&'static Lang>,
 }
 
 impl Settings {
@@ -118,6 +125,9 @@ impl Settings {
                 w.field(THEME_FIELD).text(self.theme.as_str());
                 w.field("reminders").boolean(self.reminders);
                 w.field(HIDE_PAST_FIELD).boolean(self.hide_past);
+                if let Some(lang) = self.lang {
+                    w.field(LANG_FIELD).text(lang.code);
+                }
             })
         })
     }
@@ -141,6 +151,8 @@ impl Settings {
                     }
                     "reminders" => s.reminders = r.boolean(key)?,
                     HIDE_PAST_FIELD => s.hide_past = r.boolean(key)?,
+                    // A language this version does not speak follows the browser.
+                    LANG_FIELD => s.lang = r.optional_string()?.as_deref().and_then(Lang::of),
                     _ => r.skip()?,
                 }
                 Ok(())
@@ -174,6 +186,7 @@ mod tests {
             theme: Theme::Dark,
             reminders: true,
             hide_past: false,
+            lang: None,
         };
         let json = s.to_json();
         assert_eq!(
@@ -192,6 +205,17 @@ mod tests {
         assert_eq!(from_json(r#"{"hide_past":null}"#), None);
         assert_eq!(from_json(r#"{"theme":"dark"} x"#), None);
         assert_eq!(from_json("[]"), None);
+        // A chosen language is kept; one this version does not speak follows the browser.
+        let german = Settings {
+            lang: Lang::of("de"),
+            ..Settings::default()
+        };
+        assert!(german.to_json().ends_with(r#","lang":"de"}"#));
+        assert_eq!(from_json(&german.to_json()), Some(german));
+        assert_eq!(
+            from_json(r#"{"lang":"tlh","theme":"dark"}"#).map(|s| (s.lang, s.theme)),
+            Some((None, Theme::Dark))
+        );
         // Unknown keys (a newer version's) are read past.
         assert_eq!(
             from_json(r#" {"zone":"local","font":{"size":[1,2]},"hide_past":true} "#),

@@ -24,6 +24,8 @@ use super::follow::{FollowKind, Followed};
 use super::json::{self, Reader};
 use super::schedule::Schedule;
 use super::url;
+use super::words::tr;
+use crate::trf;
 
 /// The longest link we offer as a QR code: what a version-40 code holds in
 /// byte mode at error correction level M is 2,331 bytes, but codes above
@@ -57,14 +59,16 @@ pub enum ShareError {
 impl std::fmt::Display for ShareError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Unreadable => f.write_str("This link does not carry an agenda this app can read."),
-            Self::OtherConference(c) => write!(
-                f,
-                "This agenda was shared from another conference (“{c}”). Open that conference's schedule first."
-            ),
-            Self::OtherSchedule => f.write_str(
+            Self::Unreadable => {
+                f.write_str(tr("This link does not carry an agenda this app can read."))
+            }
+            Self::OtherConference(c) => f.write_str(&trf!(
+                "This agenda was shared from another conference (“{c}”). Open that conference's schedule first.",
+                c = c
+            )),
+            Self::OtherSchedule => f.write_str(tr(
                 "This agenda was shared from another schedule, or from another version of this one: its sessions cannot be matched. Ask for a new link.",
-            ),
+            )),
         }
     }
 }

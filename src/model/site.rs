@@ -16,6 +16,7 @@ use super::page::page_title;
 use super::route::Route;
 use super::schedule::{Schedule, Session};
 use super::time::{self, ConferenceZone};
+use crate::{trf, trn};
 
 /// The longest page description, in characters.
 pub const DESCRIPTION_MAX: usize = 200;
@@ -227,11 +228,13 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
             .count();
         add(
             Route::Track(track.id.clone()),
-            format!(
-                "{} in the {} track of {conf}{}.",
-                count(n, "session"),
-                track.name,
-                facts.dates_after_comma()
+            trn!(
+                "{n} session in the {track} track of {conf}{dates}.",
+                "{n} sessions in the {track} track of {conf}{dates}.",
+                n,
+                track = track.name,
+                conf = conf,
+                dates = facts.dates_after_comma()
             ),
             None,
         );
@@ -255,20 +258,30 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
         .count();
     add(
         Route::Speakers,
-        format!("{} at {conf}.", count(listed, "speaker")),
+        trn!(
+            "{n} speaker at {conf}.",
+            "{n} speakers at {conf}.",
+            listed,
+            conf = conf
+        ),
         None,
     );
     for (i, speaker) in schedule.speakers.iter().enumerate() {
         let titles: Vec<String> = schedule
             .sessions_of_speaker(i)
             .iter()
-            .map(|&s| format!("“{}”", schedule.sessions[s].title))
+            .map(|&s| trf!("“{title}”", title = schedule.sessions[s].title))
             .collect();
         let who = speaker.name_and_affiliation();
         let description = if titles.is_empty() {
-            format!("{who} at {conf}.")
+            trf!("{speaker} at {conf}.", speaker = who, conf = conf)
         } else {
-            format!("{who} at {conf}: {}.", titles.join(", "))
+            trf!(
+                "{speaker} at {conf}: {titles}.",
+                speaker = who,
+                conf = conf,
+                titles = titles.join(", ")
+            )
         };
         add(Route::Speaker(speaker.id.clone()), description, None);
     }
@@ -280,11 +293,13 @@ pub fn pages(schedule: &Schedule, site: &Site) -> Vec<Page> {
             .count();
         let description = match room.description() {
             Some(text) => format!("{}, {conf}: {text}", room.name),
-            None => format!(
-                "{} in {} at {conf}{}.",
-                count(n, "session"),
-                room.name,
-                facts.dates_after_comma()
+            None => trn!(
+                "{n} session in {room} at {conf}{dates}.",
+                "{n} sessions in {room} at {conf}{dates}.",
+                n,
+                room = room.name,
+                conf = conf,
+                dates = facts.dates_after_comma()
             ),
         };
         add(Route::Room(room.id.clone()), description, None);
@@ -548,7 +563,7 @@ fn programme_description(schedule: &Schedule, facts: &Facts) -> String {
         "{}{}{location}: {}.",
         schedule.conference.title,
         facts.dates_after_comma(),
-        count(schedule.sessions.len(), "session")
+        trn!("{n} session", "{n} sessions", schedule.sessions.len())
     )
 }
 
@@ -556,11 +571,12 @@ fn programme_description(schedule: &Schedule, facts: &Facts) -> String {
 /// 09:00–20:30 UTC+02:00, in 6 rooms."
 fn day_description(schedule: &Schedule, facts: &Facts, day: chrono::NaiveDate) -> String {
     let on_day: Vec<&Session> = schedule.sessions.iter().filter(|s| s.day == day).collect();
-    let mut text = format!(
-        "{} on {} at {}",
-        count(on_day.len(), "session"),
-        time::long_day(day),
-        schedule.conference.title
+    let mut text = trn!(
+        "{n} session on {day} at {conf}",
+        "{n} sessions on {day} at {conf}",
+        on_day.len(),
+        day = time::long_day(day),
+        conf = schedule.conference.title
     );
     let first = on_day.iter().map(|s| s.start).min();
     let last = on_day.iter().map(|s| s.end).max();
@@ -577,7 +593,11 @@ fn day_description(schedule: &Schedule, facts: &Facts, day: chrono::NaiveDate) -
     rooms.sort_unstable();
     rooms.dedup();
     if !rooms.is_empty() {
-        let _ = write!(text, ", in {}", count(rooms.len(), "room"));
+        let _ = write!(
+            text,
+            ", {}",
+            trn!("in {n} room", "in {n} rooms", rooms.len())
+        );
     }
     text.push('.');
     text
@@ -612,15 +632,6 @@ fn session_description(schedule: &Schedule, facts: &Facts, s: &Session) -> Strin
         let _ = write!(text, " {sentence}");
     }
     text
-}
-
-/// "1 session", "2 sessions".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// Whitespace (newlines included) collapsed to single spaces, trimmed.

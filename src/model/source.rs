@@ -3,6 +3,8 @@
 //! JSON; the schedule body itself lives in the Cache Storage.
 
 use super::json::{self, JsonError, Reader};
+use super::words::tr;
+use crate::trf;
 
 /// The localStorage key of the schedule to open next time.
 pub const CURRENT_SCHEDULE_KEY: &str = "schedule-viewer/current-schedule";
@@ -115,9 +117,9 @@ impl ScheduleSource {
     /// Words for the page: "schedule.json (a local file)".
     pub fn describe(&self) -> String {
         match self {
-            Self::Default => "the demo schedule".into(),
+            Self::Default => tr("the demo schedule").into(),
             Self::Url { url } => url.clone(),
-            Self::File { name, .. } => format!("{name} (a local file)"),
+            Self::File { name, .. } => trf!("{name} (a local file)", name = name),
         }
     }
 }

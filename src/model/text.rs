@@ -85,18 +85,10 @@ pub fn paragraphs(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// A whole number with a comma between thousands ("3,025"), as the app
-/// writes counts in English.
+/// A whole number with its digits grouped the current language's way
+/// ("3,025" in English, "3025" and "30.250" in German).
 pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    super::words::current().number(n)
 }
 
 /// A URL-safe id from a name: folded, ASCII alphanumerics joined by single dashes.

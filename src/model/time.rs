@@ -1,36 +1,21 @@
 //! Time, in one place: the one parser of schedule times, the conference's
 //! zone (by name through a resolver the browser supplies, else the
 //! schedule's own offsets), and every formatter the views use: 24-hour
-//! clock, English day and month names, the zone named.
+//! clock, day and month names in the interface's language (`words`), the
+//! zone named.
 //! Hand-written rather than chrono format strings, which cost wasm size.
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use super::words::{tr, MONTHS, SHORT_MONTHS, SHORT_WEEKDAYS, WEEKDAYS};
+use crate::trf;
 
 fn weekday_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
+    tr(WEEKDAYS[w.num_days_from_monday() as usize])
+}
+
+fn month_name(d: NaiveDate) -> &'static str {
+    tr(MONTHS[d.month0() as usize])
 }
 
 /// An instant as the schedule states it: RFC 3339 with an explicit offset.
@@ -379,60 +364,77 @@ pub fn clock_range(start: &DateTime<FixedOffset>, end: &DateTime<FixedOffset>) -
     format!("{}–{}", clock(start), clock(end))
 }
 
-/// "Thursday 26 October 2017"
+/// "Thursday 26 October 2017" ("Donnerstag, 26. Oktober 2017").
 pub fn long_day(d: NaiveDate) -> String {
-    format!(
-        "{} {} {} {}",
-        weekday_name(d.weekday()),
-        d.day(),
-        MONTHS[d.month0() as usize],
-        d.year()
+    trf!(
+        "{weekday} {day} {month} {year}",
+        weekday = weekday_name(d.weekday()),
+        day = d.day(),
+        month = month_name(d),
+        year = d.year()
+    )
+}
+
+/// "26 October" ("26. Oktober").
+fn day_and_month(d: NaiveDate) -> String {
+    trf!("{day} {month}", day = d.day(), month = month_name(d))
+}
+
+/// "26 October 2017" ("26. Oktober 2017").
+fn full_date(d: NaiveDate) -> String {
+    trf!(
+        "{day} {month} {year}",
+        day = d.day(),
+        month = month_name(d),
+        year = d.year()
     )
 }
 
 /// A span of days: "26 October 2017", "26–27 October 2017",
 /// "30 October – 2 November 2017", "30 December 2025 – 2 January 2026".
 pub fn date_range(a: NaiveDate, b: NaiveDate) -> String {
-    let month = |d: NaiveDate| MONTHS[d.month0() as usize];
     if a == b {
-        format!("{} {} {}", a.day(), month(a), a.year())
+        full_date(a)
     } else if (a.year(), a.month()) == (b.year(), b.month()) {
-        format!("{}–{} {} {}", a.day(), b.day(), month(a), a.year())
+        trf!(
+            "{first}–{last} {month} {year}",
+            first = a.day(),
+            last = b.day(),
+            month = month_name(a),
+            year = a.year()
+        )
     } else if a.year() == b.year() {
-        format!(
-            "{} {} – {} {} {}",
-            a.day(),
-            month(a),
-            b.day(),
-            month(b),
-            b.year()
+        trf!(
+            "{first} – {last}",
+            first = day_and_month(a),
+            last = full_date(b)
         )
     } else {
-        format!(
-            "{} {} {} – {} {} {}",
-            a.day(),
-            month(a),
-            a.year(),
-            b.day(),
-            month(b),
-            b.year()
+        trf!(
+            "{first} – {last}",
+            first = full_date(a),
+            last = full_date(b)
         )
     }
 }
 
-/// "Thu 26 Oct"
+/// "Thu 26 Oct" ("Do., 26. Okt.", "jeu. 26 oct.").
 pub fn short_day(d: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        &weekday_name(d.weekday())[..3],
-        d.day(),
-        &MONTHS[d.month0() as usize][..3]
+    trf!(
+        "{weekday} {day} {month}",
+        weekday = tr(SHORT_WEEKDAYS[d.weekday().num_days_from_monday() as usize]),
+        day = d.day(),
+        month = tr(SHORT_MONTHS[d.month0() as usize])
     )
 }
 
 /// "Thu 26 Oct 11:50", in the time's own offset.
 pub fn day_and_clock(t: &DateTime<FixedOffset>) -> String {
-    format!("{} {}", short_day(t.date_naive()), clock(t))
+    trf!(
+        "{day} {time}",
+        day = short_day(t.date_naive()),
+        time = clock(t)
+    )
 }
 
 /// "UTC+02:00"
@@ -446,9 +448,9 @@ pub fn offset_label(t: &DateTime<FixedOffset>) -> String {
 /// "1 h 30 min", "45 min"
 pub fn duration(minutes: i64) -> String {
     match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+        (0, m) => trf!("{m} min", m = m),
+        (h, 0) => trf!("{h} h", h = h),
+        (h, m) => trf!("{h} h {m} min", h = h, m = m),
     }
 }
 

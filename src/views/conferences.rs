@@ -7,21 +7,19 @@ use leptos::prelude::*;
 use crate::browser::{conferences, files};
 use crate::model::conferences::KnownConference;
 use crate::model::route::Route;
+use crate::model::words::tr;
 use crate::state::{use_agenda, use_schedule, AppStatus};
+use crate::{trf, trn};
 
 /// "3 starred sessions, 1 own entry" (or "nothing starred").
 fn stored_words(stars: usize, own: usize) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let starred = |n: usize| trn!("{n} starred session", "{n} starred sessions", n);
+    let entries = |n: usize| trn!("{n} own entry", "{n} own entries", n);
     match (stars, own) {
-        (0, 0) => "nothing starred".into(),
-        (s, 0) => plural(s, "starred session", "starred sessions"),
-        (0, o) => plural(o, "own entry", "own entries"),
-        (s, o) => format!(
-            "{}, {}",
-            plural(s, "starred session", "starred sessions"),
-            plural(o, "own entry", "own entries")
-        ),
+        (0, 0) => tr("nothing starred").into(),
+        (s, 0) => starred(s),
+        (0, o) => entries(o),
+        (s, o) => format!("{}, {}", starred(s), entries(o)),
     }
 }
 
@@ -62,23 +60,23 @@ fn ConferenceItem(
             <h2 id=heading_id>{title.clone()}</h2>
             <p class="conference-facts">
                 {conference.dates()} " · " {counts}
-                {current.then(|| view! { " · " <strong>"open now"</strong> })}
+                {current.then(|| view! { " · " <strong>{tr("open now")}</strong> })}
             </p>
             <p class="conference-source">{conference.source.describe()}</p>
             <div class="conference-actions">
                 {(!current)
                     .then(|| {
                         view! {
-                            <button type="button" class="primary" aria-label=format!("Open {title}") on:click=open>
-                                "Open"
+                            <button type="button" class="primary" aria-label=trf!("Open {title}", title = title) on:click=open>
+                                {tr("Open")}
                             </button>
                             <button
                                 type="button"
-                                aria-label=format!("Remove {title}")
+                                aria-label=trf!("Remove {title}", title = title)
                                 aria-expanded=move || confirming.get().to_string()
                                 on:click=move |_| confirming.set(true)
                             >
-                                "Remove"
+                                {tr("Remove")}
                             </button>
                         }
                     })}
@@ -93,12 +91,16 @@ fn ConferenceItem(
 /// What removing a conference deletes, in words: "its agenda (1 starred
 /// session), the saved copy of its schedule, …".
 fn removal_words(agenda: String, backups: usize) -> String {
-    let mut parts = vec![format!("its agenda ({agenda})")];
+    let mut parts = vec![trf!("its agenda ({agenda})", agenda = agenda)];
     if backups > 0 {
-        parts.push(format!("{backups} kept copy(ies) of an unreadable agenda"));
+        parts.push(trn!(
+            "{n} kept copy of an unreadable agenda",
+            "{n} kept copies of an unreadable agenda",
+            backups
+        ));
     }
-    parts.push("the saved copy of its schedule and what changed since".into());
-    parts.push("the time zone and the rooms chosen for it".into());
+    parts.push(tr("the saved copy of its schedule and what changed since").into());
+    parts.push(tr("the time zone and the rooms chosen for it").into());
     parts.join(", ")
 }
 
@@ -110,9 +112,10 @@ fn RemoveConfirm(
     confirming: RwSignal<bool>,
     gone: RwSignal<Vec<String>>,
 ) -> impl IntoView {
-    let question = format!(
-        "Remove {} from this device? This deletes {what}. It cannot be undone.",
-        conference.title
+    let question = trf!(
+        "Remove {title} from this device? This deletes {what}. It cannot be undone.",
+        title = conference.title,
+        what = what
     );
     let remove = move |_| {
         let conference = conference.clone();
@@ -122,13 +125,13 @@ fn RemoveConfirm(
         });
     };
     view! {
-        <div class="notice warning confirm" role="alertdialog" aria-label="Confirm removal">
+        <div class="notice warning confirm" role="alertdialog" aria-label=tr("Confirm removal")>
             <p>{question}</p>
             <button type="button" class="danger" on:click=remove>
-                "Remove and delete its data"
+                {tr("Remove and delete its data")}
             </button>
             <button type="button" on:click=move |_| confirming.set(false)>
-                "Cancel"
+                {tr("Cancel")}
             </button>
         </div>
     }
@@ -173,8 +176,12 @@ pub fn ConferencesPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h1>"Conferences"</h1>
-        <p>"Every schedule opened on this device, the most recent first. Each keeps its own agenda."</p>
+        <h1>{tr("Conferences")}</h1>
+        <p>
+            {tr(
+                "Every schedule opened on this device, the most recent first. Each keeps its own agenda.",
+            )}
+        </p>
         <ul class="conference-list">{items}</ul>
         <crate::views::open_schedule::OpenSchedule />
     }

@@ -8,28 +8,29 @@ use crate::browser::loader::LoadError;
 use crate::browser::page::set_title;
 use crate::model::route::Route;
 use crate::model::source::ScheduleSource;
+use crate::model::words::tr;
 use crate::state::AppStatus;
 
 #[component]
 pub fn LoadErrorPage(error: LoadError) -> impl IntoView {
-    set_title("Schedule unavailable · schedule-viewer");
+    set_title(&format!("{} · schedule-viewer", tr("Schedule unavailable")));
     let source = expect_context::<AppStatus>().source.get_value();
     let back_to_demo = (source != ScheduleSource::Default).then(|| {
         view! {
             <p>
                 <button type="button" on:click=|_| files::open_default_schedule()>
-                    "Open the demo schedule instead"
+                    {tr("Open the demo schedule instead")}
                 </button>
             </p>
         }
     });
     view! {
         <main id="main" class="error-page">
-            <h1>"The schedule could not be loaded"</h1>
+            <h1>{tr("The schedule could not be loaded")}</h1>
             <p class="error-message">{error.to_string()}</p>
-            <p>"Your starred sessions are safe: nothing was changed."</p>
+            <p>{tr("Your starred sessions are safe: nothing was changed.")}</p>
             <p>
-                <a href=Route::Programme.href()>"Try again"</a>
+                <a href=Route::Programme.href()>{tr("Try again")}</a>
             </p>
             {back_to_demo}
         </main>
@@ -52,9 +53,11 @@ where
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <h1>"Page not found"</h1>
+        <h1>{tr("Page not found")}</h1>
         <p>
-            "There is nothing at this address. " <a href=Route::Programme.href()>"See the whole programme"</a> "."
+            {format!("{} ", tr("There is nothing at this address."))}
+            <a href=Route::Programme.href()>{tr("See the whole programme")}</a>
+            "."
         </p>
     }
 }

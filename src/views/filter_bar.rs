@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use crate::model::filter::{speaker_choices, Filter};
 use crate::model::follow::FollowKind;
 use crate::model::time::long_day;
+use crate::model::words::tr;
 use crate::state::use_schedule;
+use crate::trf;
 use crate::views::follow::FollowingMark;
 
 /// The filter in the URL, validated against the schedule, with notices for ignored values.
@@ -259,12 +261,12 @@ fn SearchField(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
     };
     view! {
         <div class="field search">
-            <label for="search">"Search"</label>
+            <label for="search">{tr("Search")}</label>
             <input
                 id="search"
                 type="search"
-                aria-label="Search sessions"
-                placeholder="Title, abstract or speaker"
+                aria-label=tr("Search sessions")
+                placeholder=tr("Title, abstract or speaker")
                 autocomplete="off"
                 prop:value=move || filter.with(|(f, _)| f.text.clone())
                 on:input=on_text
@@ -294,8 +296,8 @@ fn FiltersToggle(
         from_filter + usize::from(display.settings.with(|s| s.hide_past))
     };
     let label = move || match active() {
-        0 => "Filters".to_string(),
-        n => format!("Filters ({n})"),
+        0 => tr("Filters").to_string(),
+        n => trf!("Filters ({n})", n = n),
     };
     view! {
         <button
@@ -323,10 +325,10 @@ fn FacetGroups(filter: Memo<(Filter, Vec<String>)>, show_tracks: bool) -> impl I
     let languages = id_names(schedule.languages.iter().map(|f| (&f.id, &f.name)));
     let formats = id_names(schedule.formats.iter().map(|f| (&f.id, &f.name)));
     view! {
-        {show_tracks.then(|| choices("track", "Track", tracks)).flatten()}
-        {choices("type", "Type", formats)}
-        {choices("lang", "Language", languages)}
-        {choices("room", "Room", rooms)}
+        {show_tracks.then(|| choices("track", tr("Track"), tracks)).flatten()}
+        {choices("type", tr("Type"), formats)}
+        {choices("lang", tr("Language"), languages)}
+        {choices("room", tr("Room"), rooms)}
     }
 }
 
@@ -448,12 +450,15 @@ fn SpeakerChooser(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
                     })
                     .collect_view()
             });
-            (entry(0, "All speakers".to_string(), None, None), matches)
+            (
+                entry(0, tr("All speakers").to_string(), None, None),
+                matches,
+            )
         })
     };
     view! {
         <div class="field speaker-chooser">
-            <label for="speaker-filter">"Speaker"</label>
+            <label for="speaker-filter">{tr("Speaker")}</label>
             <input
                 id="speaker-filter"
                 type="text"
@@ -468,7 +473,7 @@ fn SpeakerChooser(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
                     let chosen_name = chosen_name.clone();
                     move || {
                     let name = chosen_name();
-                    name.filter(|_| open.get()).unwrap_or_else(|| "All speakers".to_string())
+                    name.filter(|_| open.get()).unwrap_or_else(|| tr("All speakers").to_string())
                 }}
                 autocomplete="off"
                 prop:value=move || {
@@ -484,7 +489,7 @@ fn SpeakerChooser(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
                 on:keydown=on_key
                 on:blur=move |_| show(false)
             />
-            <ul id="speaker-options" role="listbox" aria-label="Speakers" hidden=move || !open.get()>
+            <ul id="speaker-options" role="listbox" aria-label=tr("Speakers") hidden=move || !open.get()>
                 {entries}
             </ul>
         </div>
@@ -513,7 +518,7 @@ fn FollowingFilter(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
                             set_filter(f, false);
                         }
                     />
-                    " Only what I follow"
+                    {format!(" {}", tr("Only what I follow"))}
                 </label>
             }
         })
@@ -534,7 +539,7 @@ fn HidePast() -> impl IntoView {
                     display.update(|s| s.hide_past = on);
                 }
             />
-            " Hide past sessions"
+            {format!(" {}", tr("Hide past sessions"))}
         </label>
     }
 }
@@ -563,10 +568,10 @@ fn DaySelect(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="day-filter">"Day"</label>
+            <label for="day-filter">{tr("Day")}</label>
             <select id="day-filter" on:change=on_change>
                 <option value="" prop:selected=move || filter.with(|(f, _)| f.day.is_none())>
-                    "All days"
+                    {tr("All days")}
                 </option>
                 {options}
             </select>
@@ -586,7 +591,7 @@ fn IgnoredFilters(filter: Memo<(Filter, Vec<String>)>) -> impl IntoView {
                     .collect_view();
                 view! {
                     <div class="notice warning" role="status">
-                        <p>"Some of this link's filters were ignored:"</p>
+                        <p>{tr("Some of this link's filters were ignored:")}</p>
                         <ul>{items}</ul>
                     </div>
                 }

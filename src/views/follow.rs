@@ -6,7 +6,9 @@
 use leptos::prelude::*;
 
 use crate::model::follow::{FollowKind, Followed};
+use crate::model::words::tr;
 use crate::state::{use_agenda, use_schedule};
+use crate::trf;
 
 /// "Follow" / "Following" for one track, speaker or room, named `name`.
 #[component]
@@ -18,12 +20,26 @@ pub fn FollowButton(kind: FollowKind, id: String, name: String) -> impl IntoView
         let followed = followed.clone();
         Memo::new(move |_| agenda.is_following(&followed))
     };
-    let noun = kind.as_str();
+    // One sentence per kind, so each language can place its noun.
+    let (follow, stop) = match kind {
+        FollowKind::Track => (
+            trf!("Follow the track {name}", name = name),
+            trf!("Stop following the track {name}", name = name),
+        ),
+        FollowKind::Speaker => (
+            trf!("Follow the speaker {name}", name = name),
+            trf!("Stop following the speaker {name}", name = name),
+        ),
+        FollowKind::Room => (
+            trf!("Follow the room {name}", name = name),
+            trf!("Stop following the room {name}", name = name),
+        ),
+    };
     let label = move || {
         if following.get() {
-            format!("Stop following the {noun} {name}")
+            stop.clone()
         } else {
-            format!("Follow the {noun} {name}")
+            follow.clone()
         }
     };
     view! {
@@ -37,7 +53,7 @@ pub fn FollowButton(kind: FollowKind, id: String, name: String) -> impl IntoView
             // A sign before it ("+", "✓": style.css); on a phone only the
             // sign shows, so that the heading keeps its line.
             <span class="follow-word">
-                {move || if following.get() { "Following" } else { "Follow" }}
+                {move || if following.get() { tr("Following") } else { tr("Follow") }}
             </span>
         </button>
     }
@@ -50,8 +66,8 @@ pub fn FollowingMark(kind: FollowKind, id: String) -> impl IntoView {
     let agenda = use_agenda();
     let followed = Followed::new(kind, &id);
     move || {
-        agenda
-            .is_following(&followed)
-            .then(|| view! { <span class="following-mark">" · following"</span> })
+        agenda.is_following(&followed).then(
+            || view! { <span class="following-mark">{format!(" · {}", tr("following"))}</span> },
+        )
     }
 }

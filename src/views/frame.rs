@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser::page::skip_to_main;
 use crate::model::route::Route;
+use crate::model::words::tr;
 use crate::views::error_page::NotFound;
 use crate::views::layout::{Header, Notices};
 use crate::views::lazy::{LazyPart, Part};
@@ -20,7 +21,7 @@ use crate::views::{
 pub fn frame(shown: Memo<(Route, usize)>, page: fn(Route) -> AnyView) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
-            "Skip to content"
+            {tr("Skip to content")}
         </a>
         <Header />
         <Notices />

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::browser::offline;
 use crate::model::route::Route;
 use crate::model::settings::{Theme, Zone};
+use crate::model::words::tr;
 use crate::state::{use_agenda, use_display, use_schedule, use_schedule_signal, AppStatus};
+use crate::{trf, trn};
 
 /// "A new version is available — Reload", shown on every page.
 #[component]
@@ -15,9 +17,9 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || status.update_ready.get()>
             <div class="notice update" role="status">
-                <p>"A new version of this app is available."</p>
+                <p>{tr("A new version of this app is available.")}</p>
                 <button type="button" on:click=|_| offline::activate_update()>
-                    "Reload"
+                    {tr("Reload")}
                 </button>
             </div>
         </Show>
@@ -52,17 +54,18 @@ fn SiteHeader() -> impl IntoView {
     let display = use_display();
     let conference_zone = schedule.conference.time_zone.clone();
     let zone = move || match (display.settings.with(|s| s.zone), first) {
-        (Zone::Local, Some(t)) => format!(
-            "Times in your time zone ({})",
-            crate::model::time::offset_label(&display.show(t))
+        (Zone::Local, Some(t)) => trf!(
+            "Times in your time zone ({offset})",
+            offset = crate::model::time::offset_label(&display.show(t))
         ),
-        (Zone::Conference, Some(t)) if !conference_zone.is_empty() => format!(
-            "Times in {conference_zone} ({})",
-            crate::model::time::offset_label(&display.show(t))
+        (Zone::Conference, Some(t)) if !conference_zone.is_empty() => trf!(
+            "Times in {zone} ({offset})",
+            zone = conference_zone,
+            offset = crate::model::time::offset_label(&display.show(t))
         ),
-        (Zone::Conference, Some(t)) => format!(
-            "Times in the conference's zone ({})",
-            crate::model::time::offset_label(&display.show(t))
+        (Zone::Conference, Some(t)) => trf!(
+            "Times in the conference's zone ({offset})",
+            offset = crate::model::time::offset_label(&display.show(t))
         ),
         _ => String::new(),
     };
@@ -78,7 +81,7 @@ fn SiteHeader() -> impl IntoView {
                     </p>
                     <p class="conference-meta">{dates} {location}</p>
                     <p class="conference-zone">
-                        {zone} <span class="clock-note">", 24-hour clock"</span>
+                        {zone} <span class="clock-note">{format!(", {}", tr("24-hour clock"))}</span>
                     </p>
                 </div>
                 <SettingsMenu />
@@ -98,30 +101,30 @@ fn MainNav() -> impl IntoView {
     let first_day = Route::Timetable(schedule.days.first().map(|d| d.to_string()));
     let count = move || agenda.agenda.with(|a| a.len());
     view! {
-        <nav aria-label="Main" class="main-nav">
+        <nav aria-label=tr("Main") class="main-nav">
             <ul>
                 <li>
                     <NavLink href=Route::Programme.href() exact=true>
                         <span class="icon" aria-hidden="true">"☰"</span>
-                        <span class="label">"Programme"</span>
+                        <span class="label">{tr("Programme")}</span>
                     </NavLink>
                 </li>
                 <li>
                     <NavLink href=first_day.href() section=Route::Timetable(None).href()>
                         <span class="icon" aria-hidden="true">"▦"</span>
-                        <span class="label">"Timetable"</span>
+                        <span class="label">{tr("Timetable")}</span>
                     </NavLink>
                 </li>
                 <li>
                     <NavLink href=Route::Now.href()>
                         <span class="icon" aria-hidden="true">"◷"</span>
-                        <span class="label">"Now & next"</span>
+                        <span class="label">{tr("Now & next")}</span>
                     </NavLink>
                 </li>
                 <li>
                     <NavLink href=Route::Agenda.href() exact=true>
                         <span class="icon" aria-hidden="true">"★"</span>
-                        <span class="label">"My agenda"</span>
+                        <span class="label">{tr("My agenda")}</span>
                         <span class="count">{move || (count() > 0).then(|| count().to_string())}</span>
                     </NavLink>
                 </li>
@@ -152,19 +155,19 @@ fn MoreMenu() -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         // Following a link closes the menu.
-        <Menu class="menu more" icon="⋯" label="More" close_on_click=true>
-            <h2 class="menu-heading">"Tracks"</h2>
+        <Menu class="menu more" icon="⋯" label=tr("More") close_on_click=true>
+            <h2 class="menu-heading">{tr("Tracks")}</h2>
             <ul>{tracks}</ul>
-            <h2 class="menu-heading">"People"</h2>
+            <h2 class="menu-heading">{tr("People")}</h2>
             <ul>
                 <li>
-                    <NavLink href=Route::Speakers.href()>"Speakers"</NavLink>
+                    <NavLink href=Route::Speakers.href()>{tr("Speakers")}</NavLink>
                 </li>
             </ul>
-            <h2 class="menu-heading">"This device"</h2>
+            <h2 class="menu-heading">{tr("This device")}</h2>
             <ul>
                 <li>
-                    <NavLink href=Route::Conferences.href()>"Conferences"</NavLink>
+                    <NavLink href=Route::Conferences.href()>{tr("Conferences")}</NavLink>
                 </li>
             </ul>
         </Menu>
@@ -218,7 +221,7 @@ fn SettingsMenu() -> impl IntoView {
     let open = RwSignal::new(false);
     let opened_once = Memo::new(move |was: Option<&bool>| was == Some(&true) || open.get());
     view! {
-        <Menu class="menu settings" icon="⚙" label="Settings" open>
+        <Menu class="menu settings" icon="⚙" label=tr("Settings") open>
             {move || opened_once.get().then(|| view! { <LazyPart part=SETTINGS_PART /> })}
         </Menu>
     }
@@ -236,14 +239,15 @@ fn settings_view() -> Result<AnyView, crate::browser::part::PartMissing> {
     Ok(view! { <DisplaySettings /> }.into_any())
 }
 
-/// Time zone and theme, persisted.
+/// Language, time zone and theme, persisted.
 #[component]
 pub fn DisplaySettings() -> impl IntoView {
     let display = use_display();
     view! {
         <div class="display-settings">
+            <crate::views::language::LanguageSetting />
             <div class="field">
-                <label for="zone-setting">"Time zone"</label>
+                <label for="zone-setting">{tr("Time zone")}</label>
                 <select
                     id="zone-setting"
                     on:change=move |ev| {
@@ -258,18 +262,18 @@ pub fn DisplaySettings() -> impl IntoView {
                         value="conference"
                         prop:selected=move || display.settings.with(|s| s.zone == Zone::Conference)
                     >
-                        "Conference's"
+                        {tr("Conference's")}
                     </option>
                     <option
                         value="local"
                         prop:selected=move || display.settings.with(|s| s.zone == Zone::Local)
                     >
-                        "Mine"
+                        {tr("Mine")}
                     </option>
                 </select>
             </div>
             <div class="field">
-                <label for="theme-setting">"Theme"</label>
+                <label for="theme-setting">{tr("Theme")}</label>
                 <select
                     id="theme-setting"
                     on:change=move |ev| {
@@ -281,9 +285,9 @@ pub fn DisplaySettings() -> impl IntoView {
                         .into_iter()
                         .map(|t| {
                             let label = match t {
-                                Theme::System => "As the system",
-                                Theme::Light => "Light",
-                                Theme::Dark => "Dark",
+                                Theme::System => tr("As the system"),
+                                Theme::Light => tr("Light"),
+                                Theme::Dark => tr("Dark"),
                             };
                             view! {
                                 <option
@@ -378,13 +382,16 @@ fn OfflineNotice() -> impl IntoView {
     let display = use_display();
     move || {
         status.offline_as_of.get().map(|at| {
-            let when = match display.day_and_clock_of(&at) {
-                t if t.is_empty() => t,
-                t => format!(" as of {t}"),
+            let text = match display.day_and_clock_of(&at) {
+                t if t.is_empty() => tr("Offline — showing the saved schedule.").to_string(),
+                t => trf!(
+                    "Offline — showing the saved schedule as of {time}.",
+                    time = t
+                ),
             };
             view! {
                 <div class="notice offline" role="status">
-                    <p>"Offline — showing the saved schedule" {when} "."</p>
+                    <p>{text}</p>
                 </div>
             }
         })
@@ -399,10 +406,16 @@ fn ScheduleProblems() -> impl IntoView {
     let problems: Vec<String> = schedule.problems.iter().map(|p| p.to_string()).collect();
     (!problems.is_empty()).then(|| {
         let summary = if skipped == 0 {
-            format!("The schedule file has {} problem(s); the rest is shown.", problems.len())
+            trn!(
+                "The schedule file has {n} problem; the rest is shown.",
+                "The schedule file has {n} problems; the rest is shown.",
+                problems.len()
+            )
         } else {
-            format!(
-                "{skipped} session(s) were skipped because the schedule file describes them incompletely."
+            trn!(
+                "{n} session was skipped because the schedule file describes it incompletely.",
+                "{n} sessions were skipped because the schedule file describes them incompletely.",
+                skipped
             )
         };
         view! {
@@ -426,7 +439,7 @@ fn StorageNotices() -> impl IntoView {
             <div class="notice warning" role="alert">
                 <p>{text}</p>
                 <button type="button" on:click=move |_| agenda.load_notice.set(None)>
-                    "Dismiss"
+                    {tr("Dismiss")}
                 </button>
             </div>
         })
@@ -453,9 +466,9 @@ fn UndoRemove() -> impl IntoView {
         agenda.last_removed.get().map(|(_, entry)| {
             view! {
                 <div class="notice toast" role="status">
-                    <p>"Removed “" {entry.title} "” from your agenda."</p>
+                    <p>{trf!("Removed “{title}” from your agenda.", title = entry.title)}</p>
                     <button type="button" on:click=move |_| agenda.undo_remove()>
-                        "Undo"
+                        {tr("Undo")}
                     </button>
                 </div>
             }
@@ -496,8 +509,12 @@ pub fn ChangesPanel() -> impl IntoView {
                         (c.words(s, &|t| display.show(t)).line(), followed)
                     });
                     let is_followed = !followed.is_empty();
-                    let follows =
-                        is_followed.then(|| format!(" (you follow {})", followed.join(", ")));
+                    let follows = is_followed.then(|| {
+                        format!(
+                            " {}",
+                            trf!("(you follow {names})", names = followed.join(", "))
+                        )
+                    });
                     view! {
                         <li class:starred=starred class:followed=is_followed>
                             {starred.then_some("★ ")}
@@ -512,15 +529,15 @@ pub fn ChangesPanel() -> impl IntoView {
                 <section class="notice changes" aria-labelledby="changes-heading">
                     // Focusable: the live update's notice leads here.
                     <h2 id="changes-heading" tabindex="-1">
-                        {if n == 1 {
-                            "1 change since you last looked".to_string()
-                        } else {
-                            format!("{n} changes since you last looked")
-                        }}
+                        {trn!(
+                            "{n} change since you last looked",
+                            "{n} changes since you last looked",
+                            n
+                        )}
                     </h2>
                     <ul>{items}</ul>
                     <button type="button" on:click=dismiss>
-                        "Dismiss"
+                        {tr("Dismiss")}
                     </button>
                 </section>
             }

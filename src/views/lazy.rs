@@ -36,6 +36,7 @@ use std::pin::Pin;
 use leptos::prelude::*;
 
 use crate::browser::part::PartMissing;
+use crate::model::words::tr;
 
 /// A part's view once its module has arrived (or why it could not).
 pub type PartView = Pin<Box<dyn Future<Output = Result<AnyView, PartMissing>> + Send>>;
@@ -99,7 +100,7 @@ pub fn LazyPart(
                 .then(|| {
                     view! {
                         <p class="part-loading" role="status">
-                            "Loading…"
+                            {tr("Loading…")}
                         </p>
                     }
                 })
@@ -125,10 +126,12 @@ pub fn LazyPart(
 fn PartFailed(attempt: RwSignal<u32>) -> impl IntoView {
     view! {
         <div class="part-failed" role="alert">
-            <p>"This part of the app could not be loaded."</p>
-            <p class="hint">"Check the connection; your agenda and the rest of the page are unchanged."</p>
+            <p>{tr("This part of the app could not be loaded.")}</p>
+            <p class="hint">
+                {tr("Check the connection; your agenda and the rest of the page are unchanged.")}
+            </p>
             <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
-                "Retry"
+                {tr("Retry")}
             </button>
         </div>
     }

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::words::tr;
 use crate::state::{use_display, use_live, use_schedule_signal, AppStatus};
 
 /// "Schedule updated at 14:05 — 3 changes, 1 in your agenda": a lazily loaded part ([`crate::views::lazy`]), its split point
@@ -40,7 +41,7 @@ pub fn UpdateNotice() -> impl IntoView {
                         </button>
                     </p>
                     <button type="button" on:click=move |_| live.update.set(None)>
-                        "Dismiss"
+                        {tr("Dismiss")}
                     </button>
                 </div>
             }
@@ -117,7 +118,7 @@ pub fn Footer() -> impl IntoView {
     let title = move || schedule.with(|s| s.conference.title.clone());
     view! {
         <footer class="site-footer">
-            <p>"Schedule: " {title} " (" {source} ")." <Freshness /></p>
+            <p>{tr("Schedule: ")} {title} " (" {source} ")." <Freshness /></p>
         </footer>
     }
 }
@@ -142,7 +143,7 @@ fn Freshness() -> impl IntoView {
                 prop:disabled=move || live.checking.get()
                 on:click=move |_| live.check_now()
             >
-                "Check now"
+                {tr("Check now")}
             </button>
         }
     })

@@ -6,6 +6,7 @@ pub mod error_page;
 pub mod filter_bar;
 pub mod follow;
 pub mod frame;
+pub mod language;
 pub mod layout;
 pub mod lazy;
 pub mod live;

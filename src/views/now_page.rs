@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::plan::NowAndNext;
 use crate::model::time::{clock, long_day};
+use crate::model::words::tr;
 use crate::state::{use_display, use_schedule, Clock};
 use crate::views::session_card::SessionCard;
 
@@ -33,11 +34,15 @@ pub fn NowPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h1>"Now & next"</h1>
+        <h1>{tr("Now & next")}</h1>
         <p class="clock">
             {move || {
                 let t = display.show(at.get());
-                format!("It is {} on {}.", clock(&t), long_day(t.date_naive()))
+                crate::trf!(
+                    "It is {time} on {day}.",
+                    time = clock(&t),
+                    day = long_day(t.date_naive())
+                )
             }}
         </p>
         {move || match state.get() {
@@ -45,10 +50,10 @@ pub fn NowPage() -> impl IntoView {
                 let t = display.show(first);
                 view! {
                     <p class="status">
-                        {format!(
-                            "The conference has not started yet. It starts on {} at {}.",
-                            long_day(t.date_naive()),
-                            clock(&t),
+                        {crate::trf!(
+                            "The conference has not started yet. It starts on {day} at {time}.",
+                            day = long_day(t.date_naive()),
+                            time = clock(&t),
                         )}
                     </p>
                 }
@@ -58,10 +63,10 @@ pub fn NowPage() -> impl IntoView {
                 let t = display.show(last_end);
                 view! {
                     <p class="status">
-                        {format!(
-                            "The conference is over. It ended on {} at {}.",
-                            long_day(t.date_naive()),
-                            clock(&t),
+                        {crate::trf!(
+                            "The conference is over. It ended on {day} at {time}.",
+                            day = long_day(t.date_naive()),
+                            time = clock(&t),
                         )}
                     </p>
                 }
@@ -73,17 +78,17 @@ pub fn NowPage() -> impl IntoView {
                     .map(|&i| clock(&display.show(schedule.sessions[i].start)))
                     .unwrap_or_default();
                 let on_now = if now.is_empty() {
-                    view! { <p>"Nothing is running right now."</p> }.into_any()
+                    view! { <p>{tr("Nothing is running right now.")}</p> }.into_any()
                 } else {
                     cards(now).into_any()
                 };
                 view! {
                     <section aria-labelledby="on-now">
-                        <h2 id="on-now">"On now"</h2>
+                        <h2 id="on-now">{tr("On now")}</h2>
                         {on_now}
                     </section>
                     <section aria-labelledby="up-next">
-                        <h2 id="up-next">{format!("Next, at {next_at}")}</h2>
+                        <h2 id="up-next">{crate::trf!("Next, at {time}", time = next_at)}</h2>
                         {cards(next)}
                     </section>
                 }

@@ -15,7 +15,9 @@ use crate::model::error::ActionError;
 use crate::model::route::Route;
 use crate::model::source::{acceptable_schedule_url, ScheduleSource};
 use crate::model::url;
+use crate::model::words::tr;
 use crate::state::AppStatus;
+use crate::trf;
 use crate::views::error_page::ErrorNotice;
 use crate::views::lazy::LazyPart;
 
@@ -95,17 +97,22 @@ pub fn OpenSchedule() -> impl IntoView {
     let current = (source != ScheduleSource::Default).then(|| {
         view! {
             <p>
-                "Showing " {source.describe()} ". "
-                {move || status.import.get().map(|(f, _)| format!("Format: {}. ", f.name()))}
+                {format!("{} ", trf!("Showing {source}.", source = source.describe()))}
+                {move || {
+                    status
+                        .import
+                        .get()
+                        .map(|(f, _)| format!("{} ", trf!("Format: {format}.", format = f.name())))
+                }}
                 <button type="button" on:click=|_| files::open_default_schedule()>
-                    "Back to the demo schedule"
+                    {tr("Back to the demo schedule")}
                 </button>
             </p>
         }
     });
     view! {
         <details class="open-schedule" on:toggle=move |_| opened.set(true)>
-            <summary>"Open another conference's schedule"</summary>
+            <summary>{tr("Open another conference's schedule")}</summary>
             {current}
             {move || opened.get().then(|| view! { <LazyPart part=OPEN_SCHEDULE_PART /> })}
             <ErrorNotice error />
@@ -147,23 +154,25 @@ pub fn OpenScheduleForm() -> impl IntoView {
     };
     view! {
             <p>
-                "Reads " {crate::model::import::format_list()}
-                ". Your agenda is kept per conference."
+                {trf!(
+                    "Reads {formats}. Your agenda is kept per conference.",
+                    formats = crate::model::import::format_list()
+                )}
             </p>
             <form on:submit=on_url>
-                <label for="schedule-url">"Schedule URL"</label>
+                <label for="schedule-url">{tr("Schedule URL")}</label>
                 <input
                     id="schedule-url"
                     type="url"
                     placeholder="https://…/schedule.json"
                     on:input=move |ev| url.set(event_target_value(&ev))
                 />
-                <button type="submit">"Open"</button>
+                <button type="submit">{tr("Open")}</button>
             </form>
             <p>
-                <label for="schedule-file">"Schedule file"</label>
+                <label for="schedule-file">{tr("Schedule file")}</label>
                 <input id="schedule-file" type="file" accept=".json,application/json" on:change=on_file />
-                " or drop a schedule.json anywhere on this page."
+                {format!(" {}", tr("or drop a schedule.json anywhere on this page."))}
             </p>
     }
 }

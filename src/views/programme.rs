@@ -4,7 +4,9 @@
 use crate::model::filter::{without_past, Filter};
 use crate::model::follow::FollowKind;
 use crate::model::route::Route;
+use crate::model::words::tr;
 use crate::state::{use_clock, use_display, use_schedule, use_schedule_signal};
+use crate::trn;
 use crate::views::filter_bar::{use_set_filter, use_url_filter, FilterBar};
 use crate::views::follow::FollowButton;
 use crate::views::open_schedule::OpenSchedule;
@@ -51,7 +53,7 @@ pub fn ProgrammePage() -> impl IntoView {
     let matches = use_matches(filter);
     view! {
         <div class="page-head">
-            <h1>"Programme"</h1>
+            <h1>{tr("Programme")}</h1>
             <ResultCount matches filter />
         </div>
         <OfferedFilters filter />
@@ -101,7 +103,7 @@ pub fn TrackPage() -> impl IntoView {
                 what="track"
                 given=slug.get()
                 back_href=Route::Programme.href()
-                back_label="See the whole programme"
+                back_label=tr("See the whole programme")
             />
         }
         .into_any(),
@@ -143,9 +145,8 @@ fn ResultCount(matches: Memo<Vec<usize>>, filter: Memo<(Filter, Vec<String>)>) -
     let set_filter = use_set_filter();
     let count = move || matches.with(Vec::len);
     let text = move || match count() {
-        0 => "No sessions match these filters.".to_string(),
-        1 => "1 session".to_string(),
-        n => format!("{n} sessions"),
+        0 => tr("No sessions match these filters.").to_string(),
+        n => trn!("{n} session", "{n} sessions", n),
     };
     let clearable = move || {
         filter.with(|(f, _)| {
@@ -170,7 +171,7 @@ fn ResultCount(matches: Memo<Vec<usize>>, filter: Memo<(Filter, Vec<String>)>) -
                             class="clear"
                             on:click=move |_| set_filter(Filter::default(), false)
                         >
-                            "Clear filters"
+                            {tr("Clear filters")}
                         </button>
                     }
                 }

@@ -12,6 +12,7 @@ use crate::browser::part::PartMissing;
 use crate::model::plan::due_reminders;
 use crate::model::schedule::Schedule;
 use crate::model::time::{clock_range, Instant};
+use crate::model::words::tr;
 use crate::state::{
     use_agenda, use_clock, use_display, use_schedule_signal, AgendaStore, Clock, Display,
 };
@@ -77,7 +78,10 @@ impl Reminders {
             } else {
                 format!("{room} · {when}")
             };
-            notify::show(&format!("In {minutes} min: {}", s.title), &body);
+            notify::show(
+                &crate::trf!("In {m} min: {title}", m = minutes, title = s.title),
+                &body,
+            );
             self.notified
                 .update_value(|n| n.push((s.id.clone(), s.start)));
         }
@@ -130,13 +134,13 @@ pub fn ReminderToggle() -> impl IntoView {
         leptos::task::spawn_local(async move {
             if notify::request().await {
                 display.update(|s| s.reminders = true);
-                message.set(Some("Reminders are on while this app is open."));
+                message.set(Some(tr("Reminders are on while this app is open.")));
                 reminders.check();
             } else {
                 display.update(|s| s.reminders = false);
-                message.set(Some(
+                message.set(Some(tr(
                     "The browser does not allow notifications for this site.",
-                ));
+                )));
             }
         });
     };

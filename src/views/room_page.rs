@@ -12,6 +12,7 @@ use crate::model::route::{under_base, Route};
 use crate::model::schedule::Room;
 use crate::model::text::paragraphs;
 use crate::model::time::clock;
+use crate::model::words::tr;
 use crate::state::{use_clock, use_display, use_schedule};
 use crate::views::follow::FollowButton;
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
@@ -38,7 +39,7 @@ pub fn RoomPage() -> impl IntoView {
                 what="room"
                 given=raw.get()
                 back_href=Route::Programme.href()
-                back_label="See the whole programme"
+                back_label=tr("See the whole programme")
             />
         }
         .into_any(),
@@ -54,7 +55,7 @@ fn RoomDetail(index: usize) -> impl IntoView {
     let room = schedule.rooms[index].clone();
     let sessions = schedule.sessions_in_room(index);
     let list = if sessions.is_empty() {
-        view! { <p>"No sessions take place in this room."</p> }.into_any()
+        view! { <p>{tr("No sessions take place in this room.")}</p> }.into_any()
     } else {
         view! {
             <RoomNowAndNext sessions=sessions.clone() />
@@ -90,8 +91,8 @@ fn RoomAbout(room: Room) -> impl IntoView {
     let facts = (room.location.is_some() || room.floor.is_some()).then(|| {
         view! {
             <dl class="facts room-facts">
-                {room.location.clone().map(|l| view! { <dt>"Location"</dt> <dd>{l}</dd> })}
-                {room.floor.clone().map(|f| view! { <dt>"Floor"</dt> <dd>{f}</dd> })}
+                {room.location.clone().map(|l| view! { <dt>{tr("Location")}</dt> <dd>{l}</dd> })}
+                {room.floor.clone().map(|f| view! { <dt>{tr("Floor")}</dt> <dd>{f}</dd> })}
             </dl>
         }
     });
@@ -127,7 +128,7 @@ fn RoomAbout(room: Room) -> impl IntoView {
         let map = room.map_image.as_deref().map(|path| {
             let src = under_base(path);
             let href = src.clone();
-            let alt = format!("Map of {}", room.name);
+            let alt = crate::trf!("Map of {room}", room = room.name);
             view! {
                 <figure class="room-map">
                     <a href=href>
@@ -138,7 +139,7 @@ fn RoomAbout(room: Room) -> impl IntoView {
         });
         view! {
             <section class="room-way" aria-labelledby="room-way">
-                <h2 id="room-way">"How to get there"</h2>
+                <h2 id="room-way">{tr("How to get there")}</h2>
                 {directions}
                 {map}
             </section>
@@ -169,9 +170,11 @@ fn RoomNowAndNext(sessions: Vec<usize>) -> impl IntoView {
         let line = |i: usize, on_now: bool| {
             let s = &schedule.sessions[i];
             let label = if on_now {
-                format!("On now, until {}: ", clock(&display.show(s.end)))
+                let time = clock(&display.show(s.end));
+                format!("{} ", crate::trf!("On now, until {time}:", time = time))
             } else {
-                format!("Next, at {}: ", clock(&display.show(s.start)))
+                let time = clock(&display.show(s.start));
+                format!("{} ", crate::trf!("Next, at {time}:", time = time))
             };
             view! {
                 <li>
@@ -187,9 +190,9 @@ fn RoomNowAndNext(sessions: Vec<usize>) -> impl IntoView {
             .collect_view();
         Some(view! {
             <section class="room-now" aria-labelledby="room-now">
-                <h2 id="room-now">"Now & next here"</h2>
+                <h2 id="room-now">{tr("Now & next here")}</h2>
                 {if empty {
-                    view! { <p>"Nothing more takes place in this room."</p> }.into_any()
+                    view! { <p>{tr("Nothing more takes place in this room.")}</p> }.into_any()
                 } else {
                     view! { <ul>{items}</ul> }.into_any()
                 }}

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::model::page::item_of;
+use crate::model::words::tr;
 use crate::state::{use_route, use_schedule};
+use crate::trf;
 
 /// What a page's route parameter names.
 #[derive(Clone, Copy)]
@@ -35,16 +37,40 @@ pub fn NotInSchedule(
     /// Where to go instead ([`crate::model::route::Route::href`]).
     #[prop(into)]
     back_href: String,
+    /// Already in the visitor's language (`tr("See the whole programme")`).
     back_label: &'static str,
 ) -> impl IntoView {
-    let mut heading = format!("Unknown {what}");
-    if let Some(first) = heading.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
+    // One sentence per kind, so each language can decline its noun.
+    let (heading, missing) = match what {
+        "session" => (
+            tr("Unknown session"),
+            trf!("This schedule has no session “{given}”.", given = given),
+        ),
+        "speaker" => (
+            tr("Unknown speaker"),
+            trf!("This schedule has no speaker “{given}”.", given = given),
+        ),
+        "track" => (
+            tr("Unknown track"),
+            trf!("This schedule has no track “{given}”.", given = given),
+        ),
+        "room" => (
+            tr("Unknown room"),
+            trf!("This schedule has no room “{given}”.", given = given),
+        ),
+        "day" => (
+            tr("Unknown day"),
+            trf!("This schedule has no day “{day}”.", day = given),
+        ),
+        _ => (
+            tr("Not in this schedule"),
+            trf!("This schedule has no “{given}”.", given = given),
+        ),
+    };
     view! {
         <h1>{heading}</h1>
         <p>
-            {format!("This schedule has no {what} “{given}”. ")}
+            {format!("{missing} ")}
             <a href=back_href>{back_label}</a>
             "."
         </p>

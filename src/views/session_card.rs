@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::model::plan::NowAndNext;
 use crate::model::route::Route;
 use crate::model::time::clock_range;
+use crate::model::words::tr;
 use crate::state::{use_display, use_schedule};
 use crate::views::star::{LevelButton, StarButton};
 
@@ -51,7 +52,7 @@ pub fn SessionCard(
                 }
             })
             .collect_view();
-        view! { <ul class="speakers" aria-label="Speakers">{names}</ul> }
+        view! { <ul class="speakers" aria-label=tr("Speakers")>{names}</ul> }
     });
     let room = schedule.room_name(s).to_string();
     let display = use_display();
@@ -60,7 +61,7 @@ pub fn SessionCard(
     let changed_badge = move || {
         changes
             .is_changed(&changed_id)
-            .then(|| view! { <span class="changed-badge">"Changed"</span> })
+            .then(|| view! { <span class="changed-badge">{tr("Changed")}</span> })
     };
     let (start, end) = (s.start, s.end);
     let times = move || clock_range(&display.show(start), &display.show(end));
@@ -83,8 +84,12 @@ pub fn SessionCard(
             _ => (false, false),
         });
         match (now, next) {
-            (true, _) => Some(view! { <span class="live-badge now">"On now"</span> }.into_any()),
-            (_, true) => Some(view! { <span class="live-badge next">"Next"</span> }.into_any()),
+            (true, _) => {
+                Some(view! { <span class="live-badge now">{tr("On now")}</span> }.into_any())
+            }
+            (_, true) => {
+                Some(view! { <span class="live-badge next">{tr("Next")}</span> }.into_any())
+            }
             _ => None,
         }
     };

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::model::schedule::{LinkKind, Session};
+use crate::model::words::tr;
 
 /// The links section of the session page, in kind order; nothing without links.
 #[component]
@@ -33,7 +34,7 @@ pub fn SessionLinks(session: Session) -> impl IntoView {
         .collect_view();
     Some(view! {
         <section aria-labelledby="session-links">
-            <h2 id="session-links">"Links"</h2>
+            <h2 id="session-links">{tr("Links")}</h2>
             <ul class="session-links">{items}</ul>
         </section>
     })
@@ -43,9 +44,9 @@ pub fn SessionLinks(session: Session) -> impl IntoView {
 pub fn link_marks(session: &Session) -> impl IntoView {
     let live = session
         .link(LinkKind::Live)
-        .map(|_| view! { <span class="link-mark live">"Live"</span> });
+        .map(|_| view! { <span class="link-mark live">{tr("Live")}</span> });
     let recording = session
         .link(LinkKind::Recording)
-        .map(|_| view! { <span class="link-mark recording">"Recording"</span> });
+        .map(|_| view! { <span class="link-mark recording">{tr("Recording")}</span> });
     (live, recording)
 }

@@ -7,6 +7,7 @@ use crate::model::live::card_key;
 use crate::model::schedule::group_by_day;
 use crate::model::time::long_day;
 use crate::state::use_schedule_signal;
+use crate::trf;
 use crate::views::session_card::SessionCard;
 
 use crate::model::filter::Paging;
@@ -91,7 +92,7 @@ pub fn DayGroupedList(
                     <button type="button" on:click=move |_| presses.update(|n| *n += 1)>
                         {move || {
                             let left = total() - shown();
-                            format!("Show {} more ({left} not shown yet)", next())
+                            trf!("Show {n} more ({left} not shown yet)", n = next(), left = left)
                         }}
                     </button>
                 </p>

@@ -9,6 +9,7 @@ use crate::model::ics::{self, calendar, IcsOptions};
 use crate::model::route::Route;
 use crate::model::schedule::Session;
 use crate::model::time::{clock_range, duration, long_day, offset_label};
+use crate::model::words::tr;
 use crate::state::{use_display, use_schedule};
 use crate::views::error_page::ErrorNotice;
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
@@ -37,7 +38,7 @@ pub fn SessionPage() -> impl IntoView {
                 what="session"
                 given=raw.get()
                 back_href=Route::Programme.href()
-                back_label="See the whole programme"
+                back_label=tr("See the whole programme")
             />
         }
         .into_any(),
@@ -68,7 +69,7 @@ fn SessionDetail(index: usize) -> impl IntoView {
             {s.url.clone().map(|u| view! {
                 <p>
                     <a href=u rel="noopener noreferrer" target="_blank">
-                        "Session page on the conference site"
+                        {tr("Session page on the conference site")}
                     </a>
                 </p>
             })}
@@ -94,7 +95,7 @@ fn CalendarButton(index: usize, error: RwSignal<Option<ActionError>>) -> impl In
     };
     view! {
         <button type="button" on:click=add_to_calendar>
-            "Add to calendar (.ics)"
+            {tr("Add to calendar (.ics)")}
         </button>
     }
 }
@@ -120,7 +121,7 @@ fn SessionFacts(index: usize) -> impl IntoView {
         let room = &schedule.rooms[r];
         let name = room.name.clone();
         view! {
-            <dt>"Room"</dt>
+            <dt>{tr("Room")}</dt>
             <dd>
                 <a href=Route::Room(room.id.clone()).href()>{name}</a>
             </dd>
@@ -129,7 +130,7 @@ fn SessionFacts(index: usize) -> impl IntoView {
     let track = schedule.track_of(s).map(|t| {
         let name = t.name.clone();
         view! {
-            <dt>"Track"</dt>
+            <dt>{tr("Track")}</dt>
             <dd>
                 <a href=Route::Track(t.id.clone()).href()>{name}</a>
             </dd>
@@ -142,14 +143,14 @@ fn SessionFacts(index: usize) -> impl IntoView {
     let language = s.language.map(|l| schedule.languages[l].name.clone());
     view! {
         <dl class="facts">
-            <dt>"When"</dt>
+            <dt>{tr("When")}</dt>
             <dd>
                 <time datetime=s.start.to_rfc3339()>{when}</time>
             </dd>
             {room}
             {track}
-            {format.map(|f| view! { <dt>"Type"</dt> <dd>{f}</dd> })}
-            {language.map(|l| view! { <dt>"Language"</dt> <dd>{l}</dd> })}
+            {format.map(|f| view! { <dt>{tr("Type")}</dt> <dd>{f}</dd> })}
+            {language.map(|l| view! { <dt>{tr("Language")}</dt> <dd>{l}</dd> })}
         </dl>
     }
 }
@@ -174,7 +175,7 @@ fn SessionSpeakers(index: usize) -> impl IntoView {
         .collect_view();
     (!s.speakers.is_empty()).then(|| {
         view! {
-            <h2>"Speakers"</h2>
+            <h2>{tr("Speakers")}</h2>
             <ul class="speakers">{speakers}</ul>
         }
     })
@@ -189,7 +190,7 @@ fn SessionAbstract(text: String) -> impl IntoView {
         .collect_view();
     (!text.is_empty()).then(|| {
         view! {
-            <h2>"Abstract"</h2>
+            <h2>{tr("Abstract")}</h2>
             <div class="abstract-full">{paragraphs}</div>
         }
     })
@@ -219,7 +220,7 @@ fn SameTime(index: usize) -> impl IntoView {
     (!parallel.is_empty()).then(|| {
         view! {
             <section aria-labelledby="same-slot">
-                <h2 id="same-slot">"At the same time"</h2>
+                <h2 id="same-slot">{tr("At the same time")}</h2>
                 <ul>{items}</ul>
             </section>
         }

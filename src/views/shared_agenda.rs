@@ -11,6 +11,7 @@ use crate::model::follow::{now_following, Followed};
 use crate::model::route::Route;
 use crate::model::share::{decode, SharedAgenda};
 use crate::model::time::{clock_range, long_day, parse_instant};
+use crate::model::words::tr;
 use crate::state::{use_agenda, use_display, use_schedule};
 use crate::views::follow::FollowButton;
 use crate::views::session_list::DayGroupedList;
@@ -34,7 +35,7 @@ pub fn SharedAgendaPage() -> impl IntoView {
     let shared = Memo::new(move |_| decode(&location.hash.get(), &schedule));
     move || match shared.get() {
         Err(why) => view! {
-            <h1>"Shared agenda"</h1>
+            <h1>{tr("Shared agenda")}</h1>
             <p class="notice warning">{why.to_string()}</p>
         }
         .into_any(),
@@ -56,17 +57,25 @@ fn SharedList(shared: SharedAgenda) -> impl IntoView {
     found.dedup();
     let unknown = shared.sessions.len() - found.len();
     view! {
-        <h1>"Shared agenda"</h1>
+        <h1>{tr("Shared agenda")}</h1>
         <p>
-            {format!("{} session(s) shared with you. ", shared.sessions.len())}
-            "Your own agenda is not changed unless you say so. "
-            <a href=Route::Agenda.href()>"My agenda"</a>
+            {crate::trn!(
+                "{n} session(s) shared with you. ",
+                "{n} session(s) shared with you. ",
+                shared.sessions.len()
+            )}
+            {tr("Your own agenda is not changed unless you say so. ")}
+            <a href=Route::Agenda.href()>{tr("My agenda")}</a>
         </p>
         {(unknown > 0)
             .then(|| {
                 view! {
                     <p class="notice warning">
-                        {format!("{unknown} shared session(s) are not in this schedule.")}
+                        {crate::trn!(
+                            "{n} shared session(s) are not in this schedule.",
+                            "{n} shared session(s) are not in this schedule.",
+                            unknown
+                        )}
                     </p>
                 }
             })}
@@ -91,14 +100,19 @@ fn AddAll(shared: SharedAgenda) -> impl IntoView {
     view! {
         <p>
             <button type="button" class="primary" on:click=add_all>
-                "Add all to my agenda"
+                {tr("Add all to my agenda")}
             </button>
             <span role="status">
                 {move || {
                     added
                         .get()
                         .map(|(n, f)| {
-                            format!(" Added {n} session(s) to your agenda{}.", now_following(f))
+                            crate::trn!(
+                                " Added {n} session(s) to your agenda{following}.",
+                                " Added {n} session(s) to your agenda{following}.",
+                                n,
+                                following = now_following(f)
+                            )
                         })
                 }}
             </span>
@@ -128,7 +142,7 @@ fn SharedFollows(follows: Vec<Followed>) -> impl IntoView {
     (!items.is_empty()).then(|| {
         view! {
             <section aria-labelledby="shared-follows">
-                <h2 id="shared-follows">"They follow"</h2>
+                <h2 id="shared-follows">{tr("They follow")}</h2>
                 <ul class="shared-follows">{items}</ul>
             </section>
         }
@@ -160,7 +174,7 @@ fn SharedOwnEntries(entries: Vec<OwnEntry>) -> impl IntoView {
     (!entries.is_empty()).then(|| {
         view! {
             <section aria-labelledby="shared-own">
-                <h2 id="shared-own">"Their own entries"</h2>
+                <h2 id="shared-own">{tr("Their own entries")}</h2>
                 <ul class="shared-own">{items}</ul>
             </section>
         }

@@ -1,7 +1,9 @@
 //! The speaker directory (`/speakers`) and a speaker's page (`/speaker/<slug>`).
 
 use crate::model::route::Route;
+use crate::model::words::tr;
 use crate::state::use_schedule;
+use crate::trn;
 use crate::views::route_item::{use_route_item, NotInSchedule, RouteItem};
 use crate::views::session_list::DayGroupedList;
 use leptos::prelude::*;
@@ -34,9 +36,9 @@ pub fn SpeakersPage() -> impl IntoView {
                 let sp = &schedule.speakers[i];
                 let detail = match (&sp.affiliation, count) {
                     (Some(a), 1) => format!(", {a}"),
-                    (Some(a), n) => format!(", {a} · {n} sessions"),
+                    (Some(a), n) => format!(", {a} · {}", trn!("{n} session", "{n} sessions", n)),
                     (None, 1) => String::new(),
-                    (None, n) => format!(" · {n} sessions"),
+                    (None, n) => format!(" · {}", trn!("{n} session", "{n} sessions", n)),
                 };
                 let name = sp.name.clone();
                 let haystack = crate::model::text::fold_for_search(&format!(
@@ -58,13 +60,13 @@ pub fn SpeakersPage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h1>"Speakers"</h1>
+        <h1>{tr("Speakers")}</h1>
         <div class="field search">
-            <label for="speaker-search">"Search"</label>
+            <label for="speaker-search">{tr("Search")}</label>
             <input
                 id="speaker-search"
                 type="search"
-                aria-label="Search speakers"
+                aria-label=tr("Search speakers")
                 autocomplete="off"
                 on:input=move |ev| query.set(event_target_value(&ev))
             />
@@ -98,7 +100,7 @@ pub fn SpeakerPage() -> impl IntoView {
                 what="speaker"
                 given=raw.get()
                 back_href=Route::Speakers.href()
-                back_label="See all speakers"
+                back_label=tr("See all speakers")
             />
         }
         .into_any(),

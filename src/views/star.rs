@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use crate::model::agenda::Level;
+use crate::model::words::tr;
 use crate::state::{use_agenda, use_schedule};
+use crate::trf;
 
 #[component]
 pub fn StarButton(session_id: String, title: String) -> impl IntoView {
@@ -17,9 +19,9 @@ pub fn StarButton(session_id: String, title: String) -> impl IntoView {
     };
     let label = move || {
         if starred.get() {
-            format!("Remove from agenda: {title}")
+            trf!("Remove from agenda: {title}", title = title)
         } else {
-            format!("Add to agenda: {title}")
+            trf!("Add to agenda: {title}", title = title)
         }
     };
     view! {
@@ -28,7 +30,9 @@ pub fn StarButton(session_id: String, title: String) -> impl IntoView {
             class="star"
             class:starred=move || starred.get()
             aria-label=label
-            title=move || if starred.get() { "Remove from agenda" } else { "Add to agenda" }
+            title=move || {
+                if starred.get() { tr("Remove from agenda") } else { tr("Add to agenda") }
+            }
             on:click=move |_| agenda.toggle(&schedule, &session_id)
         >
             <span aria-hidden="true">{move || if starred.get() { "★" } else { "☆" }}</span>
@@ -47,8 +51,16 @@ pub fn LevelButton(session_id: String, title: String) -> impl IntoView {
     move || {
         level.get().map(|current| {
             let (label, next, text) = match current {
-                Level::Must => (format!("Mark as maybe: {title}"), Level::Maybe, "Must"),
-                Level::Maybe => (format!("Mark as must: {title}"), Level::Must, "Maybe"),
+                Level::Must => (
+                    trf!("Mark as maybe: {title}", title = title),
+                    Level::Maybe,
+                    tr("Must"),
+                ),
+                Level::Maybe => (
+                    trf!("Mark as must: {title}", title = title),
+                    Level::Must,
+                    tr("Maybe"),
+                ),
             };
             let id = session_id.clone();
             view! {

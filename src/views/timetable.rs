@@ -11,7 +11,9 @@ use leptos::prelude::*;
 use crate::model::route::Route;
 use crate::model::time::{clock, clock_range, long_day, short_day, Instant};
 use crate::model::timetable::{Block, DayLayout, Grid, LABEL_ROWS, ROW_REM};
+use crate::model::words::tr;
 use crate::state::{use_clock, use_display, use_schedule, RoomChoice};
+use crate::trf;
 use crate::views::route_item::{use_route_item, RouteItem};
 use crate::views::star::StarButton;
 
@@ -50,10 +52,10 @@ pub fn TimetablePage() -> impl IntoView {
         .collect_view();
     view! {
         <h1>
-            "Timetable"
+            {tr("Timetable")}
             {move || day.get().map(|d| format!(", {}", long_day(d)))}
         </h1>
-        <nav aria-label="Days" class="day-nav">
+        <nav aria-label=tr("Days") class="day-nav">
             <ul>{day_links}</ul>
         </nav>
         <RoomChooser />
@@ -61,8 +63,12 @@ pub fn TimetablePage() -> impl IntoView {
             let hidden = expect_context::<RoomChoice>().hidden.get();
             match day.get() {
                 None => view! {
-                    <p>{format!("This schedule has no day “{}”. ", raw.get())}
-                        <a href=Route::Timetable(None).href()>"See the first day"</a> "."
+                    <p>
+                        {format!(
+                            "{} ",
+                            trf!("This schedule has no day “{day}”.", day = raw.get()),
+                        )}
+                        <a href=Route::Timetable(None).href()>{tr("See the first day")}</a> "."
                     </p>
                 }
                 .into_any(),
@@ -87,8 +93,12 @@ fn RoomChooser() -> impl IntoView {
     let summary = move || {
         let hidden = choice.hidden.with(Vec::len);
         match hidden {
-            0 => format!("Rooms: all {total} shown"),
-            n => format!("Rooms: {} of {total} shown", total - n),
+            0 => trf!("Rooms: all {total} shown", total = total),
+            n => trf!(
+                "Rooms: {shown} of {total} shown",
+                shown = total - n,
+                total = total
+            ),
         }
     };
     let boxes = schedule
@@ -120,11 +130,11 @@ fn RoomChooser() -> impl IntoView {
         <details class="room-chooser">
             <summary>{summary}</summary>
             <div class="room-chooser-actions">
-                <button type="button" on:click=move |_| choice.set(Vec::new())>"Show all rooms"</button>
-                <button type="button" on:click=move |_| choice.set(all_ids.clone())>"Hide all rooms"</button>
+                <button type="button" on:click=move |_| choice.set(Vec::new())>{tr("Show all rooms")}</button>
+                <button type="button" on:click=move |_| choice.set(all_ids.clone())>{tr("Hide all rooms")}</button>
             </div>
             <fieldset class="tracks room-choices">
-                <legend>"Rooms shown"</legend>
+                <legend>{tr("Rooms shown")}</legend>
                 {boxes}
             </fieldset>
         </details>
@@ -137,13 +147,17 @@ fn RoomChooser() -> impl IntoView {
 fn DayGrid(day: NaiveDate, hidden: Vec<String>) -> impl IntoView {
     let schedule = use_schedule();
     let grid = match DayLayout::of_day(&schedule, day, &hidden) {
-        DayLayout::NoSessions => return view! { <p>"No sessions on this day."</p> }.into_any(),
-        DayLayout::AllRoomsHidden => {
-            return view! {
-                <p class="notice">"Every room with sessions on this day is hidden: choose rooms to show above."</p>
-            }
-            .into_any()
+        DayLayout::NoSessions => {
+            return view! { <p>{tr("No sessions on this day.")}</p> }.into_any()
         }
+        DayLayout::AllRoomsHidden => return view! {
+            <p class="notice">
+                {tr(
+                    "Every room with sessions on this day is hidden: choose rooms to show above.",
+                )}
+            </p>
+        }
+        .into_any(),
         DayLayout::Grid(grid) => Arc::new(grid),
     };
     let (columns, rows) = (grid.columns(), grid.rows());
@@ -252,7 +266,7 @@ fn NowLine(grid: Arc<Grid>) -> impl IntoView {
                 <div
                     class="tt-now"
                     role="note"
-                    aria-label=move || format!("Now, {}", clock(&display.show(at)))
+                    aria-label=move || trf!("Now, {time}", time = clock(&display.show(at)))
                     style:grid-row=row.to_string()
                     style:grid-column=format!("1 / {}", grid.end_line())
                 ></div>

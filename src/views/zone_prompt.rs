@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::browser::{clock, files, location::use_location, settings};
 use crate::model::import::ZoneOrigin;
 use crate::model::url;
+use crate::model::words::tr;
 use crate::state::AppStatus;
 
 /// Remember `zone` for the open schedule and reopen the page in it.
@@ -43,11 +44,11 @@ fn ZonePicker(current: String, status: AppStatus) -> impl IntoView {
             ev.prevent_default();
             apply_zone(status, &chosen.get_untracked());
         }>
-            <label for="zone-choice">"The conference's zone"</label>
+            <label for="zone-choice">{tr("The conference's zone")}</label>
             <select id="zone-choice" on:change=move |ev| chosen.set(event_target_value(&ev))>
                 {options}
             </select>
-            <button type="submit">"Use this zone"</button>
+            <button type="submit">{tr("Use this zone")}</button>
         </form>
     }
 }
@@ -87,8 +88,12 @@ pub fn ZonePrompt() -> impl IntoView {
             ZoneOrigin::Viewer => view! {
                 <div class="notice zone-prompt" role="status">
                     <p>
-                        "This " {format.name()} " does not say its time zone: times are read as "
-                        <strong>{zone.clone()}</strong> " (this device's). Is the conference elsewhere?"
+                        {crate::trf!(
+                            "This {format} does not say its time zone: times are read as ",
+                            format = format.name()
+                        )}
+                        <strong>{zone.clone()}</strong>
+                        {tr(" (this device's). Is the conference elsewhere?")}
                     </p>
                     <ZonePicker current=zone status />
                 </div>
@@ -96,20 +101,20 @@ pub fn ZonePrompt() -> impl IntoView {
             .into_any(),
             ZoneOrigin::Remembered | ZoneOrigin::Link => {
                 let why = if choice.origin == ZoneOrigin::Link {
-                    "the zone this link names"
+                    tr("the zone this link names")
                 } else {
-                    "the zone chosen for this schedule"
+                    tr("the zone chosen for this schedule")
                 };
                 view! {
                     <div class="notice zone-prompt" role="status">
                         <p>
-                            "Times are read as " <strong>{zone.clone()}</strong> ", " {why} ". "
+                            {tr("Times are read as ")} <strong>{zone.clone()}</strong> ", " {why} ". "
                             <button
                                 type="button"
                                 aria-expanded=move || changing.get().to_string()
                                 on:click=move |_| changing.update(|c| *c = !*c)
                             >
-                                "Change zone"
+                                {tr("Change zone")}
                             </button>
                         </p>
                         <Show when=move || changing.get()>

@@ -128,11 +128,12 @@ export async function holdBack(page: Page, pattern: string): Promise<() => void>
   return release;
 }
 
-/** Open the Settings menu (time zone, theme) in the header. */
+/** Open the Settings menu (language, time zone, theme) in the header. */
 export async function openSettings(page: Page) {
   const summary = page.locator('header.site-header details.settings > summary');
   if (!(await page.locator('header.site-header details.settings').evaluate((d: HTMLDetailsElement) => d.open))) await summary.click();
-  await expect(page.getByLabel('Time zone')).toBeVisible();
+  // (by its id: the label is in the page's language)
+  await expect(page.locator('#zone-setting')).toBeVisible();
 }
 
 /** Open "More" in the main navigation (tracks, speakers). */

@@ -106,6 +106,6 @@ test('invalid sessions are skipped and counted; the rest shows', async ({ page }
     await route.fulfill({ response: res, json: data });
   });
   await page.goto('/');
-  await expect(page.getByText('2 session(s) were skipped')).toBeVisible();
+  await expect(page.getByText('2 sessions were skipped')).toBeVisible();
   await expect(page.getByRole('article')).toHaveCount(26);
 });

@@ -164,6 +164,31 @@ export const journeys = [
     },
   },
   {
+    // Your language (issue 30): the interface in German, chosen in the
+    // settings (stored as the Settings menu stores it): words, dates,
+    // <html lang>, and a star whose button speaks German.
+    name: 'in German: the programme, a star, the timetable and now & next',
+    async run(d, base) {
+      await d.goto(base + '/');
+      await waitFor(d, 'sessions', articles);
+      await d.evaluate(() => {
+        localStorage.clear();
+        localStorage.setItem('schedule-viewer/settings', '{"lang":"de"}');
+      });
+      await d.reload();
+      await waitFor(d, '<html lang="de">', () => document.documentElement.lang === 'de');
+      await waitFor(d, 'the heading "Programm"', () => document.querySelector(':not(#prerender) > main#main h1')?.textContent === 'Programm');
+      await waitFor(d, 'the page title', () => document.title === 'Programm · MesosCon Europe 2017');
+      await clickWhere(d, `the star of "${KNEE}"`, star, KNEE);
+      await waitFor(d, 'the star says "Nicht mehr merken"', compose('(t) => $0(t)?.startsWith("Nicht mehr merken")', starLabel), KNEE);
+      await d.goto(base + '/timetable/2017-10-26');
+      await waitFor(d, 'the heading', () => document.querySelector(':not(#prerender) > main#main h1')?.textContent === 'Zeitplan, Donnerstag, 26. Oktober 2017');
+      await d.goto(base + '/now?now=2017-10-26T09:20:00Z');
+      await waitFor(d, '"Es ist 11:20 Uhr …"', () => document.querySelector('.clock')?.textContent === 'Es ist 11:20 Uhr am Donnerstag, 26. Oktober 2017.');
+      await d.evaluate(() => localStorage.clear());
+    },
+  },
+  {
     name: 'the timetable',
     async run(d, base) {
       await d.goto(base + '/timetable/2017-10-26');

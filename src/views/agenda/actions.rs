@@ -11,6 +11,7 @@ use crate::model::follow::{now_following, Followed};
 use crate::model::ics::{self, calendar, IcsOptions};
 use crate::model::share::{encode, link, QR_MAX_CHARS};
 use crate::model::source::ScheduleSource;
+use crate::model::words::tr;
 use crate::state::{use_agenda, use_schedule, AppStatus};
 use crate::views::error_page::ErrorNotice;
 
@@ -24,7 +25,7 @@ pub fn AgendaActions() -> impl IntoView {
     let error = RwSignal::new(None::<ActionError>);
     view! {
         <Show when=move || !empty()>
-            <section class="agenda-actions" aria-label="Export and share">
+            <section class="agenda-actions" aria-label=tr("Export and share")>
                 <Show when=planned>
                     <CalendarDownload error />
                 </Show>
@@ -52,7 +53,7 @@ fn CalendarDownload(error: RwSignal<Option<ActionError>>) -> impl IntoView {
                 .sessions
                 .iter()
                 .map(|s| (s, a.entry(&s.id).map(|e| e.level).unwrap_or_default()));
-            let name = format!("My agenda · {}", schedule.conference.title);
+            let name = crate::trf!("My agenda · {title}", title = schedule.conference.title);
             calendar(
                 &plan,
                 sessions,
@@ -64,7 +65,7 @@ fn CalendarDownload(error: RwSignal<Option<ActionError>>) -> impl IntoView {
     };
     view! {
         <button type="button" on:click=download>
-            "Download calendar (.ics)"
+            {tr("Download calendar (.ics)")}
         </button>
     }
 }
@@ -81,7 +82,7 @@ fn JsonExport(error: RwSignal<Option<ActionError>>) -> impl IntoView {
     };
     view! {
         <button type="button" on:click=export>
-            "Export agenda (JSON)"
+            {tr("Export agenda (JSON)")}
         </button>
     }
 }
@@ -109,7 +110,7 @@ fn ShareLink() -> impl IntoView {
     });
     view! {
         <div class="field share">
-            <label for="share-link">"Share link"</label>
+            <label for="share-link">{tr("Share link")}</label>
             <input id="share-link" type="text" readonly prop:value=move || share_link.get() />
         </div>
         <Show when=move || agenda.agenda.with(|a| a.own().next().is_some())>
@@ -119,7 +120,7 @@ fn ShareLink() -> impl IntoView {
                     prop:checked=move || with_own.get()
                     on:change=move |ev| with_own.set(event_target_checked(&ev))
                 />
-                " Include my own entries"
+                {tr(" Include my own entries")}
             </label>
         </Show>
         <ShareQr link=share_link source=source.clone() />
@@ -145,9 +146,11 @@ fn JsonImport(error: RwSignal<Option<ActionError>>) -> impl IntoView {
             match result {
                 Ok(other) => {
                     let (n, f) = agenda.add_all(&other);
-                    imported.set(Some(format!(
-                        "Imported {n} new session(s){}.",
-                        now_following(f)
+                    imported.set(Some(crate::trn!(
+                        "Imported {n} new session(s){following}.",
+                        "Imported {n} new session(s){following}.",
+                        n,
+                        following = now_following(f)
                     )));
                     error.set(None);
                 }
@@ -157,7 +160,7 @@ fn JsonImport(error: RwSignal<Option<ActionError>>) -> impl IntoView {
     };
     view! {
         <p class="import">
-            <label for="import-agenda">"Import agenda (JSON)"</label>
+            <label for="import-agenda">{tr("Import agenda (JSON)")}</label>
             " "
             <input id="import-agenda" type="file" accept=".json,application/json" on:change=import_json />
             <span role="status">{move || imported.get()}</span>
@@ -171,7 +174,7 @@ fn ShareQr(link: Memo<String>, source: ScheduleSource) -> impl IntoView {
     let local_file = matches!(source, ScheduleSource::File { .. }).then(|| {
         view! {
             <p class="share-note">
-                "This conference was opened from a file on this device: the link opens it only where the same file is open."
+                {tr("This conference was opened from a file on this device: the link opens it only where the same file is open.")}
             </p>
         }
     });
@@ -190,20 +193,22 @@ fn ShareQr(link: Memo<String>, source: ScheduleSource) -> impl IntoView {
                     width="200"
                     height="200"
                     role="img"
-                    aria-label="QR code: scan to open this agenda"
+                    aria-label=tr("QR code: scan to open this agenda")
                     shape-rendering="crispEdges"
                 >
                     <rect width=width.to_string() height=width.to_string() fill="#ffffff"></rect>
                     <path d=d fill="#000000"></path>
                 </svg>
-                <figcaption>"Scan to open this agenda on a phone"</figcaption>
+                <figcaption>{tr("Scan to open this agenda on a phone")}</figcaption>
             </figure>
         }
         .into_any(),
             None => view! {
                 <p class="share-qr">
-                    {format!(
-                        "This link is too long for one QR code ({n} characters; about {QR_MAX_CHARS} scan reliably from a screen): send the link itself instead."
+                    {crate::trf!(
+                        "This link is too long for one QR code ({n} characters; about {max} scan reliably from a screen): send the link itself instead.",
+                        n = n,
+                        max = QR_MAX_CHARS
                     )}
                 </p>
             }

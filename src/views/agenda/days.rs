@@ -11,6 +11,7 @@ use crate::model::agenda::{Level, PlanKey};
 use crate::model::plan::{clash_groups, gaps, overlapping, overlapping_span};
 use crate::model::schedule::{group_by_day, Schedule, SessionKind};
 use crate::model::time::{clock, clock_range, duration, long_day, Instant};
+use crate::model::words::tr;
 use crate::state::{use_agenda, use_display, use_schedule, Display};
 use crate::views::session_card::SessionCard;
 
@@ -82,17 +83,21 @@ fn AgendaItem(
             .iter()
             .map(|&j| {
                 let o = &plan.sessions[j];
-                format!("“{}” ({})", o.title, shown_range(display, o.start, o.end))
+                crate::trf!(
+                    "“{title}” ({time})",
+                    title = o.title,
+                    time = shown_range(display, o.start, o.end)
+                )
             })
             .collect();
-        format!("Overlaps with {}", names.join(", "))
+        crate::trf!("Overlaps with {sessions}", sessions = names.join(", "))
     });
     let gap = free_after.map(|(a, b)| {
-        format!(
-            "Free {}–{} ({})",
-            clock(&display.show(a)),
-            clock(&display.show(b)),
-            duration((b - a).num_minutes())
+        crate::trf!(
+            "Free {from}–{to} ({length})",
+            from = clock(&display.show(a)),
+            to = clock(&display.show(b)),
+            length = duration((b - a).num_minutes())
         )
     });
     let clashing = note.is_some();
@@ -118,10 +123,11 @@ fn AgendaItem(
 /// "1 clash in your agenda": each clash named, with its resolver.
 #[component]
 fn ClashSummary(plan: Arc<Schedule>, clashes: Vec<Vec<usize>>) -> impl IntoView {
-    let heading = match clashes.len() {
-        1 => "1 clash in your agenda".to_string(),
-        n => format!("{n} clashes in your agenda"),
-    };
+    let heading = crate::trn!(
+        "{n} clash in your agenda",
+        "{n} clashes in your agenda",
+        clashes.len()
+    );
     let items = clashes
         .into_iter()
         .map(|group| view! { <Clash plan=plan.clone() group /> })
@@ -143,8 +149,13 @@ fn Clash(plan: Arc<Schedule>, group: Vec<usize>) -> impl IntoView {
     let agenda = use_agenda();
     let names: Vec<String> = group
         .iter()
-        .map(|&i| format!("“{}”", plan.sessions[i].title))
+        .map(|&i| crate::trf!("“{title}”", title = plan.sessions[i].title))
         .collect();
+    // "“A” and “B” and “C”".
+    let names = names
+        .into_iter()
+        .reduce(|a, b| crate::trf!("{a} and {b}", a = a, b = b))
+        .unwrap_or_default();
     // Levels change without the set of stars changing: follow them.
     let musts = {
         let (plan, group) = (plan.clone(), group.clone());
@@ -163,8 +174,12 @@ fn Clash(plan: Arc<Schedule>, group: Vec<usize>) -> impl IntoView {
     };
     let strong = move || musts.get() > 1;
     let headline = move || match musts.get() {
-        n if n > 1 => format!("{} overlap — {n} of them are musts.", names.join(" and ")),
-        _ => format!("{} overlap.", names.join(" and ")),
+        n if n > 1 => crate::trf!(
+            "{sessions} overlap — {n} of them are musts.",
+            sessions = names,
+            n = n
+        ),
+        _ => crate::trf!("{sessions} overlap.", sessions = names),
     };
     let clashing: Vec<String> = group.iter().map(|&i| plan.sessions[i].id.clone()).collect();
     let start = group.iter().map(|&i| plan.sessions[i].start).min();
@@ -180,7 +195,7 @@ fn Clash(plan: Arc<Schedule>, group: Vec<usize>) -> impl IntoView {
         <li class="clash" class:strong=strong>
             <p>{headline}</p>
             <details>
-                <summary>"Resolve: sessions in this slot"</summary>
+                <summary>{tr("Resolve: sessions in this slot")}</summary>
                 <ul class="alternatives">{options}</ul>
             </details>
         </li>
@@ -193,7 +208,7 @@ fn ClashOption(schedule: Arc<Schedule>, index: usize, clashing: Vec<String>) -> 
     let agenda = use_agenda();
     let display = use_display();
     let o = &schedule.sessions[index];
-    let label = format!("Choose {}", o.title);
+    let label = crate::trf!("Choose {title}", title = o.title);
     let text = format!(
         "{} · {} · {}",
         o.title,
@@ -213,7 +228,7 @@ fn ClashOption(schedule: Arc<Schedule>, index: usize, clashing: Vec<String>) -> 
                 aria-label=label
                 on:click=move |_| agenda.choose(&schedule, &id, &clashing)
             >
-                "Choose"
+                {tr("Choose")}
             </button>
         </li>
     }

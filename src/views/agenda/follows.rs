@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::follow::{FollowEntry, Followed};
 use crate::model::route::Route;
 use crate::model::time::day_and_clock;
+use crate::model::words::tr;
 use crate::state::{use_agenda, use_clock, use_display, use_schedule};
 use crate::views::follow::FollowButton;
 
@@ -32,7 +33,7 @@ pub fn FollowedThings() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="followed" aria-labelledby="followed-heading">
-                    <h2 id="followed-heading">"What you follow"</h2>
+                    <h2 id="followed-heading">{tr("What you follow")}</h2>
                     <ul class="followed-list">{items}</ul>
                 </section>
             }
@@ -52,7 +53,7 @@ fn FollowedThing(followed: Followed, entry: FollowEntry) -> impl IntoView {
     let heading = if known {
         view! { <a href=followed.route().href()>{name.clone()}</a> }.into_any()
     } else {
-        view! { <span>{name.clone()}</span> " (no longer in the schedule)" }.into_any()
+        view! { <span>{name.clone()}</span> {tr(" (no longer in the schedule)")} }.into_any()
     };
     let upcoming = {
         let followed = followed.clone();
@@ -60,7 +61,8 @@ fn FollowedThing(followed: Followed, entry: FollowEntry) -> impl IntoView {
         move || {
             let found = followed.upcoming(&schedule, clock.now.get());
             if found.is_empty() {
-                return view! { <p class="followed-none">"No upcoming sessions."</p> }.into_any();
+                return view! { <p class="followed-none">{tr("No upcoming sessions.")}</p> }
+                    .into_any();
             }
             let more = found.len().saturating_sub(UPCOMING_SHOWN);
             let items = found
@@ -82,7 +84,7 @@ fn FollowedThing(followed: Followed, entry: FollowEntry) -> impl IntoView {
             let more = (more > 0).then(|| {
                 view! {
                     <p class="followed-more">
-                        <a href=followed.route().href()>{format!("{more} more on its page")}</a>
+                        <a href=followed.route().href()>{crate::trn!("{n} more on its page", "{n} more on its page", more)}</a>
                     </p>
                 }
             });

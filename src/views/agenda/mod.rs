@@ -11,6 +11,7 @@ mod own;
 use leptos::prelude::*;
 
 use crate::model::route::Route;
+use crate::model::words::tr;
 use crate::state::{use_agenda, use_schedule};
 
 use actions::AgendaActions;
@@ -43,18 +44,18 @@ pub fn AgendaPage() -> impl IntoView {
     let persistence = move || {
         agenda.persistent.get().map(|granted| {
             if granted {
-                "Your browser has agreed to keep this agenda even when it runs short of space."
+                tr("Your browser has agreed to keep this agenda even when it runs short of space.")
             } else {
-                "Your browser has not promised to keep this site's data: it may clear this agenda if it runs short of space, or after weeks without a visit."
+                tr("Your browser has not promised to keep this site's data: it may clear this agenda if it runs short of space, or after weeks without a visit.")
             }
         })
     };
     view! {
-        <h1>"My agenda"</h1>
+        <h1>{tr("My agenda")}</h1>
         <Show when=empty>
             <p class="empty-hint">
-                "Nothing starred yet. Press ☆ on any session of the "
-                <a href=Route::Programme.href()>"programme"</a> " to add it here."
+                {tr("Nothing starred yet. Press ☆ on any session of the ")}
+                <a href=Route::Programme.href()>{tr("programme")}</a> {tr(" to add it here.")}
             </p>
         </Show>
         <ChangedStars />
@@ -65,7 +66,7 @@ pub fn AgendaPage() -> impl IntoView {
         <own::AddOwnEntry />
         // The sessions come first on a phone; export, sharing and settings after them.
         <section class="agenda-extras" aria-labelledby="agenda-extras-heading">
-            <h2 id="agenda-extras-heading">"Export, share and remind"</h2>
+            <h2 id="agenda-extras-heading">{tr("Export, share and remind")}</h2>
             <AgendaActions />
             <crate::views::reminders::ReminderToggle />
             <p class="persistence">{persistence}</p>

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::model::changes::words;
+use crate::model::words::tr;
 use crate::state::{use_agenda, use_display, use_schedule};
 
 /// "Changed since you starred them": now and was, in the shown zone.
@@ -34,7 +35,7 @@ pub fn ChangedStars() -> impl IntoView {
                     .line();
                     let id = now.id.clone();
                     let schedule = schedule.clone();
-                    let label = format!("OK, noted: {}", now.title);
+                    let label = crate::trf!("OK, noted: {title}", title = now.title);
                     view! {
                         <li>
                             {text} " "
@@ -43,7 +44,7 @@ pub fn ChangedStars() -> impl IntoView {
                                 aria-label=label
                                 on:click=move |_| agenda.acknowledge(&schedule, &id)
                             >
-                                "OK"
+                                {tr("OK")}
                             </button>
                         </li>
                     }
@@ -54,7 +55,7 @@ pub fn ChangedStars() -> impl IntoView {
     view! {
         <Show when=move || !changed.with(Vec::is_empty)>
             <section class="changed" aria-labelledby="changed-heading">
-                <h2 id="changed-heading">"Changed since you starred them"</h2>
+                <h2 id="changed-heading">{tr("Changed since you starred them")}</h2>
                 <ul>{changed_items.clone()}</ul>
             </section>
         </Show>
@@ -78,7 +79,7 @@ pub fn MissingStars() -> impl IntoView {
     view! {
         <Show when=move || !missing.with(Vec::is_empty)>
             <section class="missing" aria-labelledby="missing-heading">
-                <h2 id="missing-heading">"No longer in the schedule"</h2>
+                <h2 id="missing-heading">{tr("No longer in the schedule")}</h2>
                 <ul>
                     <For
                         each=move || missing.get()
@@ -86,8 +87,8 @@ pub fn MissingStars() -> impl IntoView {
                         children=move |(id, entry)| {
                             let show = |t| display.show(t);
                             let was = words(Some(entry.facts()), None, false, &show).was;
-                            let when = (!was.is_empty()).then(|| format!(" (was {was})"));
-                            let label = format!("Dismiss {}", entry.title);
+                            let when = (!was.is_empty()).then(|| crate::trf!(" (was {was})", was = was));
+                            let label = crate::trf!("Dismiss {title}", title = entry.title);
                             view! {
                                 <li>
                                     <strong>{entry.title.clone()}</strong>
@@ -98,7 +99,7 @@ pub fn MissingStars() -> impl IntoView {
                                         aria-label=label
                                         on:click=move |_| agenda.dismiss(&id)
                                     >
-                                        "Dismiss"
+                                        {tr("Dismiss")}
                                     </button>
                                 </li>
                             }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::browser::clock::{now_iso, real_now};
 use crate::model::agenda::OwnEntry;
 use crate::model::time::{clock_range, parse_instant, wall_clock_value};
+use crate::model::words::tr;
 use crate::state::{use_agenda, use_display};
 use crate::views::error_page::ErrorNotice;
 
@@ -101,13 +102,13 @@ fn OwnEntryForm(id: Option<String>, draft: Draft, done: Callback<()>) -> impl In
     };
     view! {
         <form class="own-entry-form" on:submit=save>
-            {input("title", "Title", "text")}
-            {input("start", "Start", "datetime-local")}
-            {input("end", "End", "datetime-local")}
-            {input("place", "Place", "text")}
+            {input("title", tr("Title"), "text")}
+            {input("start", tr("Start"), "datetime-local")}
+            {input("end", tr("End"), "datetime-local")}
+            {input("place", tr("Place"), "text")}
             <div class="form-actions">
-                <button type="submit" class="primary">"Save"</button>
-                <button type="button" on:click=move |_| done.run(())>"Cancel"</button>
+                <button type="submit" class="primary">{tr("Save")}</button>
+                <button type="button" on:click=move |_| done.run(())>{tr("Cancel")}</button>
             </div>
             <ErrorNotice error />
         </form>
@@ -125,7 +126,7 @@ pub fn AddOwnEntry() -> impl IntoView {
                 aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                "Add your own entry"
+                {tr("Add your own entry")}
             </button>
             <Show when=move || open.get()>
                 <OwnEntryForm id=None draft=Draft::default() done=Callback::new(move |_| open.set(false)) />
@@ -152,8 +153,8 @@ pub fn OwnEntryCard(id: String, children: Children) -> impl IntoView {
     let heading = format!("{id}-title");
     let heading_id = heading.clone();
     let draft = Draft::of(&entry);
-    let delete_label = format!("Delete {}", entry.title);
-    let edit_label = format!("Edit {}", entry.title);
+    let delete_label = crate::trf!("Delete {title}", title = entry.title);
+    let edit_label = crate::trf!("Edit {title}", title = entry.title);
     let place = (!entry.place.is_empty())
         .then(|| view! { <span class="room">{entry.place.clone()}</span> });
     let remove = {
@@ -166,17 +167,17 @@ pub fn OwnEntryCard(id: String, children: Children) -> impl IntoView {
             <div class="session-body">
                 <h3 id=heading_id>{entry.title.clone()}</h3>
                 <p class="session-meta">
-                    <span class="kind">"Your entry"</span>
+                    <span class="kind">{tr("Your entry")}</span>
                     {place}
                 </p>
                 {children()}
             </div>
             <div class="card-actions">
                 <button type="button" aria-label=edit_label on:click=move |_| editing.update(|e| *e = !*e)>
-                    "Edit"
+                    {tr("Edit")}
                 </button>
                 <button type="button" aria-label=delete_label on:click=remove>
-                    "Delete"
+                    {tr("Delete")}
                 </button>
             </div>
         </article>

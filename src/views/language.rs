@@ -1,0 +1,49 @@
+//! The language menu of Settings: "Automatic" (the browser's languages)
+//! or one of the interface's, each named in itself. A choice is kept with
+//! the other settings and the page is read again in it.
+
+use leptos::prelude::*;
+
+use crate::browser::language;
+use crate::model::words::{tr, Lang, LANGS};
+use crate::state::use_display;
+use crate::trf;
+
+/// The `<select>` of the interface's language.
+#[component]
+pub fn LanguageSetting() -> impl IntoView {
+    let display = use_display();
+    let chosen = move || display.settings.with(|s| s.lang);
+    // What "Automatic" gives here: the browser's first language the
+    // interface speaks, else the page's.
+    let automatic = language::browser_language().unwrap_or_else(language::page_language);
+    let choose = move |ev: leptos::ev::Event| {
+        let lang = Lang::of(&event_target_value(&ev));
+        display.update(|s| s.lang = lang);
+        language::read_again();
+    };
+    view! {
+        <div class="field">
+            <label for="lang-setting">{tr("Language")}</label>
+            <select id="lang-setting" on:change=choose>
+                <option value="" prop:selected=move || chosen().is_none()>
+                    {trf!("Automatic ({language})", language = automatic.name)}
+                </option>
+                {LANGS
+                    .iter()
+                    .map(|l| {
+                        view! {
+                            <option
+                                value=l.code
+                                lang=l.code
+                                prop:selected=move || chosen().is_some_and(|c| c == l)
+                            >
+                                {l.name}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
