@@ -1569,6 +1569,28 @@ pub(crate) mod tests {
     use super::*;
     use crate::model::json::MAX_NESTING;
 
+    /// Content is never translated, only chosen: a room's description in
+    /// the interface's language, else English, else the first.
+    #[test]
+    fn a_room_s_description_is_the_one_in_the_interface_s_language() {
+        use crate::model::words::{english, speak, Lang};
+        let room = Room {
+            description: vec![("de".into(), "Saal".into()), ("en".into(), "Hall".into())],
+            ..Room::default()
+        };
+        speak(Lang::of("de").unwrap(), None);
+        assert_eq!(room.description(), Some("Saal"));
+        speak(Lang::of("fr").unwrap(), None);
+        assert_eq!(room.description(), Some("Hall"));
+        let only_german = Room {
+            description: vec![("de".into(), "Saal".into())],
+            ..Room::default()
+        };
+        assert_eq!(only_german.description(), Some("Saal"));
+        speak(english(), None);
+        assert_eq!(room.description(), Some("Hall"));
+    }
+
     pub const SMALL: &str = r##"{
       "version": 1,
       "conference": {"id": "conf", "title": "Conf", "location": "Prague", "time_zone": "Europe/Prague"},

@@ -22,8 +22,9 @@ pub fn SessionLinks(session: Session) -> impl IntoView {
             let kind = l.kind.label();
             let title = l.title;
             let words = (title != kind).then(|| format!(" ({kind})"));
+            // The class by the kind's stored word: the same in every language.
             view! {
-                <li class=format!("link-{}", kind.to_lowercase().replace(' ', "-"))>
+                <li class=format!("link-{}", l.kind.name())>
                     <a href=l.url rel="external noopener noreferrer" target="_blank">
                         {title}
                     </a>

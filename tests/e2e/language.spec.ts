@@ -34,6 +34,8 @@ const VIEWS: { path: string; open?: (page: Page) => Promise<void> }[] = [
   { path: '/timetable/2017-10-26' },
   { path: '/conferences' },
   { path: '/no/such/page' },
+  // A schedule that cannot be loaded: the error page.
+  { path: '/?schedule=/no-such-schedule.json' },
 ];
 
 async function ready(page: Page) {
@@ -53,7 +55,8 @@ async function ready(page: Page) {
 async function notIn(page: Page, code: string): Promise<string[]> {
   const words = catalogue(code);
   const templates = Object.values(words).flatMap((v) => v.split('|'));
-  const names = ['English', 'Deutsch', 'Français'];
+  // The languages' own names, and the app's.
+  const names = ['English', 'Deutsch', 'Français', 'schedule-viewer'];
   return page.evaluate(
     async ({ templates, names }) => {
       const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
