@@ -69,8 +69,12 @@ const precache = readdirSync(dir)
   .filter((f) => !['sw.js', 'size.json', 'parts.json', '404.html'].includes(f))
   .concat(venueImages)
   .sort();
+// The languages' catalogues are not precached (only the visitor's is
+// fetched, then kept with the shell), but a change to one is a new version:
+// the worker then drops the copy it keeps (public/sw.js, `language`).
+const catalogues = existsSync(join(dir, 'lang')) ? readdirSync(join(dir, 'lang')).filter((f) => f.endsWith('.json')).map((f) => `lang/${f}`) : [];
 const version = createHash('sha256');
-for (const f of precache) version.update(f).update(readFileSync(join(dir, f)));
+for (const f of [...precache, ...catalogues.sort()]) version.update(f).update(readFileSync(join(dir, f)));
 const template = readFileSync(join(dir, 'sw.js'), 'utf8');
 const sw = template
   .replace(/^const VERSION = .*;$/m, `const VERSION = ${JSON.stringify(version.digest('hex').slice(0, 16))};`)

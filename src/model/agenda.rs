@@ -745,7 +745,7 @@ fn read_own(r: &mut Reader) -> Result<OwnEntry, JsonError> {
     OwnEntry::read_stored(
         r,
         OwnEntry::texts(&["title", "start", "end"]),
-        tr("an own entry without its title, start and end"),
+        crate::word!("an own entry without its title, start and end"),
     )
 }
 

@@ -121,7 +121,7 @@ fn read_session(r: &mut Reader) -> Result<SnapshotSession, JsonError> {
     SnapshotSession::read_stored(
         r,
         SnapshotSession::texts(&["id", "title", "start", "end", "room"]),
-        "a session without all its fields",
+        crate::word!("a session without all its fields"),
     )
 }
 

@@ -52,7 +52,7 @@ impl KnownConference {
         Self::read_stored(
             r,
             Self::TEXTS | Self::OTHER,
-            "a conference without all its fields",
+            crate::word!("a conference without all its fields"),
         )
     }
 

@@ -587,7 +587,7 @@ macro_rules! stored_texts {
             fn read_stored(
                 r: &mut $crate::model::json::Reader,
                 needed: u32,
-                missing: &str,
+                missing: &'static str,
             ) -> Result<Self, $crate::model::json::JsonError> {
                 let (record, seen) = r.record(|(t, seen): &mut ($ty, u32), r, key| {
                     let bit = if let Some(at) = <$ty>::STORED_KEYS.iter().position(|k| *k == key) {
@@ -604,7 +604,7 @@ macro_rules! stored_texts {
                     Ok(())
                 })?;
                 if seen & needed != needed {
-                    return Err(r.error(missing));
+                    return Err(r.error($crate::model::words::tr(missing)));
                 }
                 Ok(record)
             }

@@ -78,7 +78,13 @@ impl SessionKind {
 
     /// The word shown on a card ("Keynote"), in the visitor's language.
     pub fn label(self) -> &'static str {
-        tr(match self {
+        tr(self.english_label())
+    }
+
+    /// That word in English (the catalogues' key): a file's own name for
+    /// its type, in English, says nothing more than the kind's word.
+    pub fn english_label(self) -> &'static str {
+        match self {
             Self::Keynote => word!("Keynote"),
             Self::Talk => word!("Talk"),
             Self::Panel => word!("Panel"),
@@ -87,7 +93,7 @@ impl SessionKind {
             Self::Break => word!("Break"),
             Self::Other => word!("Session"),
             Self::Own => word!("Your entry"),
-        })
+        }
     }
 }
 

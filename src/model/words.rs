@@ -31,9 +31,6 @@ pub struct Lang {
     pub zero_is_one: bool,
     /// Between groups of three digits (CLDR's grouping separator).
     pub group: &'static str,
-    /// Are numbers below 10,000 left ungrouped (CLDR's minimum grouping
-    /// digits 2: "1000" in German and French, "10.000")?
-    pub group_from_five: bool,
 }
 
 /// Every language the interface speaks; the first is the source (English).
@@ -43,21 +40,18 @@ pub const LANGS: &[Lang] = &[
         name: "English",
         zero_is_one: false,
         group: ",",
-        group_from_five: false,
     },
     Lang {
         code: "de",
         name: "Deutsch",
         zero_is_one: false,
         group: ".",
-        group_from_five: true,
     },
     Lang {
         code: "fr",
         name: "Français",
         zero_is_one: true,
         group: "\u{202f}",
-        group_from_five: true,
     },
 ];
 
@@ -91,10 +85,11 @@ impl Lang {
         format!("lang/{}.json", self.code)
     }
 
-    /// `n` with its digits grouped the language's way ("1,000", "10.000").
+    /// `n` with its digits grouped the language's way ("1,000", "1.000",
+    /// "1 000", as `Intl.NumberFormat` writes them).
     pub fn number(&self, n: u64) -> String {
         let digits = n.to_string();
-        if digits.len() <= 3 || (self.group_from_five && digits.len() == 4) {
+        if digits.len() <= 3 {
             return digits;
         }
         let mut out = String::new();
@@ -371,7 +366,7 @@ mod tests {
         assert!(!de.is_one(0) && de.is_one(1));
         assert!(!en.is_one(0) && en.is_one(1));
         assert_eq!(en.number(1000), "1,000");
-        assert_eq!(de.number(1000), "1000");
+        assert_eq!(de.number(1000), "1.000");
         assert_eq!(de.number(10_000), "10.000");
         assert_eq!(fr.number(1_234_567), "1\u{202f}234\u{202f}567");
         assert_eq!(en.number(999), "999");

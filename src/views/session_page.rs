@@ -139,7 +139,8 @@ fn SessionFacts(index: usize) -> impl IntoView {
     let format = s
         .format
         .map(|f| schedule.formats[f].name.clone())
-        .filter(|f| f != s.kind.label());
+        // Not when it only repeats the kind's word, in either language.
+        .filter(|f| f != s.kind.label() && !f.eq_ignore_ascii_case(s.kind.english_label()));
     let language = s.language.map(|l| schedule.languages[l].name.clone());
     view! {
         <dl class="facts">

@@ -8,6 +8,7 @@ use crate::model::route::Route;
 use crate::model::time::day_and_clock;
 use crate::model::words::tr;
 use crate::state::{use_agenda, use_clock, use_display, use_schedule};
+use crate::trf;
 use crate::views::follow::FollowButton;
 
 /// How many upcoming sessions each followed thing lists; its page has all.
@@ -99,7 +100,7 @@ fn FollowedThing(followed: Followed, entry: FollowEntry) -> impl IntoView {
         <li class="followed-thing">
             <div class="followed-head">
                 <h3>
-                    <span class="kind">{followed.kind.label()} ": "</span>
+                    <span class="kind">{trf!("{kind}: ", kind = followed.kind.label())}</span>
                     {heading}
                 </h3>
                 <FollowButton kind=followed.kind id=followed.id.clone() name />
