@@ -4,7 +4,9 @@
 // --offline`: the name section kept). Prints the long tasks and, for the
 // window from the first long task to ready, the functions with the most
 // self time. `DRAW=anew`: the app draws the page itself instead of adopting
-// it. Not a test: it reports where to look.
+// it. `LOCALE=de-DE`: the browser's language (another than the build's:
+// the app fetches the catalogue and draws the page in it). Not a test: it
+// reports where to look.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { serve } from '../tests/e2e/serve.mjs';
@@ -14,7 +16,7 @@ const n = Number(process.env.SESSIONS ?? 1000);
 const dir = deploy(readFileSync(`bench/out/synth-${n}.json`), `profile-${n}`);
 const server = await serve(dir, 0, { brotli: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 412, height: 823 } });
+const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 412, height: 823 }, locale: process.env.LOCALE ?? 'en-US' });
 const page = await context.newPage();
 await page.addInitScript(() => {
   window.__tasks = [];
