@@ -60,8 +60,8 @@ fn SharedList(shared: SharedAgenda) -> impl IntoView {
         <h1>{tr("Shared agenda")}</h1>
         <p>
             {crate::trn!(
-                "{n} session(s) shared with you. ",
-                "{n} session(s) shared with you. ",
+                "{n} session shared with you. ",
+                "{n} sessions shared with you. ",
                 shared.sessions.len()
             )}
             {tr("Your own agenda is not changed unless you say so. ")}
@@ -72,8 +72,8 @@ fn SharedList(shared: SharedAgenda) -> impl IntoView {
                 view! {
                     <p class="notice warning">
                         {crate::trn!(
-                            "{n} shared session(s) are not in this schedule.",
-                            "{n} shared session(s) are not in this schedule.",
+                            "{n} shared session is not in this schedule.",
+                            "{n} shared sessions are not in this schedule.",
                             unknown
                         )}
                     </p>
@@ -108,8 +108,8 @@ fn AddAll(shared: SharedAgenda) -> impl IntoView {
                         .get()
                         .map(|(n, f)| {
                             crate::trn!(
-                                " Added {n} session(s) to your agenda{following}.",
-                                " Added {n} session(s) to your agenda{following}.",
+                                " Added {n} session to your agenda{following}.",
+                                " Added {n} sessions to your agenda{following}.",
                                 n,
                                 following = now_following(f)
                             )

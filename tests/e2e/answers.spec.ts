@@ -151,7 +151,7 @@ test.describe('39C3: 100 shared sessions with guid ids', () => {
     const visitor = await other.newPage();
     await visitor.goto(decoded!);
     await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Shared agenda');
-    await expect(visitor.getByText('100 session(s) shared with you.')).toBeVisible();
+    await expect(visitor.getByText('100 sessions shared with you.')).toBeVisible();
     await other.close();
   });
 });

@@ -26,7 +26,7 @@ test('a star has two levels: must and maybe, persisted and carried by the share 
   await visitor.goto(link);
   await expect(visitor.titles).toHaveText([KNEE]);
   await visitor.page.getByRole('button', { name: 'Add all to my agenda' }).click();
-  await expect(visitor.page.getByText('Added 1 session(s) to your agenda.')).toBeVisible();
+  await expect(visitor.page.getByText('Added 1 session to your agenda.')).toBeVisible();
   expect((await visitor.storedAgenda()).entries['thu-devops-knee-deep'].level).toBe('maybe');
   await other.close();
   // Unstarred sessions have no level control.

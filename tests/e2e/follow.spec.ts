@@ -85,7 +85,7 @@ test('a room is followed from its page; an imported agenda brings its follows, a
   // An exported agenda of another browser: a star, a follow (and one of a kind this app does not know would be refused).
   const file = { v: 3, entries: {}, own: {}, follows: { [`speaker:${SPEAKER.id}`]: { name: SPEAKER.name, added: '2017-10-01T00:00:00Z' } } };
   await page.getByLabel('Import agenda (JSON)').setInputFiles({ name: 'agenda.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await expect(page.getByText('Imported 0 new session(s); now following 1 more.')).toBeVisible();
+  await expect(page.getByText('Imported 0 new sessions; now following 1 more.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'What you follow' }).getByRole('heading', { level: 3 })).toHaveText([`Speaker: ${SPEAKER.name}`, 'Room: Club A']);
   expect(await storedFollows(page)).toEqual(['room:club-a', `speaker:${SPEAKER.id}`]);
   // The Speaker filter says which speakers are followed.

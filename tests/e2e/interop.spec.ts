@@ -61,7 +61,7 @@ test('a share link opens read-only in a fresh browser and adds all on request', 
   // Opening the link changed nothing.
   expect(Object.keys((await visitor.storedAgenda()).entries)).toEqual(['fri-keynote-criteo']);
   await visitor.page.getByRole('button', { name: 'Add all to my agenda' }).click();
-  await expect(visitor.page.getByText('Added 2 session(s) to your agenda.')).toBeVisible();
+  await expect(visitor.page.getByText('Added 2 sessions to your agenda.')).toBeVisible();
   expect(Object.keys((await visitor.storedAgenda()).entries).sort()).toEqual(['fri-keynote-criteo', 'fri-users-wtf-shell', 'thu-devops-knee-deep']);
   await other.close();
 });
@@ -85,7 +85,7 @@ test('the agenda exports as JSON and imports into another browser, merging', asy
   await q.star('An Autoscaler for DC/OS').click();
   await q.page.getByRole('link', { name: 'My agenda' }).click();
   await q.page.getByLabel('Import agenda (JSON)').setInputFiles(file);
-  await expect(q.page.getByText('Imported 1 new session(s).')).toBeVisible();
+  await expect(q.page.getByText('Imported 1 new session.')).toBeVisible();
   await expect(q.titles).toHaveText(['Knee Deep in Microservices', 'An Autoscaler for DC/OS']);
   await other.close();
 });

@@ -147,8 +147,8 @@ fn JsonImport(error: RwSignal<Option<ActionError>>) -> impl IntoView {
                 Ok(other) => {
                     let (n, f) = agenda.add_all(&other);
                     imported.set(Some(crate::trn!(
-                        "Imported {n} new session(s){following}.",
-                        "Imported {n} new session(s){following}.",
+                        "Imported {n} new session{following}.",
+                        "Imported {n} new sessions{following}.",
                         n,
                         following = now_following(f)
                     )));
