@@ -139,7 +139,7 @@ test('a follow in one tab appears in another, and both tabs\' follows are kept',
   await expect(followButton(two, 'track', TRACK.name)).toHaveAccessibleName(/^Stop following/);
   await two.goto(`/speaker/${SPEAKER.id}`);
   await followButton(two, 'speaker', SPEAKER.name).click();
-  expect(await storedFollows(one)).toEqual([`speaker:${SPEAKER.id}`, `track:${TRACK.id}`]);
+  await expect.poll(() => storedFollows(one)).toEqual([`speaker:${SPEAKER.id}`, `track:${TRACK.id}`]);
   await one.reload();
   await expect(followButton(one, 'track', TRACK.name)).toHaveAccessibleName(/^Stop following/);
 });
