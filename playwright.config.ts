@@ -15,7 +15,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: [['list']],
+  // The JSON report lets scripts/test.sh name the failed tests at the end of
+  // the log (scripts/e2e-failures.mjs).
+  reporter: [['list'], ['json', { outputFile: 'target/e2e-results.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {

@@ -31,6 +31,7 @@ rm -rf target/deploy-de && cp -r dist target/deploy-de
 SCHEDULE_LANG=de node scripts/post-build.mjs --pages target/deploy-de
 step "browser end-to-end (Playwright, headless Chromium)"
 chromium_status=0
+rm -f target/e2e-results.json
 npx playwright test || chromium_status=$?
 step "core journeys in Firefox ESR and WebKitGTK"
 engines_status=0
@@ -41,6 +42,7 @@ if [ "$chromium_status" -eq 0 ]; then
   echo "  ok   Chromium $(chromium --version 2>/dev/null | awk '{print $2}'): the Playwright suite passed"
 else
   echo "  FAIL Chromium $(chromium --version 2>/dev/null | awk '{print $2}'): the Playwright suite failed (see above)"
+  node scripts/e2e-failures.mjs target/e2e-results.json || true
 fi
 [ "$engines_status" -eq 0 ] && echo "  ok   Firefox ESR and WebKitGTK: every journey passed (lines above)" ||
   echo "  FAIL Firefox ESR / WebKitGTK: see the FAIL lines above"
