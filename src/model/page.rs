@@ -30,39 +30,83 @@ pub fn item_of(route: &Route, schedule: &Schedule) -> Option<usize> {
     }
 }
 
+/// What a route names that the schedule does not have: one place for the
+/// words of its page's title and of the page itself ("Unknown session",
+/// "This schedule has no session “x”.").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missing {
+    Session,
+    Speaker,
+    Track,
+    Room,
+    /// A timetable day (its title is [`Missing::title`]'s "Timetable, unknown day").
+    Day,
+}
+
+impl Missing {
+    /// The kind of item `route` names, if it names one.
+    pub fn of(route: &Route) -> Option<Missing> {
+        match route {
+            Route::Session(_) => Some(Missing::Session),
+            Route::Speaker(_) => Some(Missing::Speaker),
+            Route::Track(_) => Some(Missing::Track),
+            Route::Room(_) => Some(Missing::Room),
+            Route::Timetable(_) => Some(Missing::Day),
+            _ => None,
+        }
+    }
+
+    /// The heading of the page and the start of its title, translated.
+    pub fn title(self) -> &'static str {
+        match self {
+            Missing::Session => tr("Unknown session"),
+            Missing::Speaker => tr("Unknown speaker"),
+            Missing::Track => tr("Unknown track"),
+            Missing::Room => tr("Unknown room"),
+            Missing::Day => tr("Timetable, unknown day"),
+        }
+    }
+
+    /// What is missing, as given in the address, in a sentence: one per
+    /// kind, so that each language can decline its noun.
+    pub fn sentence(self, given: &str) -> String {
+        match self {
+            Missing::Session => trf!("This schedule has no session “{given}”.", given = given),
+            Missing::Speaker => trf!("This schedule has no speaker “{given}”.", given = given),
+            Missing::Track => trf!("This schedule has no track “{given}”.", given = given),
+            Missing::Room => trf!("This schedule has no room “{given}”.", given = given),
+            Missing::Day => trf!("This schedule has no day “{day}”.", day = given),
+        }
+    }
+}
+
 /// The page title of `route` in `schedule`: "Programme · MesosCon Europe
-/// 2017", "Timetable, Thursday 26 October 2017 · …", "Unknown session · …",
-/// and [`NOT_FOUND_TITLE`] for a path that names no page.
+/// 2017", "Timetable, Thursday 26 October 2017 · …", "Unknown session · …"
+/// ([`Missing::title`]), and [`NOT_FOUND_TITLE`] for a path that names no page.
 pub fn page_title(route: &Route, schedule: &Schedule) -> String {
-    let item = item_of(route, schedule);
-    let name = match route {
-        Route::Programme => tr("Programme").to_string(),
-        Route::Agenda => tr("My agenda").to_string(),
-        Route::SharedAgenda => tr("Shared agenda").to_string(),
-        Route::Speakers => tr("Speakers").to_string(),
-        Route::Now => tr("Now & next").to_string(),
-        Route::Conferences => tr("Conferences").to_string(),
-        Route::NotFound => return tr(NOT_FOUND_TITLE).to_string(),
-        Route::Session(_) => item.map_or_else(
-            || tr("Unknown session").to_string(),
-            |i| schedule.sessions[i].title.clone(),
-        ),
-        Route::Speaker(_) => item.map_or_else(
-            || tr("Unknown speaker").to_string(),
-            |i| schedule.speakers[i].name.clone(),
-        ),
-        Route::Track(_) => item.map_or_else(
-            || tr("Unknown track").to_string(),
-            |i| schedule.tracks[i].name.clone(),
-        ),
-        Route::Room(_) => item.map_or_else(
-            || tr("Unknown room").to_string(),
-            |i| schedule.rooms[i].name.clone(),
-        ),
-        Route::Timetable(_) => match item {
-            Some(i) => trf!("Timetable, {day}", day = long_day(schedule.days[i])),
-            None => tr("Timetable, unknown day").to_string(),
-        },
+    let name = match (route, item_of(route, schedule)) {
+        (Route::Programme, _) => tr("Programme").to_string(),
+        (Route::Agenda, _) => tr("My agenda").to_string(),
+        (Route::SharedAgenda, _) => tr("Shared agenda").to_string(),
+        (Route::Speakers, _) => tr("Speakers").to_string(),
+        (Route::Now, _) => tr("Now & next").to_string(),
+        (Route::Conferences, _) => tr("Conferences").to_string(),
+        (Route::NotFound, _) => return tr(NOT_FOUND_TITLE).to_string(),
+        (Route::Session(_), Some(i)) => schedule.sessions[i].title.clone(),
+        (Route::Speaker(_), Some(i)) => schedule.speakers[i].name.clone(),
+        (Route::Track(_), Some(i)) => schedule.tracks[i].name.clone(),
+        (Route::Room(_), Some(i)) => schedule.rooms[i].name.clone(),
+        (Route::Timetable(_), Some(i)) => {
+            trf!("Timetable, {day}", day = long_day(schedule.days[i]))
+        }
+        (
+            Route::Session(_)
+            | Route::Speaker(_)
+            | Route::Track(_)
+            | Route::Room(_)
+            | Route::Timetable(_),
+            None,
+        ) => Missing::of(route).map_or("", Missing::title).to_string(),
     };
     format!("{name} · {}", schedule.conference.title)
 }
@@ -160,6 +204,34 @@ mod tests {
         assert_eq!(item_of(&day(Some("2020-01-02")), &s), Some(1));
         assert_eq!(item_of(&Route::Agenda, &s), None);
         assert_eq!(item_of(&Route::Room("hall-1".into()), &s), Some(0));
+    }
+
+    #[test]
+    fn a_missing_item_s_page_and_title_say_the_same_words() {
+        let s = parse_schedule(FILE).unwrap();
+        let missing = [
+            (Route::Session("x".into()), "session"),
+            (Route::Speaker("x".into()), "speaker"),
+            (Route::Track("x".into()), "track"),
+            (Route::Room("x".into()), "room"),
+            (Route::Timetable(Some("x".into())), "day"),
+        ];
+        for (route, noun) in missing {
+            let what = Missing::of(&route).unwrap();
+            assert_eq!(
+                page_title(&route, &s),
+                format!("{} · Conf", what.title()),
+                "{route:?}"
+            );
+            assert_eq!(
+                what.sentence("x"),
+                format!("This schedule has no {noun} “x”."),
+                "{route:?}"
+            );
+        }
+        for route in [Route::Programme, Route::Agenda, Route::NotFound] {
+            assert_eq!(Missing::of(&route), None, "{route:?}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::model::filter::{without_past, Filter};
 use crate::model::follow::FollowKind;
+use crate::model::page::Missing;
 use crate::model::route::Route;
 use crate::model::words::tr;
 use crate::state::{use_clock, use_display, use_schedule, use_schedule_signal};
@@ -100,7 +101,7 @@ pub fn TrackPage() -> impl IntoView {
     move || match track.get() {
         None => view! {
             <NotInSchedule
-                what="track"
+                what=Missing::Track
                 given=slug.get()
                 back_href=Route::Programme.href()
                 back_label=tr("See the whole programme")

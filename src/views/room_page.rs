@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::model::follow::FollowKind;
+use crate::model::page::Missing;
 use crate::model::plan::{on_now_and_next, NowAndNext};
 use crate::model::route::{under_base, Route};
 use crate::model::schedule::Room;
@@ -36,7 +37,7 @@ pub fn RoomPage() -> impl IntoView {
     move || match index.get() {
         None => view! {
             <NotInSchedule
-                what="room"
+                what=Missing::Room
                 given=raw.get()
                 back_href=Route::Programme.href()
                 back_label=tr("See the whole programme")

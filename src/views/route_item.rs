@@ -3,10 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::page::item_of;
-use crate::model::words::tr;
+use crate::model::page::{item_of, Missing};
 use crate::state::{use_route, use_schedule};
-use crate::trf;
 
 /// What a page's route parameter names.
 #[derive(Clone, Copy)]
@@ -27,11 +25,12 @@ pub fn use_route_item() -> RouteItem {
     RouteItem { raw, index }
 }
 
-/// "Unknown session": the heading, what is missing, and where to go instead.
+/// "Unknown session": the heading, what is missing, and where to go instead
+/// (the words are [`Missing`]'s, shared with the page's title).
 #[component]
 pub fn NotInSchedule(
-    /// "session", "speaker", "track", "day".
-    what: &'static str,
+    /// What the address names.
+    what: Missing,
     /// The name as given in the address.
     given: String,
     /// Where to go instead ([`crate::model::route::Route::href`]).
@@ -40,33 +39,8 @@ pub fn NotInSchedule(
     /// Already in the visitor's language (`tr("See the whole programme")`).
     back_label: &'static str,
 ) -> impl IntoView {
-    // One sentence per kind, so each language can decline its noun.
-    let (heading, missing) = match what {
-        "session" => (
-            tr("Unknown session"),
-            trf!("This schedule has no session “{given}”.", given = given),
-        ),
-        "speaker" => (
-            tr("Unknown speaker"),
-            trf!("This schedule has no speaker “{given}”.", given = given),
-        ),
-        "track" => (
-            tr("Unknown track"),
-            trf!("This schedule has no track “{given}”.", given = given),
-        ),
-        "room" => (
-            tr("Unknown room"),
-            trf!("This schedule has no room “{given}”.", given = given),
-        ),
-        "day" => (
-            tr("Unknown day"),
-            trf!("This schedule has no day “{day}”.", day = given),
-        ),
-        _ => (
-            tr("Not in this schedule"),
-            trf!("This schedule has no “{given}”.", given = given),
-        ),
-    };
+    let heading = what.title();
+    let missing = what.sentence(&given);
     view! {
         <h1>{heading}</h1>
         <p>

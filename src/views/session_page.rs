@@ -6,6 +6,7 @@ use crate::browser::files;
 use crate::model::agenda::Level;
 use crate::model::error::ActionError;
 use crate::model::ics::{self, calendar, IcsOptions};
+use crate::model::page::Missing;
 use crate::model::route::Route;
 use crate::model::schedule::Session;
 use crate::model::time::{clock_range, duration, long_day, offset_label};
@@ -35,7 +36,7 @@ pub fn SessionPage() -> impl IntoView {
     move || match index.get() {
         None => view! {
             <NotInSchedule
-                what="session"
+                what=Missing::Session
                 given=raw.get()
                 back_href=Route::Programme.href()
                 back_label=tr("See the whole programme")

@@ -1,5 +1,6 @@
 //! The speaker directory (`/speakers`) and a speaker's page (`/speaker/<slug>`).
 
+use crate::model::page::Missing;
 use crate::model::route::Route;
 use crate::model::words::tr;
 use crate::state::use_schedule;
@@ -97,7 +98,7 @@ pub fn SpeakerPage() -> impl IntoView {
     move || match speaker.get() {
         None => view! {
             <NotInSchedule
-                what="speaker"
+                what=Missing::Speaker
                 given=raw.get()
                 back_href=Route::Speakers.href()
                 back_label=tr("See all speakers")

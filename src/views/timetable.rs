@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::model::page::Missing;
 use crate::model::route::Route;
 use crate::model::time::{clock, clock_range, long_day, short_day, Instant};
 use crate::model::timetable::{Block, DayLayout, Grid, LABEL_ROWS, ROW_REM};
@@ -64,10 +65,7 @@ pub fn TimetablePage() -> impl IntoView {
             match day.get() {
                 None => view! {
                     <p>
-                        {format!(
-                            "{} ",
-                            trf!("This schedule has no day “{day}”.", day = raw.get()),
-                        )}
+                        {format!("{} ", Missing::Day.sentence(&raw.get()))}
                         <a href=Route::Timetable(None).href()>{tr("See the first day")}</a> "."
                     </p>
                 }
