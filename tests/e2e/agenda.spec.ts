@@ -76,7 +76,10 @@ test('a corrupt stored agenda is kept aside, reported, and the app works', async
   );
   expect(backups).toEqual([corrupt]);
   await p.star(A).click();
-  expect(Object.keys((await p.storedAgenda()).entries)).toEqual(['thu-devops-knee-deep']);
+  // (the corrupt text stays stored until the star's write replaces it: not JSON, read as nothing)
+  await expect
+    .poll(async () => Object.keys((await p.storedAgenda().catch(() => null))?.entries ?? {}))
+    .toEqual(['thu-devops-knee-deep']);
 });
 
 test('an agenda from a newer app version is never overwritten', async ({ page }) => {

@@ -121,6 +121,7 @@ test('a version 1 agenda is read as the current version (3) and nothing is lost'
   await expect(page.getByRole('alert')).toHaveCount(0);
   // The first write stores version 3 with every entry kept as it was.
   await addOwn(page, 'Coffee with Bo', '2017-10-27T09:00', '2017-10-27T09:30', '');
+  await expect.poll(async () => (Object.values((await p.storedAgenda()).own ?? {}) as any[]).map((e) => e.title)).toEqual(['Coffee with Bo']);
   const stored = await p.storedAgenda();
   expect(stored.v).toBe(3);
   expect(stored.entries).toEqual(JSON.parse(v1).entries);

@@ -105,6 +105,8 @@ test('every star, must/maybe and control is at least 44 × 44; day headings stay
   await seedStorage(page, AGENDA_KEY, JSON.stringify({ v: 1, entries: { 'thu-devops-knee-deep': { level: 'must', title: '', start: '', end: '', room: '', added: '' } } }));
   await p.goto('/');
   await page.getByRole('button', { name: /^Filters/ }).click();
+  // The panel's controls are measured once they are drawn (on a phone their part may come after the click).
+  await expect(page.getByRole('group', { name: 'Track' })).toBeVisible();
   const small = await page.evaluate(() =>
     [...document.querySelectorAll('button, select, input[type=search], summary, .main-nav a, .track-choice, .hide-past')]
       .filter((el) => (el as HTMLElement).offsetParent !== null)

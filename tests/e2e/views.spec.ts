@@ -168,14 +168,14 @@ test('the theme follows the system and a manual choice persists', async ({ page 
   expect(await bg()).toBe('rgb(17, 17, 20)');
   await openSettings(page);
   await page.getByLabel('Theme').selectOption({ label: 'Light' });
-  expect(await bg()).toBe('rgb(255, 255, 255)');
+  await expect.poll(bg).toBe('rgb(255, 255, 255)');
   await page.reload();
   await expect(page.getByRole('article').first()).toBeVisible();
   expect(await bg()).toBe('rgb(255, 255, 255)');
   await openSettings(page);
   await page.getByLabel('Theme').selectOption({ label: 'Dark' });
   await page.emulateMedia({ colorScheme: 'light' });
-  expect(await bg()).toBe('rgb(17, 17, 20)');
+  await expect.poll(bg).toBe('rgb(17, 17, 20)');
 });
 
 test('"Hide past sessions" leaves out what has ended, and persists', async ({ page }) => {
