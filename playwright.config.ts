@@ -20,6 +20,10 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'target/e2e-results.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // The app follows the browser's language and zone: the suite sets both
+    // rather than take the machine's (a test that needs others says so).
+    locale: 'en-US',
+    timezoneId: 'UTC',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
