@@ -487,3 +487,44 @@ fn the_check_stops_at_a_broken_venue_file_with_its_line() {
     assert_eq!(left, ["venue.json"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The installed app's manifest speaks the pages' language: its name, short
+/// name and description from the catalogue, and its `lang`; English by default.
+#[test]
+fn the_manifest_is_written_in_the_pages_language() {
+    let read = |dir: &Path| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.webmanifest")).unwrap())
+            .unwrap()
+    };
+    let english = built("manifest-en");
+    let m = read(&english);
+    assert_eq!(m["name"], "MesosCon Europe 2017 · schedule");
+    assert_eq!(m["short_name"], "Schedule");
+    assert_eq!(m["lang"], "en");
+    let _ = std::fs::remove_dir_all(&english);
+
+    let german = built("manifest-de");
+    let root = env!("CARGO_MANIFEST_DIR");
+    std::fs::create_dir_all(german.join("lang")).unwrap();
+    std::fs::copy(
+        format!("{root}/public/lang/de.json"),
+        german.join("lang/de.json"),
+    )
+    .unwrap();
+    std::fs::copy(
+        format!("{root}/public/manifest.webmanifest"),
+        german.join("manifest.webmanifest"),
+    )
+    .unwrap();
+    prerender(&german, &["--lang".as_ref(), "de".as_ref()]);
+    let m = read(&german);
+    assert_eq!(m["name"], "MesosCon Europe 2017 · Programm");
+    assert_eq!(m["short_name"], "Programm");
+    assert_eq!(
+        m["description"],
+        "Konferenzprogramm mit Ihrer persönlichen Agenda, auch offline."
+    );
+    assert_eq!(m["lang"], "de");
+    assert_eq!(m["start_url"], "/mesoscon/2017/");
+    let _ = std::fs::remove_dir_all(&german);
+}

@@ -515,10 +515,12 @@ fn write_pages(
 }
 
 /// The manifest of the installed app: its start and scope the base, its
-/// name the conference's.
+/// name the conference's, its words and `lang` the pages' language.
 #[cfg(not(target_arch = "wasm32"))]
 fn manifest(dir: &std::path::Path, title: &str) -> std::io::Result<()> {
     use schedule_viewer::model::route::under_base;
+    use schedule_viewer::model::words::{current, tr};
+    use schedule_viewer::trf;
     let path = dir.join("manifest.webmanifest");
     let Ok(text) = std::fs::read_to_string(&path) else {
         return Ok(());
@@ -526,7 +528,10 @@ fn manifest(dir: &std::path::Path, title: &str) -> std::io::Result<()> {
     let Ok(mut m) = serde_json::from_str::<serde_json::Value>(&text) else {
         fail("manifest.webmanifest is not JSON");
     };
-    m["name"] = format!("{title} · schedule").into();
+    m["name"] = trf!("{title} · schedule", title = title).into();
+    m["short_name"] = tr("Schedule").into();
+    m["description"] = tr("Conference schedule with your personal agenda, offline.").into();
+    m["lang"] = current().code.into();
     m["start_url"] = under_base("").into();
     m["scope"] = under_base("").into();
     if let Some(icons) = m["icons"].as_array_mut() {

@@ -233,6 +233,9 @@ test.describe('a build written in German (--lang de)', () => {
         }
         expect(await notIn(page, 'de'), path).toEqual([]);
       }
+      // The installed app's name and words too.
+      const manifest = await (await page.request.get(`${server.url}/manifest.webmanifest`)).json();
+      expect(manifest).toMatchObject({ lang: 'de', name: 'MesosCon Europe 2017 · Programm', short_name: 'Programm' });
     } finally {
       await context.close();
       await server.close();
