@@ -1,17 +1,21 @@
 //! Native micro-benchmarks of the pure core at 25, 1,000 and 10,000 sessions:
 //! parse + validate (ours and frab), filter by track, speaker, text and
 //! "Only what I follow", and agenda clash detection. Median of repeated runs; prints a markdown table
-//! and writes bench/results/core.json. Run: `cargo bench --bench core`.
+//! and writes bench/results/core.json. Run: `cargo bench --bench core`;
+//! `BENCH_LANG=de` reads in that language (`public/lang/de.json`) and writes
+//! `core-de.json`.
 
 mod synth;
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use schedule_viewer::model::catalogue::read_catalogue;
 use schedule_viewer::model::filter::Filter;
 use schedule_viewer::model::follow::{FollowKind, Followed};
 use schedule_viewer::model::import::parse_any;
 use schedule_viewer::model::plan::clash_groups;
+use schedule_viewer::model::words::{self, Lang};
 
 fn median(mut f: impl FnMut(), budget: Duration) -> Duration {
     let mut times = Vec::new();
@@ -41,6 +45,7 @@ fn main() {
             .and_then(|v| v.parse().ok())
             .unwrap_or(1500),
     );
+    let lang = speak_bench_language();
     let mut rows = Vec::new();
     let mut json = Vec::new();
     for &n in &[25usize, 1000, 10_000] {
@@ -129,9 +134,32 @@ fn main() {
     );
     println!("{table}");
     let _ = std::fs::create_dir_all("bench/results");
-    let _ = std::fs::write("bench/results/core.md", &table);
+    let suffix = if lang.is_source() {
+        String::new()
+    } else {
+        format!("-{}", lang.code)
+    };
+    let _ = std::fs::write(format!("bench/results/core{suffix}.md"), &table);
     let _ = std::fs::write(
-        "bench/results/core.json",
+        format!("bench/results/core{suffix}.json"),
         format!("[{}]\n", json.join(",\n")),
     );
+}
+
+/// The language `BENCH_LANG` names (its catalogue read from `public/lang/`),
+/// spoken for the run; English without it.
+fn speak_bench_language() -> &'static Lang {
+    let Ok(code) = std::env::var("BENCH_LANG") else {
+        return words::english();
+    };
+    let lang = Lang::of(&code)
+        .unwrap_or_else(|| panic!("BENCH_LANG={code}: not a language of the interface"));
+    let catalogue = (!lang.is_source()).then(|| {
+        let text =
+            std::fs::read_to_string(format!("public/{}", lang.file())).expect("the catalogue");
+        read_catalogue(&text).expect("a readable catalogue")
+    });
+    words::speak(lang, catalogue);
+    println!("in {} ({})", lang.name, lang.code);
+    lang
 }
