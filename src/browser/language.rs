@@ -57,6 +57,12 @@ pub async fn speak(lang: &'static Lang) -> &'static Lang {
     spoken.0
 }
 
+/// Whether the stored settings name `lang` now (a choice the reload will
+/// find): not where storage is disabled or refused the write.
+pub fn kept(lang: Option<&'static Lang>) -> bool {
+    super::settings::load().lang == lang
+}
+
 /// Read the page again, in the language just chosen (and kept with the
 /// settings): the address keeps the view, the agenda is stored.
 pub fn read_again() {

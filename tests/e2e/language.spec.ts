@@ -7,7 +7,7 @@
 // English one.
 import { existsSync, readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { AGENDA_KEY, collectErrors, openSettings, screenshotPath, seedStorage } from './fixtures';
+import { AGENDA_KEY, collectErrors, disableStorage, openSettings, screenshotPath, seedStorage } from './fixtures';
 import { serve } from './serve.mjs';
 
 const catalogue = (code: string): Record<string, string> =>
@@ -201,6 +201,25 @@ test('the language chosen in Settings is kept after a reload, and Automatic foll
   await ready(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My agenda');
+});
+
+test('with storage disabled, a language that cannot be kept is not chosen: the menu goes back and says why, with no reload', async ({ page }) => {
+  await disableStorage(page);
+  const errors = collectErrors(page);
+  await page.goto('/agenda');
+  await ready(page);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await openSettings(page);
+  const menu = page.getByLabel('Language');
+  await menu.selectOption('de');
+  await expect(page.getByRole('alert').filter({ hasText: 'another language cannot be kept' })).toHaveText(
+    "This browser does not let the page store data, so another language cannot be kept: the interface follows the browser's languages.",
+  );
+  await expect(menu).toHaveValue('');
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My agenda');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(errors).toEqual([]);
 });
 
 test.describe('a build written in German (--lang de)', () => {
