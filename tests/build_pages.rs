@@ -15,6 +15,12 @@ const SITE: &str = "https://example.org/mesoscon/2017/";
 
 /// The demo built into a fresh folder (`tag` keeps each test's apart).
 fn built(tag: &str) -> PathBuf {
+    built_with(tag, &[])
+}
+
+/// The demo built into a fresh folder, with `args` besides (`--lang de`:
+/// the catalogues are copied as the app's build copies them).
+fn built_with(tag: &str, args: &[&std::ffi::OsStr]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("sv-pages-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -30,8 +36,19 @@ fn built(tag: &str) -> PathBuf {
         dir.join("manifest.webmanifest"),
     )
     .unwrap();
-    prerender(&dir, &[]);
+    std::fs::create_dir_all(dir.join("lang")).unwrap();
+    for entry in std::fs::read_dir(format!("{root}/public/lang")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join("lang").join(path.file_name().unwrap())).unwrap();
+    }
+    prerender(&dir, args);
     dir
+}
+
+/// The installed app's manifest as the build wrote it.
+fn manifest_of(dir: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.webmanifest")).unwrap())
+        .unwrap()
 }
 
 /// Run the build step on `dir` under [`SITE`], with `args` besides; it must succeed.
@@ -178,9 +195,7 @@ fn every_page_s_preview_and_every_session_s_event_are_the_file_s_facts() {
         );
     }
     assert!(dir.join("404.html").exists());
-    let manifest: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.webmanifest")).unwrap())
-            .unwrap();
+    let manifest = manifest_of(&dir);
     assert_eq!(manifest["start_url"], "/mesoscon/2017/");
     assert_eq!(manifest["icons"][0]["src"], "/mesoscon/2017/icon-192.png");
     let _ = std::fs::remove_dir_all(&dir);
@@ -492,32 +507,15 @@ fn the_check_stops_at_a_broken_venue_file_with_its_line() {
 /// name and description from the catalogue, and its `lang`; English by default.
 #[test]
 fn the_manifest_is_written_in_the_pages_language() {
-    let read = |dir: &Path| -> Value {
-        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.webmanifest")).unwrap())
-            .unwrap()
-    };
     let english = built("manifest-en");
-    let m = read(&english);
+    let m = manifest_of(&english);
     assert_eq!(m["name"], "MesosCon Europe 2017 · schedule");
     assert_eq!(m["short_name"], "Schedule");
     assert_eq!(m["lang"], "en");
     let _ = std::fs::remove_dir_all(&english);
 
-    let german = built("manifest-de");
-    let root = env!("CARGO_MANIFEST_DIR");
-    std::fs::create_dir_all(german.join("lang")).unwrap();
-    std::fs::copy(
-        format!("{root}/public/lang/de.json"),
-        german.join("lang/de.json"),
-    )
-    .unwrap();
-    std::fs::copy(
-        format!("{root}/public/manifest.webmanifest"),
-        german.join("manifest.webmanifest"),
-    )
-    .unwrap();
-    prerender(&german, &["--lang".as_ref(), "de".as_ref()]);
-    let m = read(&german);
+    let german = built_with("manifest-de", &["--lang".as_ref(), "de".as_ref()]);
+    let m = manifest_of(&german);
     assert_eq!(m["name"], "MesosCon Europe 2017 · Programm");
     assert_eq!(m["short_name"], "Programm");
     assert_eq!(

@@ -1,7 +1,7 @@
 // Beyond the other schedule apps: must/maybe, what changed, the clash resolver.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { AGENDA_KEY, ProgrammePage, openSettings, decodeQr, screenshotPath } from './fixtures';
+import { AGENDA_KEY, ProgrammePage, openSettings, decodeQr, screenshotPath, lastSeenSnapshot } from './fixtures';
 
 const KNEE = 'Knee Deep in Microservices';
 
@@ -49,13 +49,7 @@ test.describe('what changed', () => {
     let current = v1;
     await page.route('**/schedule.json', (route) => route.fulfill({ json: current }));
 
-    const snapshot = () =>
-      page.evaluate(() =>
-        caches
-          .open('schedule-viewer-local-schedules')
-          .then((c) => c.match('/snapshots/mesoscon-eu-2017'))
-          .then((r) => (r ? r.text() : null)),
-      );
+    const snapshot = () => lastSeenSnapshot(page);
     const p = new ProgrammePage(page);
     await p.goto();
     // The first visit's comparison ends by writing the snapshot (there is

@@ -6,6 +6,21 @@ import { mkdirSync } from 'node:fs';
 export const AGENDA_KEY = 'schedule-viewer/agenda/mesoscon-eu-2017';
 export const TOTAL_SESSIONS = 28;
 
+/** Where the app keeps the schedule last seen (Cache Storage), for "what changed". */
+export const LAST_SEEN = { cache: 'schedule-viewer-local-schedules', key: '/snapshots/mesoscon-eu-2017' };
+
+/** The text of the demo's last-seen schedule, or null while none is kept. */
+export function lastSeenSnapshot(page: Page): Promise<string | null> {
+  return page.evaluate(
+    ({ cache, key }) =>
+      caches
+        .open(cache)
+        .then((c) => c.match(key))
+        .then((r) => (r ? r.text() : null)),
+    LAST_SEEN,
+  );
+}
+
 /**
  * Where a README picture is written: `docs/screenshots/<name>` (tracked) only
  * when asked with `UPDATE_SCREENSHOTS=1`; otherwise the test's own folder

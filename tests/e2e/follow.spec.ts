@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { serve } from './serve.mjs';
 // @ts-ignore: plain ES module
 import { base as demo, changed, MOVED, CANCELLED, ADDED } from './live-data.mjs';
-import { AGENDA_KEY, ProgrammePage, collectErrors, disableStorage, seedStorage, recordNotifications, notes, fillableStorage, storageFull } from './fixtures';
+import { AGENDA_KEY, ProgrammePage, collectErrors, disableStorage, seedStorage, recordNotifications, notes, fillableStorage, storageFull, lastSeenSnapshot } from './fixtures';
 
 const schedule = JSON.parse(readFileSync('dist/schedule.json', 'utf8'));
 const TRACK = { id: 'users-and-ops', name: 'Users and Ops' };
@@ -199,14 +199,7 @@ test('a change to a followed track is named, notified once live, and named again
     // Dismissed: seen, and not named again. The schedule seen is written
     // after the click (Cache Storage): kept before the reload reads it.
     await page.getByRole('button', { name: 'Dismiss' }).click();
-    const lastSeen = () =>
-      page.evaluate(() =>
-        caches
-          .open('schedule-viewer-local-schedules')
-          .then((c) => c.match('/snapshots/mesoscon-eu-2017'))
-          .then((r) => (r ? r.text() : null)),
-      );
-    await expect.poll(lastSeen).toContain(ADDED.title);
+    await expect.poll(() => lastSeenSnapshot(page)).toContain(ADDED.title);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(TRACK.name);
     await expect(page.getByRole('region', { name: /changes since you last looked$/ })).toHaveCount(0);

@@ -9,7 +9,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { serve } from './serve.mjs';
 // @ts-ignore: plain ES module
 import { base as demo, changed, MOVED, CANCELLED, ADDED as NEW } from './live-data.mjs';
-import { ProgrammePage, collectErrors, seedStorage, recordNotifications, notes } from './fixtures';
+import { ProgrammePage, collectErrors, seedStorage, recordNotifications, notes, LAST_SEEN, lastSeenSnapshot } from './fixtures';
 
 const base = demo();
 const WTF = MOVED.title;
@@ -188,15 +188,13 @@ test('a newer schedule is taken in place: moved, cancelled and added, then a 304
 test('with the last-seen copy lost from storage, what changed on screen is still marked, and kept', async ({ page }) => {
   const errors = collectErrors(page);
   const server = await liveServer();
-  const snapshot = '/snapshots/mesoscon-eu-2017';
-  const stored = () =>
-    page.evaluate(async (key) => !!(await (await caches.open('schedule-viewer-local-schedules')).match(key)), snapshot);
+  const stored = async () => (await lastSeenSnapshot(page)) !== null;
   try {
     const p = await openAt1400(page, server, `${server.url}/?day=2017-10-27`);
     // The first visit's copy is written, then lost (a storage that was
     // cleared or evicted while the page stayed open).
     await expect.poll(stored).toBe(true);
-    await page.evaluate(async (key) => (await caches.open('schedule-viewer-local-schedules')).delete(key), snapshot);
+    await page.evaluate(async ({ cache, key }) => (await caches.open(cache)).delete(key), LAST_SEEN);
     expect(await stored()).toBe(false);
 
     server.answer('/schedule.json', { body: JSON.stringify(changed()) });
