@@ -119,6 +119,15 @@ thread_local! {
     static LATE: Cell<bool> = const { Cell::new(false) };
 }
 
+/// A part of an adopted page whose code has not come yet (a phone's closed
+/// filter panel): until [`adopt_within`] makes it live, the build's controls
+/// in `parent` take no input. A tap there would change a control nothing
+/// listens to, and then be lost when the app draws its own; inert, the
+/// control does not change, so what it shows stays true.
+pub fn not_live_yet(parent: &web_sys::HtmlElement) {
+    parent.set_inert(true);
+}
+
 /// Adopt, after the page, a part of it the build drew inside `parent`
 /// (a phone's closed filter panel, whose code came after the page): `view`
 /// hydrates the markup there (a mismatch recovers as the page's would);
@@ -136,6 +145,7 @@ where
     use leptos::tachys::hydration::Cursor;
     use leptos::tachys::view::PositionState;
     let parent = parent.into();
+    parent.set_inert(false);
     match view {
         Some(view) => {
             LATE.with(|l| l.set(true));

@@ -218,6 +218,10 @@ fn AdoptedPanel(open: RwSignal<bool>) -> impl IntoView {
         if started == Some(true) || !(wanted.get() || open.get()) {
             return started.unwrap_or(false);
         }
+        // The build's controls take no input until they are live.
+        if let Some(el) = panel.get_untracked() {
+            crate::browser::adopt::not_live_yet(&el);
+        }
         let owner = owner.clone();
         leptos::task::spawn_local(async move {
             // A part that cannot be fetched says so in the panel, with Retry.

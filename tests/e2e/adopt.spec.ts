@@ -175,7 +175,7 @@ test('on a phone the adopted page does not wait for the filter panel: its contro
   expect(errors).toEqual([]);
 });
 
-test('on a phone, a filter changed before the panel\'s part came gets the app\'s own controls', async ({ page }) => {
+test('on a phone, a filter changed before the panel\'s part came gets the app\'s own controls; the build\'s take no input until then', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 667 });
   const errors = collectErrors(page);
   const part = await holdBack(page, '**/split_filters-*.wasm');
@@ -183,8 +183,19 @@ test('on a phone, a filter changed before the panel\'s part came gets the app\'s
   await expect(page.locator('#app')).toBeAttached();
   await page.getByRole('searchbox', { name: 'Search sessions' }).fill('mesos');
   await expect(page).toHaveURL(/\?q=mesos$/);
-  part();
+  // Opened before its part came: the build's controls are there, but take
+  // no input (a tap would change a control nothing listens to, then be lost).
   await page.getByRole('button', { name: /^Filters/ }).click();
+  const panel = page.locator('#filter-panel');
+  await expect(panel).toHaveJSProperty('inert', true);
+  const built = page.locator('#filter-panel .facet-track input[type=checkbox]').nth(1);
+  await expect(built).toBeVisible();
+  await built.click({ force: true });
+  await expect(built).not.toBeChecked();
+  await expect(page).toHaveURL(/\?q=mesos$/);
+  // The part comes: the app's own controls, live.
+  part();
+  await expect(panel).toHaveJSProperty('inert', false);
   await page.getByRole('group', { name: 'Track' }).getByRole('checkbox', { name: 'DevOps and Ops' }).check();
   await expect(page).toHaveURL(/track=devops-and-ops/);
   await expect(page).toHaveURL(/q=mesos/);
