@@ -215,12 +215,16 @@ fn AdoptedPanel(open: RwSignal<bool>) -> impl IntoView {
     let kept = StoredValue::new_local(None);
     let owner = Owner::current();
     Effect::new(move |started: Option<bool>| {
+        // The build's controls take no input until they are live: from the
+        // first run, as the panel also shows unopened where the phone turns
+        // wide before the part has come.
+        if started.is_none() {
+            if let Some(el) = panel.get_untracked() {
+                crate::browser::adopt::not_live_yet(&el);
+            }
+        }
         if started == Some(true) || !(wanted.get() || open.get()) {
             return started.unwrap_or(false);
-        }
-        // The build's controls take no input until they are live.
-        if let Some(el) = panel.get_untracked() {
-            crate::browser::adopt::not_live_yet(&el);
         }
         let owner = owner.clone();
         leptos::task::spawn_local(async move {

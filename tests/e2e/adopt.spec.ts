@@ -183,10 +183,12 @@ test('on a phone, a filter changed before the panel\'s part came gets the app\'s
   await expect(page.locator('#app')).toBeAttached();
   await page.getByRole('searchbox', { name: 'Search sessions' }).fill('mesos');
   await expect(page).toHaveURL(/\?q=mesos$/);
-  // Opened before its part came: the build's controls are there, but take
-  // no input (a tap would change a control nothing listens to, then be lost).
-  await page.getByRole('button', { name: /^Filters/ }).click();
+  // Before its part came, the build's controls take no input, from the
+  // adoption on (a tap would change a control nothing listens to, then be
+  // lost), and still when the panel is opened.
   const panel = page.locator('#filter-panel');
+  await expect(panel).toHaveJSProperty('inert', true);
+  await page.getByRole('button', { name: /^Filters/ }).click();
   await expect(panel).toHaveJSProperty('inert', true);
   const built = page.locator('#filter-panel .facet-track input[type=checkbox]').nth(1);
   await expect(built).toBeVisible();
